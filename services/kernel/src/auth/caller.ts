@@ -1,0 +1,121 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { DomainError, forbidden, notOwner, unauthenticated } from '../domain/errors';
+import { NODE_CODE } from '../config/config';
+
+export const ROLES = ['viewer', 'editor', 'reviewer', 'admin', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling: verified claims of a bearer token. */
+export interface Caller {
+  sub: string;
+  node: string;
+  roles: Role[];
+}
+
+export interface AuthSettings {
+  secret?: string;
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+}
+
+export type TokenVerifier = (token: string) => Promise<Caller>;
+
+/** HS256 with a shared secret, or RS256/ES256 through a JWKS URL when one is configured. */
+export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
+  const key: Uint8Array | JWTVerifyGetKey = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : new TextEncoder().encode(requireSecret(settings));
+  const algorithms = settings.jwksUrl ? ['RS256', 'ES256'] : ['HS256'];
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Uint8Array, {
+        algorithms,
+        issuer: settings.issuer,
+        audience: settings.audience,
+      }));
+    } catch (e) {
+      const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      throw unauthenticated(
+        expired
+          ? { en: 'Your token has expired: sign in again.', ar: 'انتهت صلاحية رمز الدخول: سجّل الدخول مرة أخرى.' }
+          : { en: 'The bearer token is not valid.', ar: 'رمز الدخول غير صالح.' },
+      );
+    }
+    return callerFromClaims(payload);
+  };
+}
+
+function callerFromClaims(p: JWTPayload): Caller {
+  const roles = Array.isArray(p.roles) ? p.roles : typeof p.roles === 'string' ? p.roles.split(',') : [];
+  const node = typeof p.node === 'string' ? p.node : '';
+  if (!p.sub || !NODE_CODE.test(node) || roles.some((r) => !(ROLES as readonly string[]).includes(String(r)))) {
+    throw unauthenticated({
+      en: 'The token lacks valid claims: it needs sub, node and roles.',
+      ar: 'رمز الدخول لا يحمل البيانات المطلوبة: المعرّف والعقدة والأدوار.',
+    });
+  }
+  return { sub: p.sub, node, roles: roles as Role[] };
+}
+
+function requireSecret(s: AuthSettings): string {
+  if (!s.secret) throw new Error('JWT_SECRET is required when JWKS_URL is not set');
+  return s.secret;
+}
+
+export interface TokenRequest {
+  sub: string;
+  node: string;
+  roles: Role[];
+  ttlSeconds?: number;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Signs an HS256 token; for development and tests. */
+export async function signToken(secret: string, r: TokenRequest): Promise<string> {
+  let jwt = new SignJWT({ node: r.node, roles: r.roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(r.sub)
+    .setIssuedAt()
+    .setExpirationTime(`${r.ttlSeconds ?? 8 * 3600}s`);
+  if (r.issuer) jwt = jwt.setIssuer(r.issuer);
+  if (r.audience) jwt = jwt.setAudience(r.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
+}
+
+/** The caller, or UNAUTHENTICATED. */
+export function requireCaller(caller: Caller | null): Caller {
+  if (!caller) throw unauthenticated();
+  return caller;
+}
+
+export function hasRole(caller: Caller, ...roles: Role[]): boolean {
+  return caller.roles.some((r) => roles.includes(r));
+}
+
+/** Writing: the caller holds one of the roles and belongs to the node that owns the record. */
+export function requireWriter(caller: Caller | null, ownerNode: string, roles: Role[] = ['editor', 'admin']): Caller {
+  const c = requireCaller(caller);
+  if (!hasRole(c, ...roles)) {
+    throw forbidden({
+      en: `This needs one of the roles: ${roles.join(', ')}.`,
+      ar: `يتطلب هذا أحد الأدوار: ${roles.join('، ')}.`,
+    });
+  }
+  if (c.node !== ownerNode) {
+    throw forbidden({
+      en: `You belong to node "${c.node}" and cannot change records of "${ownerNode}".`,
+      ar: `أنت تتبع العقدة "${c.node}" ولا يمكنك تعديل سجلات "${ownerNode}".`,
+    });
+  }
+  return c;
+}
+
+/** A write aimed at a replica is refused with the owner's name. */
+export function requireOwnedHere(ownerNode: string, hereNode: string): void {
+  if (ownerNode !== hereNode) throw notOwner(ownerNode, hereNode);
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+
+/** A configuration problem found at start-up; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const NODE_CODE = /^[a-z][a-z0-9-]{1,30}$/;
+export const DEVELOPMENT_JWT_SECRET = 'mmhub-development-secret-change-me-0123456789';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const schema = z
+  .object({
+    MMHUB_MODE: z.enum(['development', 'production'], { message: 'must be development or production' }).default('development'),
+    NODE: z.string().regex(NODE_CODE, 'must be a node code such as riyadh or ministry (lowercase letters, digits, -)').default('ministry'),
+    NODE_ROLE: z.enum(['hub', 'municipality'], { message: 'must be hub or municipality' }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DB_POOL_MAX: int(1, 100).default(10),
+    EVENT_BUS: z.enum(['kafka', 'memory'], { message: 'must be kafka or memory' }).default('kafka'),
+    KAFKA_BROKERS: z
+      .string()
+      .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port...]')
+      .default('127.0.0.1:9092'),
+    KAFKA_CLIENT_ID: z.string().min(1).default('mmhub'),
+    KAFKA_TOPIC_PARTITIONS: int(1, 256).default(6),
+    KAFKA_REPLICATION_FACTOR: int(1, 10).default(1),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: int(0, 65535).default(4100),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    JWKS_URL: z.url({ message: 'must be an https URL' }).optional(),
+    ALLOW_ANONYMOUS_READ: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
+    OUTBOX_POLL_MS: int(5, 60000).default(200),
+  })
+  .superRefine((c, ctx) => {
+    if (c.MMHUB_MODE === 'production') {
+      if (!c.JWT_SECRET && !c.JWKS_URL)
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production mode needs JWT_SECRET or JWKS_URL' });
+      if (c.JWT_SECRET === DEVELOPMENT_JWT_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production mode refuses the development secret' });
+      if (!c.JWT_AUDIENCE)
+        ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'production mode needs an audience' });
+    }
+  });
+
+export interface Config {
+  mode: 'development' | 'production';
+  node: string;
+  role: 'hub' | 'municipality';
+  databaseUrl?: string;
+  dbPoolMax: number;
+  bus: 'kafka' | 'memory';
+  kafka: { brokers: string[]; clientId: string; partitions: number; replicationFactor: number };
+  host: string;
+  port: number;
+  auth: { secret?: string; issuer?: string; audience?: string; jwksUrl?: string; allowAnonymousRead: boolean };
+  logLevel: string;
+  outbox: { batchSize: number; pollMs: number };
+}
+
+/** Reads and validates the configuration once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  return {
+    mode: c.MMHUB_MODE,
+    node: c.NODE,
+    role: c.NODE_ROLE ?? (c.NODE === 'ministry' ? 'hub' : 'municipality'),
+    databaseUrl: c.DATABASE_URL,
+    dbPoolMax: c.DB_POOL_MAX,
+    bus: c.EVENT_BUS,
+    kafka: {
+      brokers: c.KAFKA_BROKERS.split(','),
+      clientId: c.KAFKA_CLIENT_ID,
+      partitions: c.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: c.KAFKA_REPLICATION_FACTOR,
+    },
+    host: c.HOST,
+    port: c.PORT,
+    auth: {
+      secret: c.JWT_SECRET ?? (c.MMHUB_MODE === 'development' ? DEVELOPMENT_JWT_SECRET : undefined),
+      issuer: c.JWT_ISSUER,
+      audience: c.JWT_AUDIENCE,
+      jwksUrl: c.JWKS_URL,
+      allowAnonymousRead: c.ALLOW_ANONYMOUS_READ,
+    },
+    logLevel: c.LOG_LEVEL,
+    outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
+  };
+}

@@ -1,0 +1,61 @@
+import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { Migration } from '@mikro-orm/migrations';
+import type { Logger } from '../logger';
+
+export type { EntityManager };
+
+export interface NamedMigration {
+  name: string;
+  class: new (...args: never[]) => Migration;
+}
+
+export interface OrmSettings {
+  url: string;
+  schema: string;
+  entities: Options['entities'];
+  migrations: NamedMigration[];
+  poolMax: number;
+  log?: Logger;
+}
+
+/** Opens the service's database: its own PostgreSQL schema, committed migrations, no schema sync. */
+export async function openDatabase(s: OrmSettings): Promise<MikroORM> {
+  return MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: s.url,
+    schema: s.schema,
+    entities: s.entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true },
+    migrations: {
+      migrationsList: s.migrations as never,
+      tableName: 'schema_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    pool: { min: 0, max: s.poolMax },
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+    logger: (m) => s.log?.debug({ orm: m }),
+  });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+/** Whether the database answers. */
+export async function databaseReachable(orm: MikroORM): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EventBus, ReceivedRecord, Subscription } from './bus';
+import { dlqOf, fromRecord, type BusRecord, type CloudEvent } from './cloudevent';
+import type { Logger } from '../logger';
+
+/** Applies events inside the consumer's transaction; stale and duplicate versions are its to ignore. */
+export type ApplyEvents = (em: EntityManager, events: CloudEvent[]) => Promise<void>;
+
+export interface ConsumerSettings {
+  /** Stable name: the inbox key and the Kafka consumer group. */
+  name: string;
+  orm: MikroORM;
+  schema: string;
+  bus: EventBus;
+  topics: string[];
+  log: Logger;
+  /** Which events this node takes (by origin node, type...); others are skipped without a trace. */
+  accept: (e: CloudEvent) => boolean;
+  apply: ApplyEvents;
+  fromBeginning?: boolean;
+}
+
+export interface ConsumerStats {
+  applied: number;
+  duplicates: number;
+  deadLettered: number;
+  lastEventAt?: Date;
+}
+
+interface Decoded {
+  record: ReceivedRecord;
+  event: CloudEvent;
+}
+
+/**
+ * Idempotent consumer: an inbox row per (consumer, event id) in the same transaction as the
+ * handler's writes; records that cannot be decoded or applied go to `<topic>.dlq` with the reason,
+ * and the consumer goes on.
+ */
+export class EventConsumer {
+  readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
+  private sub?: Subscription;
+
+  constructor(private readonly s: ConsumerSettings) {}
+
+  async start(): Promise<void> {
+    await this.s.bus.ensureTopics([...this.s.topics, ...this.s.topics.map(dlqOf)]);
+    this.sub = await this.s.bus.subscribe({
+      groupId: this.s.name,
+      topics: this.s.topics,
+      fromBeginning: this.s.fromBeginning ?? true,
+      onBatch: (records) => this.handle(records),
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.sub?.stop();
+    this.sub = undefined;
+  }
+
+  /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
+  async handle(records: ReceivedRecord[]): Promise<void> {
+    const dead: BusRecord[] = [];
+    const decoded: Decoded[] = [];
+    for (const record of records) {
+      try {
+        const event = fromRecord(record);
+        if (this.s.accept(event)) decoded.push({ record, event });
+      } catch (e) {
+        dead.push(this.deadLetter(record, `undecodable: ${(e as Error).message}`));
+      }
+    }
+    if (decoded.length) {
+      try {
+        await this.applyAll(decoded);
+      } catch (batchError) {
+        this.s.log.warn({ err: (batchError as Error).message, consumer: this.s.name }, 'batch failed; applying one by one');
+        for (const d of decoded) {
+          try {
+            await this.applyAll([d]);
+          } catch (e) {
+            if (!(await this.databaseAnswers())) throw e;
+            dead.push(this.deadLetter(d.record, `not applied: ${(e as Error).message}`));
+          }
+        }
+      }
+    }
+    if (dead.length) {
+      await this.s.bus.publish(dead);
+      this.stats.deadLettered += dead.length;
+      this.s.log.warn({ consumer: this.s.name, count: dead.length }, 'records sent to the dead-letter topic');
+    }
+  }
+
+  private async applyAll(batch: Decoded[]): Promise<void> {
+    const em = this.s.orm.em.fork();
+    let fresh: CloudEvent[] = [];
+    await em.transactional(async (tem) => {
+      const ids = batch.map((d) => d.event.id);
+      const claimed = await tem
+        .getConnection()
+        .execute<{ event_id: string }[]>(
+          `insert into "${this.s.schema}"."inbox" ("consumer", "event_id") select ?, unnest(?::text[]) on conflict do nothing returning "event_id"`,
+          [this.s.name, ids],
+          'all',
+          tem.getTransactionContext(),
+        );
+      const firstTime = new Set(claimed.map((r) => r.event_id));
+      fresh = [];
+      for (const d of batch) {
+        if (firstTime.delete(d.event.id)) fresh.push(d.event);
+      }
+      if (fresh.length) await this.s.apply(tem, fresh);
+    });
+    this.stats.applied += fresh.length;
+    this.stats.duplicates += batch.length - fresh.length;
+    if (fresh.length) this.stats.lastEventAt = new Date();
+  }
+
+  private deadLetter(r: ReceivedRecord, reason: string): BusRecord {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(r.headers)) if (v !== undefined) headers[k] = v;
+    Object.assign(headers, {
+      dlq_reason: reason.slice(0, 2000),
+      dlq_consumer: this.s.name,
+      dlq_topic: r.topic,
+      dlq_partition: String(r.partition),
+      dlq_offset: r.offset,
+      dlq_time: new Date().toISOString(),
+    });
+    return { topic: dlqOf(r.topic), key: r.key ?? '', headers, value: r.value ?? '' };
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.s.orm.em.getConnection().execute('select 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { Kafka, logLevel, type Admin, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import type { BusRecord } from './cloudevent';
+import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
+import type { Logger } from '../logger';
+
+export interface KafkaBusSettings {
+  brokers: string[];
+  clientId: string;
+  partitions: number;
+  replicationFactor: number;
+  log: Logger;
+}
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** Kafka through kafkajs: an idempotent producer acknowledged by all in-sync replicas. */
+export class KafkaBus implements EventBus {
+  readonly kind = 'kafka';
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private producerReady?: Promise<Producer>;
+  private admin?: Admin;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly s: KafkaBusSettings) {
+    this.kafka = new Kafka({
+      clientId: s.clientId,
+      brokers: s.brokers,
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
+      retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2000 },
+      logLevel: logLevel.WARN,
+      logCreator:
+        () =>
+        ({ level, log }: LogEntry) => {
+          const { message, ...rest } = log;
+          // kafkajs reports every lost connection at ERROR; the relay and consumers retry and log it themselves
+          s.log[level === logLevel.ERROR ? 'warn' : (LEVELS[level] ?? 'info')]({ kafka: rest }, message);
+        },
+    });
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t));
+    if (!missing.length) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: this.s.partitions,
+        replicationFactor: this.s.replicationFactor,
+        // kept for ever, so a node's view can always be rebuilt from the beginning
+        configEntries: [{ name: 'retention.ms', value: '-1' }],
+      })),
+    });
+  }
+
+  async publish(records: BusRecord[]): Promise<void> {
+    if (!records.length) return;
+    const producer = await this.getProducer();
+    const byTopic = new Map<string, BusRecord[]>();
+    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, rs]) => ({
+          topic,
+          messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+        })),
+      });
+    } catch (e) {
+      // a producer that failed mid-send starts afresh next time, with new sequence numbers
+      this.producerReady = undefined;
+      await this.producer?.disconnect().catch(() => undefined);
+      this.producer = undefined;
+      throw e;
+    }
+  }
+
+  async subscribe(o: SubscribeOptions): Promise<Subscription> {
+    const consumer = this.kafka.consumer({ groupId: o.groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+        if (!isRunning() || isStale() || !batch.messages.length) return;
+        const records: ReceivedRecord[] = batch.messages.map((m) => ({
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: m.offset,
+          key: m.key?.toString() ?? null,
+          value: m.value?.toString() ?? null,
+          headers: Object.fromEntries(
+            Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()]),
+          ),
+        }));
+        await o.onBatch(records);
+        resolveOffset(batch.messages[batch.messages.length - 1].offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      },
+    });
+    return {
+      stop: async () => {
+        this.consumers.delete(consumer);
+        await consumer.disconnect();
+      },
+    };
+  }
+
+  async reachable(): Promise<boolean> {
+    try {
+      const admin = await this.getAdmin();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.consumers].map((c) => c.disconnect()));
+    this.consumers.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+  }
+
+  private async getProducer(): Promise<Producer> {
+    if (!this.producerReady) {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      this.producer = producer;
+      this.producerReady = producer.connect().then(
+        () => producer,
+        (e) => {
+          this.producerReady = undefined;
+          this.producer = undefined;
+          throw e;
+        },
+      );
+    }
+    return this.producerReady;
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      this.admin = this.kafka.admin();
+      try {
+        await this.admin.connect();
+      } catch (e) {
+        this.admin = undefined;
+        throw e;
+      }
+    }
+    return this.admin;
+  }
+}

@@ -1,0 +1,75 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { newId } from '../domain/ids';
+import { sourceOf, topicOf } from './cloudevent';
+
+/** An event waiting to be published; written in the same transaction as the change it describes. */
+@Entity({ tableName: 'outbox' })
+export class OutboxEntry {
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'text' }) topic!: string;
+  @Property({ type: 'text' }) type!: string;
+  @Property({ type: 'text' }) source!: string;
+  @Property({ type: 'text' }) subject!: string;
+  @Property({ type: 'text' }) node!: string;
+  @Property({ type: 'integer' }) aggregateVersion!: number;
+  @Property({ type: 'timestamptz' }) time!: Date;
+  @Property({ type: 'json' }) data!: object;
+  @Property({ type: 'timestamptz', nullable: true }) sentAt?: Date;
+}
+
+/** What a service says happened: the aggregate, its new version and its state after the change. */
+export interface DomainEvent<D extends object = object> {
+  type: string;
+  subject: string;
+  aggregateVersion: number;
+  data: D;
+}
+
+export interface EventOrigin {
+  node: string;
+  service: string;
+}
+
+/** Adds the event to the unit of work; it commits with the state change or not at all. */
+export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEvent, now = new Date()): OutboxEntry {
+  const entry = em.create(OutboxEntry, {
+    id: newId(),
+    topic: topicOf(origin.service),
+    type: e.type,
+    source: sourceOf(origin.node, origin.service),
+    subject: e.subject,
+    node: origin.node,
+    aggregateVersion: e.aggregateVersion,
+    time: now,
+    data: e.data,
+  });
+  em.persist(entry);
+  return entry;
+}
+
+/** DDL for the outbox and inbox of one service's schema; part of each service's first migration. */
+export function eventTablesSql(schema: string): string[] {
+  return [
+    `create table "${schema}"."outbox" (
+      "seq" bigint generated always as identity,
+      "id" uuid primary key,
+      "topic" text not null,
+      "type" text not null,
+      "source" text not null,
+      "subject" text not null,
+      "node" text not null,
+      "aggregate_version" integer not null,
+      "time" timestamptz not null,
+      "data" jsonb not null,
+      "sent_at" timestamptz null
+    )`,
+    `create index "outbox_pending_idx" on "${schema}"."outbox" ("seq") where "sent_at" is null`,
+    `create table "${schema}"."inbox" (
+      "consumer" text not null,
+      "event_id" text not null,
+      "applied_at" timestamptz not null default now(),
+      primary key ("consumer", "event_id")
+    )`,
+  ];
+}

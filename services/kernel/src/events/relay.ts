@@ -1,0 +1,133 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EventBus } from './bus';
+import { toRecord, type BusRecord } from './cloudevent';
+import type { Logger } from '../logger';
+
+export interface RelaySettings {
+  orm: MikroORM;
+  schema: string;
+  bus: EventBus;
+  log: Logger;
+  batchSize: number;
+  pollMs: number;
+}
+
+interface PendingRow {
+  id: string;
+  topic: string;
+  type: string;
+  source: string;
+  subject: string;
+  node: string;
+  aggregate_version: number;
+  time: Date;
+  data: object;
+}
+
+/**
+ * Publishes committed outbox rows in commit order, a batch at a time, and marks them sent.
+ * One relay per schema publishes at a time (transaction-scoped advisory lock), so replicas
+ * of a service keep per-aggregate order; a failed publish leaves the rows for the next try.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private failures = 0;
+  published = 0;
+
+  constructor(private readonly s: RelaySettings) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called after a commit so the event leaves at once rather than at the next poll. */
+  wake(): void {
+    // during an outage the back-off holds; a commit must not turn it into a busy retry
+    if (!this.failures) this.wakeUp?.();
+  }
+
+  /** Stops polling, then publishes what is left, for up to `drainMs`. */
+  async stop(drainMs = 5000): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    const deadline = Date.now() + drainMs;
+    while (Date.now() < deadline) {
+      try {
+        if ((await this.publishBatch()) === 0) return;
+      } catch (e) {
+        this.s.log.warn({ err: e }, 'outbox not drained at shutdown; rows stay for the next start');
+        return;
+      }
+    }
+  }
+
+  /** Publishes one batch; returns how many rows were sent. */
+  async publishBatch(): Promise<number> {
+    const knex = this.s.orm.em.getKnex();
+    const table = `${this.s.schema}.outbox`;
+    return knex.transaction(async (trx) => {
+      const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
+      if (!lock.rows[0].locked) return 0;
+      const rows: PendingRow[] = await trx(table)
+        .select('id', 'topic', 'type', 'source', 'subject', 'node', 'aggregate_version', 'time', 'data')
+        .whereNull('sent_at')
+        .orderBy('seq')
+        .limit(this.s.batchSize);
+      if (!rows.length) return 0;
+      const records: BusRecord[] = rows.map((r) =>
+        toRecord(r.topic, {
+          id: r.id,
+          source: r.source,
+          type: r.type,
+          subject: r.subject,
+          node: r.node,
+          aggregateVersion: r.aggregate_version,
+          time: new Date(r.time).toISOString(),
+          data: r.data,
+        }),
+      );
+      await this.s.bus.publish(records);
+      await trx(table).update({ sent_at: knex.fn.now() }).whereIn('id', rows.map((r) => r.id));
+      return rows.length;
+    });
+  }
+
+  /** Rows committed but not yet published, and the age of the oldest in seconds. */
+  async backlog(): Promise<{ pending: number; oldestAgeSeconds: number }> {
+    const r = await this.s.orm.em
+      .getKnex()
+      .raw(`select count(*)::int as pending, coalesce(extract(epoch from now() - min(time)), 0)::float as age from "${this.s.schema}"."outbox" where sent_at is null`);
+    return { pending: r.rows[0].pending, oldestAgeSeconds: r.rows[0].age };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.publishBatch();
+        this.published += sent;
+        if (this.failures) this.s.log.info({ after: this.failures }, 'outbox relay publishing again');
+        this.failures = 0;
+      } catch (e) {
+        this.failures++;
+        // one warning per outage, then quieter
+        if (this.failures === 1 || this.failures % 50 === 0) this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
+      }
+      if (sent === this.s.batchSize) continue;
+      const delay = this.failures ? Math.min(5000, 100 * 2 ** Math.min(this.failures, 6)) : this.s.pollMs;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, delay);
+        this.wakeUp = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Caller } from '../auth/caller';
+import type { Clock } from '../domain/time';
+import type { Logger } from '../logger';
+import type { EventOrigin } from '../events/outbox';
+
+/** What every resolver receives: its own unit of work, the verified caller, and this node. */
+export interface RequestContext {
+  em: EntityManager;
+  caller: Caller | null;
+  origin: EventOrigin;
+  role: 'hub' | 'municipality';
+  clock: Clock;
+  log: Logger;
+  /** Runs `work` in one transaction (state and outbox rows together), then wakes the relay. */
+  transact<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
+}

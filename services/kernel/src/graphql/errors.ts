@@ -1,0 +1,50 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DomainError } from '../domain/errors';
+import type { Logger } from '../logger';
+
+// Codes produced by GraphQL itself for a malformed request: passed through as they are.
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+]);
+
+/** Domain errors keep their code and both languages; anything unexpected is logged and hidden. */
+export function formatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.text.en,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: original.code, messageAr: original.text.ar, ...original.details },
+      };
+    }
+    if (original instanceof OptimisticLockError || original instanceof UniqueConstraintViolationException) {
+      return {
+        message: 'The record was changed at the same time by someone else. Reload it and try again.',
+        path: formatted.path,
+        extensions: { code: 'CONFLICT', messageAr: 'عُدّل السجل في الوقت نفسه من شخص آخر. أعد تحميله وحاول مرة أخرى.' },
+      };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (REQUEST_CODES.has(code)) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
+    return {
+      message: 'Something went wrong on our side; it has been logged. Try again later.',
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', messageAr: 'حدث خطأ من جهتنا وتم تسجيله. حاول لاحقاً.' },
+    };
+  };
+}

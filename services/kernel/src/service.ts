@@ -1,0 +1,256 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { GraphQLError } from 'graphql';
+import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config/config';
+import { openDatabase, migrate, databaseReachable, type NamedMigration } from './db/orm';
+import { createLogger, type Logger } from './logger';
+import type { EventBus } from './events/bus';
+import { KafkaBus } from './events/kafka-bus';
+import { MemoryBus } from './events/memory-bus';
+import { OutboxEntry } from './events/outbox';
+import { OutboxRelay } from './events/relay';
+import { EventConsumer, type ApplyEvents } from './events/consumer';
+import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
+import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
+import { formatError } from './graphql/errors';
+import type { RequestContext } from './graphql/context';
+import { createTokenVerifier, type Caller } from './auth/caller';
+import { DomainError } from './domain/errors';
+import { systemClock, type Clock } from './domain/time';
+
+export type ServiceName = 'initiatives' | 'calendar' | 'media';
+
+export interface ConsumerDefinition {
+  /** Suffix of the consumer's name; the group is `<node>.<service>.<name>`. */
+  name: string;
+  topics: string[];
+  accept: (e: CloudEvent, config: Config) => boolean;
+  apply: ApplyEvents;
+}
+
+export interface ServiceRuntime {
+  config: Config;
+  orm: MikroORM;
+  bus: EventBus;
+  log: Logger;
+}
+
+/** What makes one service: its schema, tables, GraphQL types, loaders and the events it takes in. */
+export interface ServiceDefinition<C extends RequestContext = RequestContext> {
+  name: ServiceName;
+  entities: EntityClass<object>[];
+  migrations: NamedMigration[];
+  subgraph: SubgraphDefinition;
+  /** Adds the service's own fields (DataLoaders, ...) to the request context. */
+  extendContext: (base: RequestContext) => C;
+  consumers?: ConsumerDefinition[];
+  routes?: (app: Express, runtime: ServiceRuntime) => void;
+}
+
+export interface StartOptions {
+  bus?: EventBus;
+  log?: Logger;
+  clock?: Clock;
+  /** Apply pending migrations at start (default: in development mode). */
+  migrate?: boolean;
+}
+
+export interface RunningService extends ServiceRuntime {
+  name: ServiceName;
+  url: string;
+  port: number;
+  relay: OutboxRelay;
+  consumers: EventConsumer[];
+  sdl: string;
+  stop(): Promise<void>;
+}
+
+export const schemaOf = (name: ServiceName): string => name;
+
+/** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
+export async function startService<C extends RequestContext>(
+  def: ServiceDefinition<C>,
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningService> {
+  const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
+  const clock = options.clock ?? systemClock;
+  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to serve');
+  const schema = schemaOf(def.name);
+  const orm = await openDatabase({
+    url: config.databaseUrl,
+    schema,
+    entities: [...def.entities, OutboxEntry],
+    migrations: def.migrations,
+    poolMax: config.dbPoolMax,
+    log,
+  });
+  const stops: Array<() => Promise<unknown>> = [() => orm.close()];
+  try {
+    const shouldMigrate = options.migrate ?? config.mode === 'development';
+    if (shouldMigrate) {
+      const applied = await migrate(orm);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    } else {
+      const pending = await orm.getMigrator().getPendingMigrations();
+      if (pending.length) throw new Error(`${pending.length} migration(s) pending for ${schema}: run "mmhub migrate" first`);
+    }
+
+    const bus =
+      options.bus ??
+      (config.bus === 'memory'
+        ? new MemoryBus()
+        : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
+    if (!options.bus) stops.unshift(() => bus.close());
+    const topic = topicOf(def.name);
+    await bus.ensureTopics([topic, dlqOf(topic)]);
+
+    const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs });
+    relay.start();
+    stops.unshift(() => relay.stop());
+
+    const consumers = (def.consumers ?? []).map(
+      (c) =>
+        new EventConsumer({
+          name: `${config.node}.${def.name}.${c.name}`,
+          orm,
+          schema,
+          bus,
+          topics: c.topics,
+          log,
+          accept: (e) => c.accept(e, config),
+          apply: c.apply,
+        }),
+    );
+    for (const c of consumers) {
+      await c.start();
+      stops.unshift(() => c.stop());
+    }
+
+    const { schema: graphqlSchema, sdl } = await buildSubgraph(def.subgraph);
+    const app = express();
+    app.disable('x-powered-by');
+    const server = http.createServer(app);
+    const apollo = new ApolloServer<C>({
+      schema: graphqlSchema,
+      introspection: config.mode === 'development',
+      csrfPrevention: true,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatError(log),
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), requireReaders(config)],
+    });
+    await apollo.start();
+    stops.unshift(() => apollo.stop());
+
+    const runtime: ServiceRuntime = { config, orm, bus, log };
+    app.get('/health', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    app.get('/ready', async (_req, res) => {
+      const [database, broker] = await Promise.all([databaseReachable(orm), bus.reachable()]);
+      res.status(database && broker ? 200 : 503).json({ status: database && broker ? 'ready' : 'not ready', database, bus: broker });
+    });
+    def.routes?.(app, runtime);
+
+    const verify = createTokenVerifier(config.auth);
+    const origin = { node: config.node, service: def.name };
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const caller = await callerOf(req.headers.authorization, verify);
+          const em = orm.em.fork();
+          const base: RequestContext = {
+            em,
+            caller,
+            origin,
+            role: config.role,
+            clock,
+            log,
+            transact: async <T>(work: (em: EntityManager) => Promise<T>) => {
+              const result = await em.transactional(work);
+              relay.wake();
+              return result;
+            },
+          };
+          return def.extendContext(base);
+        },
+      }),
+    );
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    stops.unshift(() => new Promise((resolve) => server.close(() => resolve(undefined))));
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host}:${port}/graphql`;
+    log.info({ url }, `${def.name} service ready`);
+
+    let stopped: Promise<void> | undefined;
+    return {
+      name: def.name,
+      config,
+      orm,
+      bus,
+      log,
+      url,
+      port,
+      relay,
+      consumers,
+      sdl,
+      stop: () => (stopped ??= runStops(stops, log)),
+    };
+  } catch (e) {
+    await runStops(stops, log);
+    throw e;
+  }
+}
+
+async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Promise<void> {
+  for (const stop of stops) {
+    try {
+      await stop();
+    } catch (e) {
+      log.warn({ err: (e as Error).message }, 'error while stopping');
+    }
+  }
+}
+
+async function callerOf(header: string | undefined, verify: (t: string) => Promise<Caller>): Promise<Caller | null> {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  try {
+    if (!m) throw new DomainError('UNAUTHENTICATED', { en: 'Send the token as "Authorization: Bearer <token>".', ar: 'أرسل الرمز بصيغة "Authorization: Bearer <token>".' });
+    return await verify(m[1]);
+  } catch (e) {
+    const d = e instanceof DomainError ? e : null;
+    throw new GraphQLError(d?.text.en ?? 'The bearer token is not valid.', {
+      extensions: { code: 'UNAUTHENTICATED', messageAr: d?.text.ar ?? 'رمز الدخول غير صالح.', http: { status: 401 } },
+    });
+  }
+}
+
+/** Without a token only the gateway's schema fetch is answered, unless anonymous reading is allowed. */
+function requireReaders(config: Config): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.caller || config.auth.allowAnonymousRead) return;
+          const fields = (operation?.selectionSet.selections ?? []).map((s) => (s.kind === 'Field' ? s.name.value : '?'));
+          if (operation?.operation === 'query' && fields.every((f) => f === '_service' || f === '__typename')) return;
+          throw new GraphQLError('Sign in first: a valid bearer token is required.', {
+            extensions: { code: 'UNAUTHENTICATED', messageAr: 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', http: { status: 401 } },
+          });
+        },
+      };
+    },
+  };
+}
