@@ -20,3 +20,7 @@ export * from './graphql/subgraph';
 export * from './graphql/errors';
 export * from './graphql/context';
 export * from './service';
+export * from './domain/sector';
+export * from './domain/lifecycle';
+export * from './domain/validate';
+import './graphql/sector';

@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config/config';
@@ -142,7 +143,7 @@ export async function startService<C extends RequestContext>(
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), requireReaders(config)],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), requireReaders(config)],
     });
     await apollo.start();
     stops.unshift(() => apollo.stop());

@@ -95,8 +95,10 @@ export function hasRole(caller: Caller, ...roles: Role[]): boolean {
   return caller.roles.some((r) => roles.includes(r));
 }
 
-/** Writing: the caller holds one of the roles and belongs to the node that owns the record. */
-export function requireWriter(caller: Caller | null, ownerNode: string, roles: Role[] = ['editor', 'admin']): Caller {
+export const WRITERS: Role[] = ['editor', 'admin'];
+
+/** The caller holds one of the roles. */
+export function requireRole(caller: Caller | null, roles: Role[]): Caller {
   const c = requireCaller(caller);
   if (!hasRole(c, ...roles)) {
     throw forbidden({
@@ -104,6 +106,12 @@ export function requireWriter(caller: Caller | null, ownerNode: string, roles: R
       ar: `يتطلب هذا أحد الأدوار: ${roles.join('، ')}.`,
     });
   }
+  return c;
+}
+
+/** Writing: the caller holds one of the roles and belongs to the node that owns the record. */
+export function requireWriter(caller: Caller | null, ownerNode: string, roles: Role[] = WRITERS): Caller {
+  const c = requireRole(caller, roles);
   if (c.node !== ownerNode) {
     throw forbidden({
       en: `You belong to node "${c.node}" and cannot change records of "${ownerNode}".`,

@@ -1,0 +1,127 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, signToken, ROLES, type Role, type Config } from '../services/kernel/src';
+import { services, serviceNamed } from './services';
+import { startEmbedded } from './embedded';
+
+const USAGE = `mmhub — the municipal media hub
+
+Usage:
+  mmhub start                          the embedded node: PGlite and an in-process bus, no infrastructure
+  mmhub serve --service <name>         one service on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS)
+  mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
+  mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
+                                       print a development token (refused in production mode)
+
+Services: ${services.map((s) => s.name).join(', ')}
+Options shared by every command: --node <code> (else NODE), --port <n> (else PORT).
+Configuration is read from the environment; see the README for every variable.`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      service: { type: 'string' },
+      node: { type: 'string' },
+      port: { type: 'string' },
+      roles: { type: 'string' },
+      sub: { type: 'string' },
+      ttl: { type: 'string' },
+      reset: { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (!command || values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const env = { ...process.env, ...(values.node ? { NODE: values.node } : {}), ...(values.port ? { PORT: values.port } : {}) };
+
+  switch (command) {
+    case 'serve': {
+      const config = loadConfig(env);
+      const def = serviceNamed(values.service);
+      const running = await startService(def, config);
+      onSignal(() => running.stop());
+      return -1;
+    }
+    case 'migrate': {
+      const config = loadConfig(env);
+      if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: is required to migrate']);
+      const log = createLogger(config.logLevel, { node: config.node });
+      for (const def of values.service ? [serviceNamed(values.service)] : services) {
+        const orm = await openDatabase({ url: config.databaseUrl, schema: def.name, entities: def.entities, migrations: def.migrations, poolMax: 1, log });
+        try {
+          const applied = await migrate(orm);
+          log.info({ service: def.name, applied }, applied.length ? 'migrations applied' : 'schema up to date');
+        } finally {
+          await orm.close();
+        }
+      }
+      return 0;
+    }
+    case 'start': {
+      const embedded = await startEmbedded({ env, reset: Boolean(values.reset), dataDir: values['data-dir'] });
+      onSignal(() => embedded.stop());
+      return -1;
+    }
+    case 'token': {
+      const config = loadConfig(env);
+      process.stdout.write(`${await developmentToken(config, values)}\n`);
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+async function developmentToken(config: Config, v: { node?: string; roles?: string; sub?: string; ttl?: string }): Promise<string> {
+  if (config.mode === 'production') throw new Error('mmhub token is for development; production mode is configured (MMHUB_MODE=production)');
+  if (!v.node) throw new Error('--node is required, e.g. --node riyadh');
+  const roles = (v.roles ?? '').split(',').filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (!roles.length || unknown.length) throw new Error(`--roles takes a comma-separated list of: ${ROLES.join(', ')}`);
+  return signToken(config.auth.secret!, {
+    sub: v.sub ?? `${v.node}-${roles.join('-')}`,
+    node: v.node,
+    roles: roles as Role[],
+    ttlSeconds: parseTtl(v.ttl ?? '8h'),
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+  });
+}
+
+function parseTtl(ttl: string): number {
+  const m = /^(\d+)([smhd])$/.exec(ttl);
+  if (!m) throw new Error(`--ttl takes a duration such as 30m, 8h or 2d; got "${ttl}"`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+function onSignal(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: stopping...\n`);
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => handler('SIGINT'));
+  process.on('SIGTERM', () => handler('SIGTERM'));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof ConfigError ? e.message : `mmhub: ${(e as Error).message}`}\n`);
+    process.exit(e instanceof ConfigError ? 78 : 1);
+  },
+);

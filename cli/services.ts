@@ -1,0 +1,11 @@
+import type { ServiceDefinition } from '../services/kernel/src';
+import { initiativesService } from '../services/initiatives/src/service';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const services: ServiceDefinition<any>[] = [initiativesService];
+
+export function serviceNamed(name: string | undefined): ServiceDefinition<any> {
+  const def = services.find((s) => s.name === name);
+  if (!def) throw new Error(`--service must be one of: ${services.map((s) => s.name).join(', ')}${name ? `; got "${name}"` : ''}`);
+  return def;
+}

@@ -1,0 +1,61 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { MINISTRY, badInput, forbidden, isUuid, newId, notFound, recordEvent, requireWriter } from '../../../kernel/src';
+import type { InitiativesContext } from '../context';
+import { InitiativeRecord } from '../initiative/initiative.entity';
+import { Initiative } from '../initiative/initiative.types';
+import { assessInitiative, defineIntegrationCriterion } from './integration';
+import { IntegrationAssessmentRecord, IntegrationCriterionRecord, assessmentRow, criterionRow, criterionState } from './integration.entity';
+import { AssessInitiativeInput, DefineIntegrationCriterionInput, IntegrationAssessment, IntegrationCriterion } from './integration.types';
+
+@Resolver(() => IntegrationAssessment)
+export class IntegrationResolver {
+  @Query(() => [IntegrationCriterion], { description: 'The ministry\'s integration criteria, oldest first.' })
+  async integrationCriteria(@Ctx() ctx: InitiativesContext) {
+    return ctx.em.find(IntegrationCriterionRecord, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  @Mutation(() => IntegrationCriterion, { description: 'Defines an integration criterion; ministry admins only.' })
+  async defineIntegrationCriterion(@Arg('input', () => DefineIntegrationCriterionInput) input: DefineIntegrationCriterionInput, @Ctx() ctx: InitiativesContext) {
+    const caller = requireWriter(ctx.caller, MINISTRY, ['admin']);
+    return ctx.transact(async (em) => {
+      const event = defineIntegrationCriterion(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
+      const row = em.create(IntegrationCriterionRecord, criterionRow(event.data.state));
+      recordEvent(em, ctx.origin, event, ctx.clock.now());
+      return row;
+    });
+  }
+
+  @Mutation(() => IntegrationAssessment, {
+    description: 'Scores an initiative against integration criteria: reviewers and admins of its own node, or of the ministry.',
+  })
+  async assessInitiative(
+    @Arg('initiativeId', () => ID) initiativeId: string,
+    @Arg('input', () => AssessInitiativeInput) input: AssessInitiativeInput,
+    @Ctx() ctx: InitiativesContext,
+  ) {
+    const caller = requireWriter(ctx.caller, ctx.origin.node, ['reviewer', 'admin']);
+    if (!isUuid(initiativeId)) throw badInput('initiativeId', { en: `"${initiativeId}" is not an id.`, ar: `"${initiativeId}" ليس معرّفاً صالحاً.` });
+    return ctx.transact(async (em) => {
+      const initiative = await em.findOne(InitiativeRecord, { id: initiativeId });
+      if (!initiative) throw notFound('initiative', initiativeId);
+      if (initiative.node !== caller.node && caller.node !== MINISTRY) {
+        throw forbidden({
+          en: `Only ${initiative.node} or the ministry can assess this initiative.`,
+          ar: `لا يقيّم هذه المبادرة إلا ${initiative.node} أو الوزارة.`,
+        });
+      }
+      const ids = input.scores.map((s) => s.criterionId).filter(isUuid);
+      const criteria = (await em.find(IntegrationCriterionRecord, { id: { $in: ids } })).map(criterionState);
+      const event = assessInitiative(initiative.id, input, criteria, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
+      const row = em.create(IntegrationAssessmentRecord, assessmentRow(event.data.state));
+      recordEvent(em, ctx.origin, event, ctx.clock.now());
+      return row;
+    });
+  }
+
+  @FieldResolver(() => Initiative)
+  async initiative(@Root() a: IntegrationAssessmentRecord, @Ctx() ctx: InitiativesContext) {
+    return ctx.loaders.initiative.load(a.initiativeId);
+  }
+}
+

@@ -1,0 +1,30 @@
+import data from './sector-data.json';
+
+/** The six campaign and initiative axes (محاور). */
+export enum Axis {
+  HEALTH_AWARENESS = 'HEALTH_AWARENESS',
+  E_SERVICES = 'E_SERVICES',
+  INTERACTIVE_SERVICES = 'INTERACTIVE_SERVICES',
+  INFRASTRUCTURE = 'INFRASTRUCTURE',
+  OVERSIGHT = 'OVERSIGHT',
+  PROCEDURE_IMPROVEMENT = 'PROCEDURE_IMPROVEMENT',
+}
+
+export interface NamedCode {
+  code: string;
+  nameAr: string;
+  nameEn: string;
+}
+export interface SectorNode extends NamedCode {
+  role: 'hub' | 'municipality';
+}
+
+export const MINISTRY = 'ministry';
+export const SECTOR_NODES: readonly SectorNode[] = data.nodes as SectorNode[];
+export const AXES: readonly NamedCode[] = data.axes;
+export const CHANNELS: readonly NamedCode[] = data.channels;
+export const AUDIENCES: readonly NamedCode[] = data.audiences;
+export const NATIONAL_OCCASIONS: readonly (NamedCode & { rule: string })[] = data.nationalOccasions;
+
+export const axisName = (axis: Axis): NamedCode => AXES.find((a) => a.code === axis) ?? { code: axis, nameAr: axis, nameEn: axis };
+export const nodeName = (code: string): NamedCode => SECTOR_NODES.find((n) => n.code === code) ?? { code, nameAr: code, nameEn: code };
