@@ -27,7 +27,7 @@ import { systemClock, type Clock } from './domain/time';
 export type ServiceName = 'initiatives' | 'calendar' | 'media';
 
 export interface ConsumerDefinition {
-  /** Suffix of the consumer's name; the group is `<node>.<service>.<name>`. */
+  /** Suffix of the consumer's name; the group is `<client id>.<node>.<service>.<name>`. */
   name: string;
   topics: string[];
   accept: (e: CloudEvent, config: Config) => boolean;
@@ -59,6 +59,7 @@ export interface StartOptions {
   clock?: Clock;
   /** Apply pending migrations at start (default: in development mode). */
   migrate?: boolean;
+  onQuery?: (sql: string) => void;
 }
 
 export interface RunningService extends ServiceRuntime {
@@ -90,6 +91,7 @@ export async function startService<C extends RequestContext>(
     migrations: def.migrations,
     poolMax: config.dbPoolMax,
     log,
+    onQuery: options.onQuery,
   });
   const stops: Array<() => Promise<unknown>> = [() => orm.close()];
   try {
@@ -118,7 +120,7 @@ export async function startService<C extends RequestContext>(
     const consumers = (def.consumers ?? []).map(
       (c) =>
         new EventConsumer({
-          name: `${config.node}.${def.name}.${c.name}`,
+          name: `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`,
           orm,
           schema,
           bus,

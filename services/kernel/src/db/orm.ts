@@ -17,6 +17,8 @@ export interface OrmSettings {
   migrations: NamedMigration[];
   poolMax: number;
   log?: Logger;
+  /** Receives every SQL statement; for tests that count round trips. */
+  onQuery?: (sql: string) => void;
 }
 
 /** Opens the service's database: its own PostgreSQL schema, committed migrations, no schema sync. */
@@ -39,8 +41,9 @@ export async function openDatabase(s: OrmSettings): Promise<MikroORM> {
     forceUtcTimezone: true,
     allowGlobalContext: false,
     ensureDatabase: false,
-    debug: false,
-    logger: (m) => s.log?.debug({ orm: m }),
+    debug: s.onQuery ? ['query'] : false,
+    highlighter: undefined,
+    logger: (m) => (s.onQuery ? s.onQuery(m) : s.log?.debug({ orm: m })),
   });
 }
 

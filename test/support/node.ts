@@ -1,0 +1,149 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  createLogger,
+  loadConfig,
+  signToken,
+  startService,
+  DEVELOPMENT_JWT_SECRET,
+  type EventBus,
+  type Role,
+  type RunningService,
+  type ServiceDefinition,
+} from '../../services/kernel/src';
+import { createTestDatabase, query, type TestDatabase } from './database';
+
+export const kafkaBrokers = (): string => process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
+
+export interface GraphQLResult<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
+}
+
+export interface TestNode {
+  service: RunningService;
+  db: TestDatabase;
+  node: string;
+  /** Posts a GraphQL operation, as `token` when given. */
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  token(roles: Role[], node?: string, sub?: string): Promise<string>;
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+export interface TestNodeOptions {
+  node?: string;
+  env?: Record<string, string>;
+  bus?: EventBus;
+  db?: TestDatabase;
+  onQuery?: (sql: string) => void;
+}
+
+/** Starts one service on a fresh database of the machine's PostgreSQL and the test broker. */
+export async function startTestService(def: ServiceDefinition<any>, o: TestNodeOptions = {}): Promise<TestNode> {
+  const db = o.db ?? (await createTestDatabase(def.name));
+  const node = o.node ?? 'riyadh';
+  const config = loadConfig({
+    NODE: node,
+    DATABASE_URL: db.url,
+    PORT: '0',
+    KAFKA_BROKERS: kafkaBrokers(),
+    // a consumer group of its own per test service, so parallel test files never share partitions
+    KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
+    KAFKA_TOPIC_PARTITIONS: '3',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    OUTBOX_POLL_MS: '50',
+    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    ...o.env,
+  });
+  const service = await startService(def, config, {
+    bus: o.bus,
+    migrate: true,
+    onQuery: o.onQuery,
+    log: createLogger(config.logLevel, { node, service: def.name }),
+  });
+  return {
+    service,
+    db,
+    node,
+    graphql: async (q, variables, token) => {
+      const res = await fetch(service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: q, variables }),
+      });
+      return (await res.json()) as GraphQLResult<any>;
+    },
+    token: (roles, tokenNode = node, sub = `${tokenNode}-${roles.join('-')}`) => signToken(DEVELOPMENT_JWT_SECRET, { sub, node: tokenNode, roles }),
+    sql: (text, params) => query(db.url, text, params),
+    stop: async () => {
+      await service.stop();
+      if (!o.db) await db.drop();
+    },
+  };
+}
+
+export interface ReadRecord {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  partition: number;
+  offset: string;
+}
+
+/** Reads a topic from the beginning with a plain kafkajs consumer until `done` says enough. */
+export async function readTopic(
+  topic: string,
+  done: (records: ReadRecord[]) => boolean,
+  o: { brokers?: string; timeoutMs?: number; filter?: (r: ReadRecord) => boolean } = {},
+): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: 'test-reader', brokers: (o.brokers ?? kafkaBrokers()).split(','), logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}` });
+  const records: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic}: only ${records.length} matching records after ${o.timeoutMs ?? 30000} ms`)), o.timeoutMs ?? 30000);
+      consumer
+        .run({
+          eachMessage: async ({ message, partition }) => {
+            const r: ReadRecord = {
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+              partition,
+              offset: message.offset,
+            };
+            if (!o.filter || o.filter(r)) records.push(r);
+            if (done(records)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
