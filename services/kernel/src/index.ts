@@ -24,3 +24,5 @@ export * from './domain/sector';
 export * from './domain/lifecycle';
 export * from './domain/validate';
 import './graphql/sector';
+export * from './domain/hijri';
+export * from './graphql/hijri';

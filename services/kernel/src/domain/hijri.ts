@@ -1,0 +1,67 @@
+import { RIYADH } from './time';
+
+/** A date in the Umm al-Qura calendar, with its renderings. */
+export interface HijriDate {
+  year: number;
+  month: number;
+  day: number;
+  /** e.g. «٢٤ شعبان ١٤٣٧ هـ» */
+  ar: string;
+  /** e.g. "Sha'ban 24, 1437 AH" */
+  en: string;
+}
+
+const numeric = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: RIYADH, day: 'numeric', month: 'numeric', year: 'numeric' });
+const arabic = new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { timeZone: RIYADH, day: 'numeric', month: 'long', year: 'numeric' });
+const english = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: RIYADH, day: 'numeric', month: 'long', year: 'numeric' });
+
+export const HIJRI_MONTHS_EN = ['Muharram', 'Safar', "Rabi' al-awwal", "Rabi' al-thani", 'Jumada al-awwal', 'Jumada al-thani', 'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qi'dah", 'Dhu al-Hijjah'];
+
+function parts(instant: Date): { year: number; month: number; day: number } {
+  const p = Object.fromEntries(numeric.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { year: Number(p.year), month: Number(p.month), day: Number(p.day) };
+}
+
+/** The Umm al-Qura date of an instant, as seen in Asia/Riyadh. */
+export function toHijri(instant: Date): HijriDate {
+  return {
+    ...parts(instant),
+    ar: arabic.format(instant),
+    // ICU writes the ʻayn as U+02BB; the sector's documents use the plain apostrophe
+    en: english.format(instant).replace(/\u02BB/g, "'"),
+  };
+}
+
+/** The Umm al-Qura date of a calendar day (YYYY-MM-DD in Asia/Riyadh). */
+export const hijriOfDay = (day: string): HijriDate => toHijri(new Date(`${day}T12:00:00+03:00`));
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+
+/** The Gregorian day (YYYY-MM-DD) of an Umm al-Qura date; throws if the date does not exist. */
+export function gregorianOfHijri(year: number, month: number, day: number): string {
+  // the Hijri year is 354.37 days long and 1 Muharram 1 AH fell on 622-07-16 (Julian): a close first guess
+  const epoch = Date.UTC(622, 6, 19);
+  const approx = epoch + ((year - 1) * 354.367 + (month - 1) * 29.53 + (day - 1)) * 86400_000;
+  let guess = new Date(approx).toISOString().slice(0, 10);
+  const key = (h: { year: number; month: number; day: number }) => h.year * 10000 + h.month * 100 + h.day;
+  const target = year * 10000 + month * 100 + day;
+  for (let i = 0; i < 60; i++) {
+    const h = hijriOfDay(guess);
+    const k = key(h);
+    if (k === target) return guess;
+    const diff = (h.year - year) * 354 + (h.month - month) * 29.5 + (h.day - day);
+    const step = Math.abs(diff) > 2 ? Math.round(diff) : Math.sign(k - target);
+    const next = addDays(guess, -step);
+    // stepped over the target: the date does not exist (e.g. day 30 of a 29-day month)
+    if (Math.abs(diff) <= 1 && key(hijriOfDay(next)) !== target && Math.sign(key(hijriOfDay(next)) - target) !== Math.sign(k - target)) break;
+    guess = next;
+  }
+  throw new RangeError(`${year}-${month}-${day} is not a date of the Umm al-Qura calendar`);
+}
+
+/** First and last Gregorian day of a Hijri month. */
+export function hijriMonthRange(year: number, month: number): { from: string; to: string } {
+  const from = gregorianOfHijri(year, month, 1);
+  const next = month === 12 ? gregorianOfHijri(year + 1, 1, 1) : gregorianOfHijri(year, month + 1, 1);
+  return { from, to: addDays(next, -1) };
+}
