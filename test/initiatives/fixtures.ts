@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type { TestNode } from '../support/node';
+
+export const PROPOSE = `mutation Propose($input: ProposeInitiativeInput!) {
+  proposeInitiative(input: $input) { id node code titleAr status version axis plannedStart plannedEnd percentComplete }
+}`;
+
+export const code = (prefix = 'T'): string => `${prefix}-${randomBytes(4).toString('hex').toUpperCase()}`;
+
+export function proposal(overrides: Record<string, unknown> = {}) {
+  return {
+    code: code(),
+    titleAr: 'بوابة الأمانة الرقمية',
+    titleEn: 'The municipality digital portal',
+    axis: 'E_SERVICES',
+    plannedStart: '2026-01-01',
+    plannedEnd: '2026-12-31',
+    targets: [{ kpi: 'services online', unit: 'count', targetValue: 40 }],
+    ...overrides,
+  };
+}
+
+/** Proposes an initiative as an editor of the node; returns it. */
+export async function propose(n: TestNode, overrides: Record<string, unknown> = {}, token?: string) {
+  const t = token ?? (await n.token(['editor']));
+  const r = await n.graphql(PROPOSE, { input: proposal(overrides) }, t);
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data!.proposeInitiative as { id: string; code: string; version: number; node: string };
+}
+
+/** Row counts that every refused call must leave unchanged. */
+export async function counts(n: TestNode) {
+  const [row] = await n.sql<{ initiatives: number; reports: number; criteria: number; assessments: number; outbox: number }>(
+    `select (select count(*)::int from initiatives.initiative) as initiatives,
+            (select count(*)::int from initiatives.progress_report) as reports,
+            (select count(*)::int from initiatives.integration_criterion) as criteria,
+            (select count(*)::int from initiatives.integration_assessment) as assessments,
+            (select count(*)::int from initiatives.outbox) as outbox`,
+  );
+  return row;
+}
