@@ -100,8 +100,8 @@ export class EventConsumer {
       const claimed = await tem
         .getConnection()
         .execute<{ event_id: string }[]>(
-          `insert into "${this.s.schema}"."inbox" ("consumer", "event_id") select ?, unnest(?::text[]) on conflict do nothing returning "event_id"`,
-          [this.s.name, ids],
+          `insert into "${this.s.schema}"."inbox" ("consumer", "event_id") select ?, jsonb_array_elements_text(?::jsonb) on conflict do nothing returning "event_id"`,
+          [this.s.name, JSON.stringify(ids)],
           'all',
           tem.getTransactionContext(),
         );

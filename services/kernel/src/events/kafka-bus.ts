@@ -39,6 +39,8 @@ export class KafkaBus implements EventBus {
         () =>
         ({ level, log }: LogEntry) => {
           const { message, ...rest } = log;
+          // retries are bounded on purpose: the relay backs off and retries, and consumers drop duplicates
+          if (message.startsWith('Limiting retries for the idempotent producer')) return;
           // kafkajs reports every lost connection at ERROR; the relay and consumers retry and log it themselves
           s.log[level === logLevel.ERROR ? 'warn' : (LEVELS[level] ?? 'info')]({ kafka: rest }, message);
         },
