@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, signToken, ROLES, type Role, type Config } from '../services/kernel/src';
 import { services, serviceNamed } from './services';
 import { startEmbedded } from './embedded';
+import { writeSchemas } from './compose';
+import path from 'node:path';
 
 const USAGE = `mmhub — the municipal media hub
 
@@ -10,6 +12,7 @@ Usage:
   mmhub start                          the embedded node: PGlite and an in-process bus, no infrastructure
   mmhub serve --service <name>         one service on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS)
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
+  mmhub compose                        write each subgraph's SDL and the supergraph to schema/
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -67,6 +70,10 @@ async function main(argv: string[]): Promise<number> {
       const embedded = await startEmbedded({ env, reset: Boolean(values.reset), dataDir: values['data-dir'] });
       onSignal(() => embedded.stop());
       return -1;
+    }
+    case 'compose': {
+      for (const file of await writeSchemas(path.resolve(__dirname, '../../schema'))) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+      return 0;
     }
     case 'token': {
       const config = loadConfig(env);

@@ -1,0 +1,40 @@
+import { initiativesService } from '../../services/initiatives/src/service';
+import { buildSubgraph } from '../../services/kernel/src';
+import { composeSupergraph } from '../../gateway/src/compose';
+import { startTestService, type TestNode } from '../support/node';
+import { propose } from './fixtures';
+
+describe('the initiatives subgraph', () => {
+  it('composes as a Federation 2 supergraph without errors', async () => {
+    const { sdl } = await buildSubgraph(initiativesService.subgraph);
+    const c = composeSupergraph([{ name: 'initiatives', url: 'http://127.0.0.1:4101/graphql', sdl }]);
+    expect(c.errors).toEqual([]);
+    expect(c.supergraph).toContain('type Initiative');
+    expect(c.supergraph).toMatch(/@join__type\(graph: INITIATIVES, key: "id"\)/);
+  });
+
+  describe('resolving Initiative references', () => {
+    const statements: string[] = [];
+    let riyadh: TestNode;
+    beforeAll(async () => {
+      riyadh = await startTestService(initiativesService, { node: 'riyadh', onQuery: (sql) => statements.push(sql) });
+    });
+    afterAll(() => riyadh?.stop());
+
+    it('loads every representation of a request in one SQL statement', async () => {
+      const made = await Promise.all([propose(riyadh), propose(riyadh), propose(riyadh)]);
+      const representations = [...made.map((m) => ({ __typename: 'Initiative', id: m.id })), { __typename: 'Initiative', id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799' }];
+      statements.length = 0;
+      const r = await riyadh.graphql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Initiative { id code node } } }`,
+        { r: representations },
+        await riyadh.token(['viewer']),
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data!._entities).toEqual([...made.map((m) => ({ id: m.id, code: m.code, node: 'riyadh' })), null]);
+      const selects = statements.filter((s) => /select .* from "initiatives"\."initiative"/i.test(s));
+      expect(selects).toHaveLength(1);
+      expect(selects[0]).toMatch(/where "i0"\."id" in \(/);
+    });
+  });
+});
