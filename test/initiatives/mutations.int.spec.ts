@@ -1,5 +1,6 @@
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestService, type TestNode } from '../support/node';
+import { DEVELOPMENT_GATEWAY_SECRET, signGatewayProof } from '../../services/kernel/src';
 import { counts, propose, proposal, PROPOSE } from './fixtures';
 
 const STATUS = `mutation($id: ID!, $version: Int!, $status: InitiativeStatus!) {
@@ -146,7 +147,7 @@ describe('a refused mutation changes nothing', () => {
     ],
     ['a viewer writing', async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['viewer']) }), 'FORBIDDEN'],
     ['an editor of another node', async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['editor'], 'jeddah') }), 'FORBIDDEN'],
-    ['no token', async () => ({ query: PROPOSE, variables: { input: proposal() }, token: '' }), 'UNAUTHENTICATED'],
+    ['no caller', async () => ({ query: PROPOSE, variables: { input: proposal() }, token: '' }), 'UNAUTHENTICATED'],
     ['a criterion from a municipality', async () => ({ query: DEFINE, variables: { input: { nameAr: 'معيار', weight: 1 } }, token: await riyadh.token(['admin']) }), 'FORBIDDEN'],
   ];
 
@@ -187,9 +188,19 @@ describe('reading', () => {
     }
   });
 
-  it('refuses a wrongly signed or expired token', async () => {
-    const forged = `${editor.slice(0, editor.lastIndexOf('.'))}.c2lnbmF0dXJl`;
-    expect((await riyadh.graphql('{ initiatives { totalCount } }', {}, forged)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  it('answers only its node’s gateway', async () => {
+    const body = { query: '{ initiatives { totalCount } }' };
+    const none = await riyadh.post(body, { authorization: `Bearer ${editor}` });
+    expect(none.status).toBe(401);
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const jeddahGateway = await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'jeddah', { sub: 'x', node: 'riyadh', roles: ['viewer'] });
+    expect((await riyadh.post(body, { 'x-mmhub-gateway': jeddahGateway })).status).toBe(401);
+    const forged = await signGatewayProof('another-secret-of-at-least-32-characters!', 'riyadh', { sub: 'x', node: 'riyadh', roles: ['viewer'] });
+    expect((await riyadh.post(body, { 'x-mmhub-gateway': forged })).status).toBe(401);
+    const proper = await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', { sub: 'x', node: 'riyadh', roles: ['viewer'] });
+    const ok = await riyadh.post(body, { 'x-mmhub-gateway': proper });
+    expect(ok.status).toBe(200);
+    expect(ok.body.errors).toBeUndefined();
   });
 
   it('pages through initiatives with filters and a total count', async () => {

@@ -1,12 +1,17 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { decodeJwt } from 'jose';
 import {
   createLogger,
   loadConfig,
   signToken,
   startService,
   DEVELOPMENT_JWT_SECRET,
+  DEVELOPMENT_GATEWAY_SECRET,
+  GATEWAY_PROOF_HEADER,
+  signGatewayProof,
+  type Caller,
   type EventBus,
   type Role,
   type RunningService,
@@ -26,8 +31,10 @@ export interface TestNode {
   service: RunningService;
   db: TestDatabase;
   node: string;
-  /** Posts a GraphQL operation, as `token` when given. */
+  /** Posts a GraphQL operation as the node's gateway would, for the caller of `token` (anonymous without one). */
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  /** Posts with exactly the headers given: no gateway proof unless among them. */
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: GraphQLResult }>;
   token(roles: Role[], node?: string, sub?: string): Promise<string>;
   sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -39,6 +46,13 @@ export interface TestNodeOptions {
   bus?: EventBus;
   db?: TestDatabase;
   onQuery?: (sql: string) => void;
+}
+
+/** The claims of a token the test signed itself; the gateway's verification is tested through the gateway. */
+function callerOf(token: string | undefined): Caller | null {
+  if (!token) return null;
+  const c = decodeJwt(token);
+  return { sub: String(c.sub), node: String(c.node), roles: c.roles as Caller['roles'] };
 }
 
 /** Starts one service on a fresh database of the machine's PostgreSQL and the test broker. */
@@ -56,6 +70,7 @@ export async function startTestService(def: ServiceDefinition<any>, o: TestNodeO
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     OUTBOX_POLL_MS: '50',
     JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
     ...o.env,
   });
   const service = await startService(def, config, {
@@ -71,10 +86,14 @@ export async function startTestService(def: ServiceDefinition<any>, o: TestNodeO
     graphql: async (q, variables, token) => {
       const res = await fetch(service.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: await signGatewayProof(config.gatewaySecret, node, callerOf(token)) },
         body: JSON.stringify({ query: q, variables }),
       });
       return (await res.json()) as GraphQLResult<any>;
+    },
+    post: async (body, headers = {}) => {
+      const res = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      return { status: res.status, body: (await res.json()) as GraphQLResult };
     },
     token: (roles, tokenNode = node, sub = `${tokenNode}-${roles.join('-')}`) => signToken(DEVELOPMENT_JWT_SECRET, { sub, node: tokenNode, roles }),
     sql: (text, params) => query(db.url, text, params),

@@ -26,3 +26,5 @@ export * from './domain/validate';
 import './graphql/sector';
 export * from './domain/hijri';
 export * from './graphql/hijri';
+export * from './auth/gateway-proof';
+export * from './auth/permissions';

@@ -20,8 +20,8 @@ import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
 import { formatError } from './graphql/errors';
 import type { RequestContext } from './graphql/context';
-import { createTokenVerifier, type Caller } from './auth/caller';
-import { DomainError } from './domain/errors';
+import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
+import type { Caller } from './auth/caller';
 import { systemClock, type Clock } from './domain/time';
 
 export type ServiceName = 'initiatives' | 'calendar' | 'media';
@@ -160,14 +160,14 @@ export async function startService<C extends RequestContext>(
     });
     def.routes?.(app, runtime);
 
-    const verify = createTokenVerifier(config.auth);
+    const verifyProof = createGatewayProofVerifier(config.gatewaySecret, config.node);
     const origin = { node: config.node, service: def.name };
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const caller = await callerOf(req.headers.authorization, verify);
+          const caller = await callerFromGateway(req.headers[GATEWAY_PROOF_HEADER], verifyProof);
           const em = orm.em.fork();
           const base: RequestContext = {
             em,
@@ -226,18 +226,18 @@ async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Prom
   }
 }
 
-async function callerOf(header: string | undefined, verify: (t: string) => Promise<Caller>): Promise<Caller | null> {
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  try {
-    if (!m) throw new DomainError('UNAUTHENTICATED', { en: 'Send the token as "Authorization: Bearer <token>".', ar: 'أرسل الرمز بصيغة "Authorization: Bearer <token>".' });
-    return await verify(m[1]);
-  } catch (e) {
-    const d = e instanceof DomainError ? e : null;
-    throw new GraphQLError(d?.text.en ?? 'The bearer token is not valid.', {
-      extensions: { code: 'UNAUTHENTICATED', messageAr: d?.text.ar ?? 'رمز الدخول غير صالح.', http: { status: 401 } },
+/** Subgraphs answer only their node's gateway, which has verified the caller's token. */
+async function callerFromGateway(
+  header: string | string[] | undefined,
+  verify: ReturnType<typeof createGatewayProofVerifier>,
+): Promise<Caller | null> {
+  const proof = await verify(Array.isArray(header) ? header[0] : header);
+  if (!proof) {
+    throw new GraphQLError('Call this service through its node\'s gateway.', {
+      extensions: { code: 'UNAUTHENTICATED', messageAr: 'استدعِ هذه الخدمة عبر البوابة الخاصة بعقدتها.', http: { status: 401 } },
     });
   }
+  return proof.caller;
 }
 
 /** Without a token only the gateway's schema fetch is answered, unless anonymous reading is allowed. */

@@ -3,16 +3,15 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Axis,
   MINISTRY,
-  WRITERS,
   DomainError,
+  authorize,
+  requireRoleFor,
   badInput,
   isUuid,
   newId,
   notFound,
   recordEvent,
   requireOwnedHere,
-  requireRole,
-  requireWriter,
 } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
 import {
@@ -81,7 +80,7 @@ export class InitiativeResolver {
 
   @Mutation(() => Initiative, { description: 'Proposes an initiative owned by this node.' })
   async proposeInitiative(@Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput, @Ctx() ctx: InitiativesContext) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'initiative.write', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const event = proposeInitiative(input, await parentOf(em, input.nationalInitiativeId), {
         id: newId(),
@@ -110,10 +109,10 @@ export class InitiativeResolver {
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
     @Ctx() ctx: InitiativesContext,
   ) {
-    requireRole(ctx.caller, WRITERS);
+    requireRoleFor(ctx.caller, 'initiative.write');
     return ctx.transact(async (em) => {
       const row = await initiativeForChange(em, id, ctx.origin.node);
-      const caller = requireWriter(ctx.caller, row.node);
+      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
       const parentId = input.nationalInitiativeId !== undefined ? input.nationalInitiativeId : row.nationalInitiativeId;
       const event = updateInitiative(initiativeState(row), input, await parentOf(em, parentId), version, { by: caller.sub, now: ctx.clock.now() });
       em.assign(row, initiativeRow(event.data.state));
@@ -130,10 +129,10 @@ export class InitiativeResolver {
     @Ctx() ctx: InitiativesContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    requireRole(ctx.caller, WRITERS);
+    requireRoleFor(ctx.caller, 'initiative.write');
     return ctx.transact(async (em) => {
       const row = await initiativeForChange(em, id, ctx.origin.node);
-      const caller = requireWriter(ctx.caller, row.node);
+      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
       const event = changeInitiativeStatus(initiativeState(row), status, version, reason, { by: caller.sub, now: ctx.clock.now() });
       em.assign(row, initiativeRow(event.data.state));
       recordEvent(em, ctx.origin, event, ctx.clock.now());
@@ -148,10 +147,10 @@ export class InitiativeResolver {
     @Ctx() ctx: InitiativesContext,
     @Arg('version', () => Int, { nullable: true, description: 'When given, refused with CONFLICT if the initiative changed since.' }) version?: number,
   ) {
-    requireRole(ctx.caller, WRITERS);
+    requireRoleFor(ctx.caller, 'initiative.write');
     return ctx.transact(async (em) => {
       const row = await initiativeForChange(em, initiativeId, ctx.origin.node);
-      const caller = requireWriter(ctx.caller, row.node);
+      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
       const { event, report } = reportProgress(initiativeState(row), input, version, {
         id: newId(),
         node: row.node,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { MINISTRY, badInput, forbidden, isUuid, newId, notFound, recordEvent, requireWriter } from '../../../kernel/src';
+import { authorize, badInput, isUuid, newId, notFound, recordEvent, requireRoleFor } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
 import { InitiativeRecord } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.types';
@@ -16,7 +16,7 @@ export class IntegrationResolver {
 
   @Mutation(() => IntegrationCriterion, { description: 'Defines an integration criterion; ministry admins only.' })
   async defineIntegrationCriterion(@Arg('input', () => DefineIntegrationCriterionInput) input: DefineIntegrationCriterionInput, @Ctx() ctx: InitiativesContext) {
-    const caller = requireWriter(ctx.caller, MINISTRY, ['admin']);
+    const caller = authorize(ctx.caller, 'criterion.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const event = defineIntegrationCriterion(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
       const row = em.create(IntegrationCriterionRecord, criterionRow(event.data.state));
@@ -33,17 +33,12 @@ export class IntegrationResolver {
     @Arg('input', () => AssessInitiativeInput) input: AssessInitiativeInput,
     @Ctx() ctx: InitiativesContext,
   ) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node, ['reviewer', 'admin']);
+    requireRoleFor(ctx.caller, 'initiative.assess');
     if (!isUuid(initiativeId)) throw badInput('initiativeId', { en: `"${initiativeId}" is not an id.`, ar: `"${initiativeId}" ليس معرّفاً صالحاً.` });
     return ctx.transact(async (em) => {
       const initiative = await em.findOne(InitiativeRecord, { id: initiativeId });
       if (!initiative) throw notFound('initiative', initiativeId);
-      if (initiative.node !== caller.node && caller.node !== MINISTRY) {
-        throw forbidden({
-          en: `Only ${initiative.node} or the ministry can assess this initiative.`,
-          ar: `لا يقيّم هذه المبادرة إلا ${initiative.node} أو الوزارة.`,
-        });
-      }
+      const caller = authorize(ctx.caller, 'initiative.assess', initiative.node, ctx.origin.node);
       const ids = input.scores.map((s) => s.criterionId).filter(isUuid);
       const criteria = (await em.find(IntegrationCriterionRecord, { id: { $in: ids } })).map(criterionState);
       const event = assessInitiative(initiative.id, input, criteria, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });

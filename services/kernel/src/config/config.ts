@@ -10,6 +10,7 @@ export class ConfigError extends Error {
 
 export const NODE_CODE = /^[a-z][a-z0-9-]{1,30}$/;
 export const DEVELOPMENT_JWT_SECRET = 'mmhub-development-secret-change-me-0123456789';
+export const DEVELOPMENT_GATEWAY_SECRET = 'mmhub-development-gateway-secret-0123456789';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -47,6 +48,18 @@ const schema = z
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWKS_URL: z.url({ message: 'must be an https URL' }).optional(),
     ALLOW_ANONYMOUS_READ: bool.default(false),
+    GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    INITIATIVES_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
+    CALENDAR_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
+    MEDIA_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
+    GATEWAY_MAX_DEPTH: int(2, 100).default(12),
+    GATEWAY_MAX_ALIASES: int(0, 1000).default(30),
+    GATEWAY_MAX_COST: int(1, 10_000_000).default(20000),
+    GATEWAY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(256 * 1024),
+    GATEWAY_RATE_LIMIT: int(1, 1_000_000).default(600),
+    GATEWAY_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
+    GATEWAY_SUBGRAPH_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    PERSISTED_OPERATIONS: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
     OUTBOX_POLL_MS: int(5, 60000).default(200),
@@ -59,6 +72,8 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production mode refuses the development secret' });
       if (!c.JWT_AUDIENCE)
         ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'production mode needs an audience' });
+      if (!c.GATEWAY_SECRET || c.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET)
+        ctx.addIssue({ code: 'custom', path: ['GATEWAY_SECRET'], message: 'production mode needs a gateway secret of its own' });
     }
   });
 
@@ -75,6 +90,19 @@ export interface Config {
   auth: { secret?: string; issuer?: string; audience?: string; jwksUrl?: string; allowAnonymousRead: boolean };
   logLevel: string;
   outbox: { batchSize: number; pollMs: number };
+  /** Shared by a node's gateway and its subgraphs: proves a request came through the gateway. */
+  gatewaySecret: string;
+  gateway: {
+    subgraphUrls: Partial<Record<'initiatives' | 'calendar' | 'media', string>>;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxBodyBytes: number;
+    rateLimit: number;
+    rateWindowSeconds: number;
+    subgraphTimeoutMs: number;
+    persistedOperations?: string;
+  };
 }
 
 /** Reads and validates the configuration once; throws ConfigError naming every bad variable. */
@@ -109,5 +137,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: c.LOG_LEVEL,
     outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
+    gatewaySecret: c.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
+    gateway: {
+      subgraphUrls: { initiatives: c.INITIATIVES_URL, calendar: c.CALENDAR_URL, media: c.MEDIA_URL },
+      maxDepth: c.GATEWAY_MAX_DEPTH,
+      maxAliases: c.GATEWAY_MAX_ALIASES,
+      maxCost: c.GATEWAY_MAX_COST,
+      maxBodyBytes: c.GATEWAY_MAX_BODY_BYTES,
+      rateLimit: c.GATEWAY_RATE_LIMIT,
+      rateWindowSeconds: c.GATEWAY_RATE_WINDOW_SECONDS,
+      subgraphTimeoutMs: c.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      persistedOperations: c.PERSISTED_OPERATIONS,
+    },
   };
 }

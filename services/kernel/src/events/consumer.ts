@@ -43,6 +43,10 @@ export class EventConsumer {
 
   constructor(private readonly s: ConsumerSettings) {}
 
+  get name(): string {
+    return this.s.name;
+  }
+
   async start(): Promise<void> {
     await this.s.bus.ensureTopics([...this.s.topics, ...this.s.topics.map(dlqOf)]);
     this.sub = await this.s.bus.subscribe({

@@ -1,0 +1,99 @@
+import { MINISTRY } from '../domain/sector';
+import { DomainError, forbidden } from '../domain/errors';
+import { requireCaller, ROLES, type Caller, type Role } from './caller';
+
+/** Where the record is, seen from the caller: their own node's, another municipality's, or (for the ministry) any. */
+export type Reach = 'own' | 'other' | 'ministry';
+
+export interface Permission {
+  description: string;
+  /** Per role, the reaches it may act in. */
+  roles: Partial<Record<Role, Reach[]>>;
+  /** The record must belong to this node (e.g. criteria are the ministry's). */
+  ownerOnly?: typeof MINISTRY;
+  /** The root fields that perform the action; the gateway checks roles on them before planning. */
+  fields: string[];
+}
+
+const ALL: Reach[] = ['own', 'other', 'ministry'];
+const everyone = Object.fromEntries(ROLES.map((r) => [r, ALL])) as Record<Role, Reach[]>;
+
+/**
+ * The permission matrix: role × reach × action. Services enforce it on every call; the gateway
+ * checks roles first. The README shows the same table.
+ */
+export const PERMISSIONS = {
+  'initiatives.read': {
+    description: 'read initiatives, progress, criteria and assessments',
+    roles: everyone,
+    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria'],
+  },
+  'initiative.write': {
+    description: 'propose, edit, change the status of and report progress on an initiative',
+    roles: { editor: ['own'], admin: ['own'] },
+    fields: ['proposeInitiative', 'updateInitiative', 'changeInitiativeStatus', 'reportProgress'],
+  },
+  'initiative.assess': {
+    description: 'score an initiative against the integration criteria',
+    roles: { reviewer: ['own', 'ministry'], admin: ['own', 'ministry'] },
+    fields: ['assessInitiative'],
+  },
+  'criterion.define': {
+    description: 'define an integration criterion',
+    roles: { admin: ['own'] },
+    ownerOnly: MINISTRY,
+    fields: ['defineIntegrationCriterion'],
+  },
+} satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function reachOf(callerNode: string, ownerNode: string): Reach {
+  if (callerNode === ownerNode) return 'own';
+  return callerNode === MINISTRY ? 'ministry' : 'other';
+}
+
+/** Whether the table lets `caller` do `action` on a record of `ownerNode`. */
+export function allows(caller: Caller, action: Action, ownerNode: string): boolean {
+  const p: Permission = PERMISSIONS[action];
+  if (p.ownerOnly && ownerNode !== p.ownerOnly) return false;
+  const reach = reachOf(caller.node, ownerNode);
+  return caller.roles.some((r) => p.roles[r]?.includes(reach));
+}
+
+/** The caller, if they hold a role that may perform `action` somewhere; else FORBIDDEN. */
+export function requireRoleFor(caller: Caller | null, action: Action): Caller {
+  const c = requireCaller(caller);
+  const p: Permission = PERMISSIONS[action];
+  if (c.roles.some((r) => p.roles[r])) return c;
+  const roles = Object.keys(p.roles).join(', ');
+  throw forbidden({ en: `To ${p.description} you need one of the roles: ${roles}.`, ar: `يتطلب هذا الإجراء أحد الأدوار: ${roles}.` });
+}
+
+/**
+ * The caller, if the matrix lets them do `action` on a record owned by `ownerNode`; else FORBIDDEN.
+ * With `writingAt`, the caller must also belong to that node: every node writes only its own records.
+ */
+export function authorize(caller: Caller | null, action: Action, ownerNode: string, writingAt?: string): Caller {
+  const c = requireRoleFor(caller, action);
+  if (writingAt && c.node !== writingAt) {
+    throw new DomainError('FORBIDDEN', {
+      en: `You belong to "${c.node}": make changes through your own node, not "${writingAt}".`,
+      ar: `أنت تتبع "${c.node}": أجرِ التعديلات عبر عقدتك لا عبر "${writingAt}".`,
+    });
+  }
+  if (allows(c, action, ownerNode)) return c;
+  const p: Permission = PERMISSIONS[action];
+  throw new DomainError('FORBIDDEN', {
+    en: `As a caller of "${c.node}" you cannot ${p.description} on a record of "${ownerNode}".`,
+    ar: `بصفتك من "${c.node}" لا يمكنك تنفيذ هذا الإجراء على سجل يخص "${ownerNode}".`,
+  });
+}
+
+/** The roles that may perform some action through a root field, for the gateway's first check. */
+export function rolesForField(field: string): Role[] | undefined {
+  for (const p of Object.values(PERMISSIONS) as Permission[]) {
+    if (p.fields.includes(field)) return Object.keys(p.roles) as Role[];
+  }
+  return undefined;
+}
