@@ -30,6 +30,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ MMHUB_MODE: 'production' })).toThrow(/JWT_SECRET/);
     expect(() => loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET, JWT_AUDIENCE: 'mmhub' })).toThrow(/development secret/);
     expect(() => loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_AUDIENCE/);
-    expect(loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40), JWT_AUDIENCE: 'mmhub' }).auth.secret).toBe('x'.repeat(40));
+    expect(() => loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40), JWT_AUDIENCE: 'mmhub' })).toThrow(/GATEWAY_SECRET/);
+    const c = loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40), JWT_AUDIENCE: 'mmhub', GATEWAY_SECRET: 'g'.repeat(40) });
+    expect(c.auth.secret).toBe('x'.repeat(40));
+    expect(c.gatewaySecret).toBe('g'.repeat(40));
   });
 });
