@@ -42,7 +42,7 @@ const schema = z
     KAFKA_TOPIC_PARTITIONS: int(1, 256).default(6),
     KAFKA_REPLICATION_FACTOR: int(1, 10).default(1),
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: int(0, 65535).default(4100),
+    PORT: int(0, 65535).default(4000),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),

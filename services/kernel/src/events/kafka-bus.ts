@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer, type LogEntry } from 'kafkajs';
 import type { BusRecord } from './cloudevent';
 import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
 import type { Logger } from '../logger';
@@ -139,7 +139,13 @@ export class KafkaBus implements EventBus {
 
   private async getProducer(): Promise<Producer> {
     if (!this.producerReady) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        // murmur2 on the key, as Java clients partition: one aggregate, one partition
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       this.producer = producer;
       this.producerReady = producer.connect().then(
         () => producer,

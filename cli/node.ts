@@ -1,0 +1,49 @@
+import { loadConfig, createLogger, startService, type EventBus, type Logger, type RunningService, type ServiceDefinition } from '../services/kernel/src';
+import { startGateway, type RunningGateway } from '../gateway/src/gateway';
+import { services as allServices } from './services';
+
+export interface NodeOptions {
+  env: Record<string, string | undefined>;
+  /** Services of this node; all of them by default. */
+  services?: ServiceDefinition<any>[];
+  bus?: EventBus;
+  log?: Logger;
+  migrate?: boolean;
+  /** Ports for the services: consecutive from the gateway's port + 1, or 0 (any free port) for all. */
+  anyPorts?: boolean;
+}
+
+export interface RunningNode {
+  node: string;
+  gateway: RunningGateway;
+  services: RunningService[];
+  stop(): Promise<void>;
+}
+
+/** One node in one process: each service on its own port, and the gateway in front of them. */
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const base = loadConfig(o.env);
+  const log = o.log ?? createLogger(base.logLevel, { node: base.node });
+  const defs = o.services ?? allServices;
+  const running: RunningService[] = [];
+  try {
+    for (const [i, def] of defs.entries()) {
+      const config = loadConfig({ ...o.env, PORT: o.anyPorts ? '0' : String(base.port + 1 + i) });
+      running.push(await startService(def, config, { bus: o.bus, log: log.child({ service: def.name }), migrate: o.migrate }));
+    }
+    const subgraphs = running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl }));
+    const gateway = await startGateway({ config: base, subgraphs, log: log.child({ service: 'gateway' }) });
+    return {
+      node: base.node,
+      gateway,
+      services: running,
+      stop: async () => {
+        await gateway.stop();
+        for (const r of [...running].reverse()) await r.stop();
+      },
+    };
+  } catch (e) {
+    for (const r of running.reverse()) await r.stop();
+    throw e;
+  }
+}
