@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, createLogger, startService, MemoryBus, signToken, type RunningService } from '../services/kernel/src';
+import { loadConfig, createLogger, MemoryBus, signToken } from '../services/kernel/src';
 import { startEmbeddedPostgres } from '../services/kernel/src/db/embedded';
 import { services } from './services';
+import { startNode } from './node';
 
 export interface EmbeddedOptions {
   env: Record<string, string | undefined>;
@@ -19,15 +20,16 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   if (o.reset) rmSync(dataDir, { recursive: true, force: true });
   // one connection per service: PGlite is a single session, and pools must not exceed its slots
   const pg = await startEmbeddedPostgres(dataDir, services.length * 2);
-  const bus = new MemoryBus();
-  const running: RunningService[] = [];
+  let node;
   try {
-    for (const [i, def] of services.entries()) {
-      const config = loadConfig({ ...o.env, EVENT_BUS: 'memory', DATABASE_URL: pg.url, DB_POOL_MAX: '2', PORT: String(base.port + i) });
-      running.push(await startService(def, config, { bus, log: log.child({ service: def.name }), migrate: true }));
-    }
+    node = await startNode({
+      env: { ...o.env, EVENT_BUS: 'memory', DATABASE_URL: pg.url, DB_POOL_MAX: '2' },
+      bus: new MemoryBus(),
+      log,
+      migrate: true,
+      anyPorts: true,
+    });
   } catch (e) {
-    for (const r of running) await r.stop();
     await pg.close();
     throw e;
   }
@@ -35,13 +37,13 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   const lines = [
     '',
     `mmhub node "${base.node}" is up (embedded: PGlite in ${dataDir}, in-process events) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    ...running.map((r) => `  ${r.name.padEnd(12)} ${r.url}`),
+    `  GraphQL (GraphiQL in a browser)  ${node.gateway.url}`,
     '',
     'A development token (editor, admin), valid 8 hours; more with "npx mmhub token":',
     `  TOKEN=${token}`,
     '',
     'Try:',
-    `  curl -s ${running[0].url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
+    `  curl -s ${node.gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
     `    -d '{"query":"{ initiatives(first: 5) { totalCount edges { node { code titleAr status rag } } } }"}'`,
     '',
     'Stop with Ctrl+C; data is kept (start with --reset to begin again).',
@@ -50,7 +52,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   process.stdout.write(lines.join('\n'));
   return {
     stop: async () => {
-      for (const r of running.reverse()) await r.stop();
+      await node.stop();
       await pg.close();
     },
   };

@@ -4,13 +4,19 @@ import { ConfigError, loadConfig, createLogger, startService, openDatabase, migr
 import { services, serviceNamed } from './services';
 import { startEmbedded } from './embedded';
 import { writeSchemas } from './compose';
+import { startNode } from './node';
+import { startGateway } from '../gateway/src/gateway';
+import { buildSubgraph } from '../services/kernel/src';
 import path from 'node:path';
 
 const USAGE = `mmhub — the municipal media hub
 
 Usage:
   mmhub start                          the embedded node: PGlite and an in-process bus, no infrastructure
-  mmhub serve --service <name>         one service on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS)
+  mmhub serve                          the node: every service and its gateway, on PostgreSQL (DATABASE_URL)
+                                       and Kafka (KAFKA_BROKERS); the gateway on PORT, the services after it
+  mmhub serve --service <name>         one service alone (PORT is its own)
+  mmhub serve --service gateway        the gateway alone, for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
@@ -46,9 +52,16 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const config = loadConfig(env);
-      const def = serviceNamed(values.service);
-      const running = await startService(def, config);
-      onSignal(() => running.stop());
+      if (!values.service) {
+        const node = await startNode({ env });
+        onSignal(() => node.stop());
+      } else if (values.service === 'gateway') {
+        const gateway = await startGateway({ config, subgraphs: await remoteSubgraphs(config), log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }) });
+        onSignal(() => gateway.stop());
+      } else {
+        const running = await startService(serviceNamed(values.service), config);
+        onSignal(() => running.stop());
+      }
       return -1;
     }
     case 'migrate': {
@@ -84,6 +97,17 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
       return 2;
   }
+}
+
+/** The services a lone gateway fronts: their SDL from this code, their address from configuration. */
+async function remoteSubgraphs(config: Config) {
+  const found = [];
+  for (const def of services) {
+    const url = config.gateway.subgraphUrls[def.name];
+    if (url) found.push({ name: def.name, url, sdl: (await buildSubgraph(def.subgraph)).sdl });
+  }
+  if (!found.length) throw new ConfigError(['INITIATIVES_URL, CALENDAR_URL, MEDIA_URL: a gateway alone needs the URL of at least one service']);
+  return found;
 }
 
 async function developmentToken(config: Config, v: { node?: string; roles?: string; sub?: string; ttl?: string }): Promise<string> {
