@@ -205,6 +205,10 @@ function maskUnexpected(e: unknown, message: string, log: Logger): Error {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   if (e instanceof GraphQLError && e.extensions?.code) return e;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
+  // the server's own refusals of a request (CSRF, malformed HTTP) carry an HTTP status: give them a code
+  if (e instanceof GraphQLError && !e.originalError && e.extensions?.http) {
+    return new GraphQLError(e.message, { extensions: { ...e.extensions, code: 'BAD_REQUEST' } });
+  }
   log.error({ err: original }, 'unexpected error at the gateway');
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
