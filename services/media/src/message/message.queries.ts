@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
+import { validChannel } from '../channel/channel';
+import { CampaignView } from '../replication/sources.entity';
+import { MediaMessageRecord } from './message.entity';
+import type { MessageFilter } from './message.types';
+
+/** Whether a campaign is national (the ministry's), as far as this node knows. */
+export async function isNationalCampaign(em: EntityManager, campaignId: string | null): Promise<boolean> {
+  if (!campaignId) return false;
+  const c = await em.findOne(CampaignView, { id: campaignId }, { fields: ['national'] });
+  return Boolean(c?.national);
+}
+
+const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
+
+/** Messages newest first, filtered, as a page. */
+export async function listMessages(em: EntityManager, filter: MessageFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<MediaMessageRecord>> {
+  const n = pageSize(first);
+  const cursor = decodeCursor(after, isIdCursor);
+  const ids = (list: string[] | null | undefined) => (list ?? []).filter(isUuid);
+  const scope = () => {
+    const qb = em.createQueryBuilder(MediaMessageRecord, 'm');
+    if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
+    if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
+    if (filter?.origin?.length) qb.andWhere({ origin: { $in: filter.origin } });
+    if (filter?.campaignId?.length) qb.andWhere({ campaignId: { $in: ids(filter.campaignId) } });
+    if (filter?.initiativeId?.length) qb.andWhere({ initiativeId: { $in: ids(filter.initiativeId) } });
+    if (filter?.keyMessageId?.length) qb.andWhere({ keyMessageId: { $in: ids(filter.keyMessageId) } });
+    if (filter?.channel?.length) {
+      // validated channel codes only, so the array literal is safe
+      const channels = filter.channel.map((c, i) => validChannel(`filter.channel.${i}`, c));
+      qb.andWhere(`exists (select 1 from jsonb_array_elements(m.variants) v where v->>'channel' = any(?::text[]))`, [`{${channels.join(',')}}`]);
+    }
+    return qb;
+  };
+  const [rows, totalCount] = await Promise.all([
+    (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
+    scope().getCount(),
+  ]);
+  return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
+}

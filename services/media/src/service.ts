@@ -1,0 +1,34 @@
+import type { ServiceDefinition } from '../../kernel/src';
+import { MediaMessageRecord } from './message/message.entity';
+import { CharterRuleRecord } from './charter/charter.entity';
+import { KeyMessageRecord } from './keymessage/key-message.entity';
+import { ReviewRecord } from './review/review.entity';
+import { CampaignView, InitiativeView, ProgressView } from './replication/sources.entity';
+import { MessageResolver, ReviewResolver } from './message/message.resolver';
+import { CharterResolver } from './charter/charter.resolver';
+import { KeyMessageResolver } from './keymessage/key-message.resolver';
+import { PressResolver } from './press/press.resolver';
+import { CampaignMessagesResolver, InitiativeMessagesResolver } from './links/links.resolver';
+import { CampaignRef, InitiativeRef } from './links/links.types';
+import { replicaConsumer } from './replication/replicas';
+import { campaignSource, initiativeSource } from './replication/sources';
+import { extendContext, type MediaContext } from './context';
+import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
+
+/** Unified media messages, the communication charter, review and approval, and press material. */
+export const mediaService: ServiceDefinition<MediaContext> = {
+  name: 'media',
+  entities: [MediaMessageRecord, CharterRuleRecord, KeyMessageRecord, ReviewRecord, InitiativeView, ProgressView, CampaignView],
+  migrations: [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }],
+  subgraph: {
+    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver],
+    orphanedTypes: [CampaignRef, InitiativeRef],
+    references: {
+      MediaMessage: (ref, ctx: MediaContext) => ctx.loaders.message.load(ref.id),
+      Campaign: (ref) => ({ id: ref.id }),
+      Initiative: (ref) => ({ id: ref.id }),
+    },
+  },
+  extendContext,
+  consumers: [replicaConsumer, initiativeSource, campaignSource],
+};
