@@ -6,9 +6,9 @@ import {
   DomainError,
   authorize,
   requireRoleFor,
-  badInput,
   isUuid,
   newId,
+  validId,
   notFound,
   recordEvent,
   requireOwnedHere,
@@ -34,11 +34,6 @@ import {
 } from './initiative.types';
 import { listInitiatives } from './initiative.queries';
 import { IntegrationAssessment } from '../integration/integration.types';
-
-function validId(field: string, id: string): string {
-  if (!isUuid(id)) throw badInput(field, { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
-  return id;
-}
 
 /** Loads an initiative for change, locking its row until the transaction ends. */
 async function initiativeForChange(em: EntityManager, id: string, here: string): Promise<InitiativeRecord> {

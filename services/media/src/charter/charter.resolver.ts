@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { MINISTRY, conflict, newId, notFound, recordEvent, requireOwnedHere, requireWriter } from '../../../kernel/src';
 import type { MediaContext } from '../context';
-import { validId } from '../message/message.resolver';
+import { validId } from '../../../kernel/src';
 import { defineCharterRule, retireCharterRule, reviseCharterRule, type CharterRuleEvent, type CharterRuleState } from './charter';
 import { CharterRuleRecord, charterRuleRow, charterRuleState } from './charter.entity';
 import { CharterRule, CharterRuleInput } from './charter.types';

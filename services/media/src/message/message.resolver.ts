@@ -3,8 +3,6 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   MINISTRY,
   WRITERS,
-  badInput,
-  isUuid,
   newId,
   notFound,
   recordEvent,
@@ -12,6 +10,7 @@ import {
   requireRole,
   requireWriter,
   type Caller,
+  validId,
 } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
@@ -49,11 +48,6 @@ import {
   MessageTransition,
   MessageVariant,
 } from './message.types';
-
-export function validId(field: string, id: string): string {
-  if (!isUuid(id)) throw badInput(field, { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
-  return id;
-}
 
 /** Loads a message, locking its row until the transaction ends. */
 async function lockedMessage(em: EntityManager, id: string): Promise<MediaMessageRecord> {

@@ -4,7 +4,8 @@ import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
-import { saveDraft, validId } from '../message/message.resolver';
+import { validId } from '../../../kernel/src';
+import { saveDraft } from '../message/message.resolver';
 import { InitiativeView, ProgressView } from '../replication/sources.entity';
 import { factSheetText, pressReleaseText, type PressText } from './press';
 
