@@ -44,6 +44,54 @@ export const PERMISSIONS = {
     ownerOnly: MINISTRY,
     fields: ['defineIntegrationCriterion'],
   },
+  'media.read': {
+    description: 'read messages, the charter, key messages and channel rules',
+    roles: everyone,
+    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders'],
+  },
+  'message.write': {
+    description: 'draft, edit, submit, schedule, publish or archive a media message, or generate press material',
+    roles: { editor: ['own'], admin: ['own'] },
+    fields: ['draftMessage', 'editMessage', 'submitMessage', 'scheduleMessage', 'publishMessage', 'archiveMessage', 'localiseKeyMessage', 'pressRelease', 'sectorFactSheet'],
+  },
+  'message.review': {
+    description: 'approve a media message or request changes (the ministry: messages of national campaigns)',
+    roles: { reviewer: ['own', 'ministry'] },
+    fields: ['reviewMessage'],
+  },
+  'charter.define': {
+    description: 'define, revise or retire a rule of the communication charter',
+    roles: { admin: ['own'] },
+    ownerOnly: MINISTRY,
+    fields: ['defineCharterRule', 'reviseCharterRule', 'retireCharterRule'],
+  },
+  'keymessage.define': {
+    description: 'write, revise or retire a key message',
+    roles: { editor: ['own'], admin: ['own'] },
+    ownerOnly: MINISTRY,
+    fields: ['defineKeyMessage', 'reviseKeyMessage', 'retireKeyMessage'],
+  },
+  'calendar.read': {
+    description: 'read campaigns, calendar entries, the calendar and its clashes',
+    roles: everyone,
+    fields: ['campaign', 'campaigns', 'calendarEntry', 'calendar', 'clashes'],
+  },
+  'campaign.write': {
+    description: 'draft, edit, schedule, reschedule, cancel or change the status of a campaign',
+    roles: { editor: ['own'], admin: ['own'] },
+    fields: ['draftCampaign', 'updateCampaign', 'scheduleCampaign', 'rescheduleCampaign', 'cancelCampaign', 'changeCampaignStatus'],
+  },
+  'calendarentry.write': {
+    description: 'add, move or cancel a calendar entry',
+    roles: { editor: ['own'], admin: ['own'] },
+    fields: ['addCalendarEntry', 'moveCalendarEntry', 'cancelCalendarEntry'],
+  },
+  'occasions.generate': {
+    description: 'generate the national occasions of a Hijri year',
+    roles: { admin: ['own'] },
+    ownerOnly: MINISTRY,
+    fields: ['generateNationalOccasions'],
+  },
 } satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, conflict, newId, notFound, recordEvent, requireOwnedHere, requireWriter } from '../../../kernel/src';
+import { authorize, conflict, newId, notFound, recordEvent, requireOwnedHere, validId } from '../../../kernel/src';
 import type { MediaContext } from '../context';
-import { validId } from '../../../kernel/src';
 import { defineCharterRule, retireCharterRule, reviseCharterRule, type CharterRuleEvent, type CharterRuleState } from './charter';
 import { CharterRuleRecord, charterRuleRow, charterRuleState } from './charter.entity';
 import { CharterRule, CharterRuleInput } from './charter.types';
@@ -16,7 +15,7 @@ export class CharterResolver {
 
   @Mutation(() => CharterRule, { description: 'Adds a rule to the charter; ministry admins only. It applies to every later submission, at every node.' })
   async defineCharterRule(@Arg('input', () => CharterRuleInput) input: CharterRuleInput, @Ctx() ctx: MediaContext) {
-    const caller = requireWriter(ctx.caller, MINISTRY, ['admin']);
+    const caller = authorize(ctx.caller, 'charter.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const event = defineCharterRule(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
       const row = em.create(CharterRuleRecord, charterRuleRow(event.data.state));
@@ -41,7 +40,7 @@ export class CharterResolver {
   }
 
   private async change(ctx: MediaContext, id: string, version: number, decide: (s: CharterRuleState, by: string) => CharterRuleEvent) {
-    const caller = requireWriter(ctx.caller, MINISTRY, ['admin']);
+    const caller = authorize(ctx.caller, 'charter.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em: EntityManager) => {
       const row = await em.findOne(CharterRuleRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!row) throw notFound('charter rule', id);

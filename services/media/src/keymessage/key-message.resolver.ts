@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode } from '@mikro-orm/postgresql';
 import {
-  MINISTRY,
   SECTOR_NODES,
   badInput,
   conflict,
@@ -10,8 +9,8 @@ import {
   notFound,
   recordEvent,
   requireOwnedHere,
-  requireWriter,
   riyadhDate,
+  authorize,
 } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { validChannel } from '../channel/channel';
@@ -43,7 +42,7 @@ export class KeyMessageResolver {
 
   @Mutation(() => KeyMessage, { description: 'Writes a key message template; ministry editors and admins.' })
   async defineKeyMessage(@Arg('input', () => KeyMessageInput) input: KeyMessageInput, @Ctx() ctx: MediaContext) {
-    const caller = requireWriter(ctx.caller, MINISTRY);
+    const caller = authorize(ctx.caller, 'keymessage.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const event = defineKeyMessage(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
       const row = em.create(KeyMessageRecord, keyMessageRow(event.data.state));
@@ -73,7 +72,7 @@ export class KeyMessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('input', () => LocaliseKeyMessageInput, { nullable: true }) input?: LocaliseKeyMessageInput,
   ) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const key = await em.findOne(KeyMessageRecord, { id: validId('keyMessageId', keyMessageId) });
       if (!key) throw notFound('key message', keyMessageId);
@@ -96,7 +95,7 @@ export class KeyMessageResolver {
   }
 
   private async change(ctx: MediaContext, id: string, version: number, decide: (s: KeyMessageState, by: string) => KeyMessageEvent) {
-    const caller = requireWriter(ctx.caller, MINISTRY);
+    const caller = authorize(ctx.caller, 'keymessage.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const row = await em.findOne(KeyMessageRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!row) throw notFound('key message', id);

@@ -2,15 +2,14 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   MINISTRY,
-  WRITERS,
   newId,
   notFound,
   recordEvent,
   requireOwnedHere,
-  requireRole,
-  requireWriter,
   type Caller,
   validId,
+  authorize,
+  requireRoleFor,
 } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
@@ -105,7 +104,7 @@ export class MessageResolver {
 
   @Mutation(() => MediaMessage, { description: 'Writes a new message as a DRAFT at this node.' })
   async draftMessage(@Arg('input', () => DraftMessageInput) input: DraftMessageInput, @Ctx() ctx: MediaContext) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => saveDraft(em, ctx, draftMessage(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() })));
   }
 
@@ -143,10 +142,11 @@ export class MessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    const caller = requireRole(ctx.caller, ['reviewer']);
+    requireRoleFor(ctx.caller, 'message.review');
     return ctx.transact(async (em) => {
       const here = ctx.origin.node;
       const row = await lockedMessage(em, id);
+      const caller = authorize(ctx.caller, 'message.review', row.node, here);
       const state = messageState(row);
       const national = await isNationalCampaign(em, state.campaignId);
       // the ministry decides on its replica of a national campaign's message; the owner applies it
@@ -192,11 +192,11 @@ export class MessageResolver {
 
   /** The shape of every writer's change: lock → owned here → writer of the owner → decide → save with its event. */
   private async change(ctx: MediaContext, id: string, decide: (em: EntityManager, state: MessageState, a: Actor) => Promise<MessageEvent>) {
-    requireRole(ctx.caller, WRITERS);
+    requireRoleFor(ctx.caller, 'message.write');
     return ctx.transact(async (em) => {
       const row = await lockedMessage(em, id);
       requireOwnedHere(row.node, ctx.origin.node);
-      const caller: Caller = requireWriter(ctx.caller, row.node);
+      const caller: Caller = authorize(ctx.caller, 'message.write', row.node, ctx.origin.node);
       const event = await decide(em, messageState(row), { by: caller.sub, node: caller.node, now: ctx.clock.now() });
       em.assign(row, messageRow(event.data.state));
       recordEvent(em, ctx.origin, event, ctx.clock.now());

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Axis, badInput, newId, requireWriter } from '../../../kernel/src';
+import { Axis, badInput, newId, authorize } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
@@ -16,7 +16,7 @@ const pressDraft = (t: PressText) => ({ bodyAr: t.bodyAr, bodyEn: t.bodyEn, vari
 export class PressResolver {
   @Mutation(() => MediaMessage, { description: "A press release on an initiative known here: its figures, progress and dates in both calendars, as a DRAFT on PRESS." })
   async pressRelease(@Arg('initiativeId', () => ID) initiativeId: string, @Ctx() ctx: MediaContext) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const initiative = await em.findOne(InitiativeView, { id: validId('initiativeId', initiativeId) });
       if (!initiative) {
@@ -35,7 +35,7 @@ export class PressResolver {
 
   @Mutation(() => MediaMessage, { description: 'A fact sheet of the initiatives known here (the whole sector at the hub), for one axis or all, as a DRAFT on PRESS.' })
   async sectorFactSheet(@Ctx() ctx: MediaContext, @Arg('axis', () => Axis, { nullable: true }) axis?: Axis) {
-    const caller = requireWriter(ctx.caller, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const initiatives = await em.find(InitiativeView, axis ? { axis } : {});
       const now = ctx.clock.now();
