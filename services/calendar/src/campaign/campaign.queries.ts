@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MINISTRY, decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
+import { CampaignScope } from './campaign';
+import { CampaignRecord } from './campaign.entity';
+import type { CampaignFilter } from './campaign.types';
+
+interface StartCursor {
+  s: string;
+  id: string;
+}
+const isStartCursor = (k: unknown): k is StartCursor =>
+  typeof k === 'object' && k !== null && typeof (k as StartCursor).s === 'string' && !Number.isNaN(Date.parse((k as StartCursor).s)) && isUuid(String((k as StartCursor).id));
+
+/** Lists campaigns latest start first, filtered, a page at a time. */
+export async function listCampaigns(
+  em: EntityManager,
+  filter: CampaignFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<CampaignRecord>> {
+  const n = pageSize(first);
+  const cursor = decodeCursor(after, isStartCursor);
+  if (filter?.initiative && !isUuid(filter.initiative)) return toPage([], n, 0, () => '', false);
+  const scope = () => {
+    const qb = em.createQueryBuilder(CampaignRecord, 'c');
+    if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
+    if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
+    if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
+    if (filter?.scope) qb.andWhere({ node: filter.scope === CampaignScope.NATIONAL ? MINISTRY : { $ne: MINISTRY } });
+    if (filter?.initiative) qb.andWhere({ initiativeIds: { $overlap: [filter.initiative.toLowerCase()] } });
+    return qb;
+  };
+  const page = scope();
+  if (cursor) page.andWhere('(c.starts_at, c.id) < (?, ?)', [new Date(cursor.s), cursor.id]);
+  const [rows, totalCount] = await Promise.all([page.orderBy({ startsAt: 'desc', id: 'desc' }).limit(n + 1).getResultList(), scope().getCount()]);
+  return toPage(rows, n, totalCount, (r) => encodeCursor({ s: r.startsAt.toISOString(), id: r.id }), Boolean(cursor));
+}

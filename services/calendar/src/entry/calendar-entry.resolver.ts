@@ -1,0 +1,138 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  HijriDateType,
+  LocalDateScalar,
+  authorize,
+  hijriOfDay,
+  isUuid,
+  newId,
+  notFound,
+  recordEvent,
+  requireOwnedHere,
+  requireRoleFor,
+  toHijri,
+  validId,
+} from '../../../kernel/src';
+import type { CalendarContext } from '../context';
+import { CampaignRecord } from '../campaign/campaign.entity';
+import { Campaign } from '../campaign/campaign.types';
+import { addCalendarEntry, cancelCalendarEntry, entryDays, moveCalendarEntry, type CalendarEntryEvent, type CalendarEntryState, type LinkedCampaign } from './calendar-entry';
+import { CalendarEntryRecord, calendarEntryRow, calendarEntryState } from './calendar-entry.entity';
+import { AddCalendarEntryInput, CalendarEntry, EntryTimeInput } from './calendar-entry.types';
+import type { Actor } from '../campaign/campaign';
+
+async function entryForChange(em: EntityManager, id: string, here: string): Promise<CalendarEntryRecord> {
+  const row = await em.findOne(CalendarEntryRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!row) throw notFound('calendar entry', id);
+  requireOwnedHere(row.node, here);
+  return row;
+}
+
+/** The campaign an entry names, held against cancellation until the entry is saved. */
+async function linkedCampaign(em: EntityManager, id: string | null | undefined): Promise<LinkedCampaign | null> {
+  if (!id || !isUuid(id)) return null;
+  return em.findOne(CampaignRecord, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_READ, fields: ['id', 'node', 'axis', 'status'] });
+}
+
+async function changeEntry(ctx: CalendarContext, id: string, decide: (s: CalendarEntryState, a: Actor) => CalendarEntryEvent) {
+  requireRoleFor(ctx.caller, 'calendarentry.write');
+  return ctx.transact(async (em) => {
+    const row = await entryForChange(em, id, ctx.origin.node);
+    const caller = authorize(ctx.caller, 'calendarentry.write', row.node, ctx.origin.node);
+    const actor = { by: caller.sub, now: ctx.clock.now() };
+    const event = decide(calendarEntryState(row), actor);
+    em.assign(row, calendarEntryRow(event.data.state));
+    recordEvent(em, ctx.origin, event, actor.now);
+    return row;
+  });
+}
+
+@Resolver(() => CalendarEntry)
+export class CalendarEntryResolver {
+  @Query(() => CalendarEntry, { nullable: true, description: 'One calendar entry by id, or null.' })
+  async calendarEntry(@Arg('id', () => ID) id: string, @Ctx() ctx: CalendarContext) {
+    return ctx.loaders.calendarEntry.load(validId('id', id));
+  }
+
+  @Mutation(() => CalendarEntry, { description: 'Adds an entry owned by this node.' })
+  async addCalendarEntry(@Arg('input', () => AddCalendarEntryInput) input: AddCalendarEntryInput, @Ctx() ctx: CalendarContext) {
+    const caller = authorize(ctx.caller, 'calendarentry.write', ctx.origin.node, ctx.origin.node);
+    return ctx.transact(async (em) => {
+      const event = addCalendarEntry(input, await linkedCampaign(em, input.campaignId), {
+        id: newId(),
+        node: ctx.origin.node,
+        by: caller.sub,
+        now: ctx.clock.now(),
+      });
+      const row = em.create(CalendarEntryRecord, calendarEntryRow(event.data.state));
+      recordEvent(em, ctx.origin, event, ctx.clock.now());
+      return row;
+    });
+  }
+
+  @Mutation(() => CalendarEntry, { description: 'Moves an entry to a new time; its iCalendar SEQUENCE grows.' })
+  async moveCalendarEntry(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('when', () => EntryTimeInput) when: EntryTimeInput,
+    @Ctx() ctx: CalendarContext,
+  ) {
+    return changeEntry(ctx, id, (s, a) => moveCalendarEntry(s, when, version, a));
+  }
+
+  @Mutation(() => CalendarEntry, { description: 'Cancels an entry; it stays in the calendar and the feed, marked CANCELLED.' })
+  async cancelCalendarEntry(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Ctx() ctx: CalendarContext,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ) {
+    return changeEntry(ctx, id, (s, a) => cancelCalendarEntry(s, version, reason, a));
+  }
+
+  @FieldResolver(() => Campaign, { nullable: true })
+  async campaign(@Root() e: CalendarEntryRecord, @Ctx() ctx: CalendarContext) {
+    return e.campaignId ? ctx.loaders.campaign.load(e.campaignId) : null;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { description: 'The first Riyadh day the entry touches.' })
+  startDate(@Root() e: CalendarEntryRecord): string {
+    return entryDays(e).startDate;
+  }
+
+  @FieldResolver(() => LocalDateScalar, { description: 'The last Riyadh day the entry touches (included).' })
+  endDate(@Root() e: CalendarEntryRecord): string {
+    return entryDays(e).endDate;
+  }
+
+  @FieldResolver(() => HijriDateType)
+  startDateHijri(@Root() e: CalendarEntryRecord) {
+    return hijriOfDay(entryDays(e).startDate);
+  }
+
+  @FieldResolver(() => HijriDateType)
+  endDateHijri(@Root() e: CalendarEntryRecord) {
+    return hijriOfDay(entryDays(e).endDate);
+  }
+
+  @FieldResolver(() => HijriDateType)
+  startsAtHijri(@Root() e: CalendarEntryRecord) {
+    return toHijri(e.startsAt);
+  }
+
+  @FieldResolver(() => HijriDateType)
+  endsAtHijri(@Root() e: CalendarEntryRecord) {
+    return toHijri(e.endsAt);
+  }
+
+  @FieldResolver(() => HijriDateType)
+  createdAtHijri(@Root() e: CalendarEntryRecord) {
+    return toHijri(e.createdAt);
+  }
+
+  @FieldResolver(() => HijriDateType)
+  updatedAtHijri(@Root() e: CalendarEntryRecord) {
+    return toHijri(e.updatedAt);
+  }
+}

@@ -1,0 +1,13 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isUuid } from '../../../kernel/src';
+import type { CalendarContext } from '../context';
+import { Campaign } from '../campaign/campaign.types';
+import { InitiativeReference } from './initiative.types';
+
+@Resolver(() => InitiativeReference)
+export class InitiativeCampaignsResolver {
+  @FieldResolver(() => [Campaign], { description: 'The campaigns serving this initiative, by start (from the calendar service).' })
+  async campaigns(@Root() i: InitiativeReference, @Ctx() ctx: CalendarContext) {
+    return isUuid(i.id) ? ctx.loaders.campaignsByInitiative.load(i.id.toLowerCase()) : [];
+  }
+}

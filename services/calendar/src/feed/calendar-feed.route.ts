@@ -1,0 +1,143 @@
+import type { Express, Request, Response } from 'express';
+import {
+  DomainError,
+  GATEWAY_PROOF_HEADER,
+  badInput,
+  createGatewayProofVerifier,
+  createTokenVerifier,
+  isUuid,
+  localDate,
+  riyadhDate,
+  unauthenticated,
+  type Axis,
+  type Caller,
+  type ServiceRuntime,
+  type TokenVerifier,
+} from '../../../kernel/src';
+import { calendarItems, type CalendarQuery } from '../calendar/calendar.queries';
+import { resolveRange } from '../calendar/range';
+import type { CalendarEntryKind } from '../entry/calendar-entry';
+import { addDays, daysPeriod, type Period } from '../period/period';
+import { CALENDAR_NAME, calendarFeed } from './calendar-feed';
+
+/** Without from/to the feed covers a month back and a year ahead. */
+export const FEED_WINDOW = { daysBack: 30, daysAhead: 365 } as const;
+const EVERYTHING: Period = daysPeriod('2000-01-01', '2099-12-31');
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** A query parameter as a list: repeated (?kind=A&kind=B) or comma-separated (?kind=A,B). */
+function list(value: unknown): string[] | null {
+  const raw = Array.isArray(value) ? value : value == null ? [] : [value];
+  const items = raw.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return items.length ? items : null;
+}
+
+function single(req: Request, name: string): string | undefined {
+  const v = req.query[name];
+  if (v == null) return undefined;
+  if (typeof v !== 'string') throw badInput(name, { en: `Give ${name} once.`, ar: `حدّد ${name} مرة واحدة.` });
+  return v;
+}
+
+type ProofVerifier = ReturnType<typeof createGatewayProofVerifier>;
+
+/**
+ * The reader: the caller the node's gateway vouches for when it forwards the request; else a bearer
+ * token in the Authorization header, or, for calendar clients that cannot send headers, in the `token`
+ * query parameter; no token only when anonymous reading is allowed.
+ */
+async function readerOf(req: Request, verify: TokenVerifier, verifyProof: ProofVerifier, allowAnonymous: boolean): Promise<Caller | null> {
+  const proofHeader = req.headers[GATEWAY_PROOF_HEADER];
+  if (proofHeader) {
+    const proof = await verifyProof(Array.isArray(proofHeader) ? proofHeader[0] : proofHeader);
+    if (!proof) throw unauthenticated({ en: 'The gateway proof is not valid.', ar: 'إثبات البوابة غير صالح.' });
+    if (proof.caller) return proof.caller;
+  }
+  const header = req.headers.authorization;
+  const param = single(req, 'token');
+  let token: string | undefined;
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw unauthenticated({ en: 'Send the token as "Authorization: Bearer <token>".', ar: 'أرسل الرمز بصيغة "Authorization: Bearer <token>".' });
+    token = m[1];
+  } else token = param;
+  if (token) return verify(token);
+  if (allowAnonymous) return null;
+  throw unauthenticated({
+    en: 'Sign in first: send a bearer token, or add ?token=<token> to the feed URL.',
+    ar: 'سجّل الدخول أولاً: أرسل رمز الدخول، أو أضف ?token=<token> إلى رابط الروزنامة.',
+  });
+}
+
+function feedQuery(req: Request): CalendarQuery {
+  return {
+    node: list(req.query.node),
+    axis: list(req.query.axis) as Axis[] | null,
+    channel: list(req.query.channel),
+    audience: list(req.query.audience),
+    kind: list(req.query.kind) as CalendarEntryKind[] | null,
+    includeCancelled: true,
+    includeDrafts: false,
+  };
+}
+
+function feedPeriod(req: Request, today: string): Period {
+  const from = localDate('from', single(req, 'from') ?? addDays(today, -FEED_WINDOW.daysBack), { en: 'from', ar: 'تاريخ البداية' });
+  const to = localDate('to', single(req, 'to') ?? addDays(today, FEED_WINDOW.daysAhead), { en: 'to', ar: 'تاريخ النهاية' });
+  const days = resolveRange({ from, to }, null);
+  return daysPeriod(days.from, days.to);
+}
+
+function sendError(res: Response, runtime: ServiceRuntime, e: unknown): void {
+  if (e instanceof DomainError) {
+    const status = STATUS[e.code] ?? 409;
+    if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="mmhub calendar"');
+    res.status(status).type('text/plain; charset=utf-8').send(`${e.text.en}\n${e.text.ar}\n`);
+    return;
+  }
+  runtime.log.error({ err: e }, 'calendar feed failed');
+  res.status(500).type('text/plain; charset=utf-8').send('Something went wrong on our side; it has been logged.\nحدث خطأ من جهتنا وتم تسجيله.\n');
+}
+
+function sendCalendar(res: Response, body: string, filename: string): void {
+  res
+    .status(200)
+    .setHeader('Content-Type', 'text/calendar; charset=utf-8')
+    .setHeader('Content-Disposition', `inline; filename="${filename}"`)
+    .setHeader('Cache-Control', 'private, max-age=60')
+    .send(body);
+}
+
+/** GET /calendar.ics (the feed, with the calendar's filters) and GET /calendar/items/<id>.ics (one item). */
+export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void {
+  const verify = createTokenVerifier(runtime.config.auth);
+  const verifyProof = createGatewayProofVerifier(runtime.config.gatewaySecret, runtime.config.node);
+  const allowAnonymous = runtime.config.auth.allowAnonymousRead;
+  const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
+  const linkOf = (req: Request) => (item: { id: string }) => `${origin(req)}/calendar/items/${item.id}.ics`;
+
+  app.get('/calendar.ics', async (req, res) => {
+    try {
+      await readerOf(req, verify, verifyProof, allowAnonymous);
+      const period = feedPeriod(req, riyadhDate(new Date()));
+      const items = await calendarItems(runtime.orm.em.fork(), period, feedQuery(req));
+      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req) }), 'calendar.ics');
+    } catch (e) {
+      sendError(res, runtime, e);
+    }
+  });
+
+  app.get('/calendar/items/:file', async (req, res) => {
+    try {
+      await readerOf(req, verify, verifyProof, allowAnonymous);
+      const id = String(req.params.file).replace(/\.ics$/, '');
+      if (!isUuid(id)) throw badInput('id', { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
+      const items = await calendarItems(runtime.orm.em.fork(), EVERYTHING, { ids: [id.toLowerCase()], includeDrafts: false });
+      if (!items.length) throw new DomainError('NOT_FOUND', { en: `No calendar item with id ${id}.`, ar: `لا يوجد عنصر في الروزنامة بالمعرّف ${id}.` });
+      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req) }), `${id}.ics`);
+    } catch (e) {
+      sendError(res, runtime, e);
+    }
+  });
+}

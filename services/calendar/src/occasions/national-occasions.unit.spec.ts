@@ -1,0 +1,54 @@
+import { DomainError } from '../../../kernel/src';
+import { nationalOccasionsOf } from './national-occasions';
+
+const days = (year: number) =>
+  Object.fromEntries(nationalOccasionsOf(year).map((o) => [o.mark.code, [o.entry.when.startDate, o.entry.when.endDate]]));
+
+describe('national occasions of a Hijri year', () => {
+  it('1447: in the Umm al-Qura calendar and on the fixed Gregorian days that fall in it', () => {
+    expect(days(1447)).toEqual({
+      NATIONAL_DAY: ['2025-09-23', '2025-09-23'],
+      RAMADAN: ['2026-02-18', '2026-03-19'],
+      FOUNDING_DAY: ['2026-02-22', '2026-02-22'],
+      EID_AL_FITR: ['2026-03-20', '2026-03-20'],
+      EID_AL_ADHA: ['2026-05-27', '2026-05-27'],
+    });
+  });
+
+  it('1448', () => {
+    expect(days(1448)).toEqual({
+      NATIONAL_DAY: ['2026-09-23', '2026-09-23'],
+      RAMADAN: ['2027-02-08', '2027-03-08'],
+      FOUNDING_DAY: ['2027-02-22', '2027-02-22'],
+      EID_AL_FITR: ['2027-03-09', '2027-03-09'],
+      EID_AL_ADHA: ['2027-05-16', '2027-05-16'],
+    });
+  });
+
+  it('lists them in date order, as whole-day occasions named in Arabic and English', () => {
+    const list = nationalOccasionsOf(1447);
+    expect(list.map((o) => o.mark.code)).toEqual(['NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'EID_AL_FITR', 'EID_AL_ADHA']);
+    expect(list[0].entry).toMatchObject({ kind: 'OCCASION', titleAr: 'اليوم الوطني', titleEn: 'National Day' });
+    expect(list[0].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
+  });
+
+  it('covers every 22 February exactly once over consecutive Hijri years', () => {
+    const founding = [];
+    for (let y = 1440; y <= 1475; y++) founding.push(...nationalOccasionsOf(y).filter((o) => o.mark.code === 'FOUNDING_DAY').map((o) => o.entry.when.startDate));
+    const years = founding.map((d) => Number(d!.slice(0, 4)));
+    expect(new Set(years).size).toBe(years.length);
+    for (let g = years[0]; g <= years[years.length - 1]; g++) expect(years).toContain(g);
+  });
+
+  it('works for every accepted year: the three Hijri occasions always, the two Gregorian days nearly always', () => {
+    for (let y = 1400; y <= 1500; y++) {
+      const codes = nationalOccasionsOf(y).map((o) => o.mark.code);
+      expect(codes).toEqual(expect.arrayContaining(['RAMADAN', 'EID_AL_FITR', 'EID_AL_ADHA']));
+      expect(codes.length).toBeGreaterThanOrEqual(4);
+    }
+  });
+
+  it.each([1399, 1501, 1447.5])('refuses the year %s', (year) => {
+    expect(() => nationalOccasionsOf(year)).toThrow(DomainError);
+  });
+});

@@ -1,0 +1,31 @@
+import { isUuid, type ServiceDefinition } from '../../kernel/src';
+import { CampaignRecord } from './campaign/campaign.entity';
+import { CalendarEntryRecord } from './entry/calendar-entry.entity';
+import { CampaignResolver } from './campaign/campaign.resolver';
+import { CalendarEntryResolver } from './entry/calendar-entry.resolver';
+import { NationalOccasionsResolver } from './occasions/national-occasions.resolver';
+import { CalendarResolver } from './calendar/calendar.resolver';
+import { ClashResolver } from './clashes/clash.resolver';
+import { InitiativeCampaignsResolver } from './federation/initiative.resolver';
+import { calendarFeedRoutes } from './feed/calendar-feed.route';
+import { replicaConsumer } from './replication/replicas';
+import { extendContext, type CalendarContext } from './context';
+import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
+
+/** The unified marketing and media calendar: campaigns, entries, national occasions, clashes and iCalendar feeds. */
+export const calendarService: ServiceDefinition<CalendarContext> = {
+  name: 'calendar',
+  entities: [CampaignRecord, CalendarEntryRecord],
+  migrations: [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }],
+  subgraph: {
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver],
+    references: {
+      Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),
+      CalendarEntry: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.calendarEntry.load(ref.id.toLowerCase()) : null),
+      Initiative: (ref) => ({ id: ref.id }),
+    },
+  },
+  extendContext,
+  consumers: [replicaConsumer],
+  routes: calendarFeedRoutes,
+};

@@ -1,0 +1,154 @@
+import ical, { type CalendarResponse, type VEvent } from 'node-ical';
+import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src';
+import { calendarService } from '../../services/calendar/src/service';
+import { startTestService, type TestNode } from '../support/node';
+import { CANCEL_ENTRY, MOVE_ENTRY, RESCHEDULE, addEntry, ok, scheduled, type EntryView } from './fixtures';
+
+let riyadh: TestNode;
+let editor: string;
+let viewer: string;
+let base: string;
+beforeAll(async () => {
+  riyadh = await startTestService(calendarService, { node: 'riyadh' });
+  editor = await riyadh.token(['editor']);
+  viewer = await riyadh.token(['viewer']);
+  base = riyadh.service.url.replace(/\/graphql$/, '');
+});
+afterAll(() => riyadh?.stop());
+
+// the feed's window is given, so the test does not depend on today's date
+const WINDOW = 'from=2034-01-01&to=2034-12-31';
+
+async function fetchFeed(query = '', headers: Record<string, string> = { authorization: `Bearer ${viewer}` }) {
+  const res = await fetch(`${base}/calendar.ics?${WINDOW}${query ? `&${query}` : ''}`, { headers });
+  return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
+}
+const events = (parsed: CalendarResponse) => Object.values(parsed).filter((c): c is VEvent => c?.type === 'VEVENT');
+async function feedEvent(id: string, query = ''): Promise<VEvent> {
+  const { status, text } = await fetchFeed(query);
+  expect(status).toBe(200);
+  const found = events(ical.sync.parseICS(text)).find((e) => e.uid === id);
+  if (!found) throw new Error(`${id} is not in the feed`);
+  return found;
+}
+
+describe('GET /calendar.ics', () => {
+  let conference: EntryView;
+  let campaignId: string;
+  beforeAll(async () => {
+    const c = await scheduled(riyadh, editor, '2034-03-01', '2034-03-31', { axis: 'OVERSIGHT', channels: ['PRESS'] });
+    campaignId = c.campaign.id;
+    conference = await addEntry(riyadh, editor, {
+      kind: 'PRESS_CONFERENCE',
+      titleAr: 'مؤتمر صحفي لإطلاق حملة الرقابة',
+      titleEn: 'Press conference: oversight campaign',
+      location: 'مقر أمانة منطقة الرياض',
+      campaignId,
+      when: { startsAt: '2034-03-01T12:00:00+03:00', endsAt: '2034-03-01T13:00:00+03:00' },
+    });
+  });
+
+  it('is text/calendar with a VTIMEZONE for Asia/Riyadh, times in Riyadh and DTSTAMP in UTC', async () => {
+    const { status, type, text } = await fetchFeed();
+    expect(status).toBe(200);
+    expect(type).toBe('text/calendar; charset=utf-8');
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:-\/\/mmhub\/\/calendar\/\/AR\r\n/);
+    expect(text).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Asia\/Riyadh\r\n/);
+    expect(text).toContain('DTSTART;TZID=Asia/Riyadh:20340301T120000');
+    for (const line of text.split('\r\n').filter((l) => l.startsWith('DTSTAMP'))) expect(line).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
+    const e = await feedEvent(conference.id);
+    expect(e.start.toISOString()).toBe('2034-03-01T09:00:00.000Z');
+    expect(e.end!.toISOString()).toBe('2034-03-01T10:00:00.000Z');
+    expect(e.start.tz).toBe('Asia/Riyadh');
+    expect(String(e.summary)).toBe('مؤتمر صحفي لإطلاق حملة الرقابة — Press conference: oversight campaign');
+    expect(e.location).toBe('مقر أمانة منطقة الرياض');
+    expect(String(e.description)).toContain('Hijri date: 2034-03-01 (');
+    expect(String(e.description)).toContain(`${base}/calendar/items/${conference.id}.ics`);
+  });
+
+  it('keeps the UID across fetches; SEQUENCE grows when the time changes', async () => {
+    const first = await feedEvent(conference.id);
+    expect(Number(first.sequence)).toBe(0);
+    expect((await feedEvent(conference.id)).uid).toBe(first.uid);
+
+    const moved = (await ok(riyadh, MOVE_ENTRY, { id: conference.id, version: conference.version, when: { startsAt: '2034-03-02T12:00:00+03:00', endsAt: '2034-03-02T13:00:00+03:00' } }, editor)).moveCalendarEntry;
+    const after = await feedEvent(conference.id);
+    expect(after.uid).toBe(conference.id);
+    expect(Number(after.sequence)).toBe(1);
+    expect(after.start.toISOString()).toBe('2034-03-02T09:00:00.000Z');
+
+    const camp = await feedEvent(campaignId);
+    const c = (await ok(riyadh, `query($id: ID!) { campaign(id: $id) { version } }`, { id: campaignId }, editor)).campaign;
+    await ok(riyadh, RESCHEDULE, { id: campaignId, version: c.version, period: { startsAt: '2034-03-05T00:00:00+03:00', endsAt: '2034-04-05T00:00:00+03:00' } }, editor);
+    expect(Number((await feedEvent(campaignId)).sequence)).toBe(Number(camp.sequence) + 1);
+    conference = moved;
+  });
+
+  it('keeps a cancelled entry, with STATUS:CANCELLED and a grown SEQUENCE', async () => {
+    const cancelled = (await ok(riyadh, CANCEL_ENTRY, { id: conference.id, version: conference.version, reason: 'تأجيل' }, editor)).cancelCalendarEntry;
+    expect(cancelled.status).toBe('CANCELLED');
+    const e = await feedEvent(conference.id);
+    expect(e.status).toBe('CANCELLED');
+    expect(Number(e.sequence)).toBe(2);
+  });
+
+  it('writes whole days as VALUE=DATE', async () => {
+    const day = await addEntry(riyadh, editor, { kind: 'EVENT', when: { startDate: '2034-06-10', endDate: '2034-06-12' } });
+    const { text } = await fetchFeed();
+    const block = text.slice(text.indexOf(`UID:${day.id}`));
+    expect(block).toMatch(/DTSTART;VALUE=DATE:20340610\r\n/);
+    expect(block).toMatch(/DTEND;VALUE=DATE:20340613\r\n/);
+    expect((await feedEvent(day.id)).datetype).toBe('date');
+  });
+
+  it('takes the calendar’s filters as query parameters', async () => {
+    const onlyConferences = events(ical.sync.parseICS((await fetchFeed('kind=PRESS_CONFERENCE')).text));
+    expect(onlyConferences.map((e) => e.uid)).toEqual([conference.id]);
+    const pressChannel = events(ical.sync.parseICS((await fetchFeed('channel=PRESS&axis=OVERSIGHT')).text)).map((e) => e.uid);
+    expect(pressChannel).toEqual(expect.arrayContaining([campaignId, conference.id]));
+    expect(events(ical.sync.parseICS((await fetchFeed('node=jeddah')).text))).toEqual([]);
+  });
+
+  it('refuses unknown filter values with 400, in both languages', async () => {
+    const { status, text } = await fetchFeed('axis=SPORTS');
+    expect(status).toBe(400);
+    expect(text).toContain('Unknown axis "SPORTS".');
+    expect(text).toContain('غير معروف');
+    expect((await fetch(`${base}/calendar.ics?from=2034-13-01`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(400);
+  });
+
+  it('serves one item at its link', async () => {
+    const res = await fetch(`${base}/calendar/items/${campaignId}.ics`, { headers: { authorization: `Bearer ${viewer}` } });
+    expect(res.status).toBe(200);
+    expect(events(ical.sync.parseICS(await res.text())).map((e) => e.uid)).toEqual([campaignId]);
+    expect((await fetch(`${base}/calendar/items/01a2161d-2e3e-7e9d-bb1c-a9dd3cc48716.ics`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(404);
+  });
+});
+
+describe('who may read the feed', () => {
+  it('needs a token: 401 without one; the header or the token query parameter both work', async () => {
+    const none = await fetchFeed('', {});
+    expect(none.status).toBe(401);
+    expect(none.text).toContain('?token=');
+    expect((await fetchFeed('', { authorization: 'Bearer not-a-token' })).status).toBe(401);
+    expect((await fetchFeed(`token=${encodeURIComponent(viewer)}`, {})).status).toBe(200);
+  });
+
+  it('takes the caller a gateway of this node vouches for, and refuses a forged proof', async () => {
+    const caller = { sub: 'riyadh-viewer', node: 'riyadh', roles: ['viewer' as const] };
+    expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', caller) })).status).toBe(200);
+    expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'jeddah', caller) })).status).toBe(401);
+    expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof('a-secret-that-is-not-the-gateway-one-0123', 'riyadh', caller) })).status).toBe(401);
+  });
+
+  it('is open without a token when ALLOW_ANONYMOUS_READ is on', async () => {
+    const open = await startTestService(calendarService, { node: 'jeddah', env: { ALLOW_ANONYMOUS_READ: 'true' } });
+    try {
+      const res = await fetch(`${open.service.url.replace(/\/graphql$/, '')}/calendar.ics?${WINDOW}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^BEGIN:VCALENDAR/);
+    } finally {
+      await open.stop();
+    }
+  });
+});

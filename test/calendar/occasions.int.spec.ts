@@ -1,0 +1,91 @@
+import { calendarService } from '../../services/calendar/src/service';
+import { startTestService, type TestNode } from '../support/node';
+import { GENERATE, counts, ok, type EntryView } from './fixtures';
+
+let ministry: TestNode;
+let admin: string;
+beforeAll(async () => {
+  ministry = await startTestService(calendarService, { node: 'ministry' });
+  admin = await ministry.token(['admin']);
+});
+afterAll(() => ministry?.stop());
+
+type Generated = { generateNationalOccasions: { hijriYear: number; added: EntryView[]; occasions: EntryView[] } };
+const generate = async (year: number) => (await ok<Generated>(ministry, GENERATE, { year }, admin)).generateNationalOccasions;
+const days = (list: EntryView[]) => list.map((e) => [e.occasionCode, e.startDate, e.endDate]);
+
+describe('national occasions', () => {
+  it('1447: on the right Gregorian days, whole-day occasions of the ministry, with their Hijri dates', async () => {
+    const r = await generate(1447);
+    expect(days(r.added)).toEqual([
+      ['NATIONAL_DAY', '2025-09-23', '2025-09-23'],
+      ['RAMADAN', '2026-02-18', '2026-03-19'],
+      ['FOUNDING_DAY', '2026-02-22', '2026-02-22'],
+      ['EID_AL_FITR', '2026-03-20', '2026-03-20'],
+      ['EID_AL_ADHA', '2026-05-27', '2026-05-27'],
+    ]);
+    for (const e of r.added) expect(e).toMatchObject({ node: 'ministry', kind: 'OCCASION', allDay: true, status: 'CONFIRMED', occasionHijriYear: 1447, axis: null });
+    const ramadan = r.added[1];
+    expect(ramadan).toMatchObject({ titleAr: 'شهر رمضان', titleEn: 'Ramadan', startDateHijri: { year: 1447, month: 9, day: 1 }, endDateHijri: { year: 1447, month: 9, day: 30 } });
+    expect(r.added[3].startDateHijri).toMatchObject({ year: 1447, month: 10, day: 1, en: 'Shawwal 1, 1447 AH' });
+    expect(r.added[4].startDateHijri).toMatchObject({ year: 1447, month: 12, day: 10 });
+  });
+
+  it('1448', async () => {
+    expect(days((await generate(1448)).added)).toEqual([
+      ['NATIONAL_DAY', '2026-09-23', '2026-09-23'],
+      ['RAMADAN', '2027-02-08', '2027-03-08'],
+      ['FOUNDING_DAY', '2027-02-22', '2027-02-22'],
+      ['EID_AL_FITR', '2027-03-09', '2027-03-09'],
+      ['EID_AL_ADHA', '2027-05-16', '2027-05-16'],
+    ]);
+  });
+
+  it('running again adds nothing, not even events', async () => {
+    const before = await counts(ministry);
+    const again = await generate(1447);
+    expect(again.added).toEqual([]);
+    expect(days(again.occasions).map(([code]) => code)).toEqual(['NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'EID_AL_FITR', 'EID_AL_ADHA']);
+    expect(await counts(ministry)).toEqual(before);
+  });
+
+  it('two admins generating one year at once add each occasion once', async () => {
+    const [a, b] = await Promise.all([generate(1449), generate(1449)]);
+    expect(a.added.length + b.added.length).toBe(5);
+    const [row] = await ministry.sql<{ n: number }>('select count(*)::int as n from calendar.calendar_entry where occasion_hijri_year = 1449');
+    expect(row.n).toBe(5);
+  });
+
+  it('records one added event per occasion in the outbox', async () => {
+    const rows = await ministry.sql<{ type: string; n: number }>(
+      `select o.type, count(*)::int as n from calendar.outbox o join calendar.calendar_entry e on e.id::text = o.subject where e.occasion_hijri_year = 1447 group by o.type`,
+    );
+    expect(rows).toEqual([{ type: 'mmhub.calendarentry.added.v1', n: 5 }]);
+  });
+
+  it.each([
+    ['an editor', ['editor'], 'ministry', 1450, 'FORBIDDEN'],
+    ['a municipality’s admin', ['admin'], 'riyadh', 1450, 'FORBIDDEN'],
+    ['a year out of range', ['admin'], 'ministry', 1399, 'BAD_USER_INPUT'],
+  ] as const)('refuses %s; nothing changes', async (_who, roles, node, year, code) => {
+    const before = await counts(ministry);
+    const r = await ministry.graphql(GENERATE, { year }, await ministry.token([...roles], node));
+    expect(r.errors?.[0].extensions?.code).toBe(code);
+    expect(await counts(ministry)).toEqual(before);
+  });
+});
+
+describe('national occasions away from the ministry', () => {
+  let riyadh: TestNode;
+  beforeAll(async () => {
+    riyadh = await startTestService(calendarService, { node: 'riyadh' });
+  });
+  afterAll(() => riyadh?.stop());
+
+  it('are generated only at the ministry’s node: NOT_OWNER naming it', async () => {
+    const before = await counts(riyadh);
+    const r = await riyadh.graphql(GENERATE, { year: 1447 }, await riyadh.token(['admin'], 'ministry'));
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'NOT_OWNER', owner: 'ministry' });
+    expect(await counts(riyadh)).toEqual(before);
+  });
+});
