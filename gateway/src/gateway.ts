@@ -93,6 +93,37 @@ function useIdentity(config: Config, limiter: RateLimiter): GatewayPlugin<Caller
   };
 }
 
+const UNREACHABLE = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'TIMEOUT_ERROR', 'GATEWAY_TIMEOUT']);
+
+/**
+ * A service that does not answer leaves its fields null; the error says which service, and nothing
+ * of the subgraph request (its body, its address) reaches the client.
+ */
+function useServiceErrors(): GatewayPlugin<CallerContext> {
+  const rewrite = (e: GraphQLError): GraphQLError => {
+    const { request: _request, response: _response, ...extensions } = (e.extensions ?? {}) as Record<string, unknown>;
+    const service = typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
+    if (service && UNREACHABLE.has(String(extensions.code))) {
+      return new GraphQLError(`The ${service} service is not answering; its fields are missing from this answer.`, {
+        path: e.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service, messageAr: `خدمة ${service} لا تستجيب؛ حقولها غير متاحة في هذه الإجابة.` },
+      });
+    }
+    return new GraphQLError(e.message, { path: e.path, extensions });
+  };
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          const r = result as { errors?: readonly GraphQLError[]; data?: unknown };
+          if (!('errors' in r) || !r.errors?.length) return;
+          setResult({ ...r, errors: r.errors.map(rewrite) } as never);
+        },
+      };
+    },
+  };
+}
+
 /** Registered operations, by sha256 hash, when only those may run. */
 function persistedOperations(file: string): Record<string, string> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
@@ -148,7 +179,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         return { [GATEWAY_PROOF_HEADER]: await proof };
       },
     },
-    plugins: () => [useIdentity(config, limiter) as never],
+    plugins: () => [useIdentity(config, limiter) as never, useServiceErrors() as never],
   });
 
   const server = http.createServer((req, res) => {

@@ -168,7 +168,7 @@ export class CampaignResolver {
     return toHijri(c.updatedAt);
   }
 
-  @FieldResolver(() => [InitiativeReference], { description: 'The initiatives the campaign serves (resolved by the initiatives service).' })
+  @FieldResolver(() => [InitiativeReference], { nullable: true, description: 'The initiatives the campaign serves (resolved by the initiatives service).' })
   initiatives(@Root() c: CampaignRecord) {
     return c.initiativeIds.map((id) => ({ id }));
   }

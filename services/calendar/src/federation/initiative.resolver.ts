@@ -6,7 +6,7 @@ import { InitiativeReference } from './initiative.types';
 
 @Resolver(() => InitiativeReference)
 export class InitiativeCampaignsResolver {
-  @FieldResolver(() => [Campaign], { description: 'The campaigns serving this initiative, by start (from the calendar service).' })
+  @FieldResolver(() => [Campaign], { nullable: true, description: 'The campaigns serving this initiative, by start (from the calendar service).' })
   async campaigns(@Root() i: InitiativeReference, @Ctx() ctx: CalendarContext) {
     return isUuid(i.id) ? ctx.loaders.campaignsByInitiative.load(i.id.toLowerCase()) : [];
   }

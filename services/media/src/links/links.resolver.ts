@@ -5,7 +5,7 @@ import { CampaignRef, InitiativeRef } from './links.types';
 
 @Resolver(() => CampaignRef)
 export class CampaignMessagesResolver {
-  @FieldResolver(() => [MediaMessage], { description: "The campaign's media messages known at this node, newest first." })
+  @FieldResolver(() => [MediaMessage], { nullable: true, description: "The campaign's media messages known at this node, newest first." })
   async messages(@Root() c: CampaignRef, @Ctx() ctx: MediaContext) {
     return ctx.loaders.messagesByCampaign.load(c.id);
   }
@@ -13,7 +13,7 @@ export class CampaignMessagesResolver {
 
 @Resolver(() => InitiativeRef)
 export class InitiativeMessagesResolver {
-  @FieldResolver(() => [MediaMessage], { description: "The initiative's media messages known at this node, newest first." })
+  @FieldResolver(() => [MediaMessage], { nullable: true, description: "The initiative's media messages known at this node, newest first." })
   async messages(@Root() i: InitiativeRef, @Ctx() ctx: MediaContext) {
     return ctx.loaders.messagesByInitiative.load(i.id);
   }

@@ -1,0 +1,94 @@
+import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
+import { code } from '../initiatives/fixtures';
+
+let riyadh: TestGatewayNode;
+let editor: string;
+let initiativeId: string;
+let campaignId: string;
+let messageId: string;
+
+const must = async <T = any>(p: Promise<{ data?: any; errors?: unknown[] }>): Promise<T> => {
+  const r = await p;
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return r.data as T;
+};
+
+beforeAll(async () => {
+  riyadh = await startTestNode('riyadh');
+  editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor-federation');
+  initiativeId = (
+    await must(
+      riyadh.graphql(`mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`, { i: { code: code('FED'), titleAr: 'مبادرة الحدائق', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, editor),
+    )
+  ).proposeInitiative.id;
+  campaignId = (
+    await must(
+      riyadh.graphql(
+        `mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }`,
+        { i: { titleAr: 'حملة الحدائق', axis: 'INFRASTRUCTURE', audiences: ['FAMILIES'], channels: ['X'], startsAt: '2031-03-01T09:00:00+03:00', endsAt: '2031-03-20T09:00:00+03:00', initiativeIds: [initiativeId] } },
+        editor,
+      ),
+    )
+  ).draftCampaign.campaign.id;
+  // the media service learns of campaigns and initiatives from their events
+  await eventually(async () => ((await riyadh.sql('select 1 from media.campaign_view where id = $1', [campaignId])).length ? true : undefined), 20_000, 'campaign known to media');
+  messageId = (
+    await must(
+      riyadh.graphql(
+        `mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id } }`,
+        { i: { bodyAr: 'افتتاح الحدائق', campaignId, initiativeId, variants: [{ channel: 'X', text: 'افتتاح الحدائق' }] } },
+        editor,
+      ),
+    )
+  ).draftMessage.id;
+}, 120_000);
+afterAll(() => riyadh?.stop());
+
+describe('one graph across the three services', () => {
+  it('resolves initiative → campaigns → messages', async () => {
+    const data = await must(
+      riyadh.graphql(`query($id: ID!) { initiative(id: $id) { titleAr campaigns { id titleAr messages { id status } } messages { id } } }`, { id: initiativeId }, editor),
+    );
+    expect(data.initiative).toEqual({
+      titleAr: 'مبادرة الحدائق',
+      campaigns: [{ id: campaignId, titleAr: 'حملة الحدائق', messages: [{ id: messageId, status: 'DRAFT' }] }],
+      messages: [{ id: messageId }],
+    });
+  });
+
+  it('resolves campaign → initiatives and messages, and message → campaign and initiative', async () => {
+    const data = await must(
+      riyadh.graphql(
+        `query($c: ID!, $m: ID!) {
+          campaign(id: $c) { initiatives { titleAr } messages { status } }
+          mediaMessage(id: $m) { campaign { titleAr } initiative { titleAr code } }
+        }`,
+        { c: campaignId, m: messageId },
+        editor,
+      ),
+    );
+    expect(data.campaign).toEqual({ initiatives: [{ titleAr: 'مبادرة الحدائق' }], messages: [{ status: 'DRAFT' }] });
+    expect(data.mediaMessage.campaign).toEqual({ titleAr: 'حملة الحدائق' });
+    expect(data.mediaMessage.initiative.titleAr).toBe('مبادرة الحدائق');
+  });
+
+  it('answers what it can when a service is down, naming the missing one', async () => {
+    const media = riyadh.running.services.find((s) => s.name === 'media')!;
+    await media.stop();
+    const r = await riyadh.graphql(`query($id: ID!) { initiative(id: $id) { titleAr campaigns { titleAr messages { status } } } }`, { id: initiativeId }, editor);
+    expect(r.data?.initiative.titleAr).toBe('مبادرة الحدائق');
+    expect(r.data?.initiative.campaigns[0].titleAr).toBe('حملة الحدائق');
+    expect(r.data?.initiative.campaigns[0].messages ?? null).toBeNull();
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(r.errors).toEqual([
+      {
+        message: 'The media service is not answering; its fields are missing from this answer.',
+        path: ['initiative', 'campaigns'],
+        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'media', messageAr: expect.stringContaining('media') },
+      },
+    ]);
+    const ready = await fetch(riyadh.url.replace('/graphql', '/ready'));
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', services: { initiatives: true, calendar: true, media: false } });
+  });
+});
