@@ -236,9 +236,14 @@ function maskUnexpected(e: unknown, message: string, log: Logger): Error {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   if (e instanceof GraphQLError && e.extensions?.code) return e;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
-  // the server's own refusals of a request (CSRF, malformed HTTP) carry an HTTP status: give them a code
-  if (e instanceof GraphQLError && !e.originalError && e.extensions?.http) {
-    return new GraphQLError(e.message, { extensions: { ...e.extensions, code: 'BAD_REQUEST' } });
+  // a variable the schema cannot accept is the client's to fix, whichever layer coerced it
+  if (e instanceof GraphQLError && (/^Variable "\$/.test(e.message) || (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))) {
+    return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix
+  if (e instanceof GraphQLError && !e.originalError) {
+    const code = e.extensions?.http ? 'BAD_REQUEST' : /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
+    return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { ...e.extensions, code } });
   }
   log.error({ err: original }, 'unexpected error at the gateway');
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
