@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, signToken, ROLES, type Role, type Config } from '../services/kernel/src';
+import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, type Config } from '../services/kernel/src';
 import { services, serviceNamed } from './services';
 import { startEmbedded } from './embedded';
 import { writeSchemas } from './compose';
+import { developmentToken } from './token';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
+import { formatStatus, nodeStatus } from './status';
 import { buildSubgraph } from '../services/kernel/src';
 import path from 'node:path';
 
@@ -19,6 +21,8 @@ Usage:
   mmhub serve --service gateway        the gateway alone, for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
+  mmhub status --node <code>           the node's services: readiness, outbox backlog, consumer lag and, at the hub,
+                                       each node's freshness, from /ready and /metrics (exit 1 when not all ready)
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -88,6 +92,11 @@ async function main(argv: string[]): Promise<number> {
       for (const file of await writeSchemas(path.resolve(__dirname, '../../schema'))) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
       return 0;
     }
+    case 'status': {
+      const report = await nodeStatus(loadConfig(env));
+      process.stdout.write(formatStatus(report));
+      return report.healthy ? 0 : 1;
+    }
     case 'token': {
       const config = loadConfig(env);
       process.stdout.write(`${await developmentToken(config, values)}\n`);
@@ -108,28 +117,6 @@ async function remoteSubgraphs(config: Config) {
   }
   if (!found.length) throw new ConfigError(['INITIATIVES_URL, CALENDAR_URL, MEDIA_URL: a gateway alone needs the URL of at least one service']);
   return found;
-}
-
-async function developmentToken(config: Config, v: { node?: string; roles?: string; sub?: string; ttl?: string }): Promise<string> {
-  if (config.mode === 'production') throw new Error('mmhub token is for development; production mode is configured (MMHUB_MODE=production)');
-  if (!v.node) throw new Error('--node is required, e.g. --node riyadh');
-  const roles = (v.roles ?? '').split(',').filter(Boolean);
-  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (!roles.length || unknown.length) throw new Error(`--roles takes a comma-separated list of: ${ROLES.join(', ')}`);
-  return signToken(config.auth.secret!, {
-    sub: v.sub ?? `${v.node}-${roles.join('-')}`,
-    node: v.node,
-    roles: roles as Role[],
-    ttlSeconds: parseTtl(v.ttl ?? '8h'),
-    issuer: config.auth.issuer,
-    audience: config.auth.audience,
-  });
-}
-
-function parseTtl(ttl: string): number {
-  const m = /^(\d+)([smhd])$/.exec(ttl);
-  if (!m) throw new Error(`--ttl takes a duration such as 30m, 8h or 2d; got "${ttl}"`);
-  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
 }
 
 function onSignal(stop: () => Promise<void>): void {

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+import { initiativesService } from '../../services/initiatives/src/service';
+import { startTestNode, type TestGatewayNode } from '../support/node';
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+describe('production mode', () => {
+  const secret = 'p'.repeat(40);
+  let node: TestGatewayNode;
+  const token = (audience?: string) => {
+    let jwt = new SignJWT({ node: 'riyadh', roles: ['viewer'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('prod-viewer').setIssuedAt().setExpirationTime('5m');
+    if (audience) jwt = jwt.setAudience(audience);
+    return jwt.sign(new TextEncoder().encode(secret));
+  };
+
+  beforeAll(async () => {
+    node = await startTestNode('riyadh', {
+      services: [initiativesService],
+      env: { MMHUB_MODE: 'production', JWT_SECRET: secret, JWT_AUDIENCE: 'mmhub-riyadh', GATEWAY_SECRET: 'q'.repeat(40) },
+    });
+  }, 60_000);
+  afterAll(() => node?.stop());
+
+  it('checks the audience', async () => {
+    expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('mmhub-riyadh'))).errors).toBeUndefined();
+    expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('somewhere-else'))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token())).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('turns introspection and GraphiQL off', async () => {
+    const r = await node.graphql(INTROSPECTION, {}, await token('mmhub-riyadh'));
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(r.data ?? null).toBeNull();
+    const page = await fetch(node.url, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});
+
+describe('development mode', () => {
+  let node: TestGatewayNode;
+  beforeAll(async () => {
+    node = await startTestNode('riyadh', { services: [initiativesService] });
+  }, 60_000);
+  afterAll(() => node?.stop());
+
+  it('serves GraphiQL from the gateway itself, loading nothing from elsewhere', async () => {
+    const page = await fetch(node.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('GraphiQL');
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/);
+  });
+
+  it('answers introspection', async () => {
+    expect((await node.graphql(INTROSPECTION, {}, await node.token(['viewer']))).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+  });
+});
+
+describe('persisted operations', () => {
+  const registered = 'query Count { initiatives(first: 1) { totalCount } }';
+  const hash = createHash('sha256').update(registered).digest('hex');
+  let node: TestGatewayNode;
+  beforeAll(async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mmhub-ops-')), 'operations.json');
+    writeFileSync(file, JSON.stringify({ [hash]: registered }));
+    node = await startTestNode('riyadh', { services: [initiativesService], env: { PERSISTED_OPERATIONS: file } });
+  }, 60_000);
+  afterAll(() => node?.stop());
+
+  const send = async (body: unknown) => {
+    const res = await fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await node.token(['viewer'])}` }, body: JSON.stringify(body) });
+    return (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+  };
+
+  it('runs a registered operation by its hash', async () => {
+    const r = await send({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } } });
+    expect(r.errors).toBeUndefined();
+    expect(typeof r.data.initiatives.totalCount).toBe('number');
+  });
+
+  it('refuses any other document, and unknown hashes', async () => {
+    expect((await send({ query: registered })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+    expect((await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+});
