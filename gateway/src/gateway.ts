@@ -190,6 +190,12 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       });
       return;
     }
+    const feed = FEEDS.find((f) => req.url?.startsWith(f.path));
+    const owner = feed && o.subgraphs.find((s) => s.name === feed.service);
+    if (owner && req.method === 'GET') {
+      void forward(req, res, new URL(req.url!, owner.url), owner.name);
+      return;
+    }
     if (req.method === 'POST') {
       const length = req.headers['content-length'];
       if (length === undefined || Number(length) > config.gateway.maxBodyBytes) {
@@ -229,6 +235,32 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       await gateway[Symbol.asyncDispose]();
     },
   };
+}
+
+/** Plain HTTP resources a service publishes beside its graph, served at the node's one address. */
+const FEEDS = [
+  { path: '/calendar.ics', service: 'calendar' },
+  { path: '/calendar/items/', service: 'calendar' },
+];
+
+/** Passes a GET through to a service, with the caller's credentials, and streams the answer back. */
+async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string): Promise<void> {
+  try {
+    const upstream = await fetch(target, {
+      headers: { ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), accept: req.headers.accept ?? '*/*' },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const headers: Record<string, string> = {};
+    for (const h of ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified']) {
+      const v = upstream.headers.get(h);
+      if (v) headers[h] = v;
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  } catch {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`The ${service} service is not answering; try again shortly.\n`);
+  }
 }
 
 /** Errors with a code pass as they are; anything else is logged and replaced by a plain message. */

@@ -72,6 +72,16 @@ describe('one graph across the three services', () => {
     expect(data.mediaMessage.initiative.titleAr).toBe('مبادرة الحدائق');
   });
 
+  it('serves the calendar feed at the node’s address', async () => {
+    const base = riyadh.url.replace('/graphql', '');
+    const refused = await fetch(`${base}/calendar.ics`);
+    expect(refused.status).toBe(401);
+    const res = await fetch(`${base}/calendar.ics?from=2031-01-01&to=2031-12-31`, { headers: { authorization: `Bearer ${editor}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await res.text()).toContain('BEGIN:VCALENDAR');
+  });
+
   it('answers what it can when a service is down, naming the missing one', async () => {
     const media = riyadh.running.services.find((s) => s.name === 'media')!;
     await media.stop();

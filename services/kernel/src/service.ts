@@ -130,10 +130,9 @@ export async function startService<C extends RequestContext>(
           apply: c.apply,
         }),
     );
-    for (const c of consumers) {
-      await c.start();
-      stops.unshift(() => c.stop());
-    }
+    // consumers leave their groups together: each may wait out a fetch in flight
+    stops.unshift(() => Promise.all(consumers.map((c) => c.stop())));
+    for (const c of consumers) await c.start();
 
     const { schema: graphqlSchema, sdl } = await buildSubgraph(def.subgraph);
     const app = express();

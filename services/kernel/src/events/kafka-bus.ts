@@ -87,7 +87,8 @@ export class KafkaBus implements EventBus {
   }
 
   async subscribe(o: SubscribeOptions): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: o.groupId, allowAutoTopicCreation: false, retry: { retries: 10 } });
+    // a short fetch wait: quicker to leave the group at shutdown, at the cost of more idle fetches
+    const consumer = this.kafka.consumer({ groupId: o.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000, retry: { retries: 10 } });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
