@@ -7,7 +7,6 @@ import { writeSchemas } from './compose';
 import { developmentToken } from './token';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
-import { formatStatus, nodeStatus } from './status';
 import { buildSubgraph } from '../services/kernel/src';
 import path from 'node:path';
 
@@ -21,8 +20,6 @@ Usage:
   mmhub serve --service gateway        the gateway alone, for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
-  mmhub status --node <code>           the node's services: readiness, outbox backlog, consumer lag and, at the hub,
-                                       each node's freshness, from /ready and /metrics (exit 1 when not all ready)
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -91,11 +88,6 @@ async function main(argv: string[]): Promise<number> {
     case 'compose': {
       for (const file of await writeSchemas(path.resolve(__dirname, '../../schema'))) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
       return 0;
-    }
-    case 'status': {
-      const report = await nodeStatus(loadConfig(env));
-      process.stdout.write(formatStatus(report));
-      return report.healthy ? 0 : 1;
     }
     case 'token': {
       const config = loadConfig(env);
