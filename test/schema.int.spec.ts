@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeSchemas } from '../cli/compose';
+import { permissionsTable } from '../cli/permissions-table';
 
 describe('schema/', () => {
   it('holds exactly what a fresh composition of the subgraphs writes', async () => {
@@ -13,5 +14,13 @@ describe('schema/', () => {
       expect({ name, sdl: readFileSync(path.join(committed, name), 'utf8') }).toEqual({ name, sdl: readFileSync(file, 'utf8') });
     }
     expect(readdirSync(committed).filter((f) => f.endsWith('.graphql')).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+  });
+});
+
+describe('README', () => {
+  it('shows the permission matrix as the code has it', () => {
+    const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+    const shown = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(readme)?.[1];
+    expect(shown).toBe(permissionsTable());
   });
 });
