@@ -25,7 +25,7 @@ describe('the calendar subgraph', () => {
     ]);
     if (compositionHasErrors(result)) throw new Error(result.errors.map((e) => e.message).join('\n'));
     const supergraph = result.supergraphSdl;
-    expect(supergraph).toMatch(/type Initiative[^{]*\{[^}]*campaigns: \[Campaign!\]! @join__field\(graph: CALENDAR\)/s);
+    expect(supergraph).toMatch(/type Initiative[^{]*\{[^}]*campaigns: \[Campaign!\] @join__field\(graph: CALENDAR\)/s);
     expect(supergraph).toMatch(/type Campaign[^{]*@join__type\(graph: CALENDAR, key: "id"\)/s);
   });
 });
