@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import net from 'node:net';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
+import { createTestDatabase, query, type TestDatabase } from './database';
+import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from './node';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A free TCP port on the loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface NodeProcess {
+  node: string;
+  url: string;
+  db: TestDatabase;
+  /** Starts (again) the node's process on the same database and ports. */
+  start(): Promise<void>;
+  /** SIGTERM, and waits for the process to end. */
+  stop(): Promise<void>;
+  graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
+  token(roles: Role[], node?: string, sub?: string): Promise<string>;
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
+  output(): string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A node as its own operating-system process (`mmhub serve`, from the compiled code), with a
+ * database of its own and the test broker.
+ */
+export async function startNodeProcess(node: string, env: Record<string, string> = {}): Promise<NodeProcess> {
+  const db = await createTestDatabase(node);
+  const port = await freePort();
+  const clientId = `proc-${uniqueSuffix()}`;
+  let child: ChildProcess | undefined;
+  let log = '';
+  const url = `http://127.0.0.1:${port}/graphql`;
+
+  const start = async () => {
+    // the services take the ports after the gateway's
+    child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE: node,
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        KAFKA_BROKERS: kafkaBrokers(),
+        KAFKA_CLIENT_ID: clientId,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+        OUTBOX_POLL_MS: '50',
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => (log += d));
+    child.stderr?.on('data', (d) => (log += d));
+    const started = child;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (started.exitCode !== null) throw new Error(`${node} exited with ${started.exitCode}:\n${log.slice(-3000)}`);
+      try {
+        const res = await fetch(url.replace('/graphql', '/ready'));
+        if (res.ok) return;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`${node} not ready after 60 s:\n${log.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  const stop = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    });
+  };
+
+  await start();
+  return {
+    node,
+    url,
+    db,
+    start,
+    stop,
+    graphql: async (q, variables, token) => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: q, variables }),
+      });
+      return (await res.json()) as GraphQLResult<any>;
+    },
+    token: (roles, tokenNode = node, sub = `${tokenNode}-${roles.join('-')}`) => signToken(DEVELOPMENT_JWT_SECRET, { sub, node: tokenNode, roles }),
+    sql: (text, params) => query(db.url, text, params),
+    output: () => log,
+    dispose: async () => {
+      await stop();
+      await db.drop();
+    },
+  };
+}
