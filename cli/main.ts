@@ -5,6 +5,7 @@ import { services, serviceNamed } from './services';
 import { startEmbedded } from './embedded';
 import { writeSchemas } from './compose';
 import { developmentToken } from './token';
+import { progressBar, rebuildNode } from './rebuild';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
 import { buildSubgraph } from '../services/kernel/src';
@@ -20,6 +21,8 @@ Usage:
   mmhub serve --service gateway        the gateway alone, for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
+  mmhub rebuild [--node <code>]        rebuild the node's copies of other nodes' records from Kafka, from the
+                                       beginning (run it with the node stopped)
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -84,6 +87,15 @@ async function main(argv: string[]): Promise<number> {
       const embedded = await startEmbedded({ env, reset: Boolean(values.reset), dataDir: values['data-dir'] });
       onSignal(() => embedded.stop());
       return -1;
+    }
+    case 'rebuild': {
+      const config = loadConfig(env);
+      const started = Date.now();
+      const result = await rebuildNode(config, progressBar());
+      process.stderr.write('\n');
+      for (const [consumer, n] of Object.entries(result.byConsumer)) process.stdout.write(`${consumer.padEnd(28)} ${n} events applied\n`);
+      process.stdout.write(`rebuilt ${config.node}: ${result.records} records read, ${result.applied} events applied in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
     }
     case 'compose': {
       for (const file of await writeSchemas(path.resolve(__dirname, '../../schema'))) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);

@@ -32,9 +32,9 @@ describe('the initiatives subgraph', () => {
       );
       expect(r.errors).toBeUndefined();
       expect(r.data!._entities).toEqual([...made.map((m) => ({ id: m.id, code: m.code, node: 'riyadh' })), null]);
-      const selects = statements.filter((s) => /select .* from "initiatives"\."initiative"/i.test(s));
+      // the replica consumer runs meanwhile: count only the lookups of exactly these four ids
+      const selects = statements.filter((s) => /select .* from "initiatives"\."initiative" as "i0" where "i0"\."id" in \(\$1, \$2, \$3, \$4\)/.test(s));
       expect(selects).toHaveLength(1);
-      expect(selects[0]).toMatch(/where "i0"\."id" in \(/);
     });
   });
 });

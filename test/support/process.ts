@@ -23,6 +23,8 @@ export interface NodeProcess {
   node: string;
   url: string;
   db: TestDatabase;
+  /** The Kafka client id, and so the prefix of its consumer groups. */
+  clientId: string;
   /** Starts (again) the node's process on the same database and ports. */
   start(): Promise<void>;
   /** SIGTERM, and waits for the process to end. */
@@ -97,6 +99,7 @@ export async function startNodeProcess(node: string, env: Record<string, string>
     node,
     url,
     db,
+    clientId,
     start,
     stop,
     graphql: async (q, variables, token) => {

@@ -7,8 +7,11 @@ import { NationalOccasionsResolver } from './occasions/national-occasions.resolv
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { ClashResolver } from './clashes/clash.resolver';
 import { InitiativeCampaignsResolver } from './federation/initiative.resolver';
+import { SectorDashboardCampaignsResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
+import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { calendarFeedRoutes } from './feed/calendar-feed.route';
 import { replicaConsumer } from './replication/replicas';
+import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { extendContext, type CalendarContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 
@@ -16,13 +19,18 @@ import { Migration20261126000000_initial } from '../migrations/Migration20261126
 export const calendarService: ServiceDefinition<CalendarContext> = {
   name: 'calendar',
   entities: [CampaignRecord, CalendarEntryRecord],
-  migrations: [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }],
+  migrations: [
+    { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+  ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver],
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver],
+    orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),
       CalendarEntry: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.calendarEntry.load(ref.id.toLowerCase()) : null),
       Initiative: (ref) => ({ id: ref.id }),
+      SectorDashboard: sectorDashboardReference,
     },
   },
   extendContext,

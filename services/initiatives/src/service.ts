@@ -3,7 +3,13 @@ import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord } from './integration/integration.entity';
 import { InitiativeResolver, ProgressReportResolver } from './initiative/initiative.resolver';
 import { IntegrationResolver } from './integration/integration.resolver';
+import { IntegrationRankResolver, SectorDashboardResolver } from './dashboard/dashboard.resolver';
+import { scopeOfDashboardId } from './dashboard/dashboard-scope';
+import { DuplicatesResolver } from './duplicates/duplicates.resolver';
 import { replicaConsumer } from './replication/replicas';
+import { heartbeatConsumer } from './nodes/heartbeats';
+import { NodeResolver } from './nodes/node.resolver';
+import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 
@@ -11,13 +17,17 @@ import { Migration20261126000000_initial } from '../migrations/Migration20261126
 export const initiativesService: ServiceDefinition<InitiativesContext> = {
   name: 'initiatives',
   entities: [InitiativeRecord, ProgressReportRecord, IntegrationCriterionRecord, IntegrationAssessmentRecord],
-  migrations: [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }],
+  migrations: [
+    { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+  ],
   subgraph: {
-    resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver],
+    resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver],
     references: {
       Initiative: (ref, ctx: InitiativesContext) => ctx.loaders.initiative.load(ref.id),
+      SectorDashboard: (ref) => scopeOfDashboardId(ref.id),
     },
   },
   extendContext,
-  consumers: [replicaConsumer],
+  consumers: [replicaConsumer, heartbeatConsumer],
 };

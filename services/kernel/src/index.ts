@@ -28,3 +28,5 @@ export * from './domain/hijri';
 export * from './graphql/hijri';
 export * from './auth/gateway-proof';
 export * from './auth/permissions';
+export * from './nodes/freshness';
+export * from './nodes/heartbeat';

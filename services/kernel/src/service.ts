@@ -23,6 +23,8 @@ import type { RequestContext } from './graphql/context';
 import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
 import type { Caller } from './auth/caller';
 import { systemClock, type Clock } from './domain/time';
+import { noteFreshness } from './nodes/freshness';
+import { NODES_TOPIC, startHeartbeats } from './nodes/heartbeat';
 
 export type ServiceName = 'initiatives' | 'calendar' | 'media';
 
@@ -32,6 +34,10 @@ export interface ConsumerDefinition {
   topics: string[];
   accept: (e: CloudEvent, config: Config) => boolean;
   apply: ApplyEvents;
+  /** Read the topics from their beginning when the group is new (default), or from now. */
+  fromBeginning?: boolean;
+  /** The tables this consumer fills, which `mmhub rebuild` clears first: other nodes' rows, or all. */
+  rebuilds?: { table: string; allRows?: boolean }[];
 }
 
 export interface ServiceRuntime {
@@ -111,7 +117,8 @@ export async function startService<C extends RequestContext>(
         : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
     if (!options.bus) stops.unshift(() => bus.close());
     const topic = topicOf(def.name);
-    await bus.ensureTopics([topic, dlqOf(topic)]);
+    await bus.ensureTopics([topic, dlqOf(topic), NODES_TOPIC]);
+    stops.unshift(startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log));
 
     const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs });
     relay.start();
@@ -127,7 +134,12 @@ export async function startService<C extends RequestContext>(
           topics: c.topics,
           log,
           accept: (e) => c.accept(e, config),
-          apply: c.apply,
+          // the freshness of each origin node is noted in the same transaction as what it sent
+          apply: async (em, events) => {
+            await c.apply(em, events);
+            await noteFreshness(em, schema, events);
+          },
+          fromBeginning: c.fromBeginning ?? true,
         }),
     );
     // consumers leave their groups together: each may wait out a fetch in flight
@@ -173,6 +185,7 @@ export async function startService<C extends RequestContext>(
             caller,
             origin,
             role: config.role,
+            nodeStaleAfterSeconds: config.nodes.staleAfterSeconds,
             clock,
             log,
             transact: async <T>(work: (em: EntityManager) => Promise<T>) => {

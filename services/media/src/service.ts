@@ -10,7 +10,10 @@ import { KeyMessageResolver } from './keymessage/key-message.resolver';
 import { PressResolver } from './press/press.resolver';
 import { CampaignMessagesResolver, InitiativeMessagesResolver } from './links/links.resolver';
 import { CampaignRef, InitiativeRef } from './links/links.types';
+import { SectorDashboardMediaResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
+import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { replicaConsumer } from './replication/replicas';
+import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { campaignSource, initiativeSource } from './replication/sources';
 import { extendContext, type MediaContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
@@ -19,14 +22,18 @@ import { Migration20261126000000_initial } from '../migrations/Migration20261126
 export const mediaService: ServiceDefinition<MediaContext> = {
   name: 'media',
   entities: [MediaMessageRecord, CharterRuleRecord, KeyMessageRecord, ReviewRecord, InitiativeView, ProgressView, CampaignView],
-  migrations: [{ name: 'Migration20261126000000_initial', class: Migration20261126000000_initial }],
+  migrations: [
+    { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+  ],
   subgraph: {
-    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver],
-    orphanedTypes: [CampaignRef, InitiativeRef],
+    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver, SectorDashboardMediaResolver],
+    orphanedTypes: [CampaignRef, InitiativeRef, SectorDashboardReference],
     references: {
       MediaMessage: (ref, ctx: MediaContext) => ctx.loaders.message.load(ref.id),
       Campaign: (ref) => ({ id: ref.id }),
       Initiative: (ref) => ({ id: ref.id }),
+      SectorDashboard: sectorDashboardReference,
     },
   },
   extendContext,

@@ -29,4 +29,5 @@ export const replicaConsumer: ConsumerDefinition = {
   topics: [topicOf('calendar')],
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
+  rebuilds: [{ table: 'campaign' }, { table: 'calendar_entry' }],
 };

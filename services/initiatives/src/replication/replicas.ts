@@ -55,4 +55,5 @@ export const replicaConsumer: ConsumerDefinition = {
   topics: [topicOf('initiatives')],
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
+  rebuilds: [{ table: 'initiative' }, { table: 'progress_report' }, { table: 'integration_criterion' }, { table: 'integration_assessment' }],
 };

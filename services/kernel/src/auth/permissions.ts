@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'initiatives.read': {
     description: 'read initiatives, progress, criteria and assessments',
     roles: everyone,
-    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria'],
+    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates'],
   },
   'initiative.write': {
     description: 'propose, edit, change the status of and report progress on an initiative',

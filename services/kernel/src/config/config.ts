@@ -63,6 +63,8 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
     OUTBOX_POLL_MS: int(5, 60000).default(200),
+    NODE_HEARTBEAT_SECONDS: int(1, 3600).default(10),
+    NODE_STALE_AFTER_SECONDS: int(2, 86400).default(30),
   })
   .superRefine((c, ctx) => {
     if (c.MMHUB_MODE === 'production') {
@@ -90,6 +92,8 @@ export interface Config {
   auth: { secret?: string; issuer?: string; audience?: string; jwksUrl?: string; allowAnonymousRead: boolean };
   logLevel: string;
   outbox: { batchSize: number; pollMs: number };
+  /** Heartbeats on mmhub.nodes.v1, and when a silent node turns STALE. */
+  nodes: { heartbeatSeconds: number; staleAfterSeconds: number };
   /** Shared by a node's gateway and its subgraphs: proves a request came through the gateway. */
   gatewaySecret: string;
   gateway: {
@@ -137,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: c.LOG_LEVEL,
     outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
+    nodes: { heartbeatSeconds: c.NODE_HEARTBEAT_SECONDS, staleAfterSeconds: c.NODE_STALE_AFTER_SECONDS },
     gatewaySecret: c.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     gateway: {
       subgraphUrls: { initiatives: c.INITIATIVES_URL, calendar: c.CALENDAR_URL, media: c.MEDIA_URL },

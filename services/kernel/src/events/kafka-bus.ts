@@ -58,8 +58,8 @@ export class KafkaBus implements EventBus {
         topic,
         numPartitions: this.s.partitions,
         replicationFactor: this.s.replicationFactor,
-        // kept for ever, so a node's view can always be rebuilt from the beginning
-        configEntries: [{ name: 'retention.ms', value: '-1' }],
+        // events are kept for ever, so a node's view can always be rebuilt from the beginning; heartbeats a week
+        configEntries: [{ name: 'retention.ms', value: topic === 'mmhub.nodes.v1' ? String(7 * 86400_000) : '-1' }],
       })),
     });
   }

@@ -10,6 +10,8 @@ export interface RequestContext {
   caller: Caller | null;
   origin: EventOrigin;
   role: 'hub' | 'municipality';
+  /** A node not heard from for this long is STALE. */
+  nodeStaleAfterSeconds: number;
   clock: Clock;
   log: Logger;
   /** Runs `work` in one transaction (state and outbox rows together), then wakes the relay. */

@@ -60,4 +60,5 @@ export const replicaConsumer: ConsumerDefinition = {
   topics: [topicOf('media')],
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
+  rebuilds: [{ table: 'media_message' }, { table: 'charter_rule' }, { table: 'key_message' }, { table: 'review' }],
 };

@@ -90,6 +90,7 @@ export const initiativeSource: ConsumerDefinition = {
   topics: [topicOf('initiatives')],
   accept: (e, config) => e.type.startsWith('mmhub.initiative.') && concernsThisNode(e, config),
   apply: applyInitiatives,
+  rebuilds: [{ table: 'initiative_view', allRows: true }, { table: 'progress_view', allRows: true }],
 };
 
 export const campaignSource: ConsumerDefinition = {
@@ -97,4 +98,5 @@ export const campaignSource: ConsumerDefinition = {
   topics: [topicOf('calendar')],
   accept: (e, config) => e.type.startsWith('mmhub.campaign.') && concernsThisNode(e, config),
   apply: applyCampaigns,
+  rebuilds: [{ table: 'campaign_view', allRows: true }],
 };

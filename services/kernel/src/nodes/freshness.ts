@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CloudEvent } from '../events/cloudevent';
+
+/** DDL of the table where a service notes how fresh each node's data is. */
+export function freshnessTableSql(schema: string): string[] {
+  return [
+    `create table "${schema}"."node_freshness" (
+      "node" text primary key,
+      "last_event_at" timestamptz not null,
+      "last_applied_at" timestamptz not null,
+      "events_applied" bigint not null default 0,
+      "lag_seconds" double precision not null default 0
+    )`,
+  ];
+}
+
+/**
+ * Notes, in the consumer's transaction, the newest event applied from each origin node, how many,
+ * and how long the newest took to arrive: one statement per batch.
+ */
+export async function noteFreshness(em: EntityManager, schema: string, events: CloudEvent[]): Promise<void> {
+  if (!events.length) return;
+  const byNode = new Map<string, { last: number; count: number }>();
+  for (const e of events) {
+    const t = Date.parse(e.time);
+    const n = byNode.get(e.node) ?? { last: 0, count: 0 };
+    byNode.set(e.node, { last: Math.max(n.last, t), count: n.count + 1 });
+  }
+  const rows = [...byNode].map(([node, v]) => ({ node, last: new Date(v.last).toISOString(), count: v.count }));
+  await em.getConnection().execute(
+    `insert into "${schema}"."node_freshness" ("node", "last_event_at", "last_applied_at", "events_applied", "lag_seconds")
+       select r.node, r.last, now(), r.count, greatest(0, extract(epoch from now() - r.last))
+       from jsonb_to_recordset(?::jsonb) as r(node text, last timestamptz, count bigint)
+     on conflict ("node") do update set
+       "last_event_at" = greatest("node_freshness"."last_event_at", excluded."last_event_at"),
+       "last_applied_at" = excluded."last_applied_at",
+       "events_applied" = "node_freshness"."events_applied" + excluded."events_applied",
+       "lag_seconds" = excluded."lag_seconds"`,
+    [JSON.stringify(rows)],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
+export interface Freshness {
+  node: string;
+  lastEventAt: Date;
+  lastAppliedAt: Date;
+  eventsApplied: number;
+  lagSeconds: number;
+}
+
+/** What this service has applied from each node. */
+export async function freshnessOf(em: EntityManager, schema: string): Promise<Freshness[]> {
+  const rows = await em
+    .getConnection()
+    .execute<{ node: string; last_event_at: Date; last_applied_at: Date; events_applied: string; lag_seconds: number }[]>(
+      `select node, last_event_at, last_applied_at, events_applied, lag_seconds from "${schema}"."node_freshness"`,
+    );
+  return rows.map((r) => ({
+    node: r.node,
+    lastEventAt: new Date(r.last_event_at),
+    lastAppliedAt: new Date(r.last_applied_at),
+    eventsApplied: Number(r.events_applied),
+    lagSeconds: Number(r.lag_seconds),
+  }));
+}

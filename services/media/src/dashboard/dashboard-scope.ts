@@ -1,0 +1,45 @@
+import { Axis, MINISTRY, NODE_CODE, SECTOR_NODES, badInput } from '../../../kernel/src';
+
+/** What a sector dashboard covers: its nodes (none: every node the view knows) and axes (none: all). */
+export interface DashboardScope {
+  id: string;
+  nodes: string[];
+  axes: Axis[];
+}
+
+const PREFIX = 'sector-dashboard';
+const AXES = Object.values(Axis);
+
+/**
+ * The scope of a `SectorDashboard` id, as the initiatives service writes it (it owns the query):
+ * `sector-dashboard`, then `?axis=A,B&node=a,b` when filtered.
+ */
+export function scopeOfDashboardId(id: string): DashboardScope {
+  const refuse = () => badInput('id', { en: `"${id}" is not a sector dashboard id.`, ar: `"${id}" ليس معرّف لوحة قطاع.` });
+  const [prefix, query, ...rest] = id.split('?');
+  if (prefix !== PREFIX || rest.length) throw refuse();
+  const params = new URLSearchParams(query ?? '');
+  if ([...params.keys()].some((k) => k !== 'axis' && k !== 'node')) throw refuse();
+  const list = (k: string) => (params.get(k) ?? '').split(',').filter(Boolean);
+  const nodes = list('node');
+  const axes = list('axis');
+  if (nodes.some((n) => !NODE_CODE.test(n)) || axes.some((a) => !AXES.includes(a as Axis))) throw refuse();
+  return { id, nodes, axes: axes as Axis[] };
+}
+
+const sectorRank = (code: string) => {
+  const i = SECTOR_NODES.findIndex((n) => n.code === code);
+  return i < 0 ? SECTOR_NODES.length : i;
+};
+const bySectorOrder = (a: string, b: string): number => sectorRank(a) - sectorRank(b) || a.localeCompare(b);
+
+/**
+ * The nodes a per-node block lists, as the initiatives service lists them: those asked for;
+ * otherwise at the hub the whole sector, at a municipality itself and the ministry, and any other
+ * node the rows name.
+ */
+export function nodesInView(scope: DashboardScope, view: { role: 'hub' | 'municipality'; node: string }, present: Iterable<string>): string[] {
+  if (scope.nodes.length) return scope.nodes;
+  const known = view.role === 'hub' ? SECTOR_NODES.map((n) => n.code) : [MINISTRY, view.node];
+  return [...new Set([...known, ...present])].sort(bySectorOrder);
+}
