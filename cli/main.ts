@@ -5,6 +5,7 @@ import { services, serviceNamed } from './services';
 import { startEmbedded } from './embedded';
 import { writeSchemas } from './compose';
 import { developmentToken } from './token';
+import { formatStatus, nodeStatus } from './status';
 import { progressBar, rebuildNode } from './rebuild';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
@@ -23,6 +24,8 @@ Usage:
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
   mmhub rebuild [--node <code>]        rebuild the node's copies of other nodes' records from Kafka, from the
                                        beginning (run it with the node stopped)
+  mmhub status --node <code>           the node's services: readiness, outbox backlog, consumer lag and, at the hub,
+                                       each node's freshness, from /ready and /metrics (exit 1 when not all ready)
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -100,6 +103,11 @@ async function main(argv: string[]): Promise<number> {
     case 'compose': {
       for (const file of await writeSchemas(path.resolve(__dirname, '../../schema'))) process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
       return 0;
+    }
+    case 'status': {
+      const report = await nodeStatus(loadConfig(env));
+      process.stdout.write(formatStatus(report));
+      return report.healthy ? 0 : 1;
     }
     case 'token': {
       const config = loadConfig(env);

@@ -17,6 +17,7 @@ import {
 } from '../../services/kernel/src';
 import { composeSupergraph, type SubgraphSource } from './compose';
 import { maxAliasesRule, maxCostRule, maxDepthRule, maxPageSizeRule, RateLimiter } from './limits';
+import { gatewayObservability } from './observability';
 
 export interface GatewayOptions {
   config: Config;
@@ -142,6 +143,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const development = config.mode === 'development';
   const operations = config.gateway.persistedOperations ? persistedOperations(config.gateway.persistedOperations) : null;
   const proofs = new WeakMap<object, Promise<string>>();
+  const observability = gatewayObservability(config, o.subgraphs, log);
 
   const gateway = createGatewayRuntime<CallerContext>({
     supergraph: composed.supergraph,
@@ -179,10 +181,11 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         return { [GATEWAY_PROOF_HEADER]: await proof };
       },
     },
-    plugins: () => [useIdentity(config, limiter) as never, useServiceErrors() as never],
+    plugins: () => [useIdentity(config, limiter) as never, useServiceErrors() as never, observability.plugin as never],
   });
 
   const server = http.createServer((req, res) => {
+    if (observability.serve(req, res)) return;
     if (req.url === '/ready') {
       void readiness(o.subgraphs).then(({ ready, services }) => {
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });

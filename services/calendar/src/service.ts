@@ -12,6 +12,7 @@ import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { calendarFeedRoutes } from './feed/calendar-feed.route';
 import { replicaConsumer } from './replication/replicas';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
+import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 import { extendContext, type CalendarContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 
@@ -21,6 +22,7 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
   entities: [CampaignRecord, CalendarEntryRecord],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
   ],
   subgraph: {

@@ -12,6 +12,7 @@ import { NodeResolver } from './nodes/node.resolver';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
+import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 
 /** The catalogue of initiatives, integration criteria and implementation monitoring. */
 export const initiativesService: ServiceDefinition<InitiativesContext> = {
@@ -19,6 +20,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
   entities: [InitiativeRecord, ProgressReportRecord, IntegrationCriterionRecord, IntegrationAssessmentRecord],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
   ],
   subgraph: {

@@ -28,5 +28,6 @@ export * from './domain/hijri';
 export * from './graphql/hijri';
 export * from './auth/gateway-proof';
 export * from './auth/permissions';
+export * from './observability';
 export * from './nodes/freshness';
 export * from './nodes/heartbeat';

@@ -25,6 +25,8 @@ import type { Caller } from './auth/caller';
 import { systemClock, type Clock } from './domain/time';
 import { noteFreshness } from './nodes/freshness';
 import { NODES_TOPIC, startHeartbeats } from './nodes/heartbeat';
+import { ServiceTelemetry } from './observability/service-telemetry';
+import { startTracing } from './observability/tracing';
 
 export type ServiceName = 'initiatives' | 'calendar' | 'media';
 
@@ -89,6 +91,9 @@ export async function startService<C extends RequestContext>(
   const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
   const clock = options.clock ?? systemClock;
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to serve');
+  // before the database opens: the pg instrumentation hooks the driver as it loads
+  startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
+  const telemetry = new ServiceTelemetry({ config, service: def.name, log });
   const schema = schemaOf(def.name);
   const orm = await openDatabase({
     url: config.databaseUrl,
@@ -99,7 +104,7 @@ export async function startService<C extends RequestContext>(
     log,
     onQuery: options.onQuery,
   });
-  const stops: Array<() => Promise<unknown>> = [() => orm.close()];
+  const stops: Array<() => Promise<unknown>> = [() => orm.close(), () => telemetry.close()];
   try {
     const shouldMigrate = options.migrate ?? config.mode === 'development';
     if (shouldMigrate) {
@@ -109,6 +114,8 @@ export async function startService<C extends RequestContext>(
       const pending = await orm.getMigrator().getPendingMigrations();
       if (pending.length) throw new Error(`${pending.length} migration(s) pending for ${schema}: run "mmhub migrate" first`);
     }
+
+    await telemetry.checkOutbox(orm, schema);
 
     const bus =
       options.bus ??
@@ -120,7 +127,7 @@ export async function startService<C extends RequestContext>(
     await bus.ensureTopics([topic, dlqOf(topic), NODES_TOPIC]);
     stops.unshift(startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log));
 
-    const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs });
+    const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs, observer: telemetry.relayObserver() });
     relay.start();
     stops.unshift(() => relay.stop());
 
@@ -140,11 +147,16 @@ export async function startService<C extends RequestContext>(
             await noteFreshness(em, schema, events);
           },
           fromBeginning: c.fromBeginning ?? true,
+          observer: telemetry.consumerObserver(c.name),
         }),
     );
     // consumers leave their groups together: each may wait out a fetch in flight
     stops.unshift(() => Promise.all(consumers.map((c) => c.stop())));
     for (const c of consumers) await c.start();
+    if (config.observability.metrics) {
+      const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].name, topics: c.topics }));
+      telemetry.watch({ orm, relay, bus, consumers: groups });
+    }
 
     const { schema: graphqlSchema, sdl } = await buildSubgraph(def.subgraph);
     const app = express();
@@ -156,7 +168,7 @@ export async function startService<C extends RequestContext>(
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), requireReaders(config)],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), requireReaders(config), telemetry.apolloPlugin()],
     });
     await apollo.start();
     stops.unshift(() => apollo.stop());
@@ -169,6 +181,7 @@ export async function startService<C extends RequestContext>(
       const [database, broker] = await Promise.all([databaseReachable(orm), bus.reachable()]);
       res.status(database && broker ? 200 : 503).json({ status: database && broker ? 'ready' : 'not ready', database, bus: broker });
     });
+    if (config.observability.metrics) app.get('/metrics', telemetry.metricsRoute());
     def.routes?.(app, runtime);
 
     const verifyProof = createGatewayProofVerifier(config.gatewaySecret, config.node);
@@ -176,6 +189,7 @@ export async function startService<C extends RequestContext>(
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
+      telemetry.traceRequests(),
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           const caller = await callerFromGateway(req.headers[GATEWAY_PROOF_HEADER], verifyProof);

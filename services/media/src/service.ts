@@ -17,6 +17,7 @@ import { Migration20261126200000_nodes } from '../migrations/Migration2026112620
 import { campaignSource, initiativeSource } from './replication/sources';
 import { extendContext, type MediaContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
+import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 
 /** Unified media messages, the communication charter, review and approval, and press material. */
 export const mediaService: ServiceDefinition<MediaContext> = {
@@ -24,6 +25,7 @@ export const mediaService: ServiceDefinition<MediaContext> = {
   entities: [MediaMessageRecord, CharterRuleRecord, KeyMessageRecord, ReviewRecord, InitiativeView, ProgressView, CampaignView],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
+    { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
   ],
   subgraph: {

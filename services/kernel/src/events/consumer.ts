@@ -18,6 +18,16 @@ export interface ConsumerSettings {
   accept: (e: CloudEvent) => boolean;
   apply: ApplyEvents;
   fromBeginning?: boolean;
+  observer?: ConsumerObserver;
+}
+
+/** Metrics and traces of a consumer, kept out of its logic. */
+export interface ConsumerObserver {
+  /** Wraps the transaction that applies a batch (a span per event, child of the event's traceparent). */
+  around<T>(topic: string, events: CloudEvent[], work: () => Promise<T>): Promise<T>;
+  /** After a batch of `topic` commits: the events applied for the first time, and how many were duplicates. */
+  applied(topic: string, fresh: CloudEvent[], duplicates: number): void;
+  deadLettered(records: BusRecord[]): void;
 }
 
 export interface ConsumerStats {
@@ -92,6 +102,7 @@ export class EventConsumer {
     if (dead.length) {
       await this.s.bus.publish(dead);
       this.stats.deadLettered += dead.length;
+      this.s.observer?.deadLettered(dead);
       this.s.log.warn({ consumer: this.s.name, count: dead.length }, 'records sent to the dead-letter topic');
     }
   }
@@ -99,7 +110,7 @@ export class EventConsumer {
   private async applyAll(batch: Decoded[]): Promise<void> {
     const em = this.s.orm.em.fork();
     let fresh: CloudEvent[] = [];
-    await em.transactional(async (tem) => {
+    const work = () => em.transactional(async (tem) => {
       const ids = batch.map((d) => d.event.id);
       const claimed = await tem
         .getConnection()
@@ -116,6 +127,8 @@ export class EventConsumer {
       }
       if (fresh.length) await this.s.apply(tem, fresh);
     });
+    await (this.s.observer ? this.s.observer.around(batch[0].record.topic, batch.map((d) => d.event), work) : work());
+    this.s.observer?.applied(batch[0].record.topic, fresh, batch.length - fresh.length);
     this.stats.applied += fresh.length;
     this.stats.duplicates += batch.length - fresh.length;
     if (fresh.length) this.stats.lastEventAt = new Date();

@@ -2,6 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../domain/ids';
 import { sourceOf, topicOf } from './cloudevent';
+import { traceparentForOutbox } from '../observability/trace-context';
 
 /** An event waiting to be published; written in the same transaction as the change it describes. */
 @Entity({ tableName: 'outbox' })
@@ -16,6 +17,8 @@ export class OutboxEntry {
   @Property({ type: 'timestamptz' }) time!: Date;
   @Property({ type: 'json' }) data!: object;
   @Property({ type: 'timestamptz', nullable: true }) sentAt?: Date;
+  /** The W3C trace context of the change, so the nodes that apply the event join its trace. */
+  @Property({ type: 'text', nullable: true }) traceparent?: string;
 }
 
 /** What a service says happened: the aggregate, its new version and its state after the change. */
@@ -33,6 +36,7 @@ export interface EventOrigin {
 
 /** Adds the event to the unit of work; it commits with the state change or not at all. */
 export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEvent, now = new Date()): OutboxEntry {
+  const traceparent = traceparentForOutbox(origin.service);
   const entry = em.create(OutboxEntry, {
     id: newId(),
     topic: topicOf(origin.service),
@@ -43,6 +47,8 @@ export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEve
     aggregateVersion: e.aggregateVersion,
     time: now,
     data: e.data,
+    // absent, not null, when not tracing: the insert then names no traceparent column
+    ...(traceparent ? { traceparent } : {}),
   });
   em.persist(entry);
   return entry;

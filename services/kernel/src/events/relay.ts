@@ -10,6 +10,13 @@ export interface RelaySettings {
   log: Logger;
   batchSize: number;
   pollMs: number;
+  observer?: RelayObserver;
+}
+
+/** Told of each published batch and each failed attempt; for metrics. */
+export interface RelayObserver {
+  published(count: number): void;
+  failed(): void;
 }
 
 interface PendingRow {
@@ -22,6 +29,7 @@ interface PendingRow {
   aggregate_version: number;
   time: Date;
   data: object;
+  traceparent?: string | null;
 }
 
 /**
@@ -73,8 +81,9 @@ export class OutboxRelay {
     return knex.transaction(async (trx) => {
       const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
       if (!lock.rows[0].locked) return 0;
+      // every column: a schema whose outbox has no traceparent column yet still publishes
       const rows: PendingRow[] = await trx(table)
-        .select('id', 'topic', 'type', 'source', 'subject', 'node', 'aggregate_version', 'time', 'data')
+        .select('*')
         .whereNull('sent_at')
         .orderBy('seq')
         .limit(this.s.batchSize);
@@ -89,6 +98,7 @@ export class OutboxRelay {
           aggregateVersion: r.aggregate_version,
           time: new Date(r.time).toISOString(),
           data: r.data,
+          traceparent: r.traceparent ?? undefined,
         }),
       );
       await this.s.bus.publish(records);
@@ -111,10 +121,12 @@ export class OutboxRelay {
       try {
         sent = await this.publishBatch();
         this.published += sent;
+        if (sent) this.s.observer?.published(sent);
         if (this.failures) this.s.log.info({ after: this.failures }, 'outbox relay publishing again');
         this.failures = 0;
       } catch (e) {
         this.failures++;
+        this.s.observer?.failed();
         // one warning per outage, then quieter
         if (this.failures === 1 || this.failures % 50 === 0) this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
       }

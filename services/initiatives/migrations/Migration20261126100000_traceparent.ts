@@ -1,0 +1,8 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** The trace context of the change that wrote each outbox row, published as the ce_traceparent header. */
+export class Migration20261126100000_traceparent extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table "initiatives"."outbox" add column if not exists "traceparent" text null');
+  }
+}
