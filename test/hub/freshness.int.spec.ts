@@ -10,7 +10,7 @@ let riyadh: NodeProcess;
 
 beforeAll(async () => {
   [ministry, riyadh] = await Promise.all([startNodeProcess('ministry', FAST), startNodeProcess('riyadh', FAST)]);
-}, 120_000);
+}, 400_000);
 afterAll(async () => {
   await Promise.all([ministry?.dispose(), riyadh?.dispose()]);
 }, 60_000);

@@ -9,7 +9,7 @@ let jeddah: NodeProcess;
 
 beforeAll(async () => {
   [ministry, riyadh, jeddah] = await Promise.all([startNodeProcess('ministry'), startNodeProcess('riyadh'), startNodeProcess('jeddah')]);
-}, 120_000);
+}, 400_000);
 afterAll(async () => {
   await Promise.all([ministry?.dispose(), riyadh?.dispose(), jeddah?.dispose()]);
 }, 60_000);

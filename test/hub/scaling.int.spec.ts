@@ -18,7 +18,7 @@ beforeAll(async () => {
     riyadh.push(await startTestService(initiativesService, { node: 'riyadh', db: riyadhDb, env: { KAFKA_CLIENT_ID: riyadhGroup } }));
     hub.push(await startTestService(initiativesService, { node: 'ministry', db: hubDb, env: { KAFKA_CLIENT_ID: hubGroup } }));
   }
-}, 120_000);
+}, 400_000);
 afterAll(async () => {
   await Promise.all([...riyadh, ...hub].map((n) => n.stop()));
   await Promise.all([riyadhDb?.drop(), hubDb?.drop()]);

@@ -71,7 +71,8 @@ export async function startNodeProcess(node: string, env: Record<string, string>
     child.stdout?.on('data', (d) => (log += d));
     child.stderr?.on('data', (d) => (log += d));
     const started = child;
-    const deadline = Date.now() + 60_000;
+    // a loaded machine can take a while to start three services and a gateway
+    const deadline = Date.now() + 150_000;
     for (;;) {
       if (started.exitCode !== null) throw new Error(`${node} exited with ${started.exitCode}:\n${log.slice(-3000)}`);
       try {
@@ -80,7 +81,7 @@ export async function startNodeProcess(node: string, env: Record<string, string>
       } catch {
         /* not listening yet */
       }
-      if (Date.now() > deadline) throw new Error(`${node} not ready after 60 s:\n${log.slice(-3000)}`);
+      if (Date.now() > deadline) throw new Error(`${node} not ready after 150 s:\n${log.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   };
