@@ -1,9 +1,36 @@
-import { rmSync } from 'node:fs';
+// node threads load this module on their own: the decorators of the services need the metadata API first
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadConfig, createLogger, MemoryBus, signToken } from '../services/kernel/src';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Client } from 'pg';
+import {
+  ConfigError,
+  MemoryBus,
+  ROLES,
+  createLogger,
+  loadConfig,
+  migrate,
+  nodeName,
+  openDatabase,
+  signToken,
+  toRecord,
+  type BusRecord,
+  type Config,
+  type EventBus,
+  type Logger,
+  type ReceivedRecord,
+  type Role,
+  type SubscribeOptions,
+  type Subscription,
+} from '../services/kernel/src';
 import { startEmbeddedPostgres } from '../services/kernel/src/db/embedded';
 import { services } from './services';
 import { startNode } from './node';
+import { describeSeed, seedSector, type SeedSummary } from './seed/seed';
+import { readSeedMarker, writeSeedMarker } from './seed/marker';
 
 export interface EmbeddedOptions {
   env: Record<string, string | undefined>;
@@ -11,49 +38,662 @@ export interface EmbeddedOptions {
   dataDir?: string;
 }
 
-/** One node in one process: PGlite for the database, the in-process bus, every service. */
+/** The demo federation: the hub and two municipalities. */
+export const DEMO_NODES = ['ministry', 'riyadh', 'jeddah'] as const;
+
+/** Connections each service's pool may hold; PGlite refuses any beyond the server's maximum. */
+const POOL_MAX = 2;
+const TOKEN_TTL_SECONDS = 8 * 3600;
+/** As Kafka's linger.ms: what is published within this window reaches consumers together. */
+const BUS_LINGER_MS = 50;
+
+/**
+ * The demo federation in one process: each node — its PGlite database, its three services and its
+ * gateway — in a thread of its own, so that the nodes share the machine's cores; one in-process bus
+ * in the main thread links them. Seeded through the gateways on first start.
+ */
 export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promise<void> }> {
   const started = Date.now();
-  const base = loadConfig({ ...o.env, EVENT_BUS: 'memory' });
-  const log = createLogger(base.logLevel, { node: base.node });
-  const dataDir = path.resolve(o.dataDir ?? o.env.MMHUB_DATA_DIR ?? '.mmhub/data', base.node);
-  if (o.reset) rmSync(dataDir, { recursive: true, force: true });
-  // one connection per service: PGlite is a single session, and pools must not exceed its slots
-  const pg = await startEmbeddedPostgres(dataDir, services.length * 2);
-  let node;
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const progress = (line: string) => process.stderr.write(`[mmhub ${elapsed().padStart(6)}] ${line}\n`);
+  const env = {
+    // the demo's own output is the banner; the services speak up only when something is wrong
+    LOG_LEVEL: 'warn',
+    // nine services and three databases share one machine: a service may take longer to answer
+    GATEWAY_SUBGRAPH_TIMEOUT_MS: '60000',
+    // every commit wakes its relay at once; the poll only catches what consumers record, and each poll costs PGlite work
+    OUTBOX_POLL_MS: '1000',
+    ...o.env,
+    EVENT_BUS: 'memory',
+    NODE: undefined,
+    NODE_ROLE: undefined,
+  };
+  const base = loadConfig(env);
+  const log = createLogger(base.logLevel, { footprint: 'embedded' });
+  const ports = gatewayPorts(base.port);
+  const root = path.resolve(o.dataDir ?? o.env.MMHUB_DATA_DIR ?? '.mmhub/data');
+
+  if (o.reset) rmSync(root, { recursive: true, force: true });
+  if (readSeedMarker(root)?.state === 'seeding') {
+    progress(`the first start before this one stopped while seeding; starting again from empty data folders in ${root}`);
+    rmSync(root, { recursive: true, force: true });
+  }
+  mkdirSync(root, { recursive: true });
+
+  // the threads load the code while the data folders are made
+  const bus = new LingeringBus(new MemoryBus(), BUS_LINGER_MS);
+  const placement = (o.env.MMHUB_EMBEDDED_THREADS ?? 'all') as 'all' | 'none' | 'municipalities';
+  const threads: NodeHost[] = DEMO_NODES.map((node, i) => {
+    const settings = { env, port: ports[i], dataDir: path.join(root, node), poolMax: POOL_MAX };
+    const own = placement === 'all' || (placement === 'municipalities' && node !== 'ministry');
+    return own ? new NodeThread(node, settings, bus, progress) : new InProcessNode(node, settings, bus, progress);
+  });
+  const stop = async () => {
+    await Promise.all(threads.map((t) => t.stop()));
+    await bus.close();
+  };
   try {
-    node = await startNode({
-      env: { ...o.env, EVENT_BUS: 'memory', DATABASE_URL: pg.url, DB_POOL_MAX: '2' },
-      bus: new MemoryBus(),
-      log,
+    await prepareDataFolders(root, log, progress);
+    const found = readSeedMarker(root);
+    const gateways = threads.map((t) => t.start());
+    const token = (node: string, role: Role) => devToken(base, node, role);
+    let seeded = found?.state === 'seeded' ? found : undefined;
+    if (!seeded) {
+      await gateways[0];
+      progress('first start: seeding a sector through the gateways (the ministry, then riyadh and jeddah, then the hub)');
+      writeSeedMarker(root, { state: 'seeding', startedAt: new Date().toISOString() });
+      const summary = await seedSector({ gateways: Object.fromEntries(DEMO_NODES.map((n, i) => [n, gateways[i]])), token, progress: (line) => progress(`seed  ${line}`) });
+      seeded = { state: 'seeded', seededAt: new Date().toISOString(), summary };
+      writeSeedMarker(root, seeded);
+    }
+    const urls = await Promise.all(gateways);
+
+    const tokens = await Promise.all(DEMO_NODES.map(async (node) => ({ node, byRole: await Promise.all(ROLES.map(async (role) => ({ role, token: await token(node, role) }))) })));
+    const tokensFile = path.join(root, 'tokens.env');
+    writeFileSync(tokensFile, tokens.flatMap((t) => t.byRole.map((r) => `export ${t.node.toUpperCase()}_${r.role.toUpperCase()}='${r.token}'`)).join('\n') + '\n', { mode: 0o600 });
+    process.stdout.write(banner({ urls, root, tokens, tokensFile, seeded, firstStart: !found, elapsed: elapsed() }));
+  } catch (e) {
+    await stop().catch(() => undefined);
+    throw e;
+  }
+  return { stop: () => stopWithin(stop, 20_000, log) };
+}
+
+/** The gateways' ports: the first port (PORT, --port) for the ministry and the next ones for the others; 0 means any free ports. */
+function gatewayPorts(first: number): number[] {
+  if (first === 0) return DEMO_NODES.map(() => 0);
+  if (first + DEMO_NODES.length - 1 > 65535) throw new ConfigError([`PORT: ${first} leaves no room for ${DEMO_NODES.length} gateways below 65536`]);
+  return DEMO_NODES.map((_n, i) => first + i);
+}
+
+/**
+ * A data folder per node. A new PGlite folder costs an initdb (seconds and hundreds of MB), so it
+ * is paid once: one folder is created and migrated, then copied for the other nodes. That folder is
+ * also kept in node_modules/.cache, so that later fresh folders (--reset, another --data-dir) are copies.
+ */
+async function prepareDataFolders(root: string, log: Logger, progress: (line: string) => void): Promise<void> {
+  // each folder appears whole, by a rename, so a folder with PG_VERSION is a finished one
+  const missing = DEMO_NODES.filter((node) => !existsSync(path.join(root, node, 'PG_VERSION')));
+  if (!missing.length) return;
+  const template = path.join(root, '.template');
+  rmSync(template, { recursive: true, force: true });
+  const cache = templateCache();
+  const cached = existsSync(path.join(cache.folder, 'PG_VERSION'));
+  if (cached) {
+    cpSync(cache.folder, template, { recursive: true });
+  } else {
+    await createTemplate(template, log);
+    cache.keep(template);
+  }
+  for (const [i, node] of missing.entries()) {
+    const folder = path.join(root, node);
+    rmSync(folder, { recursive: true, force: true });
+    if (i === missing.length - 1) {
+      renameSync(template, folder);
+    } else {
+      cpSync(template, `${folder}.tmp`, { recursive: true });
+      renameSync(`${folder}.tmp`, folder);
+    }
+  }
+  progress(`created the PostgreSQL (PGlite) data folders of ${missing.join(', ')} in ${root}${cached ? ' (copies of the cached one)' : ''}`);
+}
+
+/**
+ * Makes the migrated, empty PGlite folder that first starts copy, unless it is already kept: run at
+ * installation, so that the first `npm start` does not wait for PostgreSQL's initdb.
+ */
+export async function prepareEmbeddedTemplate(log: Logger): Promise<'made' | 'kept'> {
+  const cache = templateCache();
+  if (existsSync(path.join(cache.folder, 'PG_VERSION'))) return 'kept';
+  // made outside the cache's folder, which keeping empties
+  const made = path.join(mkdtempSync(path.join(tmpdir(), 'mmhub-template-')), 'data');
+  await createTemplate(made, log);
+  cache.keep(made);
+  rmSync(path.dirname(made), { recursive: true, force: true });
+  return 'made';
+}
+
+/** A new PGlite folder with every service's schema migrated. */
+async function createTemplate(folder: string, log: Logger): Promise<void> {
+  const db = await startEmbeddedPostgres(folder, 1);
+  try {
+    for (const def of services) {
+      const orm = await openDatabase({ url: db.url, schema: def.name, entities: def.entities, migrations: def.migrations, poolMax: 1, log });
+      try {
+        await migrate(orm);
+      } finally {
+        await orm.close();
+      }
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Where a migrated, empty folder is kept between starts: named by the PGlite version and the
+ * migrations, so that a new version or a new migration makes a new one. `npm ci` clears it.
+ */
+function templateCache(): { folder: string; keep(template: string): void } {
+  const pglite = require.resolve('@electric-sql/pglite');
+  const version = (JSON.parse(readFileSync(path.join(path.dirname(pglite), '..', 'package.json'), 'utf8')) as { version: string }).version;
+  const migrations = services.flatMap((s) => s.migrations.map((m) => `${s.name}/${m.name}`)).sort();
+  const key = createHash('sha256').update(JSON.stringify({ version, migrations })).digest('hex').slice(0, 16);
+  const dir = path.join(pglite.slice(0, pglite.lastIndexOf(`${path.sep}node_modules${path.sep}`)), 'node_modules', '.cache', 'mmhub');
+  const folder = path.join(dir, `pglite-${version}-${key}`);
+  return {
+    folder,
+    keep: (template) => {
+      try {
+        // one at a time: an older version's folder is of no more use
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        cpSync(template, `${folder}.tmp`, { recursive: true });
+        renameSync(`${folder}.tmp`, folder);
+      } catch {
+        // a read-only installation starts a little slower, that is all
+      }
+    },
+  };
+}
+
+/** What a node's thread is told when it is created. */
+interface NodeSettings {
+  env: Record<string, string | undefined>;
+  port: number;
+  dataDir: string;
+  poolMax: number;
+}
+
+/** Messages between a node's thread and the main thread. */
+type ToNode = { t: 'start' } | { t: 'stop' } | { t: 'batch'; sub: number; batch: number; records: ReceivedRecord[] };
+type FromNode =
+  | { t: 'ready'; url: string }
+  | { t: 'failed'; message: string; code?: string }
+  | { t: 'progress'; line: string }
+  | { t: 'stopped' }
+  | { t: 'topics'; topics: string[] }
+  | { t: 'publish'; records: BusRecord[] }
+  | { t: 'subscribe'; sub: number; groupId: string; topics: string[]; fromBeginning: boolean }
+  | { t: 'unsubscribe'; sub: number }
+  | { t: 'ack'; batch: number; error?: string };
+
+const THREAD_ROLE = 'mmhub-embedded-node';
+
+/** A node of the demo, in a thread of its own or in this one. */
+interface NodeHost {
+  readonly node: string;
+  /** Opens the node's database and starts the node; resolves with its gateway's URL. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** A node in the main thread, its PGlite in a worker thread. */
+class InProcessNode implements NodeHost {
+  private stopping: () => Promise<void> = async () => {};
+
+  constructor(
+    readonly node: string,
+    private readonly s: NodeSettings,
+    private readonly bus: EventBus,
+    private readonly progress: (line: string) => void,
+  ) {}
+
+  start(): Promise<string> {
+    const url = (async () => {
+      const db = await startDatabaseWorker(this.s.dataDir, services.length * this.s.poolMax);
+      this.stopping = () => db.close();
+      const replayed = await replayOutbox(db.url, this.bus);
+      if (replayed) this.progress(`${this.node}: ${replayed} events of its outbox published again on the bus (consumers skip those they applied)`);
+      const signals = librarySignalHandlers();
+      const running = await startNode({
+        env: { ...this.s.env, NODE: this.node, DATABASE_URL: db.url, DB_POOL_MAX: String(this.s.poolMax), PORT: String(this.s.port) },
+        bus: this.bus,
+        log: createLogger(loadConfig({ ...this.s.env, NODE: this.node }).logLevel, { node: this.node }),
+        migrate: true,
+        anyPorts: true,
+      }).finally(() => signals.remove());
+      this.stopping = async () => {
+        await running.stop();
+        await db.close();
+      };
+      this.progress(`${this.node}: gateway at ${running.gateway.url}`);
+      return running.gateway.url;
+    })();
+    url.catch(() => undefined);
+    return url;
+  }
+
+  stop(): Promise<void> {
+    return this.stopping();
+  }
+}
+
+/**
+ * Apollo Server stops itself on SIGINT and SIGTERM and raises the signal again; beside the CLI's
+ * own handler the two stops race, and one of them never ends. `remove` takes away the handlers
+ * registered since this was called (a node in a thread of its own receives no signals).
+ */
+function librarySignalHandlers(): { remove(): void } {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  return {
+    remove: () => {
+      for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+    },
+  };
+}
+
+/**
+ * PGlite on a data folder in a worker thread of its own, served over the wire protocol: the SQL
+ * of a node that runs in the main thread runs beside it rather than taking turns with it.
+ */
+async function startDatabaseWorker(dataDir: string, maxConnections: number): Promise<{ url: string; close(): Promise<void> }> {
+  const modules = {
+    pglite: require.resolve('@electric-sql/pglite'),
+    socket: require.resolve('@electric-sql/pglite-socket'),
+    trgm: require.resolve('@electric-sql/pglite/contrib/pg_trgm'),
+  };
+  const worker = new Worker(`(${databaseWorker.toString()})()`, { eval: true, workerData: { dataDir, maxConnections, modules } });
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(`PGlite on ${dataDir}: ${m.error}`))));
+    worker.once('error', reject);
+    void exited.then(() => reject(new Error(`PGlite on ${dataDir}: the worker ended before serving`)));
+  });
+  return {
+    url,
+    close: async () => {
+      worker.postMessage('close');
+      await exited;
+    },
+  };
+}
+
+/** The database worker's whole program; it is sent as source, so it uses nothing from this module. */
+function databaseWorker(): void {
+  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { dataDir, maxConnections, modules } = workerData as { dataDir: string; maxConnections: number; modules: Record<'pglite' | 'socket' | 'trgm', string> };
+  const run = async () => {
+    require('node:fs').mkdirSync(dataDir, { recursive: true });
+    const { PGlite } = require(modules.pglite);
+    const { PGLiteSocketServer } = require(modules.socket);
+    // extensions must be registered at every open, or queries using them fail after a reopen
+    const { pg_trgm } = require(modules.trgm);
+    const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+    await server.start();
+    parentPort!.once('message', async () => {
+      await server.stop();
+      await db.close();
+      parentPort!.close();
+    });
+    parentPort!.postMessage({ url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable` });
+  };
+  run().catch((e: Error) => {
+    parentPort!.postMessage({ error: e.stack ?? e.message });
+    parentPort!.close();
+  });
+}
+
+/** The main thread's side of a node's thread: starts and stops it, and carries its events to and from the bus. */
+class NodeThread implements NodeHost {
+  private readonly worker: Worker;
+  private readonly subscriptions = new Map<number, Promise<Subscription>>();
+  private readonly acks = new Map<number, { resolve(): void; reject(e: Error): void }>();
+  private batches = 0;
+  private readonly exited: Promise<void>;
+  private ready?: { resolve(url: string): void; reject(e: Error): void };
+  private stopped?: () => void;
+
+  constructor(
+    readonly node: string,
+    private readonly settings: NodeSettings,
+    private readonly bus: EventBus,
+    private readonly progress: (line: string) => void,
+  ) {
+    this.worker = new Worker(__filename, { workerData: { role: THREAD_ROLE, node, settings } });
+    this.worker.on('message', (m: FromNode) => this.receive(m));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    void this.exited.then(() => {
+      this.ready?.reject(new Error(`${node}: its thread ended before the node was up`));
+      for (const a of this.acks.values()) a.reject(new Error(`${node}: its thread ended`));
+      this.acks.clear();
+      for (const s of this.subscriptions.values()) void s.then((sub) => sub.stop());
+    });
+    this.worker.on('error', (e) => this.ready?.reject(e));
+  }
+
+  /** Opens the node's database and starts the node; resolves with its gateway's URL. */
+  start(): Promise<string> {
+    const url = new Promise<string>((resolve, reject) => (this.ready = { resolve, reject }));
+    this.post({ t: 'start' });
+    // a failure is reported where the URL is awaited, not as an unhandled rejection meanwhile
+    url.catch(() => undefined);
+    return url;
+  }
+
+  /** Asks the thread to stop its node and close its database; a thread that lingers after that is ended. */
+  async stop(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => (this.stopped = resolve));
+    this.post({ t: 'stop' });
+    await Promise.race([stopped, this.exited]);
+    await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    await this.worker.terminate();
+  }
+
+  private post(m: ToNode): void {
+    this.worker.postMessage(m);
+  }
+
+  private receive(m: FromNode): void {
+    switch (m.t) {
+      case 'ready':
+        this.ready?.resolve(m.url);
+        this.progress(`${this.node}: gateway at ${m.url}`);
+        return;
+      case 'failed':
+        this.ready?.reject(
+          m.code === 'EADDRINUSE'
+            ? new ConfigError([`PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (PORT or --port), e.g. --port 5000 for 5000–5002`])
+            : new Error(`${this.node}: ${m.message}`),
+        );
+        return;
+      case 'progress':
+        this.progress(`${this.node}: ${m.line}`);
+        return;
+      case 'stopped':
+        this.stopped?.();
+        return;
+      case 'topics':
+        void this.bus.ensureTopics(m.topics);
+        return;
+      case 'publish':
+        void this.bus.publish(m.records);
+        return;
+      case 'subscribe':
+        this.subscriptions.set(
+          m.sub,
+          this.bus.subscribe({
+            groupId: m.groupId,
+            topics: m.topics,
+            fromBeginning: m.fromBeginning,
+            onBatch: (records) =>
+              new Promise<void>((resolve, reject) => {
+                const batch = ++this.batches;
+                this.acks.set(batch, { resolve, reject });
+                this.post({ t: 'batch', sub: m.sub, batch, records });
+              }),
+          }),
+        );
+        return;
+      case 'unsubscribe':
+        void this.subscriptions.get(m.sub)?.then((s) => s.stop());
+        this.subscriptions.delete(m.sub);
+        return;
+      case 'ack': {
+        const ack = this.acks.get(m.batch);
+        this.acks.delete(m.batch);
+        if (m.error) ack?.reject(new Error(m.error));
+        else ack?.resolve();
+        return;
+      }
+    }
+  }
+}
+
+/** The bus as a node's thread sees it: the port to the main thread, where the one bus is. */
+class PortBus implements EventBus {
+  readonly kind = 'memory' as const;
+  private readonly handlers = new Map<number, SubscribeOptions['onBatch']>();
+  private subs = 0;
+
+  constructor(private readonly post: (m: FromNode) => void) {}
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    this.post({ t: 'topics', topics });
+  }
+
+  async publish(records: BusRecord[]): Promise<void> {
+    this.post({ t: 'publish', records });
+  }
+
+  async subscribe(o: SubscribeOptions): Promise<Subscription> {
+    const sub = ++this.subs;
+    this.handlers.set(sub, o.onBatch);
+    this.post({ t: 'subscribe', sub, groupId: o.groupId, topics: o.topics, fromBeginning: o.fromBeginning });
+    return {
+      stop: async () => {
+        this.handlers.delete(sub);
+        this.post({ t: 'unsubscribe', sub });
+      },
+    };
+  }
+
+  async reachable(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+  }
+
+  /** A batch for one of this thread's consumers; the ack tells the bus to go on, or to deliver again. */
+  deliver(m: { sub: number; batch: number; records: ReceivedRecord[] }): void {
+    const handler = this.handlers.get(m.sub);
+    (handler ? handler(m.records) : Promise.resolve()).then(
+      () => this.post({ t: 'ack', batch: m.batch }),
+      (e: Error) => this.post({ t: 'ack', batch: m.batch, error: e.message || 'failed' }),
+    );
+  }
+}
+
+/** A node's thread: its database, replayed outbox, services and gateway. */
+function runNodeThread(node: string, s: NodeSettings): void {
+  const port = parentPort!;
+  const post = (m: FromNode) => port.postMessage(m);
+  const bus = new PortBus(post);
+  let starting: Promise<void> | undefined;
+  let stop: () => Promise<void> = async () => {};
+  const start = async () => {
+    const db = await startEmbeddedPostgres(s.dataDir, services.length * s.poolMax);
+    stop = () => db.close();
+    const replayed = await replayOutbox(db.url, bus);
+    if (replayed) post({ t: 'progress', line: `${replayed} events of its outbox published again on the bus (consumers skip those they applied)` });
+    const running = await startNode({
+      env: { ...s.env, NODE: node, DATABASE_URL: db.url, DB_POOL_MAX: String(s.poolMax), PORT: String(s.port) },
+      bus,
+      log: createLogger(loadConfig({ ...s.env, NODE: node }).logLevel, { node }),
       migrate: true,
       anyPorts: true,
     });
-  } catch (e) {
-    await pg.close();
-    throw e;
-  }
-  const token = await signToken(base.auth.secret!, { sub: `${base.node}-editor`, node: base.node, roles: ['editor', 'admin'], audience: base.auth.audience, issuer: base.auth.issuer });
-  const lines = [
-    '',
-    `mmhub node "${base.node}" is up (embedded: PGlite in ${dataDir}, in-process events) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    `  GraphQL (GraphiQL in a browser)  ${node.gateway.url}`,
-    '',
-    'A development token (editor, admin), valid 8 hours; more with "npx mmhub token":',
-    `  TOKEN=${token}`,
-    '',
-    'Try:',
-    `  curl -s ${node.gateway.url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\`,
-    `    -d '{"query":"{ initiatives(first: 5) { totalCount edges { node { code titleAr status rag } } } }"}'`,
-    '',
-    'Stop with Ctrl+C; data is kept (start with --reset to begin again).',
-    '',
-  ];
-  process.stdout.write(lines.join('\n'));
-  return {
-    stop: async () => {
-      await node.stop();
-      await pg.close();
-    },
+    stop = async () => {
+      await running.stop();
+      await db.close();
+    };
+    post({ t: 'ready', url: running.gateway.url });
   };
+  port.on('message', (m: ToNode) => {
+    if (m.t === 'batch') bus.deliver(m);
+    if (m.t === 'start') starting = start().catch((e: NodeJS.ErrnoException) => post({ t: 'failed', message: e.message, code: e.code }));
+    if (m.t === 'stop') {
+      // a node still starting is stopped once it is up
+      void Promise.resolve(starting)
+        .then(() => stop())
+        .catch((e: Error) => post({ t: 'progress', line: `did not stop cleanly: ${e.message}` }))
+        .finally(() => {
+          post({ t: 'stopped' });
+          port.close();
+        });
+    }
+  });
+}
+
+/**
+ * The in-process bus starts empty at every start, but each node's outbox keeps every event it
+ * published: they are published again, in order, before the node starts, so that a node that
+ * missed an event when the process last stopped receives it. Consumers skip what their inbox
+ * shows applied; events never published are the relay's, as always.
+ */
+async function replayOutbox(url: string, bus: EventBus): Promise<number> {
+  let count = 0;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const def of services) {
+      const table = `"${def.name}"."outbox"`;
+      const found = await client.query<{ t: string | null }>('select to_regclass($1)::text as t', [table]);
+      if (!found.rows[0].t) continue;
+      const { rows } = await client.query(`select * from ${table} where sent_at is not null order by seq`);
+      await bus.publish(
+        rows.map((r) =>
+          toRecord(r.topic, {
+            id: r.id,
+            source: r.source,
+            type: r.type,
+            subject: r.subject,
+            node: r.node,
+            aggregateVersion: r.aggregate_version,
+            time: new Date(r.time).toISOString(),
+            data: r.data,
+            traceparent: r.traceparent ?? undefined,
+          }),
+        ),
+      );
+      count += rows.length;
+    }
+  } finally {
+    await client.end();
+  }
+  return count;
+}
+
+/**
+ * The in-process bus with a producer's linger, as Kafka's linger.ms: what is published within a
+ * few milliseconds reaches the consumers together, so that a burst of changes is applied in fewer
+ * transactions.
+ */
+class LingeringBus implements EventBus {
+  readonly kind = 'memory' as const;
+  private pending: BusRecord[] = [];
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly inner: MemoryBus,
+    private readonly lingerMs: number,
+  ) {}
+
+  ensureTopics(topics: string[]): Promise<void> {
+    return this.inner.ensureTopics(topics);
+  }
+
+  async publish(records: BusRecord[]): Promise<void> {
+    this.pending.push(...records);
+    this.timer ??= setTimeout(() => void this.flush(), this.lingerMs);
+  }
+
+  subscribe(options: SubscribeOptions): Promise<Subscription> {
+    return this.inner.subscribe(options);
+  }
+
+  reachable(): Promise<boolean> {
+    return this.inner.reachable();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.inner.close();
+  }
+
+  private async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const records = this.pending;
+    this.pending = [];
+    if (records.length) await this.inner.publish(records);
+  }
+}
+
+/** Stops in order; past the deadline it gives up waiting (PostgreSQL recovers an unclosed folder at the next start). */
+async function stopWithin(stop: () => Promise<void>, ms: number, log: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      log.warn({ ms }, 'the nodes did not stop in time; leaving anyway');
+      resolve();
+    }, ms);
+  });
+  try {
+    await Promise.race([stop(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function devToken(config: Config, node: string, role: Role): Promise<string> {
+  return signToken(config.auth.secret!, { sub: `${node}-${role}`, node, roles: [role], ttlSeconds: TOKEN_TTL_SECONDS, issuer: config.auth.issuer, audience: config.auth.audience });
+}
+
+interface BannerFacts {
+  urls: string[];
+  root: string;
+  tokens: { node: string; byRole: { role: Role; token: string }[] }[];
+  tokensFile: string;
+  seeded: { seededAt: string; summary: SeedSummary };
+  firstStart: boolean;
+  elapsed: string;
+}
+
+function banner(f: BannerFacts): string {
+  const viewer = f.tokens[0].byRole.find((r) => r.role === 'viewer')!.token;
+  const query = '{ initiatives(first: 5, filter: {node: [\\"riyadh\\", \\"jeddah\\"]}) { totalCount edges { node { node code titleAr status rag lateDays } } } }';
+  const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p) || '.');
+  return [
+    '',
+    `mmhub demo federation: ${DEMO_NODES.join(' + ')} in one process, nothing else to run`,
+    `  data    ${shown(f.root)}/<node> (PGlite per node; kept across restarts, --reset wipes it)`,
+    '  events  one in-process bus: the hub takes every node’s events, the municipalities take the ministry’s',
+    '',
+    ...DEMO_NODES.map((node, i) => `  ${node.padEnd(9)} ${(i === 0 ? 'hub' : 'municipality').padEnd(13)} ${f.urls[i]}   ${nodeName(node).nameAr}`),
+    '  (GraphiQL opens at each address in a browser)',
+    '',
+    f.firstStart ? `Seeded now: ${describeSeed(f.seeded.summary)}.` : `Data as the last run left it (seeded ${f.seeded.seededAt}).`,
+    '',
+    `Development tokens, one per role and node, valid ${TOKEN_TTL_SECONDS / 3600} hours (also in ${shown(f.tokensFile)}, for "source"):`,
+    ...f.tokens.flatMap((t) => [`  ${t.node}`, ...t.byRole.map((r) => `    ${r.role.padEnd(9)} ${r.token}`)]),
+    '',
+    'Try: the hub answers with riyadh’s and jeddah’s initiatives',
+    `  curl -s ${f.urls[0]} -H 'content-type: application/json' \\`,
+    `    -H 'authorization: Bearer ${viewer}' \\`,
+    `    -d '{"query":"${query}"}'`,
+    '',
+    `Ready in ${f.elapsed}. Stop with Ctrl+C; the data is kept.`,
+    '',
+  ].join('\n');
+}
+
+// loaded as a node's thread: run that node
+if (!isMainThread && (workerData as { role?: string } | null)?.role === THREAD_ROLE) {
+  const w = workerData as { node: string; settings: NodeSettings };
+  runNodeThread(w.node, w.settings);
 }

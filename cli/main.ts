@@ -2,20 +2,24 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, type Config } from '../services/kernel/src';
 import { services, serviceNamed } from './services';
-import { startEmbedded } from './embedded';
+import { prepareEmbeddedTemplate, startEmbedded } from './embedded';
 import { writeSchemas } from './compose';
 import { developmentToken } from './token';
-import { formatStatus, nodeStatus } from './status';
 import { progressBar, rebuildNode } from './rebuild';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
+import { formatStatus, nodeStatus } from './status';
 import { buildSubgraph } from '../services/kernel/src';
 import path from 'node:path';
 
 const USAGE = `mmhub — the municipal media hub
 
 Usage:
-  mmhub start                          the embedded node: PGlite and an in-process bus, no infrastructure
+  mmhub start [--reset] [--data-dir <dir>]
+                                       the demo federation in one process: ministry, riyadh, jeddah on PGlite
+                                       (.mmhub/data) and an in-process bus, gateways on PORT (4000) and the next
+                                       two ports; seeded on first start; --reset wipes the data
+  mmhub prepare                        make the embedded database template the first start copies (npm ci runs it)
   mmhub serve                          the node: every service and its gateway, on PostgreSQL (DATABASE_URL)
                                        and Kafka (KAFKA_BROKERS); the gateway on PORT, the services after it
   mmhub serve --service <name>         one service alone (PORT is its own)
@@ -90,6 +94,17 @@ async function main(argv: string[]): Promise<number> {
       const embedded = await startEmbedded({ env, reset: Boolean(values.reset), dataDir: values['data-dir'] });
       onSignal(() => embedded.stop());
       return -1;
+    }
+    case 'prepare': {
+      // run by npm at installation; a failure only makes the first start slower
+      try {
+        const config = loadConfig({ ...env, NODE: 'ministry' });
+        const done = await prepareEmbeddedTemplate(createLogger(config.logLevel, { footprint: 'embedded' }));
+        process.stderr.write(`mmhub: the embedded database template is ${done === 'made' ? 'ready' : 'already there'}\n`);
+      } catch (e) {
+        process.stderr.write(`mmhub: the embedded database template was not made (${(e as Error).message}); the first start makes it\n`);
+      }
+      return 0;
     }
     case 'rebuild': {
       const config = loadConfig(env);

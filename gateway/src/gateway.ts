@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
@@ -135,7 +136,12 @@ function persistedOperations(file: string): Record<string, string> {
 }
 
 /** The node's one GraphQL endpoint: the supergraph of its services, behind identity and limits. */
+/** Abort listeners one request may hold before Node warns of a leak. */
+const MAX_FETCHES_PER_REQUEST = 256;
+
 export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
+  // every subgraph fetch of a query plan listens to the request's abort signal: a plan may make more than ten
+  setMaxListeners(MAX_FETCHES_PER_REQUEST);
   const { config, log } = o;
   const composed = composeSupergraph(o.subgraphs);
   if (composed.errors.length) throw new Error(`the subgraphs do not compose:\n${composed.errors.join('\n')}`);

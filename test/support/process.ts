@@ -7,16 +7,32 @@ import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from './node';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** A free TCP port on the loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+const handedOut = new Set<number>();
+
+/**
+ * `count` consecutive free ports, below the kernel's ephemeral range (32768 and up) so that no
+ * outgoing connection of this machine takes one of them between this check and the bind.
+ */
+export async function freePortBlock(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const base = 29_000 + Math.floor(Math.random() * 3_700);
+    const block = Array.from({ length: count }, (_, i) => base + i);
+    if (block.some((p) => handedOut.has(p))) continue;
+    const free = await Promise.all(block.map(portIsFree));
+    if (free.every(Boolean)) {
+      block.forEach((p) => handedOut.add(p));
+      return base;
+    }
+  }
+  throw new Error(`no ${count} consecutive free ports found`);
 }
 
 export interface NodeProcess {
@@ -42,11 +58,12 @@ export interface NodeProcess {
  */
 export async function startNodeProcess(node: string, env: Record<string, string> = {}): Promise<NodeProcess> {
   const db = await createTestDatabase(node);
-  const port = await freePort();
+  // the gateway's port, then one for each of the three services
+  let port = await freePortBlock(4);
   const clientId = `proc-${uniqueSuffix()}`;
   let child: ChildProcess | undefined;
   let log = '';
-  const url = `http://127.0.0.1:${port}/graphql`;
+  let url = `http://127.0.0.1:${port}/graphql`;
 
   const start = async () => {
     // the services take the ports after the gateway's
@@ -95,7 +112,18 @@ export async function startNodeProcess(node: string, env: Record<string, string>
     });
   };
 
-  await start();
+  // another test process may bind one of the ports between the check and the start: take others
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
+      port = await freePortBlock(4);
+      url = `http://127.0.0.1:${port}/graphql`;
+      log = '';
+    }
+  }
   return {
     node,
     url,
