@@ -8,6 +8,7 @@ import { developmentToken } from './token';
 import { progressBar, rebuildNode } from './rebuild';
 import { startNode } from './node';
 import { startGateway } from '../gateway/src/gateway';
+import { eventsCommand } from './events';
 import { formatStatus, nodeStatus } from './status';
 import { buildSubgraph } from '../services/kernel/src';
 import path from 'node:path';
@@ -30,6 +31,7 @@ Usage:
                                        beginning (run it with the node stopped)
   mmhub status --node <code>           the node's services: readiness, outbox backlog, consumer lag and, at the hub,
                                        each node's freshness, from /ready and /metrics (exit 1 when not all ready)
+  mmhub events tail|export ...         the event streams as JSON lines or a CSV/JSONL file (mmhub events --help)
   mmhub token --node <code> --roles <r1,r2> [--sub <id>] [--ttl 8h]
                                        print a development token (refused in production mode)
 
@@ -38,6 +40,8 @@ Options shared by every command: --node <code> (else NODE), --port <n> (else POR
 Configuration is read from the environment; see the README for every variable.`;
 
 async function main(argv: string[]): Promise<number> {
+  // the analysts' commands have options of their own
+  if (argv[0] === 'events') return eventsCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

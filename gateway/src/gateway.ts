@@ -3,7 +3,9 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
@@ -162,7 +164,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     renderGraphiQL,
     disableIntrospection: development ? undefined : { disableIf: () => true },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
-    upstreamTimeout: config.gateway.subgraphTimeoutMs,
+    // a subscription's stream stays open as long as its client does
+    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? 0 : config.gateway.subgraphTimeoutMs),
     maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log) },
     ...(operations
       ? {
@@ -225,6 +228,12 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     }
     void gateway(req, res);
   });
+  // subscriptions over WebSocket (graphql-ws) at the same address; SSE needs nothing more
+  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  const subscriptions = useServer(
+    getGraphQLWSOptions<CallerContext, { request: http.IncomingMessage; socket: unknown }>(gateway, (ctx) => ({ req: ctx.extra.request, request: socketRequest(ctx.extra.request, ctx.connectionParams) })),
+    sockets,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -237,6 +246,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     port,
     supergraph: composed.supergraph,
     stop: async () => {
+      await subscriptions.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -244,6 +255,18 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       await gateway[Symbol.asyncDispose]();
     },
   };
+}
+
+/**
+ * A WebSocket subscription as the gateway's plugins see a request: the upgrade's headers, with the
+ * token of the connection parameters as its Authorization header.
+ */
+function socketRequest(upgrade: http.IncomingMessage, params: Readonly<Record<string, unknown>> | undefined): Request {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(upgrade.headers)) if (typeof v === 'string') headers.set(k, v);
+  const token = params?.authorization ?? params?.Authorization;
+  if (typeof token === 'string') headers.set('authorization', token);
+  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers });
 }
 
 /** Plain HTTP resources a service publishes beside its graph, served at the node's one address. */
@@ -277,6 +300,11 @@ function maskUnexpected(e: unknown, message: string, log: Logger): Error {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   if (e instanceof GraphQLError && e.extensions?.code) return e;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
+  // a subscription's stream from a subgraph carries its errors as plain objects
+  const plain = original as { message?: unknown; path?: readonly (string | number)[]; extensions?: Record<string, unknown> } | null;
+  if (plain && !(plain instanceof Error) && typeof plain.message === 'string' && typeof plain.extensions?.code === 'string') {
+    return new GraphQLError(plain.message, { path: plain.path, extensions: plain.extensions });
+  }
   // a variable the schema cannot accept is the client's to fix, whichever layer coerced it
   if (e instanceof GraphQLError && (/^Variable "\$/.test(e.message) || (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))) {
     return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });

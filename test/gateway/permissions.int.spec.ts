@@ -5,6 +5,7 @@ import { calendarService } from '../../services/calendar/src/service';
 import { eventually, startTestNode, type GraphQLResult, type TestGatewayNode } from '../support/node';
 import { campaignEvent, produce } from '../media/media-support';
 import { code } from '../initiatives/fixtures';
+import { subscribeSse } from '../support/subscriptions';
 
 /**
  * Every cell of the permission matrix, tried through the gateways: the caller's node relative to
@@ -126,6 +127,24 @@ const CELLS: Record<Action, Cell> = {
     owner: 'riyadh',
     creates: true,
     attempt: (c, r, g) => as(c, r, g, `mutation { addCalendarEntry(input: { kind: EVENT, titleAr: "فعالية", when: { startDate: "2031-02-01", endDate: "2031-02-01" } }) { id } }`),
+  },
+  'events.subscribe': {
+    owner: 'riyadh',
+    // the first event of the stream about riyadh's initiative, or the refusal
+    attempt: async (c, r, g) => {
+      const gateway = gatewayOf(g);
+      const s = await subscribeSse(
+        gateway.url,
+        'subscription($f: EventFilter) { events(filter: $f, since: "2020-01-01T00:00:00+03:00") { subject node } }',
+        { f: { nodes: ['riyadh'], subject: initiative } },
+        await gateway.token([r], c, `${c}-${r}-matrix`),
+      );
+      try {
+        return (await s.received(1))[0];
+      } finally {
+        await s.close();
+      }
+    },
   },
   'occasions.generate': { owner: 'ministry', creates: true, attempt: (c, r, g) => as(c, r, g, 'mutation { generateNationalOccasions(hijriYear: 1455) { hijriYear } }') },
   'keymessage.define': {

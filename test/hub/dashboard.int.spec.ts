@@ -55,7 +55,7 @@ function initiative(node: string, n: string, axis: Axis, plannedStart: string, p
   const s = proposeInitiative({ code: `D${n}-${run}`, titleAr: `مبادرة ${n}`, axis, plannedStart, plannedEnd }, null, acting(node)).data.state;
   return { ...s, status, percentComplete, version: 3 };
 }
-const initiativeEvent = (s: InitiativeState): StateEvent => ({ type: 'mmhub.initiative.statuschanged.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
+const initiativeEvent = (s: InitiativeState): StateEvent => ({ type: 'mmhub.initiative.updated.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
 
 function assessment(node: string, initiativeId: string, score: number, assessedAt: string): IntegrationAssessmentState {
   return {
@@ -112,7 +112,7 @@ function message(node: string, m: MessageSpec): MessageState {
   for (const to of steps) history.push({ at: a.now.toISOString(), by: a.by, byNode: node, from: history[history.length - 1].to, to, comment: null, reviewId: null });
   return { ...s, status: m.status, history, version: history.length };
 }
-const messageEvent = (s: MessageState): StateEvent => ({ type: 'mmhub.message.changed.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
+const messageEvent = (s: MessageState): StateEvent => ({ type: 'mmhub.message.edited.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
 
 const dataOf = <T = any>(r: GraphQLResult<T>): T => {
   if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);

@@ -84,7 +84,7 @@ describe('the duplicate finder at the hub', () => {
           toRecord(topic, {
             id: newId(),
             source: sourceOf(s.node, 'initiatives'),
-            type: 'mmhub.initiative.approved.v1',
+            type: 'mmhub.initiative.updated.v1',
             subject: s.id,
             time: new Date().toISOString(),
             node: s.node,

@@ -59,6 +59,21 @@ describe('the hub applying riyadh’s events', () => {
     await eventually(async () => (consumer.stats.duplicates >= 1 ? true : undefined), 10_000, 'duplicate counted');
   });
 
+  it('sends an event its schema refuses to the DLQ with the validation errors, and applies the next record', async () => {
+    const bad = riyadhEvents();
+    const data = bad.v1.data as { state: Record<string, unknown> };
+    bad.v1.data = { ...data, state: { ...data.state, status: 'LOST', titleAr: undefined } };
+    const { v1: good, id } = riyadhEvents();
+    await send([toRecord(TOPIC, bad.v1), toRecord(TOPIC, good)]);
+    await eventually(async () => (await replica(id)) ?? undefined, 20_000, 'the record after the invalid one applied');
+    const consumer = hub.service.consumers[0].name;
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === bad.v1.id && r.headers.dlq_consumer === consumer });
+    expect(dead.headers.dlq_reason).toMatch(/^invalid: /);
+    expect(dead.headers.dlq_reason).toContain('state.titleAr: missing');
+    expect(dead.headers.dlq_reason).toContain('state.status: "LOST" is not one of');
+    expect(await replica(bad.id)).toBeUndefined();
+  });
+
   it('sends an undecodable record to the DLQ with its reason and applies the next record', async () => {
     const { v1, id } = riyadhEvents();
     const marker = newId();

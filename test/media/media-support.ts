@@ -83,6 +83,34 @@ export async function produce(service: 'initiatives' | 'calendar', events: Array
 export function campaignEvent(node: string, title: string, version = 1, id = newId()) {
   return {
     id,
-    event: { type: 'mmhub.campaign.scheduled.v1', subject: id, node, aggregateVersion: version, data: { state: { id, node, version, titleAr: title, titleEn: null, axis: 'HEALTH_AWARENESS' } } },
+    event: {
+      type: 'mmhub.campaign.updated.v1',
+      subject: id,
+      node,
+      aggregateVersion: version,
+      data: {
+        state: {
+          id,
+          node,
+          version,
+          titleAr: title,
+          titleEn: null,
+          descriptionAr: null,
+          descriptionEn: null,
+          axis: 'HEALTH_AWARENESS',
+          audiences: ['RESIDENTS'],
+          channels: ['X'],
+          startsAt: '2026-12-01T00:00:00.000Z',
+          endsAt: '2026-12-15T00:00:00.000Z',
+          initiativeIds: [],
+          status: 'SCHEDULED',
+          sequence: 0,
+          createdBy: `${node}-editor`,
+          createdAt: '2026-11-01T00:00:00.000Z',
+          updatedAt: '2026-11-01T00:00:00.000Z',
+        },
+        change: {},
+      },
+    },
   };
 }

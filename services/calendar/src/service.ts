@@ -1,4 +1,5 @@
-import { isUuid, type ServiceDefinition } from '../../kernel/src';
+import { isUuid, journalConsumer, topicOf, type ServiceDefinition } from '../../kernel/src';
+import { CampaignChangesResolver } from './campaign/campaign-changes.resolver';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
 import { CampaignResolver } from './campaign/campaign.resolver';
@@ -12,6 +13,7 @@ import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { calendarFeedRoutes } from './feed/calendar-feed.route';
 import { replicaConsumer } from './replication/replicas';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
+import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 import { extendContext, type CalendarContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
@@ -24,9 +26,10 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+    { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
   ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver],
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
     orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),
@@ -36,6 +39,6 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     },
   },
   extendContext,
-  consumers: [replicaConsumer],
+  consumers: [replicaConsumer, journalConsumer([topicOf('calendar')])],
   routes: calendarFeedRoutes,
 };

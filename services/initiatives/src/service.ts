@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '../../kernel/src';
+import { EVENT_TOPICS, journalConsumer, type ServiceDefinition } from '../../kernel/src';
+import { StreamResolver } from './stream/stream.resolver';
 import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.entity';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord } from './integration/integration.entity';
 import { InitiativeResolver, ProgressReportResolver } from './initiative/initiative.resolver';
@@ -10,6 +11,7 @@ import { replicaConsumer } from './replication/replicas';
 import { heartbeatConsumer } from './nodes/heartbeats';
 import { NodeResolver } from './nodes/node.resolver';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
+import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
@@ -22,14 +24,16 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+    { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
   ],
   subgraph: {
-    resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver],
+    resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],
     references: {
       Initiative: (ref, ctx: InitiativesContext) => ctx.loaders.initiative.load(ref.id),
       SectorDashboard: (ref) => scopeOfDashboardId(ref.id),
     },
   },
   extendContext,
-  consumers: [replicaConsumer, heartbeatConsumer],
+  // the journal takes every service's events: the analysts' stream is served here
+  consumers: [replicaConsumer, heartbeatConsumer, journalConsumer(EVENT_TOPICS)],
 };

@@ -19,6 +19,8 @@ import { EventConsumer, type ApplyEvents } from './events/consumer';
 import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
 import { formatError } from './graphql/errors';
+import { graphqlEventStream } from './graphql/event-stream';
+import { JournalBell, journalEvents } from './events/journal';
 import type { RequestContext } from './graphql/context';
 import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
 import type { Caller } from './auth/caller';
@@ -40,6 +42,8 @@ export interface ConsumerDefinition {
   fromBeginning?: boolean;
   /** The tables this consumer fills, which `mmhub rebuild` clears first: other nodes' rows, or all. */
   rebuilds?: { table: string; allRows?: boolean }[];
+  /** Keeps what it takes in in the service's journal, which subscriptions read; it notes no freshness. */
+  journal?: boolean;
 }
 
 export interface ServiceRuntime {
@@ -131,6 +135,7 @@ export async function startService<C extends RequestContext>(
     relay.start();
     stops.unshift(() => relay.stop());
 
+    const journal = new JournalBell();
     const consumers = (def.consumers ?? []).map(
       (c) =>
         new EventConsumer({
@@ -144,8 +149,11 @@ export async function startService<C extends RequestContext>(
           // the freshness of each origin node is noted in the same transaction as what it sent
           apply: async (em, events) => {
             await c.apply(em, events);
-            await noteFreshness(em, schema, events);
+            if (c.journal) await journalEvents(em, schema, events);
+            else await noteFreshness(em, schema, events);
           },
+          // subscriptions waiting in this process read the new events at once
+          afterCommit: c.journal ? () => journal.ring() : undefined,
           fromBeginning: c.fromBeginning ?? true,
           observer: telemetry.consumerObserver(c.name),
         }),
@@ -186,30 +194,35 @@ export async function startService<C extends RequestContext>(
 
     const verifyProof = createGatewayProofVerifier(config.gatewaySecret, config.node);
     const origin = { node: config.node, service: def.name };
+    const contextFor = async (req: express.Request, signal: AbortSignal): Promise<C> => {
+      const caller = await callerFromGateway(req.headers[GATEWAY_PROOF_HEADER], verifyProof);
+      const em = orm.em.fork();
+      const base: RequestContext = {
+        em,
+        caller,
+        origin,
+        role: config.role,
+        nodeStaleAfterSeconds: config.nodes.staleAfterSeconds,
+        clock,
+        log,
+        journal,
+        signal,
+        transact: async <T>(work: (em: EntityManager) => Promise<T>) => {
+          const result = await em.transactional(work);
+          relay.wake();
+          return result;
+        },
+      };
+      return def.extendContext(base);
+    };
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
       telemetry.traceRequests(),
+      graphqlEventStream<C>({ schema: graphqlSchema, context: contextFor, format: formatError(log), log }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => {
-          const caller = await callerFromGateway(req.headers[GATEWAY_PROOF_HEADER], verifyProof);
-          const em = orm.em.fork();
-          const base: RequestContext = {
-            em,
-            caller,
-            origin,
-            role: config.role,
-            nodeStaleAfterSeconds: config.nodes.staleAfterSeconds,
-            clock,
-            log,
-            transact: async <T>(work: (em: EntityManager) => Promise<T>) => {
-              const result = await em.transactional(work);
-              relay.wake();
-              return result;
-            },
-          };
-          return def.extendContext(base);
-        },
+        // an ordinary request ends with its answer: nothing waits on its signal
+        context: async ({ req }) => contextFor(req, NEVER_ABORTED),
       }),
     );
 
@@ -241,6 +254,8 @@ export async function startService<C extends RequestContext>(
     throw e;
   }
 }
+
+const NEVER_ABORTED = new AbortController().signal;
 
 async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Promise<void> {
   for (const stop of stops) {

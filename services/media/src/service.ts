@@ -1,4 +1,5 @@
-import type { ServiceDefinition } from '../../kernel/src';
+import { journalConsumer, topicOf, type ServiceDefinition } from '../../kernel/src';
+import { MessageChangesResolver } from './message/message-changes.resolver';
 import { MediaMessageRecord } from './message/message.entity';
 import { CharterRuleRecord } from './charter/charter.entity';
 import { KeyMessageRecord } from './keymessage/key-message.entity';
@@ -14,6 +15,7 @@ import { SectorDashboardMediaResolver, sectorDashboardReference } from './dashbo
 import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { replicaConsumer } from './replication/replicas';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
+import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
 import { campaignSource, initiativeSource } from './replication/sources';
 import { extendContext, type MediaContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
@@ -27,9 +29,10 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
+    { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
   ],
   subgraph: {
-    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver, SectorDashboardMediaResolver],
+    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver, SectorDashboardMediaResolver, MessageChangesResolver],
     orphanedTypes: [CampaignRef, InitiativeRef, SectorDashboardReference],
     references: {
       MediaMessage: (ref, ctx: MediaContext) => ctx.loaders.message.load(ref.id),
@@ -39,5 +42,5 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     },
   },
   extendContext,
-  consumers: [replicaConsumer, initiativeSource, campaignSource],
+  consumers: [replicaConsumer, initiativeSource, campaignSource, journalConsumer([topicOf('media')])],
 };

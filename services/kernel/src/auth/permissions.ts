@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'initiatives.read': {
     description: 'read initiatives, progress, criteria and assessments',
     roles: everyone,
-    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates'],
+    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates', 'initiativeChanged'],
   },
   'initiative.write': {
     description: 'propose, edit, change the status of and report progress on an initiative',
@@ -47,7 +47,7 @@ export const PERMISSIONS = {
   'media.read': {
     description: 'read messages, the charter, key messages and channel rules',
     roles: everyone,
-    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders'],
+    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders', 'messageStatusChanged'],
   },
   'message.write': {
     description: 'draft, edit, submit, schedule, publish or archive a media message, or generate press material',
@@ -74,7 +74,7 @@ export const PERMISSIONS = {
   'calendar.read': {
     description: 'read campaigns, calendar entries, the calendar and its clashes',
     roles: everyone,
-    fields: ['campaign', 'campaigns', 'calendarEntry', 'calendar', 'clashes'],
+    fields: ['campaign', 'campaigns', 'calendarEntry', 'calendar', 'clashes', 'campaignChanged'],
   },
   'campaign.write': {
     description: 'draft, edit, schedule, reschedule, cancel or change the status of a campaign',
@@ -91,6 +91,11 @@ export const PERMISSIONS = {
     roles: { admin: ['own'] },
     ownerOnly: MINISTRY,
     fields: ['generateNationalOccasions'],
+  },
+  'events.subscribe': {
+    description: "subscribe to the event streams (a municipality's own events and the ministry's; the ministry's callers, every node's)",
+    roles: { analyst: ['own', 'ministry'], admin: ['own', 'ministry'] },
+    fields: ['events'],
   },
 } satisfies Record<string, Permission>;
 

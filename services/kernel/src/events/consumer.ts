@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus, ReceivedRecord, Subscription } from './bus';
 import { dlqOf, fromRecord, type BusRecord, type CloudEvent } from './cloudevent';
 import type { Logger } from '../logger';
+import { validateEvent } from './schemas/validate';
 
 /** Applies events inside the consumer's transaction; stale and duplicate versions are its to ignore. */
 export type ApplyEvents = (em: EntityManager, events: CloudEvent[]) => Promise<void>;
@@ -19,6 +20,8 @@ export interface ConsumerSettings {
   apply: ApplyEvents;
   fromBeginning?: boolean;
   observer?: ConsumerObserver;
+  /** After a batch commits, with the events applied for the first time. */
+  afterCommit?: (fresh: CloudEvent[]) => void;
 }
 
 /** Metrics and traces of a consumer, kept out of its logic. */
@@ -79,7 +82,10 @@ export class EventConsumer {
     for (const record of records) {
       try {
         const event = fromRecord(record);
-        if (this.s.accept(event)) decoded.push({ record, event });
+        if (!this.s.accept(event)) continue;
+        const invalid = validateEvent(event.type, event.data);
+        if (invalid.length) dead.push(this.deadLetter(record, `invalid: ${invalid.join('; ')}`));
+        else decoded.push({ record, event });
       } catch (e) {
         dead.push(this.deadLetter(record, `undecodable: ${(e as Error).message}`));
       }
@@ -129,6 +135,7 @@ export class EventConsumer {
     });
     await (this.s.observer ? this.s.observer.around(batch[0].record.topic, batch.map((d) => d.event), work) : work());
     this.s.observer?.applied(batch[0].record.topic, fresh, batch.length - fresh.length);
+    if (fresh.length) this.s.afterCommit?.(fresh);
     this.stats.applied += fresh.length;
     this.stats.duplicates += batch.length - fresh.length;
     if (fresh.length) this.stats.lastEventAt = new Date();

@@ -3,6 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../domain/ids';
 import { sourceOf, topicOf } from './cloudevent';
 import { traceparentForOutbox } from '../observability/trace-context';
+import { validateEvent } from './schemas/validate';
+
+/** An event its own schema refuses: a bug in the service that recorded it, never data to publish. */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly type: string,
+    readonly errors: string[],
+  ) {
+    super(`the ${type} event does not match its schema: ${errors.join('; ')}`);
+    this.name = 'InvalidEventError';
+  }
+}
 
 /** An event waiting to be published; written in the same transaction as the change it describes. */
 @Entity({ tableName: 'outbox' })
@@ -36,6 +48,9 @@ export interface EventOrigin {
 
 /** Adds the event to the unit of work; it commits with the state change or not at all. */
 export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEvent, now = new Date()): OutboxEntry {
+  // checked as consumers will read it: in its JSON form; throwing here rolls the change back
+  const errors = validateEvent(e.type, JSON.parse(JSON.stringify(e.data)));
+  if (errors.length) throw new InvalidEventError(e.type, errors);
   const traceparent = traceparentForOutbox(origin.service);
   const entry = em.create(OutboxEntry, {
     id: newId(),

@@ -3,6 +3,7 @@ import type { Caller } from '../auth/caller';
 import type { Clock } from '../domain/time';
 import type { Logger } from '../logger';
 import type { EventOrigin } from '../events/outbox';
+import type { JournalBell } from '../events/journal';
 
 /** What every resolver receives: its own unit of work, the verified caller, and this node. */
 export interface RequestContext {
@@ -14,6 +15,10 @@ export interface RequestContext {
   nodeStaleAfterSeconds: number;
   clock: Clock;
   log: Logger;
+  /** Rung when this process adds to the service's journal. */
+  journal: JournalBell;
+  /** Aborted when the client of a subscription goes away. */
+  signal: AbortSignal;
   /** Runs `work` in one transaction (state and outbox rows together), then wakes the relay. */
   transact<T>(work: (em: EntityManager) => Promise<T>): Promise<T>;
 }

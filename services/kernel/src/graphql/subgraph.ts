@@ -19,12 +19,21 @@ export interface SubgraphDefinition {
   references?: ReferenceResolvers;
 }
 
+const NO_PUBSUB = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('subscriptions here name their own source with `subscribe`');
+  },
+};
+
 /** type-graphql classes → a Federation 2 subgraph schema with entity reference resolvers. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const typeSchema = await buildSchema({
     resolvers: def.resolvers,
     orphanedTypes: def.orphanedTypes,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // subscriptions bring their own event sources (`subscribe`); type-graphql asks for a pub/sub all the same
+    pubSub: NO_PUBSUB,
     validate: false,
     skipCheck: true,
   });

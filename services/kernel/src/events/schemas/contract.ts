@@ -1,0 +1,29 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { asyncApiYaml } from './asyncapi';
+import { eventSchemaFiles } from './json-schema';
+
+/** Every generated contract file, by path relative to schema/: events/<type>.json and asyncapi.yaml. */
+export function eventContractFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const [name, content] of eventSchemaFiles()) files.set(`events/${name}`, content);
+  files.set('asyncapi.yaml', asyncApiYaml());
+  return files;
+}
+
+/** Writes the contract files under `schemaDir` and removes schemas of types that no longer exist; returns the paths written. */
+export async function writeEventContracts(schemaDir: string): Promise<string[]> {
+  const files = eventContractFiles();
+  const eventsDir = path.join(schemaDir, 'events');
+  await mkdir(eventsDir, { recursive: true });
+  for (const name of await readdir(eventsDir)) {
+    if (name.endsWith('.json') && !files.has(`events/${name}`)) await rm(path.join(eventsDir, name));
+  }
+  const written: string[] = [];
+  for (const [relative, content] of files) {
+    const file = path.join(schemaDir, relative);
+    await writeFile(file, content);
+    written.push(file);
+  }
+  return written;
+}
