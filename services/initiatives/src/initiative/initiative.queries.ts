@@ -17,6 +17,7 @@ export async function listInitiatives(
   filter: InitiativeFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  o: { count?: boolean } = {},
 ): Promise<Page<InitiativeRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
@@ -38,7 +39,8 @@ export async function listInitiatives(
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const [rows, totalCount] = await Promise.all([
     (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
-    scope().getCount(),
+    // a page asked for without its totalCount costs one statement, not two
+    o.count === false ? Promise.resolve(0) : scope().getCount(),
   ]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   Axis,
@@ -48,6 +49,17 @@ async function parentOf(em: EntityManager, id: string | null | undefined): Promi
   return em.findOne(InitiativeRecord, { id }, { fields: ['id', 'node', 'nationalInitiativeId'] });
 }
 
+/** Whether a selection set asks for `field`, through fragments too. */
+function selects(set: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
+  return (set?.selections ?? []).some((s) =>
+    s.kind === Kind.FIELD
+      ? s.name.value === field
+      : s.kind === Kind.INLINE_FRAGMENT
+        ? selects(s.selectionSet, field, info)
+        : selects(info.fragments[s.name.value]?.selectionSet, field, info),
+  );
+}
+
 @Resolver(() => Initiative)
 export class InitiativeResolver {
   @Query(() => Initiative, { nullable: true, description: 'One initiative by id, or null.' })
@@ -61,8 +73,9 @@ export class InitiativeResolver {
     @Arg('filter', () => InitiativeFilter, { nullable: true }) filter?: InitiativeFilter,
     @Arg('first', () => Int, { nullable: true, description: '1 to 100; 20 when omitted.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return listInitiatives(ctx.em, filter, first, after);
+    return listInitiatives(ctx.em, filter, first, after, { count: !info || info.fieldNodes.some((f) => selects(f.selectionSet, 'totalCount', info)) });
   }
 
   @Query(() => [Initiative], { description: 'The national initiatives the ministry owns, by code.' })

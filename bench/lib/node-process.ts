@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database';
+import { freePortBlock } from '../../test/support/process';
+import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';
+import { ROOT } from './spawn';
+
+export interface BenchNode {
+  node: string;
+  url: string;
+  /** The services' addresses: `mmhub serve` puts them on the ports after the gateway's. */
+  serviceUrls: { initiatives: string; calendar: string; media: string };
+  db: TestDatabase;
+  pid: number;
+  token(roles: Role[]): Promise<string>;
+  graphql<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data?: T; errors?: unknown[] }>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A node as its own process (`mmhub serve` from the compiled code), as test/support/process.ts
+ * starts it, with its pid, and a stop that does not wait for ever: SIGTERM, then SIGKILL after 5 s.
+ */
+export async function startBenchNode(node: string, env: Record<string, string> = {}, db?: TestDatabase): Promise<BenchNode> {
+  const database = db ?? (await createTestDatabase(node));
+  const port = await freePortBlock(4);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  let log = '';
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE: node,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      KAFKA_BROKERS: kafkaBrokers(),
+      KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`,
+      KAFKA_TOPIC_PARTITIONS: '3',
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+      GATEWAY_RATE_LIMIT: '1000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (log = (log + d).slice(-20_000)));
+  child.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await database.drop();
+      throw new Error(`${node} exited with ${child.exitCode}:\n${log.slice(-3000)}`);
+    }
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      await database.drop();
+      throw new Error(`${node} not ready after 150 s:\n${log.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const at = (i: number) => `http://127.0.0.1:${port + i}/graphql`;
+  return {
+    node,
+    url,
+    serviceUrls: { initiatives: at(1), calendar: at(2), media: at(3) },
+    db: database,
+    pid: child.pid!,
+    token: (roles) => signToken(DEVELOPMENT_JWT_SECRET, { sub: `${node}-${roles.join('-')}`, node, roles, ttlSeconds: 4 * 3600 }),
+    graphql: async (query, variables, token) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      return (await res.json()) as { data?: any; errors?: unknown[] };
+    },
+    dispose: async () => {
+      await stop();
+      if (!db) await database.drop();
+    },
+  };
+}
