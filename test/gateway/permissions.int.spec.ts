@@ -18,7 +18,9 @@ let riyadh: TestGatewayNode;
 const services = [initiativesService, calendarService, mediaService];
 
 beforeAll(async () => {
-  [ministry, riyadh] = await Promise.all([startTestNode('ministry', { services }), startTestNode('riyadh', { services })]);
+  // the events cell reads the journal from its beginning
+  const env = { EVENT_JOURNAL_HISTORY: 'all' };
+  [ministry, riyadh] = await Promise.all([startTestNode('ministry', { services, env }), startTestNode('riyadh', { services, env })]);
 }, 120_000);
 afterAll(async () => {
   await Promise.all([ministry?.stop(), riyadh?.stop()]);

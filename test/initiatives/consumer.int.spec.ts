@@ -52,7 +52,7 @@ describe('the hub applying riyadh’s events', () => {
     const { v1, id } = riyadhEvents();
     await send([toRecord(TOPIC, v1), toRecord(TOPIC, v1)]);
     await eventually(async () => (await replica(id)) ?? undefined, 20_000, 'replica created');
-    const inbox = await hub.sql<{ n: number }>('select count(*)::int as n from initiatives.inbox where event_id = $1', [v1.id]);
+    const inbox = await hub.sql<{ n: number }>("select count(*)::int as n from initiatives.inbox where event_id = $1 and consumer like '%.replicas'", [v1.id]);
     expect(inbox[0].n).toBe(1);
     expect(await replica(id)).toEqual({ version: 1, title_en: null, node: 'riyadh' });
     const consumer = hub.service.consumers[0];

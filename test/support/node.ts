@@ -70,6 +70,8 @@ export async function startTestService(def: ServiceDefinition<any>, o: TestNodeO
     KAFKA_TOPIC_PARTITIONS: '3',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     OUTBOX_POLL_MS: '50',
+    // the shared test broker holds every earlier test's events: a journal need not take them in
+    EVENT_JOURNAL_HISTORY: process.env.EVENT_JOURNAL_HISTORY ?? 'none',
     JWT_SECRET: DEVELOPMENT_JWT_SECRET,
     GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
     ...o.env,
@@ -193,6 +195,8 @@ export async function startTestNode(node: string, o: { services?: ServiceDefinit
       KAFKA_TOPIC_PARTITIONS: '3',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
       OUTBOX_POLL_MS: '50',
+    // the shared test broker holds every earlier test's events: a journal need not take them in
+    EVENT_JOURNAL_HISTORY: process.env.EVENT_JOURNAL_HISTORY ?? 'none',
       JWT_SECRET: DEVELOPMENT_JWT_SECRET,
       GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
       ...o.env,

@@ -79,6 +79,7 @@ export async function startNodeProcess(node: string, env: Record<string, string>
         KAFKA_TOPIC_PARTITIONS: '3',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
         OUTBOX_POLL_MS: '50',
+        EVENT_JOURNAL_HISTORY: 'none',
         JWT_SECRET: DEVELOPMENT_JWT_SECRET,
         GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
         ...env,

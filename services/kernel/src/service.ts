@@ -154,7 +154,7 @@ export async function startService<C extends RequestContext>(
           },
           // subscriptions waiting in this process read the new events at once
           afterCommit: c.journal ? () => journal.ring() : undefined,
-          fromBeginning: c.fromBeginning ?? true,
+          fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
           observer: telemetry.consumerObserver(c.name),
         }),
     );

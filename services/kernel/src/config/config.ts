@@ -65,6 +65,7 @@ const schema = z
     OUTBOX_POLL_MS: int(5, 60000).default(200),
     NODE_HEARTBEAT_SECONDS: int(1, 3600).default(10),
     NODE_STALE_AFTER_SECONDS: int(2, 86400).default(30),
+    EVENT_JOURNAL_HISTORY: z.enum(['all', 'none']).default('all'),
     METRICS_ENABLED: bool.default(true),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be an http(s) URL such as http://collector:4318' }).optional(),
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
@@ -97,6 +98,8 @@ export interface Config {
   outbox: { batchSize: number; pollMs: number };
   /** Heartbeats on mmhub.nodes.v1, and when a silent node turns STALE. */
   nodes: { heartbeatSeconds: number; staleAfterSeconds: number };
+  /** Whether a new journal takes in the topics' history (all) or only what comes after its start (none). */
+  journalHistory: 'all' | 'none';
   /** /metrics on every process; traces only when an OTLP endpoint is set. */
   observability: { metrics: boolean; otlpEndpoint?: string; serviceName?: string };
   /** Shared by a node's gateway and its subgraphs: proves a request came through the gateway. */
@@ -147,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
     nodes: { heartbeatSeconds: c.NODE_HEARTBEAT_SECONDS, staleAfterSeconds: c.NODE_STALE_AFTER_SECONDS },
+    journalHistory: c.EVENT_JOURNAL_HISTORY,
     observability: { metrics: c.METRICS_ENABLED, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME },
     gatewaySecret: c.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     gateway: {
