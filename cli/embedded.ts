@@ -16,7 +16,7 @@ import {
   nodeName,
   openDatabase,
   signToken,
-  toRecord,
+  recordOfOutboxRow,
   type BusRecord,
   type Config,
   type EventBus,
@@ -565,21 +565,7 @@ async function replayOutbox(url: string, bus: EventBus): Promise<number> {
       const found = await client.query<{ t: string | null }>('select to_regclass($1)::text as t', [table]);
       if (!found.rows[0].t) continue;
       const { rows } = await client.query(`select * from ${table} where sent_at is not null order by seq`);
-      await bus.publish(
-        rows.map((r) =>
-          toRecord(r.topic, {
-            id: r.id,
-            source: r.source,
-            type: r.type,
-            subject: r.subject,
-            node: r.node,
-            aggregateVersion: r.aggregate_version,
-            time: new Date(r.time).toISOString(),
-            data: r.data,
-            traceparent: r.traceparent ?? undefined,
-          }),
-        ),
-      );
+      await bus.publish(rows.map(recordOfOutboxRow));
       count += rows.length;
     }
   } finally {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Client } from 'pg';
-import { answers, startBroker, stopBroker } from '../../test/support/infra';
+import { answers, requirePostgres, startBroker, stopBroker } from '../../test/support/infra';
 
 export interface Footprint {
   /** Stops what this run started (the broker, when none answered). */
@@ -9,17 +9,7 @@ export interface Footprint {
 
 /** PostgreSQL (the machine's) and Kafka (started here when none answers), as the tests use them. */
 export async function ensureFootprint(progress: (line: string) => void): Promise<Footprint> {
-  const admin = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  process.env.TEST_ADMIN_DATABASE_URL = admin;
-  const client = new Client({ connectionString: admin });
-  try {
-    await client.connect();
-    await client.query('select 1');
-  } catch (e) {
-    throw new Error(`PostgreSQL does not answer at ${admin} (${(e as Error).message}). Start it, or set TEST_ADMIN_DATABASE_URL.`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+  await requirePostgres();
   const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
   const [host, port] = brokers.split(',')[0].split(':');
   if (await answers(host, Number(port))) {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import net from 'node:net';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -42,4 +43,20 @@ export async function stopBroker(o: BrokerOptions): Promise<void> {
     env: { ...process.env, KAFKA_PORT: String(o.port), ...(o.keepData ? { KAFKA_KEEP_DATA: '1' } : {}) },
     timeout: 120_000,
   });
+}
+
+/** The admin database the tests use (TEST_ADMIN_DATABASE_URL, else the machine's), checked to answer. */
+export async function requirePostgres(): Promise<string> {
+  const admin = process.env.TEST_ADMIN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  process.env.TEST_ADMIN_DATABASE_URL = admin;
+  const client = new Client({ connectionString: admin });
+  try {
+    await client.connect();
+    await client.query('select 1');
+  } catch (e) {
+    throw new Error(`PostgreSQL does not answer at ${admin} (${(e as Error).message}). Start it, or set TEST_ADMIN_DATABASE_URL.`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  return admin;
 }

@@ -19,7 +19,22 @@ export interface RelayObserver {
   failed(): void;
 }
 
-interface PendingRow {
+/** An outbox row as the relay publishes it. */
+export function recordOfOutboxRow(r: PendingRow): BusRecord {
+  return toRecord(r.topic, {
+    id: r.id,
+    source: r.source,
+    type: r.type,
+    subject: r.subject,
+    node: r.node,
+    aggregateVersion: r.aggregate_version,
+    time: new Date(r.time).toISOString(),
+    data: r.data,
+    traceparent: r.traceparent ?? undefined,
+  });
+}
+
+export interface PendingRow {
   id: string;
   topic: string;
   type: string;
@@ -88,19 +103,7 @@ export class OutboxRelay {
         .orderBy('seq')
         .limit(this.s.batchSize);
       if (!rows.length) return 0;
-      const records: BusRecord[] = rows.map((r) =>
-        toRecord(r.topic, {
-          id: r.id,
-          source: r.source,
-          type: r.type,
-          subject: r.subject,
-          node: r.node,
-          aggregateVersion: r.aggregate_version,
-          time: new Date(r.time).toISOString(),
-          data: r.data,
-          traceparent: r.traceparent ?? undefined,
-        }),
-      );
+      const records: BusRecord[] = rows.map(recordOfOutboxRow);
       await this.s.bus.publish(records);
       await trx(table).update({ sent_at: knex.fn.now() }).whereIn('id', rows.map((r) => r.id));
       return rows.length;
