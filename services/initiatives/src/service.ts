@@ -12,6 +12,7 @@ import { heartbeatConsumer } from './nodes/heartbeats';
 import { NodeResolver } from './nodes/node.resolver';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
+import { Migration20261126400000_search } from '../migrations/Migration20261126400000_search';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
@@ -25,6 +26,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
+    { name: 'Migration20261126400000_search', class: Migration20261126400000_search },
   ],
   subgraph: {
     resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],

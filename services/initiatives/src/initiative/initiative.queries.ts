@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, toPage, type Page } from '../../../kernel/src';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
@@ -9,8 +9,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Lists initiatives newest first, filtered. Search is Arabic-aware: the query is normalised as
- * the stored text was, then matched by full text (arabic configuration), substring or trigram
- * word similarity, all served by indexes.
+ * the stored text was, then matched by full text (arabic configuration, stored lexemes) or
+ * substring (pg_trgm), each through its own index.
  */
 export async function listInitiatives(
   em: EntityManager,
@@ -21,26 +21,43 @@ export async function listInitiatives(
 ): Promise<Page<InitiativeRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
-  const scope = () => {
+  const q = filter?.search ? normalizeArabic(filter.search) : '';
+  const scope = (search = false) => {
     const qb = em.createQueryBuilder(InitiativeRecord, 'i');
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.nationalInitiative) qb.andWhere({ nationalInitiativeId: filter.nationalInitiative });
-    const q = filter?.search ? normalizeArabic(filter.search) : '';
-    if (q) {
-      qb.andWhere(
-        `(to_tsvector('arabic', i.search_text) @@ plainto_tsquery('arabic', ?) or i.search_text ilike ? or ? operator(public.<%) i.search_text)`,
-        [q, `%${escapeLike(q)}%`, q],
-      );
-    }
+    if (search) qb.andWhere(`(i.search_vector @@ plainto_tsquery('arabic', ?) or i.search_text ilike ?)`, [q, `%${escapeLike(q)}%`]);
     return qb;
   };
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
+  const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
+  const filtered = Boolean(q || filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
+  if (filtered) {
+    const found = await pageOfMatches(em, scope(Boolean(q)), n, cursor?.id, o.count !== false);
+    const rows = found.ids.length ? await em.find(InitiativeRecord, { id: { $in: found.ids } }, { orderBy: { id: 'desc' } }) : [];
+    return toPage(rows, n, found.total, encode, Boolean(cursor));
+  }
   const [rows, totalCount] = await Promise.all([
     (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
     // a page asked for without its totalCount costs one statement, not two
     o.count === false ? Promise.resolve(0) : scope().getCount(),
   ]);
-  return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
+  return toPage(rows, n, totalCount, encode, Boolean(cursor));
+}
+
+/**
+ * The ids of one page of matches and how many match, in one statement. The matches are gathered
+ * through the filters' indexes first: left to itself, the planner walks the newest rows one by one
+ * and tests each, which for a rare match means the whole table.
+ */
+async function pageOfMatches(em: EntityManager, matches: QueryBuilder<InitiativeRecord, 'i'>, n: number, before: string | undefined, count: boolean): Promise<{ ids: string[]; total: number }> {
+  const inner = matches.select('i.id').getKnexQuery().toSQL();
+  const sql =
+    `with m as materialized (${inner.sql}), ` +
+    `page as (select id from m${before ? ' where id < ?' : ''} order by id desc limit ?) ` +
+    `select ${count ? '(select count(*) from m)::int' : '0'} as total, coalesce((select json_agg(id) from page), '[]'::json) as ids`;
+  const [row] = await em.getConnection().execute<{ total: number; ids: string[] }[]>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
+  return { ids: row.ids, total: row.total };
 }

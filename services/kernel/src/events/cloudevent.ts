@@ -52,8 +52,13 @@ export class UndecodableRecord extends Error {
 
 const REQUIRED = ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'ce_node', 'ce_aggregateversion'] as const;
 
-/** Decodes a record, or throws UndecodableRecord with a reason a person can read. */
-export function fromRecord(r: { headers: Record<string, string | undefined>; value: string | null; key?: string | null }): CloudEvent {
+type RecordLike = { headers: Record<string, string | undefined>; value: string | null; key?: string | null };
+
+/** An event's attributes, without its data. */
+export type EventEnvelope = Omit<CloudEvent, 'data'>;
+
+/** Decodes a record's attributes from its headers, or throws UndecodableRecord with a reason a person can read. */
+export function envelopeOf(r: RecordLike): EventEnvelope {
   const h = r.headers;
   const missing = REQUIRED.filter((k) => !h[k]);
   if (missing.length) throw new UndecodableRecord(`missing CloudEvents headers: ${missing.join(', ')}`);
@@ -63,14 +68,6 @@ export function fromRecord(r: { headers: Record<string, string | undefined>; val
   const version = Number(h.ce_aggregateversion);
   if (!Number.isInteger(version) || version < 1) throw new UndecodableRecord(`ce_aggregateversion "${h.ce_aggregateversion}" is not a positive integer`);
   if (Number.isNaN(Date.parse(h.ce_time!))) throw new UndecodableRecord(`ce_time "${h.ce_time}" is not a timestamp`);
-  if (r.value == null) throw new UndecodableRecord('the record has no value');
-  let data: unknown;
-  try {
-    data = JSON.parse(r.value);
-  } catch (e) {
-    throw new UndecodableRecord(`the value is not JSON: ${(e as Error).message}`);
-  }
-  if (typeof data !== 'object' || data === null) throw new UndecodableRecord('the value is not a JSON object');
   return {
     id: h.ce_id!,
     source: h.ce_source!,
@@ -81,6 +78,24 @@ export function fromRecord(r: { headers: Record<string, string | undefined>; val
     aggregateVersion: version,
     dataschema: h.ce_dataschema,
     traceparent: h.ce_traceparent,
-    data,
   };
+}
+
+/** Decodes a record's JSON value, or throws UndecodableRecord. */
+export function dataOf(r: RecordLike): object {
+  if (r.value == null) throw new UndecodableRecord('the record has no value');
+  let data: unknown;
+  try {
+    data = JSON.parse(r.value);
+  } catch (e) {
+    throw new UndecodableRecord(`the value is not JSON: ${(e as Error).message}`);
+  }
+  if (typeof data !== 'object' || data === null) throw new UndecodableRecord('the value is not a JSON object');
+  return data;
+}
+
+/** Decodes a record, or throws UndecodableRecord with a reason a person can read. */
+export function fromRecord(r: RecordLike): CloudEvent {
+  const envelope = envelopeOf(r);
+  return { ...envelope, data: dataOf(r) };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus, ReceivedRecord, Subscription } from './bus';
-import { dlqOf, fromRecord, type BusRecord, type CloudEvent } from './cloudevent';
+import { dataOf, dlqOf, envelopeOf, type BusRecord, type CloudEvent } from './cloudevent';
 import type { Logger } from '../logger';
 import { validateEvent } from './schemas/validate';
 
@@ -15,7 +15,7 @@ export interface ConsumerSettings {
   bus: EventBus;
   topics: string[];
   log: Logger;
-  /** Which events this node takes (by origin node, type...); others are skipped without a trace. */
+  /** Which events this node takes (by origin node, type...); others are skipped without a trace. Sees the attributes only: the data is decoded after. */
   accept: (e: CloudEvent) => boolean;
   apply: ApplyEvents;
   fromBeginning?: boolean;
@@ -38,6 +38,20 @@ export interface ConsumerStats {
   duplicates: number;
   deadLettered: number;
   lastEventAt?: Date;
+}
+
+// the services of one process take in the same records: each is checked against its schema once
+const VALID_KEPT = 20_000;
+const validValues = new Map<string, string>();
+
+/** The errors of an event against its schema; a record already found valid here is not checked again. */
+function validated(event: CloudEvent, value: string): string[] {
+  if (validValues.get(event.id) === value) return [];
+  const invalid = validateEvent(event.type, event.data);
+  if (invalid.length) return invalid;
+  if (validValues.size >= VALID_KEPT) validValues.delete(validValues.keys().next().value!);
+  validValues.set(event.id, value);
+  return [];
 }
 
 interface Decoded {
@@ -81,9 +95,11 @@ export class EventConsumer {
     const decoded: Decoded[] = [];
     for (const record of records) {
       try {
-        const event = fromRecord(record);
-        if (!this.s.accept(event)) continue;
-        const invalid = validateEvent(event.type, event.data);
+        const envelope = envelopeOf(record);
+        // a record this node does not take is not worth parsing
+        if (!this.s.accept({ ...envelope, data: undefined })) continue;
+        const event: CloudEvent = { ...envelope, data: dataOf(record) };
+        const invalid = validated(event, record.value!);
         if (invalid.length) dead.push(this.deadLetter(record, `invalid: ${invalid.join('; ')}`));
         else decoded.push({ record, event });
       } catch (e) {

@@ -93,6 +93,8 @@ export class KafkaBus implements EventBus {
     await consumer.connect();
     await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
     await consumer.run({
+      // partitions carry different aggregates: their batches apply side by side
+      partitionsConsumedConcurrently: this.s.partitions,
       eachBatchAutoResolve: false,
       autoCommit: true,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {

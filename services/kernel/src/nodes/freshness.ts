@@ -26,7 +26,8 @@ export async function noteFreshness(em: EntityManager, schema: string, events: C
     const n = byNode.get(e.node) ?? { last: 0, count: 0 };
     byNode.set(e.node, { last: Math.max(n.last, t), count: n.count + 1 });
   }
-  const rows = [...byNode].map(([node, v]) => ({ node, last: new Date(v.last).toISOString(), count: v.count }));
+  // rows in one order: batches applied side by side lock them without deadlock
+  const rows = [...byNode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([node, v]) => ({ node, last: new Date(v.last).toISOString(), count: v.count }));
   await em.getConnection().execute(
     `insert into "${schema}"."node_freshness" ("node", "last_event_at", "last_applied_at", "events_applied", "lag_seconds")
        select r.node, r.last, now(), r.count, greatest(0, extract(epoch from now() - r.last))
