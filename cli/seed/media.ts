@@ -114,10 +114,14 @@ export function keyMessages(): Array<Record<string, unknown> & { key: string; ca
   ];
 }
 
-/** How a message comes to be: written here, localised from a key message, or generated as a press release. */
+/**
+ * How a message comes to be: written here, localised from a key message, or generated as a press release.
+ * A key message's templates carry no media: a node localising one attaches its own (`media`, by channel)
+ * to the channels that do not publish text alone, as it must before the message goes to review.
+ */
 type Making =
   | { draft: { bodyAr: string; bodyEn?: string; variants: Variant[] } }
-  | { localise: string; initiative?: string }
+  | { localise: string; initiative?: string; media?: Partial<Record<Channel, string[]>> }
   | { pressRelease: string };
 
 export interface MessageSeed {
@@ -321,7 +325,7 @@ export function messagesOf(node: string): MessageSeed[] {
           },
         },
         { key: 'RM-KM-BALADY', make: { localise: 'KM-BALADY', initiative: 'RUH-01' }, status: 'PUBLISHED' },
-        { key: 'RM-KM-RAMADAN', make: { localise: 'KM-RAMADAN' }, status: 'DRAFT' },
+        { key: 'RM-KM-RAMADAN', make: { localise: 'KM-RAMADAN', media: { INSTAGRAM: ['media/riyadh/ramadan-inspections.jpg'] } }, status: 'DRAFT' },
         { key: 'RM-PRESS', make: { pressRelease: 'RUH-04' }, status: 'DRAFT' },
       ];
     case 'jeddah':
@@ -413,12 +417,35 @@ export function messagesOf(node: string): MessageSeed[] {
           },
         },
         // a national campaign's message: the ministry reviews it at the hub, and the decision comes back here
-        { key: 'JM-KM-RAMADAN', make: { localise: 'KM-RAMADAN' }, status: 'APPROVED', reviewedByMinistry: true },
+        {
+          key: 'JM-KM-RAMADAN',
+          make: { localise: 'KM-RAMADAN', media: { INSTAGRAM: ['media/jeddah/ramadan-inspections-01.jpg', 'media/jeddah/ramadan-inspections-02.jpg'] } },
+          status: 'APPROVED',
+          reviewedByMinistry: true,
+        },
       ];
     default:
       return [];
   }
 }
+
+interface LocalisedDraft {
+  id: string;
+  version: number;
+  variants: { channel: Channel; text: string; hashtags: string[]; mediaRefs: string[] }[];
+}
+
+/** Adds a node's own media to the channels of a localised draft, as its next version. */
+async function attachMedia(editor: Gateway, draft: LocalisedDraft, media: Partial<Record<Channel, string[]>>): Promise<{ id: string; version: number }> {
+  const variants = draft.variants.map((v) => ({ ...v, mediaRefs: [...v.mediaRefs, ...(media[v.channel] ?? [])] }));
+  return editor.mutateOne({
+    field: 'editMessage',
+    args: { id: { type: 'ID!', value: draft.id }, version: { type: 'Int!', value: draft.version }, input: { type: 'EditMessageInput!', value: { variants } } },
+  });
+}
+
+/** One call, its arguments fixed once, so that `whenKnown` may run it again as it was. */
+const retryable = (g: Gateway, call: Call) => () => g.mutateOne(call);
 
 /** Statuses a reviewer's decision leads to. */
 const DECIDED: MessageStatus[] = ['APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED', 'CHANGES_REQUESTED'];
@@ -461,13 +488,16 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
     if ('draft' in s.make) {
       made.push(written[drafts.indexOf(s)]);
     } else if ('localise' in s.make) {
-      const { localise, initiative } = s.make;
+      const { localise, initiative, media } = s.make;
       const input = initiative ? { initiativeId: id(refs.initiatives, initiative) } : null;
-      made.push(
-        await whenKnown(`${localise} at ${node}`, () =>
-          editor.mutateOne({ field: 'localiseKeyMessage', args: { keyMessageId: { type: 'ID!', value: refs.keyMessages.get(localise) }, input: { type: 'LocaliseKeyMessageInput', value: input } } }),
-        ),
+      const draft = await whenKnown(`${localise} at ${node}`, () =>
+        editor.mutateOne<LocalisedDraft>({
+          field: 'localiseKeyMessage',
+          args: { keyMessageId: { type: 'ID!', value: refs.keyMessages.get(localise) }, input: { type: 'LocaliseKeyMessageInput', value: input } },
+          select: 'id version variants { channel text hashtags mediaRefs }',
+        }),
       );
+      made.push(media ? await attachMedia(editor, draft, media) : draft);
     } else {
       const initiativeId = id(refs.initiatives, s.make.pressRelease);
       made.push(await whenKnown(`initiative ${s.make.pressRelease} at ${node}'s media service`, () => editor.mutateOne({ field: 'pressRelease', args: { initiativeId: { type: 'ID!', value: initiativeId } } })));
@@ -479,9 +509,13 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
   const whose = (...statuses: MessageStatus[]) => seeded.filter((m) => statuses.includes(m.seed.status));
   const ours = (list: SeededMessage[]) => list.filter((m) => !m.seed.reviewedByMinistry);
 
-  await editor.mutate(seeded.filter((m) => m.seed.status !== 'DRAFT').map((m): Call => ({ field: 'submitMessage', args: at(m) })));
-  await reviewer.mutate(
-    ours(whose(...DECIDED)).map((m): Call => ({
+  // submitting and reviewing need the message's campaign and initiative at this node's media service,
+  // which learns them by event: each waits for them on its own, so that a retry repeats only itself
+  for (const m of seeded.filter((m) => m.seed.status !== 'DRAFT')) {
+    await whenKnown(`the campaign and initiative of ${m.seed.key} at ${node}'s media service`, retryable(editor, { field: 'submitMessage', args: at(m) }));
+  }
+  for (const m of ours(whose(...DECIDED))) {
+    const call: Call = {
       field: 'reviewMessage',
       args: {
         ...at(m),
@@ -489,8 +523,9 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
         comment: { type: 'String', value: m.seed.comment ?? null },
       },
       select: 'id',
-    })),
-  );
+    };
+    await whenKnown(`the campaign of ${m.seed.key} at ${node}'s media service`, retryable(reviewer, call));
+  }
   await editor.mutate([
     ...ours(whose('SCHEDULED')).map((m): Call => ({ field: 'scheduleMessage', args: { ...at(m), publishAt: { type: 'DateTime!', value: days.at(m.seed.publishInDays ?? 1, '09:00') } } })),
     ...ours(whose('PUBLISHED', 'ARCHIVED')).map((m): Call => ({ field: 'publishMessage', args: at(m) })),
@@ -502,8 +537,8 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
 /** The hub's reviewer decides messages of national campaigns written at a municipality. */
 export async function reviewAtHub(hubReviewer: Gateway, messages: SeededMessage[]): Promise<number> {
   const due = messages.filter((m) => m.seed.reviewedByMinistry);
-  await hubReviewer.mutate(
-    due.map((m) => ({
+  for (const m of due) {
+    const call: Call = {
       field: 'reviewMessage',
       args: {
         id: { type: 'ID!', value: m.id },
@@ -512,8 +547,9 @@ export async function reviewAtHub(hubReviewer: Gateway, messages: SeededMessage[
         comment: { type: 'String', value: m.seed.comment ?? 'معتمد من الوزارة ضمن حملة «صحتك في رمضان».' },
       },
       select: 'id',
-    })),
-  );
+    };
+    await whenKnown(`the campaign of ${m.seed.key} at the hub's media service`, retryable(hubReviewer, call));
+  }
   // the owner applies the decision as the next version of its message
   for (const m of due) m.version++;
   return due.length;

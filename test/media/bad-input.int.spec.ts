@@ -48,6 +48,32 @@ describe('bad input is refused with a typed error and changes nothing', () => {
     expect(measured.measureText).toEqual({ length: 11 + 23, limit: 280, withinLimit: true, unit: 'weighted characters' });
   });
 
+  it('an Instagram variant without media, at submission: the draft is kept, review needs the media', async () => {
+    const instagram = { channel: 'INSTAGRAM', text: 'خدمة رخص البناء الإلكترونية متاحة الآن' };
+    const m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [instagram] }))));
+    expect(m.status).toBe('DRAFT');
+    const e = await refused(() => mutations.submit(riyadh, editor, m.id, m.version), 'BAD_USER_INPUT', m.id);
+    expect(e.extensions).toMatchObject({ field: 'variants.0.mediaRefs', channel: 'INSTAGRAM', channels: ['INSTAGRAM'] });
+    expect(e.message).toContain('Instagram does not publish text alone');
+    expect(e.messageAr).toContain('إنستغرام');
+    const withMedia = messageIn(dataOf(await mutations.edit(riyadh, editor, m.id, m.version, { variants: [{ ...instagram, mediaRefs: ['media/riyadh/permits.jpg'] }] })));
+    expect(messageIn(dataOf(await mutations.submit(riyadh, editor, withMedia.id, withMedia.version))).status).toBe('IN_REVIEW');
+  });
+
+  it('a variant set for a time already past, at drafting and at editing', async () => {
+    const past = new Date(Date.now() - 3600_000).toISOString();
+    const future = new Date(Date.now() + 7 * 86400_000).toISOString();
+    const variant = (scheduledAt: string) => ({ channel: 'X', text: 'خدمة رخص البناء الإلكترونية متاحة الآن', scheduledAt });
+    const atDraft = await refused(() => draft(riyadh, editor, simpleDraft({ variants: [variant(past)] })), 'BAD_USER_INPUT');
+    expect(atDraft.extensions).toMatchObject({ field: 'variants.0.scheduledAt', channel: 'X' });
+    expect(atDraft.message).toContain(past);
+    const m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [variant(future)] }))));
+    const atEdit = await refused(() => mutations.edit(riyadh, editor, m.id, m.version, { variants: [variant(past)] }), 'BAD_USER_INPUT', m.id);
+    expect(atEdit.extensions).toMatchObject({ field: 'variants.0.scheduledAt', channel: 'X' });
+    const [row] = await riyadh.sql<{ variants: Array<{ scheduledAt: string }> }>('select variants from media.media_message where id = $1', [m.id]);
+    expect(row.variants[0].scheduledAt).toBe(future);
+  });
+
   it('a missing Arabic body', async () => {
     await refused(() => draft(riyadh, editor, simpleDraft({ bodyAr: '   ' })), 'BAD_USER_INPUT');
     await refused(() => draft(riyadh, editor, simpleDraft({ bodyAr: 'English only' })), 'BAD_USER_INPUT');

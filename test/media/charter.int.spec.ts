@@ -100,6 +100,33 @@ describe('the communication charter, written at the ministry and applied at ever
     expect(row).toEqual({ status: 'DRAFT', version: 1 });
   });
 
+  it('refuses approving a message that a rule made blocking after it was submitted, listing the violation; nothing changes', async () => {
+    const term = word(6);
+    const rule = await defineRule({ kind: 'BANNED_TERM', severity: 'ADVISORY', term, channels: ['X'] });
+    let m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: `خدمة ${term} لسكان الرياض` }] }))));
+    m = messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)));
+    expect(m.status).toBe('IN_REVIEW');
+
+    const revise = `mutation($id: ID!, $v: Int!, $input: CharterRuleInput!) { reviseCharterRule(id: $id, version: $v, input: $input) { version } }`;
+    dataOf(await ministry.graphql(revise, { id: rule.id, v: rule.version, input: { kind: 'BANNED_TERM', severity: 'BLOCKING', term, channels: ['X'] } }, admin));
+    await eventually(async () => ((await riyadh.sql(`select 1 from media.charter_rule where id = $1 and severity = 'BLOCKING'`, [rule.id])).length ? true : undefined), 20000, 'the revision at riyadh');
+
+    const reviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
+    const message = async () => riyadh.sql('select status, version, history, variants from media.media_message where id = $1', [m.id]);
+    const [before, rowBefore] = [await counts(riyadh), await message()];
+    const e = errorOf(await mutations.approve(riyadh, reviewer, m.id, m.version));
+    expect(e.code).toBe('BAD_USER_INPUT');
+    expect(e.message).toContain('cannot be approved');
+    expect(e.messageAr).toContain('اعتماد الرسالة');
+    expect(e.extensions.violations).toEqual([
+      expect.objectContaining({ ruleId: rule.id, kind: 'BANNED_TERM', severity: 'BLOCKING', channel: 'X', span: expect.objectContaining({ text: term }) }),
+    ]);
+    expect(await counts(riyadh)).toEqual(before);
+    expect(await message()).toEqual(rowBefore);
+    expect(rowBefore[0]).toMatchObject({ status: 'IN_REVIEW', version: m.version });
+    expect(await riyadh.sql('select 1 from media.review where message_id = $1', [m.id])).toEqual([]);
+  });
+
   it('is written only by ministry admins, and is read-only at a municipality', async () => {
     const riyadhAdmin = await riyadh.token(['admin'], 'riyadh', 'riyadh-admin');
     expect(errorOf(await riyadh.graphql(DEFINE, { input: { kind: 'ARABIC_REQUIRED', severity: 'BLOCKING' } }, riyadhAdmin)).code).toBe('FORBIDDEN');

@@ -1,6 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { newId, toRecord, topicOf, type CloudEvent } from '../../services/kernel/src';
-import { kafkaBrokers, type GraphQLResult, type TestNode } from '../support/node';
+import { Axis, newId, toRecord, topicOf, type CloudEvent } from '../../services/kernel/src';
+import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
+import { kafkaBrokers, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
 
 export const MESSAGE_FIELDS = 'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit publishedText } history { from to by byNode comment }';
 
@@ -113,4 +114,14 @@ export function campaignEvent(node: string, title: string, version = 1, id = new
       },
     },
   };
+}
+
+/** An initiative as the initiatives service states it when proposed. */
+export function initiativeEvent(node: string, title: string) {
+  const e = proposeInitiative(
+    { code: `MSG-${uniqueSuffix().toUpperCase()}`, titleAr: title, axis: Axis.E_SERVICES, plannedStart: '2026-01-01', plannedEnd: '2027-12-31' },
+    null,
+    { id: newId(), node, by: `${node}-editor`, now: new Date() },
+  );
+  return { id: e.subject, event: { type: e.type, subject: e.subject, node, aggregateVersion: e.aggregateVersion, data: e.data } };
 }

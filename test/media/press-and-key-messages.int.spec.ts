@@ -1,4 +1,4 @@
-import { hijriOfDay } from '../../services/kernel/src';
+import { hijriOfDay, riyadhDate } from '../../services/kernel/src';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { mediaService } from '../../services/media/src/service';
 import { eventually, startTestService, uniqueSuffix, type TestNode } from '../support/node';
@@ -9,6 +9,16 @@ let riyadh: TestNode;
 let riyadhInitiatives: TestNode;
 let editor: string;
 let initiativeId: string;
+
+const MONTHS_AR = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const indic = (n: number) => String(n).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
+/** A day (YYYY-MM-DD) as Saudi press writes it: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦», and in English. */
+const dated = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  const gregorian = { ar: `${indic(d)} ${MONTHS_AR[m - 1]} ${indic(y)}`, en: `${d} ${MONTHS_EN[m - 1]} ${y}` };
+  return { hijri: hijriOfDay(day), gregorian, ar: `${hijriOfDay(day).ar} الموافق ${gregorian.ar}`, en: `${gregorian.en} (${hijriOfDay(day).en})` };
+};
 
 const known = (n: TestNode, table: string, id: string, where = 'true') => async () =>
   (await n.sql(`select 1 from media.${table} where id = $1 and ${where}`, [id])).length ? true : undefined;
@@ -84,13 +94,25 @@ describe('press material from initiative data', () => {
            from media.initiative_view where axis = 'E_SERVICES' and status <> 'CANCELLED'`,
         ),
       );
-    const { m, figures } = await eventually(async () => {
+    const { m, figures, days } = await eventually(async () => {
       const before = await stats();
+      const from = riyadhDate(new Date());
       const sheet = dataOf(await riyadh.graphql(`mutation { sectorFactSheet(axis: E_SERVICES) { ${MESSAGE_FIELDS} } }`, {}, editor)).sectorFactSheet;
-      return before === (await stats()) ? { m: sheet, figures: JSON.parse(before)[0] } : undefined;
+      // the sheet is dated the day it is written in Riyadh: either side of a midnight passing meanwhile
+      const days = [...new Set([from, riyadhDate(new Date())])];
+      return before === (await stats()) ? { m: sheet, figures: JSON.parse(before)[0], days } : undefined;
     }, 20000, 'a stable read model');
     expect(figures.total).toBeGreaterThanOrEqual(1);
     expect(m).toMatchObject({ status: 'DRAFT', origin: 'FACT_SHEET' });
+    expect(m.variants.map((v: { channel: string }) => v.channel)).toEqual(['PRESS']);
+    expect(m.variants[0].text).toBe(m.bodyAr);
+    const day = days.find((d) => m.bodyAr.includes(dated(d).gregorian.ar)) ?? days[0];
+    const { hijri, gregorian } = dated(day);
+    expect(hijri.ar).toMatch(/ هـ$/);
+    expect(m.bodyAr).toContain(hijri.ar);
+    expect(m.bodyAr).toContain(gregorian.ar);
+    expect(m.bodyAr).toContain(`صحيفة حقائق القطاع البلدي (محور الخدمات الإلكترونية) — ${dated(day).ar}`);
+    expect(m.bodyEn).toContain(dated(day).en);
     expect(m.bodyEn).toContain(`Initiatives: ${figures.total}, of which`);
     expect(m.bodyEn).toContain(`In progress: ${figures.in_progress};`);
     expect(m.bodyAr).toContain('محور الخدمات الإلكترونية');

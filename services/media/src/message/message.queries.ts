@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
 import { validChannel } from '../channel/channel';
-import { CampaignView } from '../replication/sources.entity';
+import { CampaignView, InitiativeView } from '../replication/sources.entity';
+import { unknownLink, type MessageState } from './message';
 import { MediaMessageRecord } from './message.entity';
 import type { MessageFilter } from './message.types';
 
@@ -10,6 +11,12 @@ export async function isNationalCampaign(em: EntityManager, campaignId: string |
   if (!campaignId) return false;
   const c = await em.findOne(CampaignView, { id: campaignId }, { fields: ['national'] });
   return Boolean(c?.national);
+}
+
+/** Refuses a message whose campaign or initiative has not reached this node's read models. */
+export async function requireKnownLinks(em: EntityManager, s: Pick<MessageState, 'campaignId' | 'initiativeId'>, node: string): Promise<void> {
+  if (s.campaignId && !(await em.count(CampaignView, { id: s.campaignId }))) throw unknownLink('campaignId', s.campaignId, node);
+  if (s.initiativeId && !(await em.count(InitiativeView, { id: s.initiativeId }))) throw unknownLink('initiativeId', s.initiativeId, node);
 }
 
 const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);

@@ -26,6 +26,7 @@ import {
   archiveMessage,
   draftMessage,
   editMessage,
+  MessageStatus,
   publishedText,
   publishMessage,
   ReviewDecision,
@@ -37,7 +38,7 @@ import {
   type MessageState,
 } from './message';
 import { MediaMessageRecord, messageRow, messageState } from './message.entity';
-import { isNationalCampaign, listMessages } from './message.queries';
+import { isNationalCampaign, listMessages, requireKnownLinks } from './message.queries';
 import {
   DraftMessageInput,
   EditMessageInput,
@@ -117,7 +118,9 @@ export class MessageResolver {
   ) {
     return this.change(ctx, id, async (em, state, a) => {
       const rules = await activeRules(em);
-      return editMessage(state, input, version, a, (s) => violationsOf(rules, s));
+      const event = editMessage(state, input, version, a, (s) => violationsOf(rules, s));
+      if (event.data.state.status === MessageStatus.IN_REVIEW) await requireKnownLinks(em, event.data.state, ctx.origin.node);
+      return event;
     });
   }
 
@@ -128,7 +131,11 @@ export class MessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    return this.change(ctx, id, async (em, state, a) => submitMessage(state, version, comment, a, violationsOf(await activeRules(em), state)));
+    return this.change(ctx, id, async (em, state, a) => {
+      const event = submitMessage(state, version, comment, a, violationsOf(await activeRules(em), state));
+      await requireKnownLinks(em, state, ctx.origin.node);
+      return event;
+    });
   }
 
   @Mutation(() => Review, {
@@ -148,6 +155,8 @@ export class MessageResolver {
       const row = await lockedMessage(em, id);
       const caller = authorize(ctx.caller, 'message.review', row.node, here);
       const state = messageState(row);
+      // who reviews depends on the campaign: a campaign not known here cannot be routed
+      await requireKnownLinks(em, { campaignId: state.campaignId, initiativeId: null }, here);
       const national = await isNationalCampaign(em, state.campaignId);
       // the ministry decides on its replica of a national campaign's message; the owner applies it
       if (!(here === MINISTRY && national)) requireOwnedHere(row.node, here);

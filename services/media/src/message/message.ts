@@ -165,8 +165,11 @@ function optionalId(field: string, id: string | null | undefined): string | null
   return id;
 }
 
-/** One variant within its channel's limits; over a limit is refused with the measured length and the limit. */
-function validVariant(v: VariantInput, i: number): Variant {
+/**
+ * One variant within its channel's limits; over a limit is refused with the measured length and the limit.
+ * With `now`, the variant's own publication time must come after it.
+ */
+function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   const channel = validChannel(`variants.${i}.channel`, v.channel);
   const rule = CHANNEL_RULES[channel];
   const name = channelName(channel);
@@ -203,12 +206,26 @@ function validVariant(v: VariantInput, i: number): Variant {
       ar: `تقبل ${name.ar} ${rule.media.max} عناصر وسائط على الأكثر؛ وفي هذا النص ${mediaRefs.length}.`,
     }, { channel, count: mediaRefs.length, limit: rule.media.max });
   }
-  return { channel, text, hashtags, mediaRefs, scheduledAt: v.scheduledAt ? v.scheduledAt.toISOString() : null };
+  return { channel, text, hashtags, mediaRefs, scheduledAt: validScheduledAt(v.scheduledAt, i, channel, now) };
 }
 
-function validVariants(variants: VariantInput[]): Variant[] {
+function validScheduledAt(at: Date | null | undefined, i: number, channel: Channel, now: Date | null): string | null {
+  if (!at) return null;
+  const field = `variants.${i}.scheduledAt`;
+  if (Number.isNaN(at.getTime())) throw badInput(field, { en: 'The variant publication time is not a valid time.', ar: 'وقت نشر نص القناة ليس وقتاً صالحاً.' }, { channel });
+  if (now && at.getTime() <= now.getTime()) {
+    const name = channelName(channel);
+    throw badInput(field, {
+      en: `The ${name.en} variant is set for ${at.toISOString()}, which is not after now; choose a later time or none.`,
+      ar: `موعد نشر نص ${name.ar} (${at.toISOString()}) ليس بعد الآن؛ اختر وقتاً لاحقاً أو اتركه فارغاً.`,
+    }, { channel, now: now.toISOString() });
+  }
+  return at.toISOString();
+}
+
+function validVariants(variants: VariantInput[], now: Date | null): Variant[] {
   if (variants.length > MAX_VARIANTS) throw badInput('variants', { en: `At most ${MAX_VARIANTS} variants.`, ar: `الحد الأقصى ${MAX_VARIANTS} نصاً للقنوات.` });
-  const list = variants.map(validVariant);
+  const list = variants.map((v, i) => validVariant(v, i, now));
   const seen = new Set<Channel>();
   list.forEach((v, i) => {
     if (seen.has(v.channel)) throw badInput(`variants.${i}.channel`, { en: `The channel ${v.channel} has two variants.`, ar: `للقناة ${v.channel} نصان.` });
@@ -217,13 +234,14 @@ function validVariants(variants: VariantInput[]): Variant[] {
   return list;
 }
 
-function validContent(c: Required<Pick<MessageContent, 'bodyAr'>> & MessageContent) {
+/** `now` checks the variants' publication times: given for variants the writer sends, not for those kept as they were. */
+function validContent(c: Required<Pick<MessageContent, 'bodyAr'>> & MessageContent, now: Date | null) {
   return {
     bodyAr: requiredText('bodyAr', c.bodyAr, { label: L.bodyAr, max: 20_000, multiline: true, arabic: true }),
     bodyEn: optionalText('bodyEn', c.bodyEn, { label: L.bodyEn, max: 20_000, multiline: true }),
     campaignId: optionalId('campaignId', c.campaignId),
     initiativeId: optionalId('initiativeId', c.initiativeId),
-    variants: validVariants(c.variants ?? []),
+    variants: validVariants(c.variants ?? [], now),
   };
 }
 
@@ -249,12 +267,61 @@ function event(verb: string, state: MessageState, change: Record<string, unknown
   return { type: eventType('message', verb), subject: state.id, aggregateVersion: state.version, data: { state, change } };
 }
 
-/** Submitting (or going back to review) needs a variant and no blocking charter violation. */
+/**
+ * A message in review is complete: a variant, the media every channel of it requires, and no blocking
+ * charter violation. Drafts may be incomplete; submitting, and any edit that leaves the message in
+ * review, must not be.
+ */
 function readyForReview(state: MessageState, violations: Violation[]): void {
   if (!state.variants.length) {
     throw badInput('variants', { en: 'Add at least one channel variant before review.', ar: 'أضف نصاً لقناة واحدة على الأقل قبل المراجعة.' });
   }
+  refuseMissingMedia(state.variants);
   refuseBlocking(violations, 'submitted');
+}
+
+/** Channels that never publish text alone (Instagram, Snapchat, TikTok, YouTube, outdoor) need their media before review. */
+function refuseMissingMedia(variants: Variant[]): void {
+  const missing = variants.map((v, i) => ({ v, i })).filter(({ v }) => CHANNEL_RULES[v.channel].media.required && !v.mediaRefs.length);
+  if (!missing.length) return;
+  const names = missing.map(({ v }) => channelName(v.channel));
+  const en = names.map((n) => n.en).join(', ');
+  const ar = names.map((n) => n.ar).join('، ');
+  throw badInput(
+    `variants.${missing[0].i}.mediaRefs`,
+    names.length === 1
+      ? {
+          en: `${en} does not publish text alone: add at least one media item to the ${en} variant before review.`,
+          ar: `لا تنشر ${ar} نصاً دون وسائط: أضف عنصر وسائط واحداً على الأقل إلى نص ${ar} قبل المراجعة.`,
+        }
+      : {
+          en: `${en} do not publish text alone: add at least one media item to each of these variants before review.`,
+          ar: `لا تنشر ${ar} نصاً دون وسائط: أضف عنصر وسائط واحداً على الأقل إلى نص كل منها قبل المراجعة.`,
+        },
+    { channel: missing[0].v.channel, channels: missing.map(({ v }) => v.channel) },
+  );
+}
+
+/** What a message may point at, and the service this node learns it from. */
+const LINKED = {
+  campaignId: { en: 'campaign', ar: 'حملة', from: { en: 'the calendar', ar: 'الروزنامة' } },
+  initiativeId: { en: 'initiative', ar: 'مبادرة', from: { en: 'the initiatives service', ar: 'خدمة المبادرات' } },
+} as const;
+
+/**
+ * A campaign or initiative this node has no copy of: refused when the message goes to review or is
+ * reviewed (a draft may name one that has not arrived yet), since the campaign decides who reviews.
+ */
+export function unknownLink(field: keyof typeof LINKED, id: string, node: string): DomainError {
+  const what = LINKED[field];
+  return badInput(
+    field,
+    {
+      en: `No ${what.en} ${id} is known at ${node}: this node has not received it from ${what.from.en}. Correct the ${what.en}, or try again once it has arrived.`,
+      ar: `لا تعرف ${node} ${what.ar} بالمعرّف ${id}: لم تصلها من ${what.from.ar}. صحّح ال${what.ar}، أو أعد المحاولة بعد وصولها.`,
+    },
+    { id },
+  );
 }
 
 export function refuseBlocking(violations: Violation[], what: 'submitted' | 'approved'): void {
@@ -278,7 +345,7 @@ export function draftMessage(cmd: DraftMessage, a: Acting): MessageEvent {
     node: a.node,
     origin: cmd.origin ?? MessageOrigin.AUTHORED,
     keyMessageId: optionalId('keyMessageId', cmd.keyMessageId),
-    ...validContent(cmd),
+    ...validContent(cmd, a.now),
     status: S.DRAFT,
     publishAt: null,
     publishedAt: null,
@@ -296,8 +363,9 @@ const EDITABLE = ['bodyAr', 'bodyEn', 'campaignId', 'initiativeId', 'variants'] 
 
 /**
  * Changes the content. Before approval the status stays; after approval (APPROVED, SCHEDULED)
- * the message goes back to IN_REVIEW, so what is published is always what was approved.
- * `check` gives the charter violations of the new content.
+ * the message goes back to IN_REVIEW, so what is published is always what was approved. A message
+ * that is in review after the edit must be as complete as a submission. Variants sent with the
+ * edit may not be set for a time already past. `check` gives the charter violations of the new content.
  */
 export function editMessage(state: MessageState, patch: MessageContent, expected: number, a: Actor, check: (s: MessageState) => Violation[]): MessageEvent {
   expectVersion(state, expected);
@@ -311,16 +379,16 @@ export function editMessage(state: MessageState, patch: MessageContent, expected
   }
   const merged = { ...state, variants: state.variants.map((v) => ({ ...v, scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null })) } as unknown as MessageContent & { bodyAr: string };
   for (const k of EDITABLE) if (patch[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = patch[k];
-  const content = validContent(merged);
+  const content = validContent(merged, patch.variants != null ? a.now : null);
   const change: Record<string, { from: unknown; to: unknown }> = {};
   for (const k of EDITABLE) if (JSON.stringify(state[k]) !== JSON.stringify(content[k])) change[k] = { from: state[k], to: content[k] };
   const authors = state.authors.includes(a.by) ? state.authors : [...state.authors, a.by];
   let s = next(state, { ...content, authors }, a);
   if (backToReview) {
     s = { ...s, status: S.IN_REVIEW, publishAt: null, history: [...s.history, entry(a, state.status, S.IN_REVIEW, 'edited after approval')] };
-    readyForReview(s, check(s));
     change.status = { from: state.status, to: S.IN_REVIEW };
   }
+  if (s.status === S.IN_REVIEW) readyForReview(s, check(s));
   return event('edited', s, change);
 }
 
