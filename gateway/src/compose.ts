@@ -1,5 +1,5 @@
-import { parse } from 'graphql';
-import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
+import { buildASTSchema, parse, type GraphQLSchema } from 'graphql';
+import { composeServices, compositionHasErrors, transformSupergraphToPublicSchema } from '@theguild/federation-composition';
 
 export interface SubgraphSource {
   name: string;
@@ -17,4 +17,9 @@ export function composeSupergraph(subgraphs: SubgraphSource[]): Composition {
   const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (compositionHasErrors(result)) return { supergraph: '', errors: result.errors.map((e) => e.message) };
   return { supergraph: result.supergraphSdl, errors: [] };
+}
+
+/** The schema clients see through the gateway: the supergraph without its federation machinery. */
+export function apiSchema(supergraph: string): GraphQLSchema {
+  return buildASTSchema(transformSupergraphToPublicSchema(parse(supergraph)));
 }

@@ -2,24 +2,16 @@ import http from 'node:http';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import {
-  createTokenVerifier,
-  rolesForField,
-  signGatewayProof,
-  GATEWAY_PROOF_HEADER,
-  DomainError,
-  type Caller,
-  type Config,
-  type Logger,
-} from '../../services/kernel/src';
+import { signGatewayProof, GATEWAY_PROOF_HEADER, type Config, type Logger } from '../../services/kernel/src';
 import { composeSupergraph, type SubgraphSource } from './compose';
-import { maxAliasesRule, maxCostRule, maxDepthRule, maxPageSizeRule, RateLimiter } from './limits';
+import { RateLimiter } from './limits';
+import { useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
 
 export interface GatewayOptions {
@@ -33,68 +25,6 @@ export interface RunningGateway {
   port: number;
   supergraph: string;
   stop(): Promise<void>;
-}
-
-interface CallerContext {
-  caller?: Caller | null;
-}
-
-const error = (code: string, en: string, ar: string, status: number) => new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status } } });
-
-/** Who is calling: the bearer token verified, or null for none; a bad token is refused here. */
-function useIdentity(config: Config, limiter: RateLimiter): GatewayPlugin<CallerContext> {
-  const verify = createTokenVerifier(config.auth);
-  return {
-    async onContextBuilding({ context, extendContext }) {
-      const c = context as unknown as { request?: Request; connectionParams?: Record<string, unknown> };
-      const header = c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
-      let caller: Caller | null = null;
-      if (header) {
-        const m = /^Bearer\s+(\S+)$/i.exec(header);
-        try {
-          if (!m) throw new Error('malformed');
-          caller = await verify(m[1]);
-        } catch (e) {
-          const d = e instanceof DomainError ? e : null;
-          throw error('UNAUTHENTICATED', d?.text.en ?? 'Send the token as "Authorization: Bearer <token>".', d?.text.ar ?? 'أرسل الرمز بصيغة "Authorization: Bearer <token>".', 401);
-        }
-      }
-      const key = caller ? `${caller.node}/${caller.sub}` : `anonymous/${c.request?.headers.get('x-forwarded-for') ?? 'local'}`;
-      const wait = limiter.take(key);
-      if (wait > 0) {
-        throw error('RATE_LIMITED', `Too many requests: try again in ${wait} s.`, `طلبات كثيرة: حاول مجدداً بعد ${wait} ثانية.`, 429);
-      }
-      extendContext({ caller });
-    },
-    // the first line of the permission matrix: a mutation needs one of its roles before any subgraph is asked
-    onExecute({ args, setResultAndStopExecution }) {
-      const caller = (args.contextValue as CallerContext).caller ?? null;
-      const ops = (args.document as DocumentNode).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const op = args.operationName ? ops.find((o) => o.name?.value === args.operationName) : ops[0];
-      if (!op || op.operation !== 'mutation') return;
-      for (const s of op.selectionSet.selections) {
-        if (s.kind !== Kind.FIELD) continue;
-        const roles = rolesForField(s.name.value);
-        if (!roles) continue;
-        if (!caller) {
-          setResultAndStopExecution({ errors: [error('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)] });
-          return;
-        }
-        if (!caller.roles.some((r) => roles.includes(r))) {
-          setResultAndStopExecution({
-            errors: [error('FORBIDDEN', `${s.name.value} needs one of the roles: ${roles.join(', ')}.`, `يتطلب ${s.name.value} أحد الأدوار: ${roles.join('، ')}.`, 403)],
-          });
-          return;
-        }
-      }
-    },
-    onValidate({ addValidationRule }) {
-      addValidationRule(maxDepthRule(config.gateway.maxDepth));
-      addValidationRule(maxAliasesRule(config.gateway.maxAliases));
-      addValidationRule(maxCostRule(config.gateway.maxCost));
-      addValidationRule(maxPageSizeRule());
-    },
-  };
 }
 
 const UNREACHABLE = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'TIMEOUT_ERROR', 'GATEWAY_TIMEOUT']);
@@ -190,7 +120,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         return { [GATEWAY_PROOF_HEADER]: await proof };
       },
     },
-    plugins: () => [useIdentity(config, limiter) as never, useServiceErrors() as never, observability.plugin as never],
+    plugins: () => [useIdentity(config, limiter, '/graphql', observability) as never, useServiceErrors() as never, observability.plugin as never],
   });
 
   const server = http.createServer((req, res) => {
@@ -205,7 +135,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     const feed = FEEDS.find((f) => req.url?.startsWith(f.path));
     const owner = feed && o.subgraphs.find((s) => s.name === feed.service);
     if (owner && req.method === 'GET') {
-      void forward(req, res, new URL(req.url!, owner.url), owner.name);
+      void forward(req, res, new URL(req.url!, owner.url), owner.name, signGatewayProof(config.gatewaySecret, config.node, null));
       return;
     }
     if (req.method === 'POST') {
@@ -229,7 +159,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     void gateway(req, res);
   });
   // subscriptions over WebSocket (graphql-ws) at the same address; SSE needs nothing more
-  const sockets = new WebSocketServer({ server, path: '/graphql' });
+  // a WebSocket message is held whole in memory, as a request body is: the same bound for both
+  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: config.gateway.maxBodyBytes });
   const subscriptions = useServer(
     getGraphQLWSOptions<CallerContext, { request: http.IncomingMessage; socket: unknown }>(gateway, (ctx) => ({ req: ctx.extra.request, request: socketRequest(ctx.extra.request, ctx.connectionParams) })),
     sockets,
@@ -275,11 +206,31 @@ const FEEDS = [
   { path: '/calendar/items/', service: 'calendar' },
 ];
 
-/** Passes a GET through to a service, with the caller's credentials, and streams the answer back. */
-async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string): Promise<void> {
+/**
+ * Where the client called this gateway, for links the service writes: what a proxy in front of it
+ * says, else the Host it was called at over plain HTTP (the gateway's own listener).
+ */
+function forwardedFor(req: http.IncomingMessage): Record<string, string> {
+  const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim() || undefined;
+  const host = first(req.headers['x-forwarded-host']) ?? req.headers.host;
+  const proto = first(req.headers['x-forwarded-proto']) ?? 'http';
+  const prefix = first(req.headers['x-forwarded-prefix']);
+  return { ...(host ? { 'x-forwarded-host': host } : {}), 'x-forwarded-proto': proto, ...(prefix ? { 'x-forwarded-prefix': prefix } : {}) };
+}
+
+/**
+ * Passes a GET through to a service, with the caller's credentials (the service verifies them) and
+ * an anonymous proof that vouches only for the forwarded address, and streams the answer back.
+ */
+async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string, proof: Promise<string>): Promise<void> {
   try {
     const upstream = await fetch(target, {
-      headers: { ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), accept: req.headers.accept ?? '*/*' },
+      headers: {
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        accept: req.headers.accept ?? '*/*',
+        [GATEWAY_PROOF_HEADER]: await proof,
+        ...forwardedFor(req),
+      },
       signal: AbortSignal.timeout(10_000),
     });
     const headers: Record<string, string> = {};
@@ -318,13 +269,21 @@ function maskUnexpected(e: unknown, message: string, log: Logger): Error {
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }
 
-/** Ready only when every subgraph answers its health check. */
+/** How long a service's own readiness check may take: it asks the broker, which retries for over a second when down. */
+const SERVICE_READY_TIMEOUT_MS = 5000;
+
+/**
+ * Ready only when every service answers its own readiness check and reaches its database: a service
+ * without its database answers nothing. One whose broker alone is down still answers (its outbox
+ * keeps the events until the broker is back), so it leaves the node in service.
+ */
 async function readiness(subgraphs: SubgraphSource[]): Promise<{ ready: boolean; services: Record<string, boolean> }> {
   const checks = await Promise.all(
     subgraphs.map(async (s) => {
       try {
-        const res = await fetch(new URL('/health', s.url), { signal: AbortSignal.timeout(2000) });
-        return [s.name, res.ok] as const;
+        const res = await fetch(new URL('/ready', s.url), { signal: AbortSignal.timeout(SERVICE_READY_TIMEOUT_MS) });
+        const body = (await res.json()) as { database?: unknown };
+        return [s.name, body.database === true] as const;
       } catch {
         return [s.name, false] as const;
       }

@@ -22,6 +22,8 @@ export interface GatewayObservability {
   plugin: GatewayPlugin;
   /** Answers GET /metrics and returns true; false for any other request, or when metrics are off. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
+  /** A GraphQL request refused before its operation was read (over the rate limit): counted and logged all the same. */
+  refused(request: Request, code: string): void;
 }
 
 interface RequestState {
@@ -194,6 +196,11 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
 
   return {
     plugin,
+    refused(request, code) {
+      const state = begin(request);
+      state.graphql = true;
+      state.errors.push({ extensions: { code } });
+    },
     serve(req, res) {
       if (!config.observability.metrics || req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') return false;
       registry.metrics().then(

@@ -1,6 +1,6 @@
 import { calendarService } from '../../services/calendar/src/service';
 import { startTestService, type TestNode } from '../support/node';
-import { CALENDAR, addEntry, draft, ok, scheduled, type EntryView } from './fixtures';
+import { CALENDAR, CANCEL, CANCEL_ENTRY, addEntry, draft, ok, scheduled, type EntryView } from './fixtures';
 
 let riyadh: TestNode;
 let editor: string;
@@ -33,6 +33,32 @@ describe('Hijri beside Gregorian', () => {
     const c = await draft(riyadh, editor, '2016-05-31', '2016-06-05');
     expect(c.startsAtHijri).toMatchObject({ year: 1437, month: 8, day: 24, en: "Sha'ban 24, 1437 AH" });
     expect(c.endsAtHijri).toMatchObject({ year: 1437, month: 9, day: 1 });
+  });
+
+  it('gives an entry the Hijri date of its end: 20:00 on 30 Ramadan to 02:00 the next night ends on 1 Shawwal', async () => {
+    const e = await addEntry(riyadh, editor, { when: { startsAt: '2026-03-19T20:00:00+03:00', endsAt: '2026-03-20T02:00:00+03:00' } });
+    expect(e.startsAtHijri).toEqual({ year: 1447, month: 9, day: 30, ar: '٣٠ رمضان ١٤٤٧ هـ', en: 'Ramadan 30, 1447 AH' });
+    expect(e.endsAtHijri).toEqual({ year: 1447, month: 10, day: 1, ar: '١ شوال ١٤٤٧ هـ', en: 'Shawwal 1, 1447 AH' });
+  });
+
+  it('gives the creation and the last change their Hijri dates, read in Riyadh', async () => {
+    const c = await draft(riyadh, editor, '2036-01-01', '2036-01-31');
+    const e = await addEntry(riyadh, editor, { when: { startDate: '2036-01-10' } });
+    // fixed instants in the past, so the expected dates do not depend on today: 22:30 UTC is already the next day in Riyadh
+    for (const table of ['campaign', 'calendar_entry']) {
+      await riyadh.sql(`update calendar.${table} set created_at = '2016-05-31T09:00:00Z', updated_at = '2026-02-17T22:30:00Z' where id = $1`, [table === 'campaign' ? c.id : e.id]);
+    }
+    const HIJRI = '{ year month day ar en }';
+    const read = await ok(
+      riyadh,
+      `query($c: ID!, $e: ID!) { campaign(id: $c) { createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI} } calendarEntry(id: $e) { createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI} } }`,
+      { c: c.id, e: e.id },
+      editor,
+    );
+    const created = { year: 1437, month: 8, day: 24, ar: '٢٤ شعبان ١٤٣٧ هـ', en: "Sha'ban 24, 1437 AH" };
+    const updated = { year: 1447, month: 9, day: 1, ar: '١ رمضان ١٤٤٧ هـ', en: 'Ramadan 1, 1447 AH' };
+    expect(read.campaign).toEqual({ createdAtHijri: created, updatedAtHijri: updated });
+    expect(read.calendarEntry).toEqual({ createdAtHijri: created, updatedAtHijri: updated });
   });
 });
 
@@ -113,5 +139,36 @@ describe('calendar filters', () => {
   it('refuses an unknown channel or audience', async () => {
     const r = await riyadh.graphql(CALENDAR, { range, filter: { channel: ['FAX'] } }, editor);
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.channel.0' });
+  });
+});
+
+describe('cancelled campaigns and entries', () => {
+  // a week of its own in 2031, after the filters' week
+  const range = { from: '2031-02-02', to: '2031-02-08' };
+  let campaign: string;
+  let entry: string;
+  let kept: string;
+  beforeAll(async () => {
+    const c = (await scheduled(riyadh, editor, '2031-02-01', '2031-02-28')).campaign;
+    campaign = (await ok(riyadh, CANCEL, { id: c.id, version: c.version, reason: 'الميزانية' }, editor)).cancelCampaign.campaign.id;
+    const e = await addEntry(riyadh, editor, { when: { startDate: '2031-02-04' } });
+    entry = (await ok(riyadh, CANCEL_ENTRY, { id: e.id, version: e.version }, editor)).cancelCalendarEntry.id;
+    kept = (await addEntry(riyadh, editor, { when: { startDate: '2031-02-05' } })).id;
+  });
+
+  const listed = (items: Item[]) => items.map((i) => [i.__typename, i.id, i.status ?? i.entryStatus]);
+
+  it('stay in the calendar, marked CANCELLED, unless asked otherwise', async () => {
+    const expected = [
+      ['Campaign', campaign, 'CANCELLED'],
+      ['CalendarEntry', entry, 'CANCELLED'],
+      ['CalendarEntry', kept, 'CONFIRMED'],
+    ];
+    expect(listed((await calendar({ range })).items)).toEqual(expected);
+    expect(listed((await calendar({ range, filter: { includeCancelled: true } })).items)).toEqual(expected);
+  });
+
+  it('are left out with includeCancelled: false', async () => {
+    expect(listed((await calendar({ range, filter: { includeCancelled: false } })).items)).toEqual([['CalendarEntry', kept, 'CONFIRMED']]);
   });
 });

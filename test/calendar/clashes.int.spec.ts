@@ -29,6 +29,9 @@ describe('clashes within one node', () => {
       otherCampaign: { id: first.campaign.id },
       overlapFrom: '2032-01-10T00:00:00.000+03:00',
       overlapTo: '2032-01-16T00:00:00.000+03:00',
+      overlapFromHijri: { year: 1453, month: 9, day: 26, ar: '٢٦ رمضان ١٤٥٣ هـ', en: 'Ramadan 26, 1453 AH' },
+      // the end is excluded: the Hijri date of the midnight the overlap stops at
+      overlapToHijri: { year: 1453, month: 10, day: 3, ar: '٣ شوال ١٤٥٣ هـ', en: 'Shawwal 3, 1453 AH' },
     });
     expect(second.warnings[0].reasonEn).toMatch(/^“Healthy food” and “Food safety awareness” of Riyadh Region Municipality both address families on the Health awareness axis, from 2032-01-10 \(.+ AH\) to 2032-01-15 \(.+ AH\)\.$/);
     expect(second.warnings[0].reasonAr).toContain('أمانة منطقة الرياض');

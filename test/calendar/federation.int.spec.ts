@@ -1,7 +1,7 @@
 import { newId } from '../../services/kernel/src';
 import { calendarService } from '../../services/calendar/src/service';
 import { startTestService, type TestNode } from '../support/node';
-import { draft, ok } from './fixtures';
+import { draft, ok, scheduled } from './fixtures';
 
 let riyadh: TestNode;
 let viewer: string;
@@ -67,5 +67,32 @@ describe('federation', () => {
     const second = (await ok(riyadh, PAGE, { i: initiatives[1], after: first.pageInfo.endCursor }, viewer)).campaigns;
     expect([...first.edges, ...second.edges].map((e: { node: { id: string } }) => e.node.id)).toEqual([campaigns[1], campaigns[0]]);
     expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('the sector dashboard’s campaign months', () => {
+  const MONTHS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on SectorDashboard {
+    campaignsByMonth { month from to fromHijri { year month day ar en } toHijri { year month day ar en } campaigns }
+    campaignsByHijriMonth { year month from to fromHijri { year month day ar en } toHijri { year month day ar en } campaigns }
+  } } }`;
+
+  it('gives each month’s first and last day in the Hijri calendar too', async () => {
+    // the whole of March 2026: from 12 Ramadan to 12 Shawwal 1447
+    await scheduled(riyadh, editor, '2026-03-01', '2026-03-31', { axis: 'OVERSIGHT' });
+    const [d] = (await ok(riyadh, MONTHS, { reps: [{ __typename: 'SectorDashboard', id: 'sector-dashboard?node=riyadh&axis=OVERSIGHT' }] }, viewer))._entities;
+    expect(d.campaignsByMonth).toEqual([
+      {
+        month: '2026-03',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        fromHijri: { year: 1447, month: 9, day: 12, ar: '١٢ رمضان ١٤٤٧ هـ', en: 'Ramadan 12, 1447 AH' },
+        toHijri: { year: 1447, month: 10, day: 12, ar: '١٢ شوال ١٤٤٧ هـ', en: 'Shawwal 12, 1447 AH' },
+        campaigns: 1,
+      },
+    ]);
+    expect(d.campaignsByHijriMonth.map((m: { month: number; fromHijri: object; toHijri: object }) => [m.month, m.fromHijri, m.toHijri])).toEqual([
+      [9, { year: 1447, month: 9, day: 1, ar: '١ رمضان ١٤٤٧ هـ', en: 'Ramadan 1, 1447 AH' }, { year: 1447, month: 9, day: 30, ar: '٣٠ رمضان ١٤٤٧ هـ', en: 'Ramadan 30, 1447 AH' }],
+      [10, { year: 1447, month: 10, day: 1, ar: '١ شوال ١٤٤٧ هـ', en: 'Shawwal 1, 1447 AH' }, expect.objectContaining({ year: 1447, month: 10, day: 29 })],
+    ]);
   });
 });

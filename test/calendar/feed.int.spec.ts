@@ -125,6 +125,54 @@ describe('GET /calendar.ics', () => {
   });
 });
 
+/** The URL property as node-ical gives it: a string, or with its VALUE=URI parameter an object. */
+const urlOf = (e: VEvent): string => {
+  const url = e.url as unknown;
+  return typeof url === 'string' ? url : (url as { val: string }).val;
+};
+
+describe('the link of each item', () => {
+  let item: EntryView;
+  beforeAll(async () => {
+    item = await addEntry(riyadh, editor, { kind: 'MILESTONE', when: { startDate: '2034-07-01' } });
+  });
+  const caller = { sub: 'riyadh-viewer', node: 'riyadh', roles: ['viewer' as const] };
+  const linkIn = async (headers: Record<string, string>) => {
+    const { status, text } = await fetchFeed('kind=MILESTONE', headers);
+    expect(status).toBe(200);
+    const e = events(ical.sync.parseICS(text)).find((x) => x.uid === item.id);
+    if (!e) throw new Error(`${item.id} is not in the feed`);
+    expect(String(e.description).split('\n').at(-1)).toBe(urlOf(e));
+    return urlOf(e);
+  };
+  const proxied = { 'x-forwarded-host': 'calendar.riyadh.example', 'x-forwarded-proto': 'https', 'x-forwarded-prefix': '/mmhub/' };
+
+  it('points at the address the node’s gateway was called at, as its proof vouches', async () => {
+    const proof = { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', caller) };
+    expect(await linkIn({ ...proof, ...proxied })).toBe(`https://calendar.riyadh.example/mmhub/calendar/items/${item.id}.ics`);
+    // the first of a chain of proxies is where the client called
+    expect(await linkIn({ ...proof, 'x-forwarded-host': 'calendar.riyadh.example:8443, gateway.internal', 'x-forwarded-proto': 'https, http' })).toBe(
+      `https://calendar.riyadh.example:8443/calendar/items/${item.id}.ics`,
+    );
+  });
+
+  it('ignores forwarded addresses without the gateway’s proof, and ones that are not a plain host, scheme and path', async () => {
+    const own = `${base}/calendar/items/${item.id}.ics`;
+    expect(await linkIn({ authorization: `Bearer ${viewer}`, ...proxied })).toBe(own);
+    const proof = { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', caller) };
+    expect(await linkIn({ ...proof, 'x-forwarded-host': 'evil.example/phish?x=' })).toBe(own);
+    expect(await linkIn({ ...proof, 'x-forwarded-host': 'calendar.riyadh.example', 'x-forwarded-proto': 'javascript' })).toBe(own);
+    expect(await linkIn({ ...proof, 'x-forwarded-host': 'calendar.riyadh.example', 'x-forwarded-prefix': 'no-slash' })).toBe(own);
+  });
+
+  it('carries no token, even when the reader gave one in the URL', async () => {
+    const { text } = await fetchFeed(`kind=MILESTONE&token=${encodeURIComponent(viewer)}`, {});
+    const e = events(ical.sync.parseICS(text)).find((x) => x.uid === item.id)!;
+    expect(urlOf(e)).toBe(`${base}/calendar/items/${item.id}.ics`);
+    expect(String(e.description)).not.toContain('token');
+  });
+});
+
 describe('who may read the feed', () => {
   it('needs a token: 401 without one; the header or the token query parameter both work', async () => {
     const none = await fetchFeed('', {});

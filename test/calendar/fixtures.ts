@@ -2,10 +2,11 @@ import type { TestNode } from '../support/node';
 
 const HIJRI = '{ year month day ar en }';
 export const CAMPAIGN_FIELDS = `id node scope titleAr titleEn axis audiences channels startsAt endsAt status sequence version initiativeIds
-  startsAtHijri ${HIJRI} endsAtHijri ${HIJRI}`;
+  createdAt updatedAt startsAtHijri ${HIJRI} endsAtHijri ${HIJRI} createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI}`;
 export const ENTRY_FIELDS = `id node kind titleAr titleEn location axis campaignId allDay startsAt endsAt startDate endDate status sequence version
-  occasionCode occasionHijriYear startDateHijri ${HIJRI} endDateHijri ${HIJRI} startsAtHijri ${HIJRI}`;
-export const CLASH_FIELDS = `kind node axis audiences reasonAr reasonEn overlapFrom overlapTo overlapFromHijri ${HIJRI}
+  occasionCode occasionHijriYear createdAt updatedAt startDateHijri ${HIJRI} endDateHijri ${HIJRI} startsAtHijri ${HIJRI} endsAtHijri ${HIJRI}
+  createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI}`;
+export const CLASH_FIELDS = `kind node axis audiences reasonAr reasonEn overlapFrom overlapTo overlapFromHijri ${HIJRI} overlapToHijri ${HIJRI}
   campaign { id node } otherCampaign { id node } occasion { id node occasionCode }`;
 // axis and status have different types on the two members of CalendarItem: GraphQL wants aliases
 const ENTRY_IN_UNION = ENTRY_FIELDS.replace(' axis ', ' entryAxis: axis ').replace(' status ', ' entryStatus: status ');

@@ -1,6 +1,6 @@
 import { calendarService } from '../../services/calendar/src/service';
 import { readTopic, startTestService, type TestNode } from '../support/node';
-import { CANCEL, CANCEL_ENTRY, MOVE_ENTRY, RESCHEDULE, addEntry, draft, ok, type CampaignPayload } from './fixtures';
+import { CANCEL, CANCEL_ENTRY, CHANGE_STATUS, MOVE_ENTRY, RESCHEDULE, SCHEDULE, UPDATE, addEntry, draft, ok, type CampaignPayload } from './fixtures';
 
 let riyadh: TestNode;
 let editor: string;
@@ -47,6 +47,39 @@ describe('events on Kafka', () => {
 
     const [row] = await riyadh.sql<{ pending: number }>('select count(*)::int as pending from calendar.outbox where subject = $1 and sent_at is null', [c.id]);
     expect(row.pending).toBe(0);
+  });
+
+  it('a campaign run to its end: scheduled, launched (LIVE), completed (DONE), each with its version', async () => {
+    const c = await draft(riyadh, editor, '2035-05-01', '2035-05-31');
+    const s = (await ok<{ scheduleCampaign: CampaignPayload }>(riyadh, SCHEDULE, { id: c.id, version: c.version }, editor)).scheduleCampaign.campaign;
+    const live = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: s.version, status: 'LIVE' }, editor)).changeCampaignStatus.campaign;
+    expect(live).toMatchObject({ status: 'LIVE', version: 3, sequence: 0 });
+    const done = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: live.version, status: 'DONE' }, editor)).changeCampaignStatus.campaign;
+    expect(done).toMatchObject({ status: 'DONE', version: 4, sequence: 0 });
+
+    const records = await readTopic(TOPIC, (rs) => rs.length >= 4, { filter: (x) => x.headers.ce_subject === c.id });
+    expect(records.map((x) => [x.headers.ce_type, x.headers.ce_aggregateversion])).toEqual([
+      ['mmhub.campaign.drafted.v1', '1'],
+      ['mmhub.campaign.scheduled.v1', '2'],
+      ['mmhub.campaign.launched.v1', '3'],
+      ['mmhub.campaign.completed.v1', '4'],
+    ]);
+    const [launched, completed] = records.slice(2).map((x) => JSON.parse(x.value!));
+    expect(launched.change).toMatchObject({ status: { from: 'SCHEDULED', to: 'LIVE' }, by: 'riyadh-editor' });
+    expect(launched.state).toMatchObject({ id: c.id, status: 'LIVE', version: 3 });
+    expect(completed.change).toMatchObject({ status: { from: 'LIVE', to: 'DONE' } });
+    expect(completed.state).toMatchObject({ id: c.id, status: 'DONE', version: 4 });
+  });
+
+  it('an update of a campaign is mmhub.campaign.updated.v1, with what changed from what', async () => {
+    const c = await draft(riyadh, editor, '2035-06-01', '2035-06-30');
+    await ok(riyadh, UPDATE, { id: c.id, version: c.version, input: { titleEn: 'Food safety in summer', channels: ['SMS'] } }, editor);
+    const [updated] = await readTopic(TOPIC, (rs) => rs.length >= 1, { filter: (x) => x.headers.ce_subject === c.id && x.headers.ce_type === 'mmhub.campaign.updated.v1' });
+    expect(updated.key).toBe(c.id);
+    expect(updated.headers.ce_aggregateversion).toBe('2');
+    const data = JSON.parse(updated.value!);
+    expect(data.change).toEqual({ titleEn: { from: 'Food safety awareness', to: 'Food safety in summer' }, channels: { from: ['X', 'INSTAGRAM'], to: ['SMS'] } });
+    expect(data.state).toMatchObject({ id: c.id, status: 'DRAFT', titleEn: 'Food safety in summer', channels: ['SMS'], version: 2 });
   });
 
   it('calendar entries: added, moved, cancelled', async () => {

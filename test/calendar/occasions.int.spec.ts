@@ -1,5 +1,5 @@
 import { calendarService } from '../../services/calendar/src/service';
-import { startTestService, type TestNode } from '../support/node';
+import { readTopic, startTestService, type TestNode } from '../support/node';
 import { GENERATE, counts, ok, type EntryView } from './fixtures';
 
 let ministry: TestNode;
@@ -61,6 +61,21 @@ describe('national occasions', () => {
       `select o.type, count(*)::int as n from calendar.outbox o join calendar.calendar_entry e on e.id::text = o.subject where e.occasion_hijri_year = 1447 group by o.type`,
     );
     expect(rows).toEqual([{ type: 'mmhub.calendarentry.added.v1', n: 5 }]);
+  });
+
+  it('publishes each occasion as mmhub.calendarentry.added.v1 of the ministry, naming the occasion', async () => {
+    const added = (await generate(1451)).added;
+    expect(added).toHaveLength(5);
+    const ids = new Set(added.map((e) => e.id));
+    const records = await readTopic('mmhub.calendar.v1', (rs) => rs.length >= 5, { filter: (x) => ids.has(x.headers.ce_subject) });
+    expect(new Set(records.map((x) => x.key))).toEqual(ids);
+    for (const x of records) {
+      expect(x.headers).toMatchObject({ ce_type: 'mmhub.calendarentry.added.v1', ce_node: 'ministry', ce_source: '/nodes/ministry/calendar', ce_aggregateversion: '1' });
+    }
+    const byCode = Object.fromEntries(records.map((x) => JSON.parse(x.value!)).map((d) => [d.change.occasion.code, d]));
+    expect(Object.keys(byCode).sort()).toEqual(['EID_AL_ADHA', 'EID_AL_FITR', 'FOUNDING_DAY', 'NATIONAL_DAY', 'RAMADAN']);
+    expect(byCode.RAMADAN.change.occasion).toEqual({ code: 'RAMADAN', hijriYear: 1451 });
+    expect(byCode.RAMADAN.state).toMatchObject({ node: 'ministry', kind: 'OCCASION', allDay: true, status: 'CONFIRMED', occasionCode: 'RAMADAN', occasionHijriYear: 1451 });
   });
 
   it.each([

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
 import { SignJWT } from 'jose';
+import WebSocket from 'ws';
 import { DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src';
+import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestNode, type TestGatewayNode } from '../support/node';
 
 let riyadh: TestGatewayNode;
@@ -28,6 +31,7 @@ describe('identity at the gateway', () => {
     ['expired', async () => sign({ node: 'riyadh', roles: ['viewer'] }, DEVELOPMENT_JWT_SECRET, '-10s')],
     ['wrongly signed', async () => sign({ node: 'riyadh', roles: ['viewer'] }, 'another-secret-that-is-long-enough-1234')],
     ['without claims', async () => sign({})],
+    ['validly signed, without an expiry', async () => new SignJWT({ node: 'riyadh', roles: ['viewer'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('someone').setIssuedAt().sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET))],
   ])('a %s token → UNAUTHENTICATED', async (_what, token) => {
     const r = await riyadh.graphql(NORMAL, {}, await token());
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -39,6 +43,19 @@ describe('identity at the gateway', () => {
     const r = await riyadh.graphql('mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }', {}, await riyadh.token(['editor']));
     expect(r.status).toBe(403);
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it.each([
+    ['a fragment spread', 'mutation { ...Define } fragment Define on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }'],
+    ['a fragment within a fragment', 'mutation { ...Outer } fragment Outer on Mutation { ...Inner } fragment Inner on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }'],
+    ['an inline fragment', 'mutation { ... on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } } }'],
+  ])('a mutation wrapped in %s is refused FORBIDDEN at the gateway all the same', async (_how, mutation) => {
+    const criteria = async () => (await riyadh.sql<{ n: string }>('select count(*) as n from initiatives.integration_criterion'))[0].n;
+    const before = await criteria();
+    const r = await riyadh.graphql(mutation, {}, await riyadh.token(['editor']));
+    expect(r.status).toBe(403);
+    expect(r.errors?.[0]).toMatchObject({ message: 'defineIntegrationCriterion needs one of the roles: admin.', extensions: { code: 'FORBIDDEN' } });
+    expect(await criteria()).toBe(before);
   });
 
   it('a subgraph called directly, without the gateway’s proof, refuses', async () => {
@@ -89,9 +106,73 @@ describe('limits', () => {
     await servesNormally();
   });
 
+  it('closes a WebSocket whose message is larger than a request body may be, and serves the next request', async () => {
+    const socket = new WebSocket(riyadh.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await once(socket, 'open');
+    const closed = once(socket, 'close') as Promise<[number, Buffer]>;
+    const acknowledged = once(socket, 'message');
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${viewer}` } }));
+    expect(JSON.parse(String((await acknowledged)[0]))).toEqual({ type: 'connection_ack' });
+    const padding = 'x'.repeat(1024 * 1024);
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { initiativeChanged { id } }', variables: { padding } } }));
+    const [code] = await closed;
+    // 1009: the message is too big to process
+    expect(code).toBe(1009);
+    await servesNormally();
+    // and it still takes WebSockets
+    const next = new WebSocket(riyadh.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    await once(next, 'open');
+    const ack = once(next, 'message');
+    next.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${viewer}` } }));
+    expect(JSON.parse(String((await ack)[0]))).toEqual({ type: 'connection_ack' });
+    next.close();
+  });
+
   it('refuses a cross-site simple request (CSRF)', async () => {
     const res = await fetch(`${riyadh.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as any).errors[0]).toMatchObject({ message: 'Required CSRF header(s) not present', extensions: { code: 'BAD_REQUEST' } });
+  });
+});
+
+describe('counting every request', () => {
+  const LIMIT = 10;
+  let node: TestGatewayNode;
+  beforeAll(async () => {
+    node = await startTestNode('riyadh', { services: [initiativesService], env: { GATEWAY_RATE_LIMIT: String(LIMIT), GATEWAY_RATE_WINDOW_SECONDS: '60' } });
+  }, 60_000);
+  afterAll(() => node?.stop());
+
+  const post = (headers: Record<string, string>) =>
+    fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ initiatives(first: 1) { totalCount } }' }) });
+
+  it('limits a burst of bad tokens at the address it comes from, whatever X-Forwarded-For claims', async () => {
+    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('intruder').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode('a-secret-that-is-not-the-nodes-own-0123456789'));
+    const statuses: number[] = [];
+    const codes: string[] = [];
+    for (let i = 0; i < LIMIT + 5; i++) {
+      // each request names another client: a header anyone can write counts for nothing here
+      const res = await post({ authorization: `Bearer ${forged}`, 'x-forwarded-for': `203.0.113.${i + 1}` });
+      statuses.push(res.status);
+      codes.push(((await res.json()) as any).errors[0].extensions.code);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(codes).toEqual([...Array(LIMIT).fill('UNAUTHENTICATED'), ...Array(5).fill('RATE_LIMITED')]);
+    expect(statuses).toEqual([...Array(LIMIT).fill(401), ...Array(5).fill(429)]);
+
+    // the same address without any token shares the count, under any claimed address
+    const anonymous = await post({ 'x-forwarded-for': '198.51.100.7' });
+    expect(anonymous.status).toBe(429);
+    expect(((await anonymous.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/try again in \d+ s/), extensions: { code: 'RATE_LIMITED', messageAr: expect.any(String) } });
+
+    // a verified caller is counted on its own, and served
+    const viewer = await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await node.token(['viewer'], 'riyadh', 'counted-viewer'));
+    expect(viewer.errors).toBeUndefined();
+    expect(typeof viewer.data?.initiatives.totalCount).toBe('number');
+
+    // the refusals made before the operation was read are in the metrics all the same
+    const metrics = await (await fetch(node.url.replace('/graphql', '/metrics'))).text();
+    const refusedEarly = /^mmhub_graphql_requests_total\{[^}]*type="unknown"[^}]*outcome="client_error"[^}]*\} (\d+)$/m.exec(metrics)?.[1];
+    expect(Number(refusedEarly)).toBe(6);
   });
 });

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestNode, type TestGatewayNode } from '../support/node';
 
@@ -37,6 +39,75 @@ describe('production mode', () => {
     expect(r.data ?? null).toBeNull();
     const page = await fetch(node.url, { headers: { accept: 'text/html' } });
     expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+  });
+});
+
+describe('production mode with an identity provider’s key set (RS256 through JWKS_URL)', () => {
+  let node: TestGatewayNode;
+  let keys: http.Server;
+  let privateKey: KeyLike;
+  let keySetFetches = 0;
+  const token = (o: { audience?: string; expiresIn?: string } = {}) =>
+    new SignJWT({ node: 'riyadh', roles: ['viewer'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setSubject('idp-viewer')
+      .setIssuer('https://idp.example')
+      .setAudience(o.audience ?? 'mmhub-riyadh')
+      .setIssuedAt()
+      .setExpirationTime(o.expiresIn ?? '5m')
+      .sign(privateKey);
+  const COUNT = '{ initiatives(first: 1) { totalCount } }';
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'idp-1', alg: 'RS256', use: 'sig' };
+    keys = http.createServer((_req, res) => {
+      keySetFetches++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((r) => keys.listen(0, '127.0.0.1', r));
+    node = await startTestNode('riyadh', {
+      services: [initiativesService],
+      env: {
+        MMHUB_MODE: 'production',
+        JWT_SECRET: '',
+        JWKS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/.well-known/jwks.json`,
+        JWT_ISSUER: 'https://idp.example',
+        JWT_AUDIENCE: 'mmhub-riyadh',
+        GATEWAY_SECRET: 'q'.repeat(40),
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await node?.stop();
+    await new Promise<void>((r) => keys.close(() => r()));
+  });
+
+  it('answers a token the key set verifies', async () => {
+    const res = await fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` }, body: JSON.stringify({ query: COUNT }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(typeof body.data.initiatives.totalCount).toBe('number');
+    expect(keySetFetches).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['an expired token', () => token({ expiresIn: '-10s' }), /expired/],
+    ['a token for another audience', () => token({ audience: 'somewhere-else' }), /not valid/],
+  ])('refuses %s with UNAUTHENTICATED', async (_what, make, message) => {
+    const r = await node.graphql(COUNT, {}, await make());
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'UNAUTHENTICATED', messageAr: expect.any(String) } });
+    expect(r.data ?? null).toBeNull();
+  });
+
+  it('refuses a token signed with another key under the same key id', async () => {
+    const other = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setSubject('intruder').setIssuer('https://idp.example').setAudience('mmhub-riyadh').setIssuedAt().setExpirationTime('5m').sign(other.privateKey);
+    expect((await node.graphql(COUNT, {}, forged)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
 

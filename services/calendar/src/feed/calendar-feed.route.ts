@@ -11,6 +11,7 @@ import {
   unauthenticated,
   type Axis,
   type Caller,
+  type GatewayProof,
   type ServiceRuntime,
   type TokenVerifier,
 } from '../../../kernel/src';
@@ -42,18 +43,22 @@ function single(req: Request, name: string): string | undefined {
 
 type ProofVerifier = ReturnType<typeof createGatewayProofVerifier>;
 
+/** The node's gateway vouching for the request, null when it came some other way; a forged or foreign proof is refused. */
+async function gatewayProofOf(req: Request, verifyProof: ProofVerifier): Promise<GatewayProof | null> {
+  const header = req.headers[GATEWAY_PROOF_HEADER];
+  if (!header) return null;
+  const proof = await verifyProof(Array.isArray(header) ? header[0] : header);
+  if (!proof) throw unauthenticated({ en: 'The gateway proof is not valid.', ar: 'إثبات البوابة غير صالح.' });
+  return proof;
+}
+
 /**
  * The reader: the caller the node's gateway vouches for when it forwards the request; else a bearer
  * token in the Authorization header, or, for calendar clients that cannot send headers, in the `token`
  * query parameter; no token only when anonymous reading is allowed.
  */
-async function readerOf(req: Request, verify: TokenVerifier, verifyProof: ProofVerifier, allowAnonymous: boolean): Promise<Caller | null> {
-  const proofHeader = req.headers[GATEWAY_PROOF_HEADER];
-  if (proofHeader) {
-    const proof = await verifyProof(Array.isArray(proofHeader) ? proofHeader[0] : proofHeader);
-    if (!proof) throw unauthenticated({ en: 'The gateway proof is not valid.', ar: 'إثبات البوابة غير صالح.' });
-    if (proof.caller) return proof.caller;
-  }
+async function readerOf(req: Request, proof: GatewayProof | null, verify: TokenVerifier, allowAnonymous: boolean): Promise<Caller | null> {
+  if (proof?.caller) return proof.caller;
   const header = req.headers.authorization;
   const param = single(req, 'token');
   let token: string | undefined;
@@ -68,6 +73,29 @@ async function readerOf(req: Request, verify: TokenVerifier, verifyProof: ProofV
     en: 'Sign in first: send a bearer token, or add ?token=<token> to the feed URL.',
     ar: 'سجّل الدخول أولاً: أرسل رمز الدخول، أو أضف ?token=<token> إلى رابط الروزنامة.',
   });
+}
+
+const FORWARDED_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+const FORWARDED_PREFIX = /^(?:\/[A-Za-z0-9._~%!$&'()*+,;=:@-]+)*$/;
+
+/** The first value of a header that a chain of proxies may have written as a comma-separated list. */
+function firstValue(req: Request, name: string): string | undefined {
+  return req.get(name)?.split(',')[0].trim() || undefined;
+}
+
+/**
+ * Where the reader reached this feed: behind the node's gateway, the address the gateway was called
+ * at (X-Forwarded-Host, -Proto and -Prefix, believed only with the gateway's proof, and only when
+ * they are a plain host, scheme and path); else the address this service was called at.
+ */
+function publicOrigin(req: Request, proof: GatewayProof | null): string {
+  const own = `${req.protocol}://${req.get('host')}`;
+  if (!proof) return own;
+  const host = firstValue(req, 'x-forwarded-host');
+  const proto = (firstValue(req, 'x-forwarded-proto') ?? req.protocol).toLowerCase();
+  const prefix = (firstValue(req, 'x-forwarded-prefix') ?? '').replace(/\/+$/, '');
+  if (!host || !FORWARDED_HOST.test(host) || (proto !== 'http' && proto !== 'https') || !FORWARDED_PREFIX.test(prefix)) return own;
+  return `${proto}://${host}${prefix}`;
 }
 
 function feedQuery(req: Request): CalendarQuery {
@@ -114,15 +142,16 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
   const verify = createTokenVerifier(runtime.config.auth);
   const verifyProof = createGatewayProofVerifier(runtime.config.gatewaySecret, runtime.config.node);
   const allowAnonymous = runtime.config.auth.allowAnonymousRead;
-  const origin = (req: Request) => `${req.protocol}://${req.get('host')}`;
-  const linkOf = (req: Request) => (item: { id: string }) => `${origin(req)}/calendar/items/${item.id}.ics`;
+  // the link carries no token: items are shared and forwarded beyond the subscription that fetched them
+  const linkOf = (req: Request, proof: GatewayProof | null) => (item: { id: string }) => `${publicOrigin(req, proof)}/calendar/items/${item.id}.ics`;
 
   app.get('/calendar.ics', async (req, res) => {
     try {
-      await readerOf(req, verify, verifyProof, allowAnonymous);
+      const proof = await gatewayProofOf(req, verifyProof);
+      await readerOf(req, proof, verify, allowAnonymous);
       const period = feedPeriod(req, riyadhDate(new Date()));
       const items = await calendarItems(runtime.orm.em.fork(), period, feedQuery(req));
-      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req) }), 'calendar.ics');
+      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req, proof) }), 'calendar.ics');
     } catch (e) {
       sendError(res, runtime, e);
     }
@@ -130,12 +159,13 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
 
   app.get('/calendar/items/:file', async (req, res) => {
     try {
-      await readerOf(req, verify, verifyProof, allowAnonymous);
+      const proof = await gatewayProofOf(req, verifyProof);
+      await readerOf(req, proof, verify, allowAnonymous);
       const id = String(req.params.file).replace(/\.ics$/, '');
       if (!isUuid(id)) throw badInput('id', { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
       const items = await calendarItems(runtime.orm.em.fork(), EVERYTHING, { ids: [id.toLowerCase()], includeDrafts: false });
       if (!items.length) throw new DomainError('NOT_FOUND', { en: `No calendar item with id ${id}.`, ar: `لا يوجد عنصر في الروزنامة بالمعرّف ${id}.` });
-      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req) }), `${id}.ics`);
+      sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req, proof) }), `${id}.ics`);
     } catch (e) {
       sendError(res, runtime, e);
     }

@@ -1,16 +1,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { createTokenVerifier } from './caller';
+import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
+import { createTokenVerifier, signToken } from './caller';
 
 describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () => {
   let server: http.Server;
   let jwksUrl: string;
   let sign: (claims: Record<string, unknown>, audience?: string) => Promise<string>;
+  let privateKey: KeyLike;
 
   beforeAll(async () => {
-    const { publicKey, privateKey } = await generateKeyPair('RS256');
-    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     server = http.createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ keys: [jwk] }));
@@ -32,5 +34,26 @@ describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () 
     await expect(verify(await sign({ node: 'jeddah', roles: ['analyst'] }, 'elsewhere'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const hs = await new SignJWT({ node: 'jeddah', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setAudience('mmhub').setIssuer('https://idp.example').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
     await expect(verify(hs)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('refuses a validly signed token that never expires, or names nobody, saying which claim is missing', async () => {
+    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub' });
+    const base = () => new SignJWT({ node: 'jeddah', roles: ['analyst'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://idp.example').setAudience('mmhub').setIssuedAt();
+    await expect(verify(await base().setSubject('idp-user').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(exp)') });
+    await expect(verify(await base().setExpirationTime('5m').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(sub)') });
+    // the same token with both claims passes: the refusals are for the missing claim, not the key
+    await expect(verify(await base().setSubject('idp-user').setExpirationTime('5m').sign(privateKey))).resolves.toMatchObject({ sub: 'idp-user' });
+  });
+});
+
+describe('tokens signed with the shared secret (HS256)', () => {
+  const secret = 's'.repeat(40);
+  const verify = createTokenVerifier({ secret, audience: 'mmhub' });
+
+  it('accepts a token with an expiry and refuses the same claims without one', async () => {
+    expect(await verify(await signToken(secret, { sub: 'editor-1', node: 'riyadh', roles: ['editor'], audience: 'mmhub' }))).toEqual({ sub: 'editor-1', node: 'riyadh', roles: ['editor'] });
+    const forever = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('editor-1').setAudience('mmhub').setIssuedAt().sign(new TextEncoder().encode(secret));
+    const refused = await verify(forever).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('no expiry'), ar: expect.stringContaining('exp') } });
   });
 });

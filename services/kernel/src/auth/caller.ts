@@ -34,17 +34,29 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
         algorithms,
         issuer: settings.issuer,
         audience: settings.audience,
+        // a token without an expiry would be good for ever once leaked
+        requiredClaims: [...REQUIRED_CLAIMS],
       }));
     } catch (e) {
-      const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
-      throw unauthenticated(
-        expired
-          ? { en: 'Your token has expired: sign in again.', ar: 'انتهت صلاحية رمز الدخول: سجّل الدخول مرة أخرى.' }
-          : { en: 'The bearer token is not valid.', ar: 'رمز الدخول غير صالح.' },
-      );
+      throw unauthenticated(refusalOf(e as { code?: string; claim?: string; reason?: string }));
     }
     return callerFromClaims(payload);
   };
+}
+
+/** Claims every bearer token must carry, whatever else the identity provider puts in it. */
+const REQUIRED_CLAIMS = ['exp', 'sub'] as const;
+
+/** Why a token was refused, in words the caller (or whoever issued the token) can act on. */
+function refusalOf(e: { code?: string; claim?: string; reason?: string }): { en: string; ar: string } {
+  if (e.code === 'ERR_JWT_EXPIRED') return { en: 'Your token has expired: sign in again.', ar: 'انتهت صلاحية رمز الدخول: سجّل الدخول مرة أخرى.' };
+  if (e.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && e.reason === 'missing' && e.claim === 'exp') {
+    return { en: 'The bearer token has no expiry (exp): ask for a token that expires.', ar: 'رمز الدخول بلا تاريخ انتهاء (exp): اطلب رمزاً له تاريخ انتهاء.' };
+  }
+  if (e.code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && e.reason === 'missing' && e.claim === 'sub') {
+    return { en: 'The bearer token names no user (sub): ask for a token issued to you.', ar: 'رمز الدخول لا يحدد المستخدم (sub): اطلب رمزاً صادراً باسمك.' };
+  }
+  return { en: 'The bearer token is not valid.', ar: 'رمز الدخول غير صالح.' };
 }
 
 function callerFromClaims(p: JWTPayload): Caller {

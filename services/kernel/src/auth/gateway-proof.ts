@@ -29,7 +29,7 @@ export function createGatewayProofVerifier(secret: string, node: string) {
   return async (token: string | undefined): Promise<GatewayProof | null> => {
     if (!token) return null;
     try {
-      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE });
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
       if (payload.gw !== node) return null;
       const caller =
         typeof payload.node === 'string' && Array.isArray(payload.roles) && payload.sub

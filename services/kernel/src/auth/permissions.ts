@@ -26,7 +26,7 @@ export const PERMISSIONS = {
   'initiatives.read': {
     description: 'read initiatives, progress, criteria and assessments',
     roles: everyone,
-    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates', 'initiativeChanged'],
+    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates', 'initiativeChanged', 'nodes'],
   },
   'initiative.write': {
     description: 'propose, edit, change the status of and report progress on an initiative',
@@ -47,7 +47,7 @@ export const PERMISSIONS = {
   'media.read': {
     description: 'read messages, the charter, key messages and channel rules',
     roles: everyone,
-    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders', 'messageStatusChanged'],
+    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'measureText', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders', 'messageStatusChanged'],
   },
   'message.write': {
     description: 'draft, edit, submit, schedule, publish or archive a media message, or generate press material',

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** A configuration problem found at start-up; the message names the variable. */
@@ -46,7 +47,7 @@ const schema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
-    JWKS_URL: z.url({ message: 'must be an https URL' }).optional(),
+    JWKS_URL: z.url({ protocol: /^https?$/, message: 'must be an https URL (http only in development, or to this machine)' }).optional(),
     ALLOW_ANONYMOUS_READ: bool.default(false),
     GATEWAY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     INITIATIVES_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
@@ -59,6 +60,10 @@ const schema = z
     GATEWAY_RATE_LIMIT: int(1, 1_000_000).default(600),
     GATEWAY_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
     GATEWAY_SUBGRAPH_TIMEOUT_MS: int(100, 600_000).default(10_000),
+    GATEWAY_TRUSTED_PROXIES: z
+      .string()
+      .refine((v) => v.split(',').every((a) => isIP(a.trim()) !== 0), 'must be IP addresses separated by commas, such as 10.0.0.5,10.0.0.6')
+      .optional(),
     PERSISTED_OPERATIONS: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
@@ -80,8 +85,17 @@ const schema = z
         ctx.addIssue({ code: 'custom', path: ['JWT_AUDIENCE'], message: 'production mode needs an audience' });
       if (!c.GATEWAY_SECRET || c.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET)
         ctx.addIssue({ code: 'custom', path: ['GATEWAY_SECRET'], message: 'production mode needs a gateway secret of its own' });
+      // the key set decides who may sign tokens: fetched in clear text, anyone on the path could swap it
+      if (c.JWKS_URL && new URL(c.JWKS_URL).protocol === 'http:' && !isLoopback(new URL(c.JWKS_URL).hostname))
+        ctx.addIssue({ code: 'custom', path: ['JWKS_URL'], message: 'production mode needs an https URL (http only to this machine: 127.0.0.1, ::1 or localhost)' });
     }
   });
+
+/** Hosts whose traffic never leaves this machine. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 export interface Config {
   mode: 'development' | 'production';
@@ -113,6 +127,8 @@ export interface Config {
     rateLimit: number;
     rateWindowSeconds: number;
     subgraphTimeoutMs: number;
+    /** Proxies whose X-Forwarded-For names the client; from anyone else the header is ignored. */
+    trustedProxies: string[];
     persistedOperations?: string;
   };
 }
@@ -162,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimit: c.GATEWAY_RATE_LIMIT,
       rateWindowSeconds: c.GATEWAY_RATE_WINDOW_SECONDS,
       subgraphTimeoutMs: c.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      trustedProxies: c.GATEWAY_TRUSTED_PROXIES ? c.GATEWAY_TRUSTED_PROXIES.split(',').map((a) => a.trim()) : [],
       persistedOperations: c.PERSISTED_OPERATIONS,
     },
   };
