@@ -69,7 +69,7 @@ describe('identity at the gateway', () => {
 describe('limits', () => {
   const deep = `{ initiatives { edges { node { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { nationalInitiative { id } } } } } } } } } } } } }`;
   const aliases = `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: initiatives(first: 1) { totalCount }`).join(' ')} }`;
-  const costly = `{ initiatives(first: 100) { edges { node { progressReports { kpiActuals { kpi } } assessments { scores { score } } nationalInitiative { progressReports { kpiActuals { value } } } } } } }`;
+  const costly = `{ initiatives(first: 100) { edges { node { progressReports { kpiActuals { kpi } } assessments { scores { score } } nationalInitiative { progressReports { kpiActuals { value } } assessments { scores { score } } } campaigns { initiatives { progressReports { kpiActuals { kpi } } } } } } } }`;
 
   it.each([
     ['a depth bomb', deep, 'QUERY_TOO_DEEP'],

@@ -55,7 +55,7 @@ const schema = z
     MEDIA_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
     GATEWAY_MAX_DEPTH: int(2, 100).default(12),
     GATEWAY_MAX_ALIASES: int(0, 1000).default(30),
-    GATEWAY_MAX_COST: int(1, 10_000_000).default(20000),
+    GATEWAY_MAX_COST: int(1, 10_000_000).default(50_000),
     GATEWAY_MAX_BODY_BYTES: int(1024, 100 * 1024 * 1024).default(256 * 1024),
     GATEWAY_RATE_LIMIT: int(1, 1_000_000).default(600),
     GATEWAY_RATE_WINDOW_SECONDS: int(1, 3600).default(60),
