@@ -84,7 +84,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   const bus = new LingeringBus(new MemoryBus(), BUS_LINGER_MS);
   const placement = (o.env.MMHUB_EMBEDDED_THREADS ?? 'all') as 'all' | 'none' | 'municipalities';
   const threads: NodeHost[] = DEMO_NODES.map((node, i) => {
-    const settings = { env, port: ports[i], dataDir: path.join(root, node), poolMax: POOL_MAX };
+    const settings = { env, port: ports[i], dataDir: path.join(root, node), poolMax: POOL_MAX, anyPorts: true };
     const own = placement === 'all' || (placement === 'municipalities' && node !== 'ministry');
     return own ? new NodeThread(node, settings, bus, progress) : new InProcessNode(node, settings, bus, progress);
   });
@@ -93,7 +93,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
     await bus.close();
   };
   try {
-    await prepareDataFolders(root, log, progress);
+    await prepareDataFolders(root, DEMO_NODES, log, progress);
     const found = readSeedMarker(root);
     const gateways = threads.map((t) => t.start());
     const token = (node: string, role: Role) => devToken(base, node, role);
@@ -119,6 +119,65 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   return { stop: () => stopWithin(stop, 20_000, log) };
 }
 
+export interface EmbeddedNodeOptions {
+  env: Record<string, string | undefined>;
+  /** Where the node's folder is made: <dir>/<node>; .mmhub/serve by default. */
+  dataDir?: string;
+}
+
+export interface RunningEmbeddedNode {
+  node: string;
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * One node — its three services and its gateway — on the embedded default, as `mmhub start` runs
+ * each of its nodes: PGlite in a data folder kept across restarts, and an in-process bus. What
+ * `mmhub serve` runs when DATABASE_URL is not set; for development only.
+ */
+export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<RunningEmbeddedNode> {
+  // an explicit Kafka without a database would be half of what was asked: said rather than ignored
+  if (o.env.EVENT_BUS === 'kafka') {
+    throw new ConfigError(['DATABASE_URL: is required with EVENT_BUS=kafka; without DATABASE_URL the node runs on an embedded database and an in-process bus']);
+  }
+  // each commit wakes its relay at once; each poll costs PGlite work
+  const env = { OUTBOX_POLL_MS: '1000', ...o.env, EVENT_BUS: 'memory' };
+  const config = loadConfig(env);
+  if (config.mode === 'production') {
+    throw new ConfigError(['DATABASE_URL: is required in production mode; the embedded database is for development']);
+  }
+  const log = createLogger(config.logLevel, { node: config.node, footprint: 'embedded' });
+  const progress = (line: string) => process.stderr.write(`[mmhub] ${line}\n`);
+  const root = path.resolve(o.dataDir ?? '.mmhub/serve');
+  mkdirSync(root, { recursive: true });
+  await prepareDataFolders(root, [config.node], log, progress);
+  const bus = new LingeringBus(new MemoryBus(), BUS_LINGER_MS);
+  const dataDir = path.join(root, config.node);
+  const host = new InProcessNode(config.node, { env, port: config.port, dataDir, poolMax: POOL_MAX, anyPorts: config.port === 0 }, bus, progress);
+  const stop = async () => {
+    await host.stop();
+    await bus.close();
+  };
+  try {
+    const url = await host.start();
+    process.stderr.write(
+      [
+        `mmhub serve: node ${config.node} on an embedded database (PGlite in ${shownPath(dataDir)}, kept across restarts) and an in-process bus`,
+        `  gateway  ${url}   (GraphiQL opens there in a browser)`,
+        `  a token  npx mmhub token --node ${config.node} --roles editor`,
+        'Set DATABASE_URL (and KAFKA_BROKERS) to run it on PostgreSQL and Kafka. Stop with Ctrl+C.',
+        '',
+      ].join('\n'),
+    );
+    return { node: config.node, url, dataDir, stop: () => stopWithin(stop, 20_000, log) };
+  } catch (e) {
+    await stop().catch(() => undefined);
+    throw e;
+  }
+}
+
 /** The gateways' ports: the first port (PORT, --port) for the ministry and the next ones for the others; 0 means any free ports. */
 function gatewayPorts(first: number): number[] {
   if (first === 0) return DEMO_NODES.map(() => 0);
@@ -131,9 +190,9 @@ function gatewayPorts(first: number): number[] {
  * is paid once: one folder is created and migrated, then copied for the other nodes. That folder is
  * also kept in node_modules/.cache, so that later fresh folders (--reset, another --data-dir) are copies.
  */
-async function prepareDataFolders(root: string, log: Logger, progress: (line: string) => void): Promise<void> {
+async function prepareDataFolders(root: string, nodes: readonly string[], log: Logger, progress: (line: string) => void): Promise<void> {
   // each folder appears whole, by a rename, so a folder with PG_VERSION is a finished one
-  const missing = DEMO_NODES.filter((node) => !existsSync(path.join(root, node, 'PG_VERSION')));
+  const missing = nodes.filter((node) => !existsSync(path.join(root, node, 'PG_VERSION')));
   if (!missing.length) return;
   const template = path.join(root, '.template');
   rmSync(template, { recursive: true, force: true });
@@ -223,6 +282,8 @@ interface NodeSettings {
   port: number;
   dataDir: string;
   poolMax: number;
+  /** Services on any free ports; otherwise on the ports after the gateway's, as `mmhub serve` puts them. */
+  anyPorts: boolean;
 }
 
 /** Messages between a node's thread and the main thread. */
@@ -271,7 +332,7 @@ class InProcessNode implements NodeHost {
         bus: this.bus,
         log: createLogger(loadConfig({ ...this.s.env, NODE: this.node }).logLevel, { node: this.node }),
         migrate: true,
-        anyPorts: true,
+        anyPorts: this.s.anyPorts,
       }).finally(() => signals.remove());
       this.stopping = async () => {
         await running.stop();
@@ -525,7 +586,7 @@ function runNodeThread(node: string, s: NodeSettings): void {
       bus,
       log: createLogger(loadConfig({ ...s.env, NODE: node }).logLevel, { node }),
       migrate: true,
-      anyPorts: true,
+      anyPorts: s.anyPorts,
     });
     stop = async () => {
       await running.stop();
@@ -650,14 +711,19 @@ interface BannerFacts {
   elapsed: string;
 }
 
+/** A path as the user would type it from here: relative inside the working directory, else whole. */
+function shownPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative.startsWith('..') ? p : relative || '.';
+}
+
 function banner(f: BannerFacts): string {
   const viewer = f.tokens[0].byRole.find((r) => r.role === 'viewer')!.token;
   const query = '{ initiatives(first: 5, filter: {node: [\\"riyadh\\", \\"jeddah\\"]}) { totalCount edges { node { node code titleAr status rag lateDays } } } }';
-  const shown = (p: string) => (path.relative(process.cwd(), p).startsWith('..') ? p : path.relative(process.cwd(), p) || '.');
   return [
     '',
     `mmhub demo federation: ${DEMO_NODES.join(' + ')} in one process, nothing else to run`,
-    `  data    ${shown(f.root)}/<node> (PGlite per node; kept across restarts, --reset wipes it)`,
+    `  data    ${shownPath(f.root)}/<node> (PGlite per node; kept across restarts, --reset wipes it)`,
     '  events  one in-process bus: the hub takes every node’s events, the municipalities take the ministry’s',
     '',
     ...DEMO_NODES.map((node, i) => `  ${node.padEnd(9)} ${(i === 0 ? 'hub' : 'municipality').padEnd(13)} ${f.urls[i]}   ${nodeName(node).nameAr}`),
@@ -665,7 +731,7 @@ function banner(f: BannerFacts): string {
     '',
     f.firstStart ? `Seeded now: ${describeSeed(f.seeded.summary)}.` : `Data as the last run left it (seeded ${f.seeded.seededAt}).`,
     '',
-    `Development tokens, one per role and node, valid ${TOKEN_TTL_SECONDS / 3600} hours (also in ${shown(f.tokensFile)}, for "source"):`,
+    `Development tokens, one per role and node, valid ${TOKEN_TTL_SECONDS / 3600} hours (also in ${shownPath(f.tokensFile)}, for "source"):`,
     ...f.tokens.flatMap((t) => [`  ${t.node}`, ...t.byRole.map((r) => `    ${r.role.padEnd(9)} ${r.token}`)]),
     '',
     'Try: the hub answers with riyadh’s and jeddah’s initiatives',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, type Config } from '../services/kernel/src';
 import { services, serviceNamed } from './services';
-import { prepareEmbeddedTemplate, startEmbedded } from './embedded';
+import { prepareEmbeddedTemplate, startEmbedded, startEmbeddedNode } from './embedded';
 import { writeSchemas } from './compose';
 import { developmentToken } from './token';
 import { progressBar, rebuildNode } from './rebuild';
@@ -21,9 +21,11 @@ Usage:
                                        (.mmhub/data) and an in-process bus, gateways on PORT (4000) and the next
                                        two ports; seeded on first start; --reset wipes the data
   mmhub prepare                        make the embedded database template the first start copies (npm ci runs it)
-  mmhub serve                          the node: every service and its gateway, on PostgreSQL (DATABASE_URL)
-                                       and Kafka (KAFKA_BROKERS); the gateway on PORT, the services after it
-  mmhub serve --service <name>         one service alone (PORT is its own)
+  mmhub serve [--data-dir <dir>]       the node: every service and its gateway, on PostgreSQL (DATABASE_URL)
+                                       and Kafka (KAFKA_BROKERS); the gateway on PORT, the services after it.
+                                       Without DATABASE_URL, on an embedded database (PGlite, kept in
+                                       .mmhub/serve/<node> or <dir>/<node>) and an in-process bus: for development
+  mmhub serve --service <name>         one service alone (PORT is its own; DATABASE_URL required)
   mmhub serve --service gateway        the gateway alone, for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL
   mmhub migrate [--service <name>]     apply pending migrations (all services when none is named)
   mmhub compose                        write each subgraph's SDL and the supergraph to schema/
@@ -68,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
     case 'serve': {
       const config = loadConfig(env);
       if (!values.service) {
-        const node = await startNode({ env });
+        // without a database of its own the node runs on the embedded default, as each node of `mmhub start` does
+        const node = config.databaseUrl ? await startNode({ env }) : await startEmbeddedNode({ env, dataDir: values['data-dir'] });
         onSignal(() => node.stop());
       } else if (values.service === 'gateway') {
         const gateway = await startGateway({ config, subgraphs: await remoteSubgraphs(config), log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }) });

@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
 # Validates docker-compose.yml without a Docker engine (Debian's docker-compose 1.29 `config`).
+# When docker-compose is missing it is installed from Debian's packages, as root or through sudo;
+# where it can be neither found nor installed (no apt-get, no root) the check is skipped with a
+# warning, so that CI on such a machine still runs the tests. A failed installation still fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# the root's own commands, or sudo's when it needs no password
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
+}
+
 if ! command -v docker-compose >/dev/null 2>&1; then
+  if ! command -v apt-get >/dev/null 2>&1 || { [[ $(id -u) -ne 0 ]] && ! sudo -n true >/dev/null 2>&1; }; then
+    echo "WARNING: docker-compose.yml NOT validated: docker-compose is not installed, and it cannot be installed here" >&2
+    echo "         (that needs apt-get, as root or with sudo). Install docker-compose to validate it." >&2
+    exit 0
+  fi
   echo "installing docker-compose (validation only) from Debian's packages..." >&2
-  (apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1 \
-    || { apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1; })
+  (as_root apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1 \
+    || { as_root apt-get update >/dev/null 2>&1 && as_root apt-get install -y --no-install-recommends docker-compose >/dev/null 2>&1; }) \
+    || { echo "ERROR: apt-get could not install docker-compose: docker-compose.yml not validated" >&2; exit 1; }
 fi
 secret=$(printf 'x%.0s' {1..40})
 JWT_SECRET="$secret" GATEWAY_SECRET="$secret" docker-compose -f docker-compose.yml config --quiet

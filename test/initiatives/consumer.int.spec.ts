@@ -59,19 +59,51 @@ describe('the hub applying riyadh’s events', () => {
     await eventually(async () => (consumer.stats.duplicates >= 1 ? true : undefined), 10_000, 'duplicate counted');
   });
 
-  it('sends an event its schema refuses to the DLQ with the validation errors, and applies the next record', async () => {
-    const bad = riyadhEvents();
-    const data = bad.v1.data as { state: Record<string, unknown> };
-    bad.v1.data = { ...data, state: { ...data.state, status: 'LOST', titleAr: undefined } };
+  it('sends an event its schema refuses to the DLQ with the validation errors, and applies the record after it in the partition', async () => {
+    // the bad and the good record of one initiative: one key, so one partition, the bad one first
     const { v1: good, id } = riyadhEvents();
-    await send([toRecord(TOPIC, bad.v1), toRecord(TOPIC, good)]);
+    const data = good.data as { state: Record<string, unknown> };
+    const bad: CloudEvent = { ...good, id: newId(), data: { ...data, state: { ...data.state, status: 'LOST', titleAr: undefined } } };
+    const [sent] = await send([toRecord(TOPIC, bad), toRecord(TOPIC, good)]);
     await eventually(async () => (await replica(id)) ?? undefined, 20_000, 'the record after the invalid one applied');
+    expect(await replica(id)).toEqual({ version: 1, title_en: null, node: 'riyadh' });
     const consumer = hub.service.consumers[0].name;
-    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === bad.v1.id && r.headers.dlq_consumer === consumer });
+    const [applied] = await hub.sql<{ event_id: string; applied_at: Date }>('select event_id, applied_at from initiatives.inbox where consumer = $1 and event_id = any($2)', [consumer, [bad.id, good.id]]);
+    expect(applied.event_id).toBe(good.id);
+
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === bad.id && r.headers.dlq_consumer === consumer });
     expect(dead.headers.dlq_reason).toMatch(/^invalid: /);
     expect(dead.headers.dlq_reason).toContain('state.titleAr: missing');
     expect(dead.headers.dlq_reason).toContain('state.status: "LOST" is not one of');
-    expect(await replica(bad.id)).toBeUndefined();
+    // the bad record is the one just before the good one in their partition, dead-lettered before the good one was applied
+    expect(dead.headers.dlq_partition).toBe(String(sent.partition));
+    expect(dead.headers.dlq_offset).toBe(sent.baseOffset);
+    expect(Date.parse(dead.headers.dlq_time)).toBeLessThanOrEqual(applied.applied_at.getTime());
+  });
+
+  it('sends an event that fails to apply to the DLQ as not applied, and applies the record after it', async () => {
+    // two initiatives of riyadh with one code: the second breaks the replica's unique (node, code)
+    const first = riyadhEvents();
+    const clash = riyadhEvents();
+    const state = (e: CloudEvent) => (e.data as { state: { code: string } }).state;
+    state(clash.v1).code = state(first.v1).code;
+    const after = riyadhEvents();
+    // one key for the three: one partition, in this order
+    await producer.send({
+      topic: TOPIC,
+      messages: [first.v1, clash.v1, after.v1].map((e) => {
+        const r = toRecord(TOPIC, e);
+        return { key: first.id, value: r.value, headers: r.headers };
+      }),
+    });
+    await eventually(async () => (await replica(after.id)) ?? undefined, 20_000, 'the record after the failing one applied');
+    expect(await replica(first.id)).toEqual({ version: 1, title_en: null, node: 'riyadh' });
+    expect(await replica(clash.id)).toBeUndefined();
+    const consumer = hub.service.consumers[0].name;
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === clash.v1.id && r.headers.dlq_consumer === consumer });
+    expect(dead.headers.dlq_reason).toMatch(/^not applied: duplicate key value violates unique constraint "initiative_node_code_unique"/);
+    // its inbox row went with the failed transaction: it may be delivered again
+    expect(await hub.sql('select 1 from initiatives.inbox where consumer = $1 and event_id = $2', [consumer, clash.v1.id])).toEqual([]);
   });
 
   it('sends an undecodable record to the DLQ with its reason and applies the next record', async () => {

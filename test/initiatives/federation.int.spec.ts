@@ -21,9 +21,11 @@ describe('the initiatives subgraph', () => {
     });
     afterAll(() => riyadh?.stop());
 
-    it('loads every representation of a request in one SQL statement', async () => {
+    it('loads every representation of a request in one SQL statement, and no other', async () => {
       const made = await Promise.all([propose(riyadh), propose(riyadh), propose(riyadh)]);
       const representations = [...made.map((m) => ({ __typename: 'Initiative', id: m.id })), { __typename: 'Initiative', id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799' }];
+      // the replica consumer reads initiatives by id too: it leaves its group first, so that every statement seen is the request's
+      await Promise.all(riyadh.service.consumers.map((c) => c.stop()));
       statements.length = 0;
       const r = await riyadh.graphql(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Initiative { id code node } } }`,
@@ -32,9 +34,9 @@ describe('the initiatives subgraph', () => {
       );
       expect(r.errors).toBeUndefined();
       expect(r.data!._entities).toEqual([...made.map((m) => ({ id: m.id, code: m.code, node: 'riyadh' })), null]);
-      // the replica consumer runs meanwhile: count only the lookups of exactly these four ids
-      const selects = statements.filter((s) => /select .* from "initiatives"\."initiative" as "i0" where "i0"\."id" in \(\$1, \$2, \$3, \$4\)/.test(s));
-      expect(selects).toHaveLength(1);
+      const onInitiatives = statements.filter((s) => s.includes('"initiatives"."initiative"'));
+      expect(onInitiatives).toHaveLength(1);
+      expect(onInitiatives[0]).toMatch(/select .* from "initiatives"\."initiative" as "i0" where "i0"\."id" in \(\$1, \$2, \$3, \$4\)/);
     });
   });
 });

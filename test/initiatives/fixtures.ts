@@ -41,3 +41,23 @@ export async function counts(n: TestNode) {
   );
   return row;
 }
+
+/**
+ * Every row the node owns, whole, table by table: a refused call must leave each one as it was
+ * (version, updated_at, title, status...), not just their number. Copies of other nodes' records,
+ * the inbox and the journal change at any time as events arrive, and an outbox row's sent_at when
+ * the relay publishes it: those are left out.
+ */
+export async function ownRows(n: TestNode): Promise<Record<string, unknown[]>> {
+  const own = (table: string) => `(select coalesce(json_agg(t order by t.id), '[]') from initiatives.${table} t where t.node = $1)`;
+  const [row] = await n.sql<Record<string, unknown[]>>(
+    `select ${own('initiative')} as initiatives,
+            ${own('progress_report')} as reports,
+            ${own('integration_criterion')} as criteria,
+            ${own('integration_assessment')} as assessments,
+            (select coalesce(json_agg(json_build_object('id', o.id, 'type', o.type, 'subject', o.subject, 'version', o.aggregate_version, 'data', o.data) order by o.seq), '[]')
+               from initiatives.outbox o) as outbox`,
+    [n.node],
+  );
+  return row;
+}

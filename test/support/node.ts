@@ -154,6 +154,66 @@ export async function readTopic(
   return records;
 }
 
+/**
+ * Every record of a topic up to its end as it is now: each partition's high watermark, asked of the
+ * broker when this is called, bounds the read, so a count over the result is exact. Call it once the
+ * publish is confirmed (the outbox row has its sent_at); records published later are left out.
+ */
+export async function readTopicToEnd(
+  topic: string,
+  o: { brokers?: string; timeoutMs?: number; filter?: (r: ReadRecord) => boolean } = {},
+): Promise<ReadRecord[]> {
+  const kafka = new Kafka({ clientId: 'test-reader', brokers: (o.brokers ?? kafkaBrokers()).split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  let ends: Map<number, bigint>;
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    // a partition whose low and high watermarks meet holds nothing to wait for
+    ends = new Map(offsets.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high)]));
+  } finally {
+    await admin.disconnect();
+  }
+  const records: ReadRecord[] = [];
+  if (!ends.size) return records;
+  const unfinished = new Set(ends.keys());
+  const consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const timeoutMs = o.timeoutMs ?? 30000;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${topic}: partitions ${[...unfinished].join(', ')} not read to their end after ${timeoutMs} ms`)), timeoutMs);
+      consumer
+        .run({
+          eachMessage: async ({ message, partition }) => {
+            const end = ends.get(partition);
+            const offset = BigInt(message.offset);
+            // what arrived after the watermarks were taken is not counted
+            if (end === undefined || offset >= end) return;
+            const r: ReadRecord = {
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? null,
+              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
+              partition,
+              offset: message.offset,
+            };
+            if (!o.filter || o.filter(r)) records.push(r);
+            if (offset === end - 1n) unfinished.delete(partition);
+            if (!unfinished.size) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+}
+
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
 export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;

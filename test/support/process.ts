@@ -52,11 +52,16 @@ export interface NodeProcess {
   dispose(): Promise<void>;
 }
 
+export interface NodeProcessOptions {
+  /** Names the node with `--node`, as an operator types it, rather than with NODE. */
+  nodeFlag?: boolean;
+}
+
 /**
  * A node as its own operating-system process (`mmhub serve`, from the compiled code), with a
  * database of its own and the test broker.
  */
-export async function startNodeProcess(node: string, env: Record<string, string> = {}): Promise<NodeProcess> {
+export async function startNodeProcess(node: string, env: Record<string, string> = {}, o: NodeProcessOptions = {}): Promise<NodeProcess> {
   const db = await createTestDatabase(node);
   // the gateway's port, then one for each of the three services
   let port = await freePortBlock(4);
@@ -67,11 +72,11 @@ export async function startNodeProcess(node: string, env: Record<string, string>
 
   const start = async () => {
     // the services take the ports after the gateway's
-    child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
+    child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...(o.nodeFlag ? ['--node', node] : [])], {
       cwd: ROOT,
       env: {
         ...process.env,
-        NODE: node,
+        NODE: o.nodeFlag ? undefined : node,
         DATABASE_URL: db.url,
         PORT: String(port),
         KAFKA_BROKERS: kafkaBrokers(),
@@ -147,5 +152,100 @@ export async function startNodeProcess(node: string, env: Record<string, string>
       await stop();
       await db.drop();
     },
+  };
+}
+
+/** What a command of the CLI said, and how it ended. */
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `mmhub <args>` from the compiled code to its end, with the environment given (undefined removes a variable). */
+export function runMmhub(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d) => (stdout += d));
+    child.stderr?.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`mmhub ${args.join(' ')} still running after ${timeoutMs} ms:\n${stderr.slice(-2000)}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface ServeProcess {
+  /** The gateway's GraphQL address. */
+  url: string;
+  /** The gateway's port; the services take the three after it. */
+  port: number;
+  /** Starts (again) the same command on the same ports; resolves once the gateway is ready. */
+  start(): Promise<void>;
+  /** SIGTERM; resolves with the exit code. */
+  stop(): Promise<number | null>;
+  output(): string;
+}
+
+/**
+ * `mmhub serve <args>` as an operator runs it, from the compiled code, with the environment given
+ * (undefined removes a variable) and a block of free ports: the gateway's, then one per service.
+ */
+export async function startServeProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<ServeProcess> {
+  let port = await freePortBlock(4);
+  let child: ChildProcess | undefined;
+  let log = '';
+  const start = async () => {
+    log = '';
+    const started = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', JWT_SECRET: DEVELOPMENT_JWT_SECRET, GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = started;
+    started.stdout?.on('data', (d) => (log += d));
+    started.stderr?.on('data', (d) => (log += d));
+    const deadline = Date.now() + 150_000;
+    for (;;) {
+      if (started.exitCode !== null) throw new Error(`mmhub serve ${args.join(' ')} exited with ${started.exitCode}:\n${log.slice(-3000)}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return;
+      } catch {
+        /* not listening yet */
+      }
+      if (Date.now() > deadline) throw new Error(`mmhub serve ${args.join(' ')} not ready after 150 s:\n${log.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const stop = async (): Promise<number | null> => {
+    const c = child;
+    if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
+    c.kill('SIGTERM');
+    return exited;
+  };
+  // another test process may bind one of the ports between the check and the start: take others
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await start();
+      break;
+    } catch (e) {
+      await stop();
+      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
+      port = await freePortBlock(4);
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    port,
+    start,
+    stop,
+    output: () => log,
   };
 }

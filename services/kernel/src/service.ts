@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from './config/config';
+import { ConfigError, type Config } from './config/config';
 import { openDatabase, migrate, databaseReachable, type NamedMigration } from './db/orm';
 import { createLogger, type Logger } from './logger';
 import type { EventBus } from './events/bus';
@@ -94,7 +94,7 @@ export async function startService<C extends RequestContext>(
 ): Promise<RunningService> {
   const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
   const clock = options.clock ?? systemClock;
-  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to serve');
+  if (!config.databaseUrl) throw new ConfigError([`DATABASE_URL: is required to serve the ${def.name} service`]);
   // before the database opens: the pg instrumentation hooks the driver as it loads
   startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
   const telemetry = new ServiceTelemetry({ config, service: def.name, log });
@@ -128,12 +128,7 @@ export async function startService<C extends RequestContext>(
         : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
     if (!options.bus) stops.unshift(() => bus.close());
     const topic = topicOf(def.name);
-    await bus.ensureTopics([topic, dlqOf(topic), NODES_TOPIC]);
-    stops.unshift(startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log));
-
     const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs, observer: telemetry.relayObserver() });
-    relay.start();
-    stops.unshift(() => relay.stop());
 
     const journal = new JournalBell();
     const consumers = (def.consumers ?? []).map(
@@ -158,9 +153,11 @@ export async function startService<C extends RequestContext>(
           observer: telemetry.consumerObserver(c.name),
         }),
     );
-    // consumers leave their groups together: each may wait out a fetch in flight
-    stops.unshift(() => Promise.all(consumers.map((c) => c.stop())));
-    for (const c of consumers) await c.start();
+    const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], consumers, log);
+    relay.start();
+    const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
+    // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
+    stops.unshift(joined.stop, () => Promise.all(consumers.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
     if (config.observability.metrics) {
       const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].name, topics: c.topics }));
       telemetry.watch({ orm, relay, bus, consumers: groups });
@@ -256,6 +253,57 @@ export async function startService<C extends RequestContext>(
 }
 
 const NEVER_ABORTED = new AbortController().signal;
+
+/**
+ * Makes the service's topics and starts its consumers. A broker that does not answer at start does
+ * not keep the service down: it takes writes, which wait in the outbox for the relay, and this goes
+ * on trying in the background until the consumers have joined their groups. A broker that answers
+ * and refuses (a replication factor it cannot give, ...) stops the start.
+ */
+async function joinBus(bus: EventBus, topics: string[], consumers: EventConsumer[], log: Logger): Promise<{ stop(): Promise<void> }> {
+  let joinedCount = 0;
+  const attempt = async () => {
+    await bus.ensureTopics(topics);
+    // a consumer that joined stays joined: a later attempt starts only the others
+    for (; joinedCount < consumers.length; joinedCount++) await consumers[joinedCount].start();
+  };
+  try {
+    await attempt();
+    return { stop: async () => undefined };
+  } catch (e) {
+    if (await bus.reachable()) throw e;
+    log.warn({ err: (e as Error).message }, 'the event bus does not answer: serving without it; changes wait in the outbox and consumers join once it answers');
+  }
+  let stopped = false;
+  let wake: () => void = () => undefined;
+  const retrying = (async () => {
+    for (let failures = 1; ; failures++) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopped) return;
+      try {
+        await attempt();
+        log.info({ after: failures }, 'event bus joined');
+        return;
+      } catch (e) {
+        // one warning now and then, not one per attempt
+        if (failures % 20 === 0) log.warn({ err: (e as Error).message, failures }, 'the event bus still does not answer');
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      stopped = true;
+      wake();
+      await retrying;
+    },
+  };
+}
 
 async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Promise<void> {
   for (const stop of stops) {

@@ -54,6 +54,14 @@ function validated(event: CloudEvent, value: string): string[] {
   return [];
 }
 
+/** The database's own words first: the driver prefixes them with the statement, which a reader of the DLQ does not need. */
+function causeOf(e: Error): string {
+  const db = e as Error & { code?: string; detail?: string };
+  const at = e.message.lastIndexOf(' - ');
+  const said = db.code && at >= 0 ? e.message.slice(at + 3) : e.message;
+  return db.detail ? `${said} (${db.detail})` : said;
+}
+
 interface Decoded {
   record: ReceivedRecord;
   event: CloudEvent;
@@ -116,7 +124,7 @@ export class EventConsumer {
             await this.applyAll([d]);
           } catch (e) {
             if (!(await this.databaseAnswers())) throw e;
-            dead.push(this.deadLetter(d.record, `not applied: ${(e as Error).message}`));
+            dead.push(this.deadLetter(d.record, `not applied: ${causeOf(e as Error)}`));
           }
         }
       }

@@ -1,0 +1,94 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { initiativesService } from '../../services/initiatives/src/service';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig, signToken, startService } from '../../services/kernel/src';
+import type { GraphQLResult } from '../support/node';
+import { runMmhub, startNodeProcess, startServeProcess } from '../support/process';
+import { PROPOSE, proposal } from './fixtures';
+
+/** One query across the node's three services: the initiative, its campaigns (calendar) and its messages (media). */
+const ACROSS = `query($id: ID!) { initiative(id: $id) { id node titleAr campaigns { id } messages { id } } }`;
+
+async function post(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResult> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as GraphQLResult;
+}
+
+const riyadhEditor = () => signToken(DEVELOPMENT_JWT_SECRET, { sub: 'riyadh-editor', node: 'riyadh', roles: ['editor'] });
+
+describe('mmhub serve --node riyadh', () => {
+  it('runs the node on PostgreSQL and Kafka when DATABASE_URL is set, answering through its gateway', async () => {
+    const riyadh = await startNodeProcess('riyadh', {}, { nodeFlag: true });
+    try {
+      const editor = await riyadhEditor();
+      const proposed = await riyadh.graphql(PROPOSE, { input: proposal() }, editor);
+      expect(proposed.errors).toBeUndefined();
+      const id = proposed.data!.proposeInitiative.id as string;
+      // the node is the one named by --node: NODE is not set
+      expect(proposed.data!.proposeInitiative.node).toBe('riyadh');
+      const r = await riyadh.graphql(ACROSS, { id }, editor);
+      expect(r).toEqual({ data: { initiative: { id, node: 'riyadh', titleAr: 'بوابة الأمانة الرقمية', campaigns: [], messages: [] } } });
+      expect(await riyadh.sql('select node from initiatives.initiative where id = $1', [id])).toEqual([{ node: 'riyadh' }]);
+    } finally {
+      await riyadh.dispose();
+    }
+  }, 200_000);
+
+  it('runs the node on an embedded database and an in-process bus when DATABASE_URL is not set, keeping its data across a restart', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-serve-'));
+    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { DATABASE_URL: undefined, NODE: undefined, EVENT_BUS: undefined, MMHUB_MODE: undefined });
+    try {
+      expect(serve.output()).toContain('mmhub serve: node riyadh on an embedded database');
+      expect(existsSync(path.join(dataDir, 'riyadh', 'PG_VERSION'))).toBe(true);
+      // the services on the ports after the gateway's, as `mmhub serve` puts them and `mmhub status` looks for them
+      for (const offset of [1, 2, 3]) expect((await fetch(`http://127.0.0.1:${serve.port + offset}/ready`)).status).toBe(200);
+
+      const editor = await riyadhEditor();
+      const proposed = await post(serve.url, PROPOSE, { input: proposal() }, editor);
+      expect(proposed.errors).toBeUndefined();
+      const id = proposed.data!.proposeInitiative.id as string;
+      expect(proposed.data!.proposeInitiative.node).toBe('riyadh');
+      const expected = { data: { initiative: { id, node: 'riyadh', titleAr: 'بوابة الأمانة الرقمية', campaigns: [], messages: [] } } };
+      expect(await post(serve.url, ACROSS, { id }, editor)).toEqual(expected);
+
+      expect(await serve.stop()).toBe(0);
+      await serve.start();
+      expect(await post(serve.url, ACROSS, { id }, editor)).toEqual(expected);
+      expect(await serve.stop()).toBe(0);
+    } finally {
+      await serve.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 200_000);
+});
+
+describe('a database is required', () => {
+  const production = { MMHUB_MODE: 'production', JWT_SECRET: 'j'.repeat(40), JWT_AUDIENCE: 'mmhub', GATEWAY_SECRET: 'g'.repeat(40) };
+
+  it('to serve one service alone: a configuration error naming DATABASE_URL, with its exit code', async () => {
+    const r = await runMmhub(['serve', '--service', 'initiatives', '--node', 'riyadh'], { DATABASE_URL: undefined, MMHUB_MODE: undefined });
+    expect(r.stderr).toContain('Invalid configuration:\n  - DATABASE_URL: is required to serve the initiatives service');
+    expect(r.code).toBe(78);
+    // the code of every other configuration error
+    expect((await runMmhub(['serve', '--service', 'initiatives'], { DATABASE_URL: 'mysql://riyadh' })).code).toBe(78);
+  });
+
+  it('in production mode, which has no embedded database', async () => {
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { ...production, DATABASE_URL: undefined });
+    expect(r.stderr).toContain('DATABASE_URL: is required in production mode');
+    expect(r.code).toBe(78);
+  });
+
+  it('with EVENT_BUS=kafka, rather than running on the in-process bus instead', async () => {
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { DATABASE_URL: undefined, MMHUB_MODE: undefined, EVENT_BUS: 'kafka' });
+    expect(r.stderr).toContain('DATABASE_URL: is required with EVENT_BUS=kafka');
+    expect(r.code).toBe(78);
+  });
+
+  it('by startService, as a ConfigError', async () => {
+    const starting = startService(initiativesService, loadConfig({ NODE: 'riyadh', LOG_LEVEL: 'silent' }));
+    await expect(starting).rejects.toBeInstanceOf(ConfigError);
+    await expect(starting).rejects.toThrow(/DATABASE_URL: is required to serve the initiatives service/);
+  });
+});
