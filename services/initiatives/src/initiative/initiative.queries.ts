@@ -33,11 +33,12 @@ export async function listInitiatives(
   };
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
-  const filtered = Boolean(q || filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
-  if (filtered) {
-    const found = await pageOfMatches(em, scope(Boolean(q)), n, cursor?.id, o.count !== false);
-    const rows = found.ids.length ? await em.find(InitiativeRecord, { id: { $in: found.ids } }, { orderBy: { id: 'desc' } }) : [];
-    return toPage(rows, n, found.total, encode, Boolean(cursor));
+  const count = o.count !== false;
+  const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
+  // counting needs every match anyway; a search tested row by row is costly
+  if (q || (filtered && count)) {
+    const found = await pageOfMatches(em, () => scope(Boolean(q)), n, cursor?.id, count);
+    return toPage(found.rows, n, found.total, encode, Boolean(cursor));
   }
   const [rows, totalCount] = await Promise.all([
     (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
@@ -48,16 +49,22 @@ export async function listInitiatives(
 }
 
 /**
- * The ids of one page of matches and how many match, in one statement. The matches are gathered
- * through the filters' indexes first: left to itself, the planner walks the newest rows one by one
- * and tests each, which for a rare match means the whole table.
+ * One page of matches and how many match, in one statement. The matches are gathered through the
+ * filters' indexes first: left to itself, the planner walks the newest rows one by one and tests
+ * each, which for a rare match means the whole table.
  */
-async function pageOfMatches(em: EntityManager, matches: QueryBuilder<InitiativeRecord, 'i'>, n: number, before: string | undefined, count: boolean): Promise<{ ids: string[]; total: number }> {
-  const inner = matches.select('i.id').getKnexQuery().toSQL();
+async function pageOfMatches(em: EntityManager, matches: () => QueryBuilder<InitiativeRecord, 'i'>, n: number, before: string | undefined, count: boolean): Promise<{ rows: InitiativeRecord[]; total: number }> {
+  const meta = em.getMetadata().get(InitiativeRecord.name);
+  const columns = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => `i."${p.fieldNames[0]}"`);
+  const inner = matches().select('i.id').getKnexQuery().toSQL();
   const sql =
     `with m as materialized (${inner.sql}), ` +
     `page as (select id from m${before ? ' where id < ?' : ''} order by id desc limit ?) ` +
-    `select ${count ? '(select count(*) from m)::int' : '0'} as total, coalesce((select json_agg(id) from page), '[]'::json) as ids`;
-  const [row] = await em.getConnection().execute<{ total: number; ids: string[] }[]>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
-  return { ids: row.ids, total: row.total };
+    `select ${columns.join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
+    `from "${meta.schema ?? em.config.get('schema')}"."${meta.tableName}" i join page using (id) order by i.id desc`;
+  const found = await em.getConnection().execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
+  const rows = found.map(({ matches_total: _, ...row }) => em.map(InitiativeRecord, row));
+  if (found.length || !count || !before) return { rows, total: found[0]?.matches_total ?? 0 };
+  // past the last page: the count alone
+  return { rows, total: await matches().getCount() };
 }
