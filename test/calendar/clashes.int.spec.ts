@@ -84,7 +84,8 @@ describe('clashes across nodes', () => {
     const admin = await ministry.token(['editor'], 'ministry');
     const national = await scheduled(ministry, admin, '2033-05-01', '2033-05-31', { axis: 'PROCEDURE_IMPROVEMENT', audiences: ['BUSINESSES'] });
     expect(national.campaign.scope).toBe('NATIONAL');
-    await eventually(async () => (await riyadh.sql('select 1 from calendar.campaign where id = $1', [national.campaign.id]))[0], 30_000, 'national campaign replicated');
+    // the copy as scheduled, not its draft: only scheduled campaigns clash
+    await eventually(async () => (await riyadh.sql(`select 1 from calendar.campaign where id = $1 and status = 'SCHEDULED'`, [national.campaign.id]))[0], 30_000, 'national campaign replicated');
     const local = await scheduled(riyadh, editor, '2033-05-20', '2033-06-10', { axis: 'PROCEDURE_IMPROVEMENT' });
     expect(local.campaign.scope).toBe('LOCAL');
     // other runs' national campaigns on the shared topic may be replicated too: look at this run's
