@@ -4,7 +4,7 @@ import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Rol
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { freePortBlock } from '../../test/support/process';
 import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';
-import { ROOT } from './spawn';
+import { ROOT, stopChild } from './spawn';
 
 export interface BenchNode {
   node: string;
@@ -47,14 +47,7 @@ export async function startBenchNode(node: string, env: Record<string, string> =
   });
   child.stdout!.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => stopChild(child);
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) {

@@ -10,6 +10,16 @@ export function tsNodeArgs(file: string): string[] {
 
 export const tsNodeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'bench/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: '1' });
 
+/** SIGTERM, then SIGKILL after 5 s: a server that drains its connections may take long, and the bench does not wait for it. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export interface Child {
   process: ChildProcess;
   ready: any;
@@ -42,15 +52,7 @@ export async function startChild(file: string, args: string[], timeoutMs = 120_0
     process: child,
     ready,
     output: () => log,
-    stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      // a server that drains its connections may take long: the bench does not wait for it
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }
 

@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   buildSubgraph,
@@ -19,11 +17,10 @@ import { mediaService } from '../../services/media/src/service';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import type { SubgraphSource } from '../../gateway/src/compose';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, kafkaBrokers, startTestService, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
-import { freePortBlock } from '../support/process';
+import { eventually, startTestService, type GraphQLResult, type TestNode } from '../support/node';
+import { freePortBlock, startServeProcess, testNodeEnv, type ServeProcess } from '../support/process';
 import { code } from '../initiatives/fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 /** A gateway of this test's own, in front of the services given. */
 async function gatewayFor(subgraphs: SubgraphSource[], env: Record<string, string> = {}): Promise<RunningGateway> {
@@ -134,8 +131,7 @@ describe('a service whose own process is stopped', () => {
   let db: TestDatabase;
   let initiatives: TestNode;
   let calendar: TestNode;
-  let media: ChildProcess;
-  let output = '';
+  let media: ServeProcess;
   let gateway: RunningGateway;
   let editor: string;
   let initiativeId: string;
@@ -146,36 +142,8 @@ describe('a service whose own process is stopped', () => {
     initiatives = await startTestService(initiativesService, { db });
     calendar = await startTestService(calendarService, { db });
     // `mmhub serve --service media`, from the compiled code, on the node's database and the test broker
-    const port = await freePortBlock(1);
-    media = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', '--service', 'media'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE: 'riyadh',
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        KAFKA_BROKERS: kafkaBrokers(),
-        KAFKA_CLIENT_ID: `proc-${uniqueSuffix()}`,
-        KAFKA_TOPIC_PARTITIONS: '3',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-        OUTBOX_POLL_MS: '50',
-        EVENT_JOURNAL_HISTORY: 'none',
-        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-        GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    media.stdout?.on('data', (d) => (output += d));
-    media.stderr?.on('data', (d) => (output += d));
-    const mediaUrl = `http://127.0.0.1:${port}`;
-    await eventually(
-      async () => {
-        if (media.exitCode !== null) throw new Error(`the media process exited with ${media.exitCode}:\n${output.slice(-3000)}`);
-        return (await fetch(`${mediaUrl}/ready`)).ok ? true : undefined;
-      },
-      90_000,
-      'the media process ready',
-    );
+    media = await startServeProcess(['--service', 'media'], testNodeEnv('riyadh', db.url));
+    const mediaUrl = media.url.replace('/graphql', '');
     gateway = await gatewayFor([subgraphOf(initiatives), subgraphOf(calendar), { name: 'media', url: `${mediaUrl}/graphql`, sdl: (await buildSubgraph(mediaService.subgraph)).sdl }]);
 
     editor = await token(['editor']);
@@ -192,11 +160,7 @@ describe('a service whose own process is stopped', () => {
   }, 150_000);
 
   afterAll(async () => {
-    if (media && media.exitCode === null && media.signalCode === null) {
-      const exited = new Promise((r) => media.once('exit', r));
-      media.kill('SIGTERM');
-      await exited;
-    }
+    await media?.stop();
     await gateway?.stop();
     await calendar?.stop();
     await initiatives?.stop();
@@ -214,10 +178,8 @@ describe('a service whose own process is stopped', () => {
   });
 
   it('after SIGTERM to media: the other services still answer, the error names media, and the node is not ready', async () => {
-    const exited = new Promise<number | null>((r) => media.once('exit', (code) => r(code)));
-    media.kill('SIGTERM');
     // a clean stop: it drains and closes rather than dying
-    expect(await exited).toBe(0);
+    expect(await media.stop()).toBe(0);
 
     const r = await post(gateway, QUERY, { id: initiativeId }, editor);
     expect(r.status).toBe(200);

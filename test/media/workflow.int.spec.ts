@@ -2,6 +2,7 @@ import { mediaService } from '../../services/media/src/service';
 import { MessageStatus, type Command } from '../../services/media/src/message/message';
 import { readTopic, startTestService, type TestNode } from '../support/node';
 import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft } from './media-support';
+import { LEGAL, STATES } from './workflow-table';
 
 const S = MessageStatus;
 let riyadh: TestNode;
@@ -38,19 +39,6 @@ async function messageIn_(status: MessageStatus): Promise<Msg> {
   return m;
 }
 
-// DRAFT → IN_REVIEW → APPROVED | CHANGES_REQUESTED → SCHEDULED → PUBLISHED, and ARCHIVED; an edit
-// after approval goes back to IN_REVIEW (services/media/README.md): each command, the states it
-// starts from and the state it leads to; every other pair is INVALID_TRANSITION
-const STATES = [S.DRAFT, S.IN_REVIEW, S.APPROVED, S.CHANGES_REQUESTED, S.SCHEDULED, S.PUBLISHED, S.ARCHIVED];
-const LEGAL: Record<Command, Partial<Record<MessageStatus, MessageStatus>>> = {
-  submit: { DRAFT: S.IN_REVIEW, CHANGES_REQUESTED: S.IN_REVIEW },
-  approve: { IN_REVIEW: S.APPROVED },
-  requestChanges: { IN_REVIEW: S.CHANGES_REQUESTED },
-  schedule: { APPROVED: S.SCHEDULED },
-  publish: { APPROVED: S.PUBLISHED, SCHEDULED: S.PUBLISHED },
-  archive: { DRAFT: S.ARCHIVED, IN_REVIEW: S.ARCHIVED, CHANGES_REQUESTED: S.ARCHIVED, APPROVED: S.ARCHIVED, SCHEDULED: S.ARCHIVED, PUBLISHED: S.ARCHIVED },
-  edit: { DRAFT: S.DRAFT, IN_REVIEW: S.IN_REVIEW, CHANGES_REQUESTED: S.CHANGES_REQUESTED, APPROVED: S.IN_REVIEW, SCHEDULED: S.IN_REVIEW },
-};
 const cases = (Object.keys(LEGAL) as Command[]).flatMap((c) => STATES.map((from) => [c, from] as const));
 
 describe('the message workflow through the API', () => {

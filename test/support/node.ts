@@ -174,44 +174,19 @@ export async function readTopicToEnd(
   } finally {
     await admin.disconnect();
   }
-  const records: ReadRecord[] = [];
-  if (!ends.size) return records;
+  if (!ends.size) return [];
   const unfinished = new Set(ends.keys());
-  const consumer = kafka.consumer({ groupId: `test-reader-${uniqueSuffix()}` });
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topic, fromBeginning: true });
-    const timeoutMs = o.timeoutMs ?? 30000;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic}: partitions ${[...unfinished].join(', ')} not read to their end after ${timeoutMs} ms`)), timeoutMs);
-      consumer
-        .run({
-          eachMessage: async ({ message, partition }) => {
-            const end = ends.get(partition);
-            const offset = BigInt(message.offset);
-            // what arrived after the watermarks were taken is not counted
-            if (end === undefined || offset >= end) return;
-            const r: ReadRecord = {
-              key: message.key?.toString() ?? null,
-              value: message.value?.toString() ?? null,
-              headers: Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)])),
-              partition,
-              offset: message.offset,
-            };
-            if (!o.filter || o.filter(r)) records.push(r);
-            if (offset === end - 1n) unfinished.delete(partition);
-            if (!unfinished.size) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return records;
+  return readTopic(topic, () => !unfinished.size, {
+    ...o,
+    filter: (r) => {
+      const end = ends.get(r.partition);
+      const offset = BigInt(r.offset);
+      // what arrived after the watermarks were taken is not counted
+      if (end === undefined || offset >= end) return false;
+      if (offset === end - 1n) unfinished.delete(r.partition);
+      return !o.filter || o.filter(r);
+    },
+  });
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */

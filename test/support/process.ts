@@ -57,88 +57,39 @@ export interface NodeProcessOptions {
   nodeFlag?: boolean;
 }
 
+/** What a node process of the tests is given: its name, its database, the test broker, quick polls. */
+export function testNodeEnv(node: string | undefined, databaseUrl: string, clientId = `proc-${uniqueSuffix()}`): Record<string, string | undefined> {
+  return {
+    NODE: node,
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: kafkaBrokers(),
+    KAFKA_CLIENT_ID: clientId,
+    KAFKA_TOPIC_PARTITIONS: '3',
+    OUTBOX_POLL_MS: '50',
+    EVENT_JOURNAL_HISTORY: 'none',
+  };
+}
+
 /**
  * A node as its own operating-system process (`mmhub serve`, from the compiled code), with a
  * database of its own and the test broker.
  */
 export async function startNodeProcess(node: string, env: Record<string, string> = {}, o: NodeProcessOptions = {}): Promise<NodeProcess> {
   const db = await createTestDatabase(node);
-  // the gateway's port, then one for each of the three services
-  let port = await freePortBlock(4);
   const clientId = `proc-${uniqueSuffix()}`;
-  let child: ChildProcess | undefined;
-  let log = '';
-  let url = `http://127.0.0.1:${port}/graphql`;
-
-  const start = async () => {
-    // the services take the ports after the gateway's
-    child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...(o.nodeFlag ? ['--node', node] : [])], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE: o.nodeFlag ? undefined : node,
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        KAFKA_BROKERS: kafkaBrokers(),
-        KAFKA_CLIENT_ID: clientId,
-        KAFKA_TOPIC_PARTITIONS: '3',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
-        OUTBOX_POLL_MS: '50',
-        EVENT_JOURNAL_HISTORY: 'none',
-        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-        GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d) => (log += d));
-    child.stderr?.on('data', (d) => (log += d));
-    const started = child;
-    // a loaded machine can take a while to start three services and a gateway
-    const deadline = Date.now() + 150_000;
-    for (;;) {
-      if (started.exitCode !== null) throw new Error(`${node} exited with ${started.exitCode}:\n${log.slice(-3000)}`);
-      try {
-        const res = await fetch(url.replace('/graphql', '/ready'));
-        if (res.ok) return;
-      } catch {
-        /* not listening yet */
-      }
-      if (Date.now() > deadline) throw new Error(`${node} not ready after 150 s:\n${log.slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-
+  const serve = await startServeProcess(o.nodeFlag ? ['--node', node] : [], { ...testNodeEnv(o.nodeFlag ? undefined : node, db.url, clientId), ...env });
   const stop = async () => {
-    const c = child;
-    if (!c || c.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      c.once('exit', () => resolve());
-      c.kill('SIGTERM');
-    });
+    await serve.stop();
   };
-
-  // another test process may bind one of the ports between the check and the start: take others
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await start();
-      break;
-    } catch (e) {
-      if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
-      port = await freePortBlock(4);
-      url = `http://127.0.0.1:${port}/graphql`;
-      log = '';
-    }
-  }
   return {
     node,
-    url,
+    url: serve.url,
     db,
     clientId,
-    start,
+    start: serve.start,
     stop,
     graphql: async (q, variables, token) => {
-      const res = await fetch(url, {
+      const res = await fetch(serve.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: q, variables }),
@@ -147,7 +98,7 @@ export async function startNodeProcess(node: string, env: Record<string, string>
     },
     token: (roles, tokenNode = node, sub = `${tokenNode}-${roles.join('-')}`) => signToken(DEVELOPMENT_JWT_SECRET, { sub, node: tokenNode, roles }),
     sql: (text, params) => query(db.url, text, params),
-    output: () => log,
+    output: serve.output,
     dispose: async () => {
       await stop();
       await db.drop();

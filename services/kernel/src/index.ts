@@ -6,6 +6,7 @@ export * from './domain/time';
 export * from './auth/caller';
 export * from './logger';
 export * from './db/orm';
+export * from './db/table';
 export * from './events/cloudevent';
 export * from './events/bus';
 export * from './events/memory-bus';

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, toPage, type Page } from '../../../kernel/src';
+import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, tableOf, toPage, type Page } from '../../../kernel/src';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
 
@@ -54,14 +54,13 @@ export async function listInitiatives(
  * each, which for a rare match means the whole table.
  */
 async function pageOfMatches(em: EntityManager, matches: () => QueryBuilder<InitiativeRecord, 'i'>, n: number, before: string | undefined, count: boolean): Promise<{ rows: InitiativeRecord[]; total: number }> {
-  const meta = em.getMetadata().get(InitiativeRecord.name);
-  const columns = meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => `i."${p.fieldNames[0]}"`);
+  const { table, columns } = tableOf(em, InitiativeRecord);
   const inner = matches().select('i.id').getKnexQuery().toSQL();
   const sql =
     `with m as materialized (${inner.sql}), ` +
     `page as (select id from m${before ? ' where id < ?' : ''} order by id desc limit ?) ` +
-    `select ${columns.join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
-    `from "${meta.schema ?? em.config.get('schema')}"."${meta.tableName}" i join page using (id) order by i.id desc`;
+    `select ${columns.map(([, c]) => `i."${c}"`).join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
+    `from ${table} i join page using (id) order by i.id desc`;
   const found = await em.getConnection().execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
   const rows = found.map(({ matches_total: _, ...row }) => em.map(InitiativeRecord, row));
   if (found.length || !count || !before) return { rows, total: found[0]?.matches_total ?? 0 };

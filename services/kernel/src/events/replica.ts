@@ -1,4 +1,5 @@
 import type { EntityData, EntityManager, EntityName } from '@mikro-orm/postgresql';
+import { tableOf } from '../db/table';
 
 export interface Versioned {
   id: string;
@@ -22,14 +23,12 @@ const upserts = new Map<string, ReplicaUpsert>();
 
 /** The upsert of the properties `props` names: others keep their stored value (or default). */
 function replicaUpsert(em: EntityManager, entity: EntityName<object>, props: object): ReplicaUpsert {
-  const meta = em.getMetadata().get(entity as never);
-  const table = `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`;
+  const stored = tableOf(em, entity);
+  const table = stored.table;
   const key = `${table} ${Object.keys(props).join(',')}`;
   const known = upserts.get(key);
   if (known) return known;
-  const columns = meta.props
-    .filter((p) => p.persist !== false && p.fieldNames?.length === 1 && p.name in props)
-    .map((p) => [p.name, p.fieldNames[0]] as [string, string]);
+  const columns = stored.columns.filter(([prop]) => prop in props);
   const list = columns.map(([, c]) => `"${c}"`).join(', ');
   const updates = columns.filter(([, c]) => c !== 'id').map(([, c]) => `"${c}" = excluded."${c}"`).join(', ');
   // PostgreSQL converts each JSON value to its column's type (timestamptz, date, jsonb, text[]...)
