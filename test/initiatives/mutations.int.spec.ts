@@ -349,6 +349,38 @@ describe('Arabic-aware search', () => {
     expect(await ids('طرق سريعة')).not.toContain(i.id);
   });
 
+  it('finds a word in its other forms, and digitisation apart from numbers', async () => {
+    const parks = await propose(riyadh, { titleAr: 'تأهيل حدائق الأحياء', titleEn: null, descriptionAr: 'مبادرات للمتنزهات' });
+    const numbered = await propose(riyadh, { titleAr: 'ترقيم المباني', titleEn: null, descriptionAr: 'لوحات برقم لكل مبنى' });
+    const digital = await propose(riyadh, { titleAr: 'رقمنة خدمات البناء', titleEn: null });
+    expect(await ids('والحدائق')).toContain(parks.id);
+    expect(await ids('المبادرة')).toContain(parks.id);
+    expect(await ids('الرقمنة')).toEqual(expect.arrayContaining([digital.id]));
+    expect(await ids('الرقمنة')).not.toContain(numbered.id);
+    // no word matches whole: a word still being typed is looked for in the text
+    expect(await ids('تأهيل حدا')).toEqual([parks.id]);
+  });
+
+  it('counts the matches, many or few, and pages through them newest first', async () => {
+    // a word no other test writes: letters ب to غ drawn at random
+    const word = Array.from({ length: 7 }, () => String.fromCharCode(0x0628 + Math.floor(Math.random() * 19))).join('');
+    const made: string[] = [];
+    for (let k = 0; k < 5; k++) made.push((await propose(riyadh, { titleAr: `${word} الأحياء ${k}`, titleEn: null })).id);
+    const PAGE = `query($q: String!, $after: String) { initiatives(filter: { search: $q }, first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = (await riyadh.graphql(PAGE, { q: word, after }, editor)).data!.initiatives;
+      expect(r.totalCount).toBe(5);
+      seen.push(...r.edges.map((e: any) => e.node.id));
+      if (!r.pageInfo.hasNextPage) break;
+      after = r.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...made].sort().reverse());
+    const none = (await riyadh.graphql(PAGE, { q: `${word}غائب`, after: null }, editor)).data!.initiatives;
+    expect(none).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+  });
+
   it('treats SQL and LIKE characters as text', async () => {
     expect(await ids("%' or 1=1 --")).toEqual([]);
     expect(await ids('_')).toEqual([]);

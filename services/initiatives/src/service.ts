@@ -13,6 +13,7 @@ import { NodeResolver } from './nodes/node.resolver';
 import { Migration20261126200000_nodes } from '../migrations/Migration20261126200000_nodes';
 import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
 import { Migration20261126400000_search } from '../migrations/Migration20261126400000_search';
+import { Migration20261126500000_stems } from '../migrations/Migration20261126500000_stems';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
@@ -27,6 +28,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
     { name: 'Migration20261126400000_search', class: Migration20261126400000_search },
+    { name: 'Migration20261126500000_stems', class: Migration20261126500000_stems },
   ],
   subgraph: {
     resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],

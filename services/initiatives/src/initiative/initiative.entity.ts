@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import { searchStems, type Axis } from '../../../kernel/src';
 import { searchText, type InitiativeState, type InitiativeStatus, type Target } from './initiative';
 import type { KpiActual, ProgressReportState } from './progress';
 
@@ -22,6 +22,8 @@ export class InitiativeRecord {
   @Property({ type: 'double' }) percentComplete!: number;
   @Property({ type: 'timestamptz', nullable: true }) lastReportedAt!: Date | null;
   @Property({ type: 'text' }) searchText!: string;
+  // the stored full-text vector is generated from these
+  @Property({ type: 'text' }) searchStems!: string;
   @Property({ type: 'text' }) createdBy!: string;
   @Property({ type: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'timestamptz' }) updatedAt!: Date;
@@ -64,14 +66,19 @@ export function initiativeState(r: InitiativeRecord): InitiativeState {
   };
 }
 
-/** The row's columns for a state, the search text included. */
+function searchColumns(s: InitiativeState): Pick<InitiativeRecord, 'searchText' | 'searchStems'> {
+  const text = searchText(s);
+  return { searchText: text, searchStems: searchStems(text) };
+}
+
+/** The row's columns for a state, the search text and its stems included. */
 export function initiativeRow(s: InitiativeState): InitiativeRecord {
   return {
     ...s,
     lastReportedAt: s.lastReportedAt ? new Date(s.lastReportedAt) : null,
     createdAt: new Date(s.createdAt),
     updatedAt: new Date(s.updatedAt),
-    searchText: searchText(s),
+    ...searchColumns(s),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, tableOf, toPage, type Page } from '../../../kernel/src';
+import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, searchStems, tableOf, toPage, type Page } from '../../../kernel/src';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
 
@@ -7,10 +7,18 @@ const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' &&
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+// up to this many matches, the page is taken from the matches gathered by index; past it, the
+// newest rows are walked, and a match comes at least once in every few dozen of them
+const GATHERED_MATCHES = 2000;
+
+type Match = 'stems' | 'text';
+const WALK = { walk: true };
+
 /**
- * Lists initiatives newest first, filtered. Search is Arabic-aware: the query is normalised as
- * the stored text was, then matched by full text (arabic configuration, stored lexemes) or
- * substring (pg_trgm), each through its own index.
+ * Lists initiatives newest first, filtered. Search is Arabic-aware: the query is normalised and
+ * light-stemmed as the stored text was, and matched word for word on the stored lexemes (GIN);
+ * only when no initiative matches so is it looked for as a substring of the text (pg_trgm): a
+ * code, or a word still being typed.
  */
 export async function listInitiatives(
   em: EntityManager,
@@ -22,22 +30,36 @@ export async function listInitiatives(
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
   const q = filter?.search ? normalizeArabic(filter.search) : '';
-  const scope = (search = false) => {
+  const stems = q ? searchStems(q) : '';
+  // walk: the match is only tested on the newest rows, so the planner may not gather it by index
+  const scope = (match?: Match, how: { walk?: boolean } = {}) => {
+    const tested = (condition: string) => (how.walk ? `(${condition}) is true` : condition);
     const qb = em.createQueryBuilder(InitiativeRecord, 'i');
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.nationalInitiative) qb.andWhere({ nationalInitiativeId: filter.nationalInitiative });
-    if (search) qb.andWhere(`(i.search_vector @@ plainto_tsquery('arabic', ?) or i.search_text ilike ?)`, [q, `%${escapeLike(q)}%`]);
+    if (match === 'stems') qb.andWhere(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`), [stems]);
+    if (match === 'text') qb.andWhere(tested(`i.search_text ilike ?`), [`%${escapeLike(q)}%`]);
     return qb;
   };
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
   const count = o.count !== false;
   const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
-  // counting needs every match anyway; a search tested row by row is costly
-  if (q || (filtered && count)) {
-    const found = await pageOfMatches(em, () => scope(Boolean(q)), n, cursor?.id, count);
+  if (q) {
+    // the count, taken through the indexes, tells which match applies and how dense the matches are
+    let match: Match = stems ? 'stems' : 'text';
+    let total = await scope(match).getCount();
+    if (!total && match === 'stems') total = await scope((match = 'text')).getCount();
+    if (!total) return toPage([], n, 0, encode, Boolean(cursor));
+    if (total <= GATHERED_MATCHES) return toPage((await pageOfMatches(em, () => scope(match), n, cursor?.id, false)).rows, n, total, encode, Boolean(cursor));
+    const rows = await (cursor ? scope(match, WALK).andWhere({ id: { $lt: cursor.id } }) : scope(match, WALK)).orderBy({ id: 'desc' }).limit(n + 1).getResultList();
+    return toPage(rows, n, total, encode, Boolean(cursor));
+  }
+  // counting needs every match anyway
+  if (filtered && count) {
+    const found = await pageOfMatches(em, () => scope(), n, cursor?.id, count);
     return toPage(found.rows, n, found.total, encode, Boolean(cursor));
   }
   const [rows, totalCount] = await Promise.all([

@@ -19,3 +19,29 @@ export function normalizeArabic(text: string): string {
 
 const ARABIC_LETTER = /[\u0621-\u064A]/;
 export const containsArabic = (text: string): boolean => ARABIC_LETTER.test(text);
+
+// particles a search is not about; dropped from the stored text and from the query alike
+const PARTICLES = new Set(['في', 'من', 'الي', 'علي', 'عن', 'مع', 'او', 'ثم', 'ان', 'ما', 'لا', 'هذا', 'هذه', 'التي', 'الذي', 'و']);
+const ARTICLES = ['بال', 'كال', 'فال', 'ال', 'لل'];
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+/** One Arabic word, already normalised, light-stemmed: the conjunction و, one article and one suffix off, two letters kept at least. */
+function lightStem(word: string): string {
+  let w = word.length >= 4 && word.startsWith('و') ? word.slice(1) : word;
+  const article = ARTICLES.find((a) => w.startsWith(a) && w.length - a.length >= 2);
+  if (article) w = w.slice(article.length);
+  const suffix = SUFFIXES.find((s) => w.endsWith(s) && w.length - s.length >= 2);
+  return suffix ? w.slice(0, -suffix.length) : w;
+}
+
+/**
+ * Normalised text with each Arabic word light-stemmed and particles dropped; other text is left
+ * as it is. Light stemming keeps رقمنة (digitisation) apart from رقم (number), where a root
+ * stemmer joins them, and still finds الحدائق for حدائق and مبادرات for مبادرة.
+ */
+export function searchStems(normalized: string): string {
+  return normalized
+    .replace(/[\u0621-\u064A]+/g, (word) => (PARTICLES.has(word) ? ' ' : lightStem(word)))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

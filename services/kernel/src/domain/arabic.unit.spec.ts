@@ -1,4 +1,4 @@
-import { containsArabic, normalizeArabic } from './arabic';
+import { containsArabic, normalizeArabic, searchStems } from './arabic';
 
 describe('normalizeArabic', () => {
   it.each([
@@ -28,5 +28,36 @@ describe('normalizeArabic', () => {
   it('knows Arabic text from other text', () => {
     expect(containsArabic('مبادرة 1')).toBe(true);
     expect(containsArabic('Initiative 1')).toBe(false);
+  });
+});
+
+describe('searchStems', () => {
+  const stems = (text: string) => searchStems(normalizeArabic(text));
+
+  it.each([
+    ['الحدائق العامة', 'حدائق عام'],
+    ['والحدائق', 'حدائق'],
+    ['بالمدينة', 'مدين'],
+    ['للبلدية', 'بلد'],
+    ['الخدمات الإلكترونية', 'خدم الكترون'],
+    ['مبادرات', 'مبادر'],
+    ['مبادرة', 'مبادر'],
+    ['تطوير الأرصفة في حي النخيل', 'تطوير ارصف حي نخيل'],
+  ])('%s → %s', (input, expected) => {
+    expect(stems(input)).toBe(expected);
+  });
+
+  it('keeps digitisation apart from number, which a root stemmer joins', () => {
+    expect(stems('رقمنة')).not.toBe(stems('رقم'));
+  });
+
+  it('keeps two letters of a short word, and other text as it is', () => {
+    expect(stems('هم')).toBe('هم');
+    expect(stems('وال')).toBe('وال');
+    expect(stems('B-RIYADH-12 E-Services 2026')).toBe('b-riyadh-12 e-services 2026');
+  });
+
+  it('drops particles alone', () => {
+    expect(stems('في من على')).toBe('');
   });
 });
