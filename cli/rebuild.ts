@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   EventConsumer,
@@ -29,85 +30,120 @@ export interface RebuildResult {
 export async function rebuildNode(config: Config, progress: RebuildProgress, defs: ServiceDefinition<any>[] = services): Promise<RebuildResult> {
   if (config.bus !== 'kafka') throw new Error('rebuild reads Kafka: set EVENT_BUS=kafka and KAFKA_BROKERS');
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required to rebuild');
+  const databaseUrl = config.databaseUrl;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { node: config.node, service: 'rebuild' });
   const kafka = new Kafka({ clientId: `${config.kafka.clientId}-rebuild`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
+  const orms: MikroORM[] = [];
   const result: RebuildResult = { applied: 0, records: 0, byConsumer: {} };
   try {
+    // every consumer's copies, inbox and freshness are cleared before any of them applies a record
+    const replays: Replay[] = [];
     for (const def of defs) {
       const schema = def.name;
-      const orm = await openDatabase({ url: config.databaseUrl, schema, entities: def.entities, migrations: def.migrations, poolMax: 2, log });
-      try {
-        for (const c of def.consumers ?? []) {
-          if (!c.rebuilds) continue;
-          const name = `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`;
-          await orm.em.fork().transactional(async (em) => {
-            const conn = em.getConnection();
-            const ctx = em.getTransactionContext();
-            for (const r of c.rebuilds!) {
-              await conn.execute(`delete from "${schema}"."${r.table}"${r.allRows ? '' : ' where "node" <> ?'}`, r.allRows ? [] : [config.node], 'run', ctx);
-            }
-            await conn.execute(`delete from "${schema}"."inbox" where "consumer" = ?`, [name], 'run', ctx);
-            await conn.execute(`delete from "${schema}"."node_freshness"`, [], 'run', ctx);
-          });
-          const applier = new EventConsumer({
-            name,
-            orm,
-            schema,
-            bus: { publish: async () => undefined } as never,
-            topics: c.topics,
-            log,
-            accept: (e) => c.accept(e, config),
-            apply: async (em, events) => {
-              await c.apply(em, events);
-              await noteFreshness(em, schema, events);
-            },
-          });
-          const applied = await replayTopics(kafka, admin, c.topics, `${name}.rebuild.${Date.now()}`, (records) => applier.handle(records), (done, total) =>
-            progress(done, total, `${def.name}/${c.name}`),
-          );
-          result.records += applied;
-          result.byConsumer[`${def.name}/${c.name}`] = applier.stats.applied;
-          result.applied += applier.stats.applied;
-        }
-      } finally {
-        await orm.close();
+      const orm = await openDatabase({ url: databaseUrl, schema, entities: def.entities, migrations: def.migrations, poolMax: 2, log });
+      orms.push(orm);
+      for (const c of def.consumers ?? []) {
+        if (!c.rebuilds) continue;
+        const name = `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`;
+        await orm.em.fork().transactional(async (em) => {
+          const conn = em.getConnection();
+          const ctx = em.getTransactionContext();
+          for (const r of c.rebuilds!) {
+            await conn.execute(`delete from "${schema}"."${r.table}"${r.allRows ? '' : ' where "node" <> ?'}`, r.allRows ? [] : [config.node], 'run', ctx);
+          }
+          await conn.execute(`delete from "${schema}"."inbox" where "consumer" = ?`, [name], 'run', ctx);
+          await conn.execute(`delete from "${schema}"."node_freshness"`, [], 'run', ctx);
+        });
+        const applier = new EventConsumer({
+          name,
+          orm,
+          schema,
+          bus: { publish: async () => undefined } as never,
+          topics: c.topics,
+          log,
+          accept: (e) => c.accept(e, config),
+          apply: async (em, events) => {
+            await c.apply(em, events);
+            await noteFreshness(em, schema, events);
+          },
+        });
+        replays.push({ label: `${def.name}/${c.name}`, name, topics: c.topics, applier, ends: await topicEnds(admin, c.topics), done: 0 });
       }
     }
+    // the consumers replay side by side: one waits on Kafka while another writes to PostgreSQL
+    const total = replays.reduce((n, r) => n + r.ends.total, 0);
+    const label = `${config.node}: ${replays.length} consumers`;
+    progress(0, total, label);
+    await Promise.all(
+      replays.map((r) =>
+        replayTopics(kafka, admin, r.topics, r.ends, `${r.name}.rebuild.${Date.now()}`, (records) => r.applier.handle(records), (done) => {
+          r.done = done;
+          progress(replays.reduce((n, x) => n + x.done, 0), total, label);
+        }),
+      ),
+    );
+    for (const r of replays) {
+      result.records += r.done;
+      result.byConsumer[r.label] = r.applier.stats.applied;
+      result.applied += r.applier.stats.applied;
+    }
   } finally {
+    await Promise.all(orms.map((orm) => orm.close()));
     await admin.disconnect();
   }
   return result;
 }
 
-/** Feeds every record of `topics` up to their current ends to `onBatch`; returns how many. */
-async function replayTopics(
-  kafka: Kafka,
-  admin: ReturnType<Kafka['admin']>,
-  topics: string[],
-  groupId: string,
-  onBatch: (records: ReceivedRecord[]) => Promise<void>,
-  progress: (done: number, total: number) => void,
-): Promise<number> {
+interface TopicEnds {
+  /** Each partition with records, by `topic/partition`, and the offset its replay stops at. */
+  remaining: Map<string, bigint>;
+  total: number;
+}
+
+interface Replay {
+  label: string;
+  name: string;
+  topics: string[];
+  applier: EventConsumer;
+  ends: TopicEnds;
+  done: number;
+}
+
+/** Where each partition of `topics` ends now: the rebuild reads up to there and no further. */
+async function topicEnds(admin: ReturnType<Kafka['admin']>, topics: string[]): Promise<TopicEnds> {
   const remaining = new Map<string, bigint>();
   let total = 0n;
-  for (const topic of topics) {
+  // a topic nothing was ever published to does not exist yet: nothing to replay from it
+  const existing = new Set(await admin.listTopics());
+  for (const topic of topics.filter((t) => existing.has(t))) {
     for (const p of await admin.fetchTopicOffsets(topic)) {
       const size = BigInt(p.high) - BigInt(p.low);
       if (size > 0n) remaining.set(`${topic}/${p.partition}`, BigInt(p.high));
       total += size;
     }
   }
-  if (total === 0n) {
-    progress(0, 0);
-    return 0;
-  }
+  return { remaining, total: Number(total) };
+}
+
+/** Feeds every record of `topics` up to their ends to `onBatch`; returns how many. */
+async function replayTopics(
+  kafka: Kafka,
+  admin: ReturnType<Kafka['admin']>,
+  topics: string[],
+  ends: TopicEnds,
+  groupId: string,
+  onBatch: (records: ReceivedRecord[]) => Promise<void>,
+  progress: (done: number) => void,
+): Promise<number> {
+  const remaining = new Map(ends.remaining);
+  if (!remaining.size) return 0;
   let done = 0;
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.subscribe({ topics: [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       consumer
         .run({
@@ -129,7 +165,7 @@ async function replayTopics(
                 })),
               );
               done += within.length;
-              progress(done, Number(total));
+              progress(done);
             }
             const last = batch.messages[batch.messages.length - 1];
             if (last && BigInt(last.offset) + 1n >= end) remaining.delete(key);

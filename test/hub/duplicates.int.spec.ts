@@ -233,8 +233,8 @@ describe('the duplicate finder’s SQL', () => {
   it('answers similarInitiatives from the trigram index', async () => {
     // a sector's worth of initiatives (17 municipalities, years of them), with titles of no meaning
     await svc.sql(
-      `insert into initiatives.initiative (id, node, code, title_ar, axis, status, planned_start, planned_end, search_text, search_stems, created_by, created_at, updated_at, version)
-       select gen_random_uuid(), 'filler-' || (i % 17), 'F' || i, t, 'OVERSIGHT', 'APPROVED', '2026-01-01', '2026-12-31', 'f' || i || ' ' || t, 'f' || i || ' ' || t, 'test', now(), now(), 1
+      `insert into initiatives.initiative (id, node, code, title_ar, axis, status, planned_start, planned_end, search_text, created_by, created_at, updated_at, version)
+       select gen_random_uuid(), 'filler-' || (i % 17), 'F' || i, t, 'OVERSIGHT', 'APPROVED', '2026-01-01', '2026-12-31', 'f' || i || ' ' || t, 'test', now(), now(), 1
        from (select i, 'مبادرة ' || md5(i::text) || ' ' || md5((i * 7)::text) as t from generate_series(1, 20000) i) g`,
     );
     const target = initiative('jeddah', 'T1', 'تطوير الحدائق العامه', Axis.INFRASTRUCTURE);

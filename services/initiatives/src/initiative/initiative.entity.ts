@@ -23,7 +23,7 @@ export class InitiativeRecord {
   @Property({ type: 'timestamptz', nullable: true }) lastReportedAt!: Date | null;
   @Property({ type: 'text' }) searchText!: string;
   // the stored full-text vector is generated from these
-  @Property({ type: 'text' }) searchStems!: string;
+  @Property({ type: 'text', nullable: true }) searchStems!: string | null;
   @Property({ type: 'text' }) createdBy!: string;
   @Property({ type: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'timestamptz' }) updatedAt!: Date;
