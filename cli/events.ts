@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel, type Admin, type KafkaMessage, type LogEntry } from 'kafkajs';
 import { fromRecord, type CloudEvent } from '../services/kernel/src/events/cloudevent';
+import { headersOf } from '../services/kernel/src/events/kafka-bus';
 import { DOMAIN_EVENTS, EVENT_TOPICS } from '../services/kernel/src/events/schemas';
 
 export const EVENTS_USAGE = `mmhub events — the event streams, for analysts
@@ -127,7 +128,7 @@ export function eventCsv(e: CloudEvent, at: Position): string {
 /** Decodes a kafkajs message, or says why it is not one of our events. */
 function decode(topic: string, partition: number, m: KafkaMessage): { event: CloudEvent; at: Position } | { skipped: string; at: Position } {
   const at: Position = { topic, partition, offset: m.offset, timestamp: new Date(Number(m.timestamp)) };
-  const headers = Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()]));
+  const headers = headersOf(m);
   try {
     return { event: fromRecord({ headers, value: m.value?.toString() ?? null, key: m.key?.toString() ?? null }), at };
   } catch (e) {

@@ -5,6 +5,7 @@ import {
   createLogger,
   noteFreshness,
   openDatabase,
+  receivedRecord,
   type Config,
   type ReceivedRecord,
   type ServiceDefinition,
@@ -69,7 +70,7 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
             await noteFreshness(em, schema, events);
           },
         });
-        replays.push({ label: `${def.name}/${c.name}`, name, topics: c.topics, applier, ends: await topicEnds(admin, c.topics), done: 0 });
+        replays.push({ label: `${def.name}/${c.name}`, name, applier, ends: await topicEnds(admin, c.topics), done: 0 });
       }
     }
     // the consumers replay side by side: one waits on Kafka while another writes to PostgreSQL
@@ -78,7 +79,7 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
     progress(0, total, label);
     await Promise.all(
       replays.map((r) =>
-        replayTopics(kafka, admin, r.topics, r.ends, `${r.name}.rebuild.${Date.now()}`, (records) => r.applier.handle(records), (done) => {
+        replayTopics(kafka, admin, r.ends, `${r.name}.rebuild.${Date.now()}`, (records) => r.applier.handle(records), (done) => {
           r.done = done;
           progress(replays.reduce((n, x) => n + x.done, 0), total, label);
         }),
@@ -97,6 +98,8 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
 }
 
 interface TopicEnds {
+  /** The topics with records to replay. */
+  topics: string[];
   /** Each partition with records, by `topic/partition`, and the offset its replay stops at. */
   remaining: Map<string, bigint>;
   total: number;
@@ -105,7 +108,6 @@ interface TopicEnds {
 interface Replay {
   label: string;
   name: string;
-  topics: string[];
   applier: EventConsumer;
   ends: TopicEnds;
   done: number;
@@ -124,14 +126,13 @@ async function topicEnds(admin: ReturnType<Kafka['admin']>, topics: string[]): P
       total += size;
     }
   }
-  return { remaining, total: Number(total) };
+  return { topics: [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))], remaining, total: Number(total) };
 }
 
-/** Feeds every record of `topics` up to their ends to `onBatch`; returns how many. */
+/** Feeds every record up to the ends to `onBatch`; returns how many. */
 async function replayTopics(
   kafka: Kafka,
   admin: ReturnType<Kafka['admin']>,
-  topics: string[],
   ends: TopicEnds,
   groupId: string,
   onBatch: (records: ReceivedRecord[]) => Promise<void>,
@@ -143,7 +144,7 @@ async function replayTopics(
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 500 });
   await consumer.connect();
   try {
-    await consumer.subscribe({ topics: [...new Set([...remaining.keys()].map((k) => k.slice(0, k.lastIndexOf('/'))))], fromBeginning: true });
+    await consumer.subscribe({ topics: ends.topics, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       consumer
         .run({
@@ -154,16 +155,7 @@ async function replayTopics(
             if (end === undefined) return;
             const within = batch.messages.filter((m) => BigInt(m.offset) < end);
             if (within.length) {
-              await onBatch(
-                within.map((m) => ({
-                  topic: batch.topic,
-                  partition: batch.partition,
-                  offset: m.offset,
-                  key: m.key?.toString() ?? null,
-                  value: m.value?.toString() ?? null,
-                  headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()])),
-                })),
-              );
+              await onBatch(within.map((m) => receivedRecord(batch.topic, batch.partition, m)));
               done += within.length;
               progress(done);
             }

@@ -1,15 +1,12 @@
-import { mediaService } from '../../services/media/src/service';
-import { startTestService, type GraphQLResult, type TestNode } from '../support/node';
-import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft } from './media-support';
+import { type GraphQLResult, type TestNode } from '../support/node';
+import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft, startRiyadhMedia } from './media-support';
 
 let riyadh: TestNode;
 let editor: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  riyadh = await startTestService(mediaService, { node: 'riyadh' });
-  editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor');
-  reviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
+  ({ riyadh, editor, reviewer } = await startRiyadhMedia());
 });
 afterAll(() => riyadh?.stop());
 

@@ -1,16 +1,13 @@
 import { newId } from '../../services/kernel/src';
-import { mediaService } from '../../services/media/src/service';
-import { eventually, startTestService, type GraphQLResult, type TestNode } from '../support/node';
-import { campaignEvent, counts, dataOf, draft, errorOf, initiativeEvent, messageIn, mutations, produce, simpleDraft } from './media-support';
+import { eventually, type GraphQLResult, type TestNode } from '../support/node';
+import { campaignEvent, counts, dataOf, draft, errorOf, initiativeEvent, messageIn, mutations, produce, simpleDraft, startRiyadhMedia } from './media-support';
 
 let riyadh: TestNode;
 let editor: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  riyadh = await startTestService(mediaService, { node: 'riyadh' });
-  editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor');
-  reviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
+  ({ riyadh, editor, reviewer } = await startRiyadhMedia());
 });
 afterAll(() => riyadh?.stop());
 

@@ -1,9 +1,16 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { Axis, newId, toRecord, topicOf, type CloudEvent } from '../../services/kernel/src';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
-import { kafkaBrokers, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
+import { mediaService } from '../../services/media/src/service';
+import { kafkaBrokers, startTestService, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
 
 export const MESSAGE_FIELDS = 'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit publishedText } history { from to by byNode comment }';
+
+/** riyadh's media service alone, with its editor's and reviewer's tokens. */
+export async function startRiyadhMedia(): Promise<{ riyadh: TestNode; editor: string; reviewer: string }> {
+  const riyadh = await startTestService(mediaService, { node: 'riyadh' });
+  return { riyadh, editor: await riyadh.token(['editor'], 'riyadh', 'riyadh-editor'), reviewer: await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer') };
+}
 
 /** The data of a GraphQL answer, or a failure that shows the errors. */
 export function dataOf<T = Record<string, any>>(r: GraphQLResult<T>): T {

@@ -1,7 +1,6 @@
-import { mediaService } from '../../services/media/src/service';
 import { MessageStatus, type Command } from '../../services/media/src/message/message';
-import { readTopic, startTestService, type TestNode } from '../support/node';
-import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft } from './media-support';
+import { readTopic, type TestNode } from '../support/node';
+import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft, startRiyadhMedia } from './media-support';
 import { LEGAL, STATES } from './workflow-table';
 
 const S = MessageStatus;
@@ -10,9 +9,7 @@ let editor: string;
 let reviewer: string;
 
 beforeAll(async () => {
-  riyadh = await startTestService(mediaService, { node: 'riyadh' });
-  editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor');
-  reviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
+  ({ riyadh, editor, reviewer } = await startRiyadhMedia());
 });
 afterAll(() => riyadh?.stop());
 

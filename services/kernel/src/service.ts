@@ -15,6 +15,7 @@ import { KafkaBus } from './events/kafka-bus';
 import { MemoryBus } from './events/memory-bus';
 import { OutboxEntry } from './events/outbox';
 import { OutboxRelay } from './events/relay';
+import { retryDelayMs, wakeableWait } from './events/wait';
 import { EventConsumer, type ApplyEvents } from './events/consumer';
 import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
@@ -278,13 +279,9 @@ async function joinBus(bus: EventBus, topics: string[], consumers: EventConsumer
   let wake: () => void = () => undefined;
   const retrying = (async () => {
     for (let failures = 1; ; failures++) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      const wait = wakeableWait(retryDelayMs(failures));
+      wake = wait.wake;
+      await wait.ended;
       if (stopped) return;
       try {
         await attempt();

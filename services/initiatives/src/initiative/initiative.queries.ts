@@ -12,7 +12,6 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const GATHERED_MATCHES = 2000;
 
 type Match = 'stems' | 'text';
-const WALK = { walk: true };
 
 /**
  * Lists initiatives newest first, filtered. Search is Arabic-aware: the query is normalised and
@@ -32,8 +31,8 @@ export async function listInitiatives(
   const q = filter?.search ? normalizeArabic(filter.search) : '';
   const stems = q ? searchStems(q) : '';
   // walk: the match is only tested on the newest rows, so the planner may not gather it by index
-  const scope = (match?: Match, how: { walk?: boolean } = {}) => {
-    const tested = (condition: string) => (how.walk ? `(${condition}) is true` : condition);
+  const scope = (match?: Match, walk = false) => {
+    const tested = (condition: string) => (walk ? `(${condition}) is true` : condition);
     const qb = em.createQueryBuilder(InitiativeRecord, 'i');
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
@@ -45,6 +44,8 @@ export async function listInitiatives(
   };
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
+  // the page after the cursor, walking the newest rows first
+  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) => (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb).orderBy({ id: 'desc' }).limit(n + 1).getResultList();
   const count = o.count !== false;
   const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
   if (q) {
@@ -54,18 +55,17 @@ export async function listInitiatives(
     if (!total && match === 'stems') total = await scope((match = 'text')).getCount();
     if (!total) return toPage([], n, 0, encode, Boolean(cursor));
     if (total <= GATHERED_MATCHES) return toPage((await pageOfMatches(em, () => scope(match), n, cursor?.id, false)).rows, n, total, encode, Boolean(cursor));
-    const rows = await (cursor ? scope(match, WALK).andWhere({ id: { $lt: cursor.id } }) : scope(match, WALK)).orderBy({ id: 'desc' }).limit(n + 1).getResultList();
-    return toPage(rows, n, total, encode, Boolean(cursor));
+    return toPage(await newest(scope(match, true)), n, total, encode, Boolean(cursor));
   }
   // counting needs every match anyway
   if (filtered && count) {
-    const found = await pageOfMatches(em, () => scope(), n, cursor?.id, count);
+    const found = await pageOfMatches(em, () => scope(), n, cursor?.id, true);
     return toPage(found.rows, n, found.total, encode, Boolean(cursor));
   }
   const [rows, totalCount] = await Promise.all([
-    (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
+    newest(scope()),
     // a page asked for without its totalCount costs one statement, not two
-    o.count === false ? Promise.resolve(0) : scope().getCount(),
+    count ? scope().getCount() : Promise.resolve(0),
   ]);
   return toPage(rows, n, totalCount, encode, Boolean(cursor));
 }

@@ -1,7 +1,21 @@
-import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
 import type { BusRecord } from './cloudevent';
 import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
 import type { Logger } from '../logger';
+
+/** A Kafka message's headers as text, the first value of each. */
+export const headersOf = (m: KafkaMessage): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()]));
+
+/** A Kafka message as the consumers take it: key, value and headers as text. */
+export const receivedRecord = (topic: string, partition: number, m: KafkaMessage): ReceivedRecord => ({
+  topic,
+  partition,
+  offset: m.offset,
+  key: m.key?.toString() ?? null,
+  value: m.value?.toString() ?? null,
+  headers: headersOf(m),
+});
 
 export interface KafkaBusSettings {
   brokers: string[];
@@ -99,16 +113,7 @@ export class KafkaBus implements EventBus {
       autoCommit: true,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (!isRunning() || isStale() || !batch.messages.length) return;
-        const records: ReceivedRecord[] = batch.messages.map((m) => ({
-          topic: batch.topic,
-          partition: batch.partition,
-          offset: m.offset,
-          key: m.key?.toString() ?? null,
-          value: m.value?.toString() ?? null,
-          headers: Object.fromEntries(
-            Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()]),
-          ),
-        }));
+        const records = batch.messages.map((m) => receivedRecord(batch.topic, batch.partition, m));
         await o.onBatch(records);
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await commitOffsetsIfNecessary();

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus } from './bus';
 import { toRecord, type BusRecord } from './cloudevent';
 import type { Logger } from '../logger';
+import { retryDelayMs, wakeableWait } from './wait';
 
 export interface RelaySettings {
   orm: MikroORM;
@@ -134,14 +135,9 @@ export class OutboxRelay {
         if (this.failures === 1 || this.failures % 50 === 0) this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
       }
       if (sent === this.s.batchSize) continue;
-      const delay = this.failures ? Math.min(5000, 100 * 2 ** Math.min(this.failures, 6)) : this.s.pollMs;
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
+      const wait = wakeableWait(this.failures ? retryDelayMs(this.failures) : this.s.pollMs);
+      this.wakeUp = wait.wake;
+      await wait.ended;
       this.wakeUp = undefined;
     }
   }
