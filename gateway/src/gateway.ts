@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -11,7 +12,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { signGatewayProof, GATEWAY_PROOF_HEADER, type Config, type Logger } from '../../services/kernel/src';
 import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
-import { useIdentity, type CallerContext } from './identity';
+import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
 
 export interface GatewayOptions {
@@ -23,6 +24,8 @@ export interface GatewayOptions {
 export interface RunningGateway {
   url: string;
   port: number;
+  /** Where the gateway's metrics are read, when on the operator's port. */
+  metricsUrl?: string;
   supergraph: string;
   stop(): Promise<void>;
 }
@@ -58,6 +61,18 @@ function useServiceErrors(): GatewayPlugin<CallerContext> {
   };
 }
 
+/** Without introspection, an error names no field the caller did not write ("Did you mean …" goes). */
+function useNoSuggestions(): GatewayPlugin<CallerContext> {
+  const plain = (e: Error): Error => (e instanceof GraphQLError && / Did you mean /.test(e.message) ? new GraphQLError(e.message.replace(/ Did you mean .*$/s, ''), { nodes: e.nodes, extensions: e.extensions }) : e);
+  return {
+    onValidate() {
+      return ({ result, setResult }) => {
+        if (result.length) setResult(result.map(plain));
+      };
+    },
+  };
+}
+
 /** Registered operations, by sha256 hash, when only those may run. */
 function persistedOperations(file: string): Record<string, string> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
@@ -80,7 +95,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const limiter = new RateLimiter(config.gateway.rateLimit, config.gateway.rateWindowSeconds * 1000);
   const development = config.mode === 'development';
   const operations = config.gateway.persistedOperations ? persistedOperations(config.gateway.persistedOperations) : null;
-  const proofs = new WeakMap<object, Promise<string>>();
+  const proofs = new WeakMap<object, { token: Promise<string>; renewAt: number }>();
+  const admissions = new Admissions(config, limiter);
   const observability = gatewayObservability(config, o.subgraphs, log);
 
   const gateway = createGatewayRuntime<CallerContext>({
@@ -91,6 +107,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: development ? { title: `mmhub — ${config.node}` } : false,
+    // browsers of the configured origins only; no origin is reflected
+    cors: config.gateway.corsOrigins.length ? { origin: config.gateway.corsOrigins, credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-graphql-csrf', 'graphql-preflight', 'apollo-require-preflight'] } : false,
     renderGraphiQL,
     disableIntrospection: development ? undefined : { disableIf: () => true },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
@@ -110,57 +128,77 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         }
       : {}),
     propagateHeaders: {
-      // the subgraphs trust only this: the verified caller, signed for a minute by this node's gateway
+      // the subgraphs trust only this: the verified caller, signed by this node's gateway for a short while,
+      // and renewed for the calls of a request that outlives half of it (a subscription's, for hours)
       fromClientToSubgraphs: async ({ context }) => {
         let proof = proofs.get(context);
-        if (!proof) {
-          proof = signGatewayProof(config.gatewaySecret, config.node, context.caller ?? null);
+        if (!proof || Date.now() >= proof.renewAt) {
+          proof = { token: signGatewayProof(config.gatewaySecret, config.node, context.caller ?? null, config.gateway.proofTtlSeconds), renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2 };
           proofs.set(context, proof);
         }
-        return { [GATEWAY_PROOF_HEADER]: await proof };
+        return { [GATEWAY_PROOF_HEADER]: await proof.token };
       },
     },
-    plugins: () => [useIdentity(config, limiter, '/graphql', observability) as never, useServiceErrors() as never, observability.plugin as never],
+    plugins: () => [useIdentity(config, admissions, '/graphql', observability) as never, useServiceErrors() as never, ...(development ? [] : [useNoSuggestions() as never]), observability.plugin as never],
   });
 
+  // the operator's port, when set (always so in production): /metrics there, never on the public one
+  const operator = config.observability.metricsPort !== undefined ? http.createServer((req, res) => observability.serve(req, res) || notFound(res)) : undefined;
+  const metricsInPublic = development && !operator;
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // every request is counted, whatever its path and whatever becomes of it
+    const admission = await admissions.ofRequest(req);
+    const path = pathOf(req.url);
+    if (path === '/graphql') {
+      if (req.method === 'POST' && refuseBody(req, res, config.gateway.maxBodyBytes)) return;
+      // over the limit, the identity plugin answers 429 with the refusal counted in the metrics
+      return void gateway(req, res);
+    }
+    if (admission.retryAfter !== undefined) {
+      res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(admission.retryAfter) });
+      res.end(rateLimitedBody(admission));
+      req.resume();
+      return;
+    }
+    if (path === '/health') return void gateway(req, res);
+    if (path === '/ready' && req.method === 'GET') {
+      const { ready, services } = await readiness(o.subgraphs);
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', services }));
+      return;
+    }
+    if (path === '/metrics' && metricsInPublic && observability.serve(req, res)) return;
+    const feed = feedTarget(path, o.subgraphs);
+    if (feed && req.method === 'GET') {
+      const query = req.url!.slice(path.length);
+      return forward(req, res, new URL(feed.path + query, feed.owner.url), feed.owner.name, signGatewayProof(config.gatewaySecret, config.node, null, config.gateway.proofTtlSeconds, 'feed'));
+    }
+    req.resume();
+    notFound(res);
+  };
   const server = http.createServer((req, res) => {
-    if (observability.serve(req, res)) return;
-    if (req.url === '/ready') {
-      void readiness(o.subgraphs).then(({ ready, services }) => {
-        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', services }));
-      });
-      return;
-    }
-    const feed = FEEDS.find((f) => req.url?.startsWith(f.path));
-    const owner = feed && o.subgraphs.find((s) => s.name === feed.service);
-    if (owner && req.method === 'GET') {
-      void forward(req, res, new URL(req.url!, owner.url), owner.name, signGatewayProof(config.gatewaySecret, config.node, null));
-      return;
-    }
-    if (req.method === 'POST') {
-      const length = req.headers['content-length'];
-      if (length === undefined || Number(length) > config.gateway.maxBodyBytes) {
-        const tooLarge = length !== undefined;
-        res.writeHead(tooLarge ? 413 : 411, { 'content-type': 'application/json', connection: 'close' });
-        res.end(
-          JSON.stringify({
-            errors: [
-              tooLarge
-                ? { message: `The request body is larger than ${config.gateway.maxBodyBytes} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE', messageAr: 'حجم الطلب أكبر من المسموح.' } }
-                : { message: 'Send a Content-Length header with the request body.', extensions: { code: 'LENGTH_REQUIRED', messageAr: 'أرسل ترويسة Content-Length مع الطلب.' } },
-            ],
-          }),
-        );
-        req.resume();
+    route(req, res).catch((e: unknown) => {
+      log.error({ err: e }, 'a request failed at the gateway');
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errors: [{ message: 'Something went wrong on our side; it has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR', messageAr: 'حدث خطأ من جهتنا وتم تسجيله.' } }] }));
+      } else res.destroy();
+    });
+  });
+  // subscriptions over WebSocket (graphql-ws) at /graphql only; SSE needs nothing more
+  // a WebSocket message is held whole in memory, as a request body is: the same bound for both
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: config.gateway.maxBodyBytes });
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    void admissions.admit(null, admissions.addressOf(req)).then((admission) => {
+      const status = admission.retryAfter !== undefined ? 429 : pathOf(req.url) !== '/graphql' ? 404 : 0;
+      if (status) {
+        socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
         return;
       }
-    }
-    void gateway(req, res);
+      sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+    });
   });
-  // subscriptions over WebSocket (graphql-ws) at the same address; SSE needs nothing more
-  // a WebSocket message is held whole in memory, as a request body is: the same bound for both
-  const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: config.gateway.maxBodyBytes });
   const subscriptions = useServer(
     getGraphQLWSOptions<CallerContext, { request: http.IncomingMessage; socket: unknown }>(gateway, (ctx) => ({ req: ctx.extra.request, request: socketRequest(ctx.extra.request, ctx.connectionParams) })),
     sockets,
@@ -171,12 +209,22 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}/graphql`;
-  log.info({ url, subgraphs: o.subgraphs.map((s) => s.name) }, 'gateway ready');
+  let metricsUrl: string | undefined;
+  if (operator) {
+    await new Promise<void>((resolve, reject) => {
+      operator.once('error', reject);
+      operator.listen(config.observability.metricsPort, config.host, () => resolve());
+    });
+    metricsUrl = `http://${config.host}:${(operator.address() as AddressInfo).port}/metrics`;
+  }
+  log.info({ url, metricsUrl, subgraphs: o.subgraphs.map((s) => s.name) }, 'gateway ready');
   return {
     url,
     port,
+    metricsUrl,
     supergraph: composed.supergraph,
     stop: async () => {
+      if (operator) await new Promise<void>((resolve) => operator.close(() => resolve()));
       await subscriptions.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => {
@@ -200,11 +248,48 @@ function socketRequest(upgrade: http.IncomingMessage, params: Readonly<Record<st
   return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers });
 }
 
-/** Plain HTTP resources a service publishes beside its graph, served at the node's one address. */
-const FEEDS = [
-  { path: '/calendar.ics', service: 'calendar' },
-  { path: '/calendar/items/', service: 'calendar' },
+/** The path of a request as sent, without its query: matched as it is, never resolved. */
+const pathOf = (url: string | undefined): string => {
+  const q = (url ?? '').indexOf('?');
+  return q < 0 ? (url ?? '') : url!.slice(0, q);
+};
+
+/** Plain HTTP resources a service publishes beside its graph, served at the node's one address: these exact paths, nothing beside. */
+const FEEDS: Array<{ match: RegExp; service: string }> = [
+  { match: /^\/calendar\.ics$/, service: 'calendar' },
+  { match: /^\/calendar\/items\/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\.ics$/, service: 'calendar' },
 ];
+
+function feedTarget(path: string, subgraphs: SubgraphSource[]): { path: string; owner: SubgraphSource } | undefined {
+  const feed = FEEDS.find((f) => f.match.test(path));
+  const owner = feed && subgraphs.find((s) => s.name === feed.service);
+  return owner ? { path, owner } : undefined;
+}
+
+function notFound(res: http.ServerResponse): true {
+  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ errors: [{ message: 'Nothing is served at this address: GraphQL is at /graphql.', extensions: { code: 'NOT_FOUND', messageAr: 'لا شيء على هذا العنوان: واجهة GraphQL على ‎/graphql.' } }] }));
+  return true;
+}
+
+/** Refuses a body without a length, or longer than allowed, before it is read; true when refused. */
+function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number): boolean {
+  const length = req.headers['content-length'];
+  if (length !== undefined && Number(length) <= maxBodyBytes) return false;
+  const tooLarge = length !== undefined;
+  res.writeHead(tooLarge ? 413 : 411, { 'content-type': 'application/json', connection: 'close' });
+  res.end(
+    JSON.stringify({
+      errors: [
+        tooLarge
+          ? { message: `The request body is larger than ${maxBodyBytes} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE', messageAr: 'حجم الطلب أكبر من المسموح.' } }
+          : { message: 'Send a Content-Length header with the request body.', extensions: { code: 'LENGTH_REQUIRED', messageAr: 'أرسل ترويسة Content-Length مع الطلب.' } },
+      ],
+    }),
+  );
+  req.resume();
+  return true;
+}
 
 /**
  * Where the client called this gateway, for links the service writes: what a proxy in front of it
@@ -223,8 +308,10 @@ function forwardedFor(req: http.IncomingMessage): Record<string, string> {
  * an anonymous proof that vouches only for the forwarded address, and streams the answer back.
  */
 async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string, proof: Promise<string>): Promise<void> {
+  let upstream: Response;
+  let body: Buffer;
   try {
-    const upstream = await fetch(target, {
+    upstream = await fetch(target, {
       headers: {
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         accept: req.headers.accept ?? '*/*',
@@ -232,18 +319,23 @@ async function forward(req: http.IncomingMessage, res: http.ServerResponse, targ
         ...forwardedFor(req),
       },
       signal: AbortSignal.timeout(10_000),
+      redirect: 'manual',
     });
-    const headers: Record<string, string> = {};
-    for (const h of ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified']) {
-      const v = upstream.headers.get(h);
-      if (v) headers[h] = v;
-    }
-    res.writeHead(upstream.status, headers);
-    res.end(Buffer.from(await upstream.arrayBuffer()));
+    body = Buffer.from(await upstream.arrayBuffer());
   } catch {
+    // nothing has been written yet: the answer is whole or not at all
+    if (res.headersSent) return void res.destroy();
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(`The ${service} service is not answering; try again shortly.\n`);
+    return;
   }
+  const headers: Record<string, string> = {};
+  for (const h of ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'www-authenticate']) {
+    const v = upstream.headers.get(h);
+    if (v) headers[h] = v;
+  }
+  res.writeHead(upstream.status, headers);
+  res.end(body);
 }
 
 /** Errors with a code pass as they are; anything else is logged and replaced by a plain message. */

@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createTokenVerifier, rolesForField, DomainError, type Caller, type Config } from '../../services/kernel/src';
-import { maxAliasesRule, maxCostRule, maxDepthRule, maxPageSizeRule, RateLimiter } from './limits';
+import { demandRule, maxPageSizeRule, RateLimiter } from './limits';
 
 export interface CallerContext {
   caller?: Caller | null;
@@ -12,7 +12,7 @@ export interface CallerContext {
 export const refusal = (code: string, en: string, ar: string, status: number) => new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status } } });
 
 /** What the gateway decided about a request before reading its operation: who calls, and whether it is refused. */
-interface Admission {
+export interface Admission {
   caller: Caller | null;
   refused?: GraphQLError;
   /** Seconds until the caller's window opens again, when the refusal is for the rate limit. */
@@ -55,64 +55,100 @@ export function rootFields(document: DocumentNode, operationName?: string | null
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const fields: FieldNode[] = [];
-  const expand = (set: SelectionSetNode, seen: ReadonlySet<string>) => {
+  // each fragment once: which fields are asked for matters here, not how often
+  const spread = new Set<string>();
+  const expand = (set: SelectionSetNode) => {
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) fields.push(s);
-      else if (s.kind === Kind.INLINE_FRAGMENT) expand(s.selectionSet, seen);
-      else if (!seen.has(s.name.value)) {
+      else if (s.kind === Kind.INLINE_FRAGMENT) expand(s.selectionSet);
+      else if (!spread.has(s.name.value)) {
+        spread.add(s.name.value);
         const f = fragments.get(s.name.value);
-        if (f) expand(f.selectionSet, new Set([...seen, s.name.value]));
+        if (f) expand(f.selectionSet);
       }
     }
   };
-  expand(op.selectionSet, new Set());
+  expand(op.selectionSet);
   return { operation: op.operation, fields };
 }
 
 /**
- * Who is calling and how often. Every request to the GraphQL endpoint is counted as it arrives —
- * refused ones too — under its verified caller, or else the address it comes from; one over the
- * limit is refused there and then. A bad token is refused once GraphQL has read the operation, so
- * that the refusal is logged with its name. Subscriptions over WebSocket are admitted the same way,
- * each when it starts.
+ * Who is calling and how often. Every request that reaches the gateway is counted as it arrives,
+ * whatever its path and whatever becomes of it, under its verified caller, or else the address it
+ * comes from. A bad token is refused once GraphQL has read the operation, so that the refusal is
+ * logged with its name. Subscriptions over WebSocket are counted each when it starts.
  */
-export function useIdentity(config: Config, limiter: RateLimiter, endpoint: string, early: EarlyRefusals): GatewayPlugin<CallerContext> {
-  const verify = createTokenVerifier(config.auth);
-  const trusted = new Set(config.gateway.trustedProxies);
-  const admissions = new WeakMap<http.IncomingMessage, Admission>();
+export class Admissions {
+  private readonly verify: ReturnType<typeof createTokenVerifier>;
+  private readonly trusted: ReadonlySet<string>;
+  private readonly byRequest = new WeakMap<http.IncomingMessage, Promise<Admission>>();
 
-  const admit = async (authorization: string | null, address: string): Promise<Admission> => {
+  constructor(
+    config: Config,
+    private readonly limiter: RateLimiter,
+  ) {
+    this.verify = createTokenVerifier(config.auth);
+    this.trusted = new Set(config.gateway.trustedProxies);
+  }
+
+  /** The admission of an HTTP request, counted once however often it is asked for. */
+  ofRequest(req: http.IncomingMessage): Promise<Admission> {
+    let admission = this.byRequest.get(req);
+    if (!admission) {
+      const authorization = req.headers.authorization;
+      admission = this.admit(typeof authorization === 'string' ? authorization : null, this.addressOf(req));
+      this.byRequest.set(req, admission);
+    }
+    return admission;
+  }
+
+  /** The admission an HTTP request was given, if it was given one. */
+  known(req: http.IncomingMessage): Promise<Admission> | undefined {
+    return this.byRequest.get(req);
+  }
+
+  addressOf(req: http.IncomingMessage): string {
+    return clientAddress(req, this.trusted);
+  }
+
+  async admit(authorization: string | null, address: string): Promise<Admission> {
     let caller: Caller | null = null;
     let refused: GraphQLError | undefined;
     if (authorization) {
       const m = /^Bearer\s+(\S+)$/i.exec(authorization);
       try {
         if (!m) throw new Error('malformed');
-        caller = await verify(m[1]);
+        caller = await this.verify(m[1]);
       } catch (e) {
         const d = e instanceof DomainError ? e : null;
         refused = refusal('UNAUTHENTICATED', d?.text.en ?? 'Send the token as "Authorization: Bearer <token>".', d?.text.ar ?? 'أرسل الرمز بصيغة "Authorization: Bearer <token>".', 401);
       }
     }
-    const wait = limiter.take(caller ? `caller/${caller.node}/${caller.sub}` : `address/${address}`);
+    const wait = this.limiter.take(caller ? `caller/${caller.node}/${caller.sub}` : `address/${address}`);
     if (wait > 0) {
       return { caller: null, retryAfter: wait, refused: refusal('RATE_LIMITED', `Too many requests: try again in ${wait} s.`, `طلبات كثيرة: حاول مجدداً بعد ${wait} ثانية.`, 429) };
     }
     return { caller, refused };
-  };
+  }
+}
 
+/** The rate limit's refusal as a plain JSON answer, for whatever path it was asked at. */
+export function rateLimitedBody(admission: Admission): string {
+  const e = admission.refused!;
+  return JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'RATE_LIMITED', messageAr: e.extensions.messageAr } }] });
+}
+
+export function useIdentity(config: Config, admissions: Admissions, endpoint: string, early: EarlyRefusals): GatewayPlugin<CallerContext> {
   return {
     async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       const req = (serverContext as { req?: http.IncomingMessage }).req;
       // a browser's preflight carries no credentials and runs nothing
-      if (!req || request.method === 'OPTIONS' || url.pathname !== endpoint) return;
-      const admission = await admit(request.headers.get('authorization'), clientAddress(req, trusted));
-      admissions.set(req, admission);
-      const e = admission.refused;
-      if (!e || admission.retryAfter === undefined) return;
+      if (!req || url.pathname !== endpoint) return;
+      const admission = await admissions.ofRequest(req);
+      if (admission.retryAfter === undefined) return;
       early.refused(request, 'RATE_LIMITED');
       endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message: e.message, extensions: { code: 'RATE_LIMITED', messageAr: e.extensions.messageAr } }] }), {
+        new fetchAPI.Response(rateLimitedBody(admission), {
           status: 429,
           headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(admission.retryAfter) },
         }),
@@ -120,11 +156,11 @@ export function useIdentity(config: Config, limiter: RateLimiter, endpoint: stri
     },
     async onContextBuilding({ context, extendContext }) {
       const c = context as unknown as { req?: http.IncomingMessage; request?: Request; connectionParams?: Record<string, unknown> };
-      let admission = c.req ? admissions.get(c.req) : undefined;
+      let admission = c.req ? await admissions.known(c.req) : undefined;
       if (!admission) {
-        // a subscription over WebSocket: its socket's upgrade request never passed through onRequest
+        // a subscription over WebSocket: its socket's upgrade was counted, and each one started on it is
         const header = c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
-        admission = await admit(header, c.req ? clientAddress(c.req, trusted) : 'unknown');
+        admission = await admissions.admit(header, c.req ? admissions.addressOf(c.req) : 'unknown');
       }
       if (admission.refused) throw admission.refused;
       extendContext({ caller: admission.caller });
@@ -150,9 +186,7 @@ export function useIdentity(config: Config, limiter: RateLimiter, endpoint: stri
       }
     },
     onValidate({ addValidationRule }) {
-      addValidationRule(maxDepthRule(config.gateway.maxDepth));
-      addValidationRule(maxAliasesRule(config.gateway.maxAliases));
-      addValidationRule(maxCostRule(config.gateway.maxCost));
+      addValidationRule(demandRule(config.gateway));
       addValidationRule(maxPageSizeRule());
     },
   };

@@ -1,14 +1,20 @@
 import {
   GraphQLError,
   Kind,
-  TypeInfo,
   getNamedType,
   getNullableType,
+  isInterfaceType,
   isListType,
-  visitWithTypeInfo,
+  isObjectType,
+  typeFromAST,
   type ASTVisitor,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
@@ -18,54 +24,105 @@ const refuse = (code: string, en: string, ar: string) => new GraphQLError(en, { 
 
 const isIntrospection = (f: FieldNode) => f.name.value === '__schema' || f.name.value === '__type';
 
-/** Refuses documents nested deeper than `max` fields (introspection excepted). */
-export function maxDepthRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
-      if (!set) return 0;
-      let deepest = 0;
-      for (const s of set.selections) {
-        if (s.kind === Kind.FIELD) {
-          if (isIntrospection(s)) continue;
-          deepest = Math.max(deepest, s.selectionSet ? 1 + depthOf(s.selectionSet, seen) : 1);
-        } else if (s.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(s.selectionSet, seen));
-        } else if (!seen.has(s.name.value)) {
-          const f = fragments.get(s.name.value);
-          deepest = Math.max(deepest, depthOf(f?.selectionSet, new Set([...seen, s.name.value])));
-        }
-        if (deepest > max) return deepest;
-      }
-      return deepest;
-    };
-    return {
-      OperationDefinition(op) {
-        const depth = depthOf(op.selectionSet, new Set());
-        if (depth > max) {
-          context.reportError(refuse('QUERY_TOO_DEEP', `The query is nested ${depth} levels deep; at most ${max} are allowed.`, `الاستعلام متداخل بأكثر من ${max} مستوى؛ الحد ${max}.`));
-        }
-      },
-    };
-  };
+/** Assumed length of a list with no size argument (targets, reports, scores: short lists). */
+const ASSUMED_LIST = 10;
+
+/** What an operation asks for once every fragment is spread in place. */
+export interface Demand {
+  depth: number;
+  aliases: number;
+  cost: number;
 }
 
-/** Refuses documents with more than `max` aliased fields. */
-export function maxAliasesRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    let aliases = 0;
-    let reported = false;
-    return {
-      Field(node) {
-        if (!node.alias || reported) return;
-        aliases++;
-        if (aliases > max) {
-          reported = true;
-          context.reportError(refuse('TOO_MANY_ALIASES', `The query uses more than ${max} aliases.`, `يستخدم الاستعلام أكثر من ${max} اسماً مستعاراً.`));
-        }
-      },
-    };
+/**
+ * Measures an operation as if its fragments were written inline, without writing them out: each
+ * fragment is measured once and its measure reused at every spread, so the work is linear in the
+ * document while the numbers (which may be astronomical for a fragment bomb) are those of the
+ * expanded operation. Cost: each field costs 1, times the sizes of the lists above it; a connection's
+ * size is its `first`/`last` when written, else the default page, and its `edges` add no factor.
+ */
+export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Demand {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const measured = new Map<string, Demand>();
+  const measuring = new Set<string>();
+
+  const sizeOf = (node: FieldNode, type: GraphQLOutputType | undefined, parent: GraphQLCompositeType | undefined): number => {
+    const sizeArg = node.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
+    const written = sizeArg?.value.kind === Kind.INT ? Math.max(1, Number(sizeArg.value.value)) : undefined;
+    if (type && getNamedType(type).name.endsWith('Connection')) return written ?? (sizeArg ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE);
+    if (parent?.name.endsWith('Connection')) return 1;
+    if (type && isListType(getNullableType(type))) return written ?? ASSUMED_LIST;
+    return 1;
   };
+
+  const fragmentDemand = (name: string): Demand => {
+    const known = measured.get(name);
+    if (known) return known;
+    const f = fragments.get(name);
+    // an unknown fragment, or one that spreads itself: other rules refuse the document
+    if (!f || measuring.has(name)) return { depth: 0, aliases: 0, cost: 0 };
+    measuring.add(name);
+    const d = selectionDemand(f.selectionSet, typeFromAST(schema, f.typeCondition) as GraphQLCompositeType | undefined);
+    measuring.delete(name);
+    measured.set(name, d);
+    return d;
+  };
+
+  const selectionDemand = (set: SelectionSetNode, parent: GraphQLCompositeType | undefined): Demand => {
+    const total: Demand = { depth: 0, aliases: 0, cost: 0 };
+    for (const s of set.selections) {
+      let d: Demand;
+      if (s.kind === Kind.FIELD) {
+        const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
+        const inner = s.selectionSet ? selectionDemand(s.selectionSet, def ? (getNamedType(def.type) as GraphQLCompositeType) : undefined) : { depth: 0, aliases: 0, cost: 0 };
+        d = {
+          depth: isIntrospection(s) ? 0 : 1 + inner.depth,
+          aliases: (s.alias ? 1 : 0) + inner.aliases,
+          cost: 1 + sizeOf(s, def?.type, parent) * inner.cost,
+        };
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        d = selectionDemand(s.selectionSet, s.typeCondition ? (typeFromAST(schema, s.typeCondition) as GraphQLCompositeType | undefined) : parent);
+      } else {
+        d = fragmentDemand(s.name.value);
+      }
+      total.depth = Math.max(total.depth, d.depth);
+      total.aliases += d.aliases;
+      total.cost += d.cost;
+    }
+    return total;
+  };
+
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  return selectionDemand(operation.selectionSet, root ?? undefined);
+}
+
+export interface DemandLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+}
+
+/** Refuses an operation deeper, with more aliases, or costlier than allowed, fragments counted as spread. */
+export function demandRule(limits: DemandLimits) {
+  return (context: ValidationContext): ASTVisitor => ({
+    OperationDefinition(op) {
+      const { depth, aliases, cost } = measureOperation(context.getSchema(), context.getDocument(), op);
+      const shown = (n: number) => (Number.isFinite(n) && n < 1e15 ? String(n) : 'more than 10^15');
+      if (depth > limits.maxDepth) {
+        context.reportError(refuse('QUERY_TOO_DEEP', `The query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, `الاستعلام متداخل ${depth} مستوى؛ الحد ${limits.maxDepth}.`));
+      }
+      if (aliases > limits.maxAliases) {
+        context.reportError(refuse('TOO_MANY_ALIASES', `The query uses more than ${limits.maxAliases} aliases.`, `يستخدم الاستعلام أكثر من ${limits.maxAliases} اسماً مستعاراً.`));
+      }
+      if (cost > limits.maxCost) {
+        context.reportError(
+          refuse('QUERY_TOO_COSTLY', `The query's estimated cost is ${shown(cost)}; at most ${limits.maxCost} is allowed. Ask for smaller pages or fewer nested lists.`, `التكلفة التقديرية للاستعلام ${shown(cost)} والحد ${limits.maxCost}. اطلب صفحات أصغر أو قوائم متداخلة أقل.`),
+        );
+      }
+      return false;
+    },
+  });
 }
 
 /** Refuses a literal page size over the maximum before any subgraph is asked. */
@@ -79,48 +136,6 @@ export function maxPageSizeRule() {
       }
     },
   });
-}
-
-/** Assumed length of a list with no size argument (targets, reports, scores: short lists). */
-const ASSUMED_LIST = 10;
-
-/**
- * Estimated cost: each field costs 1, times the sizes of the lists above it. A connection's size is
- * its `first`/`last` when written, else the default page; its `edges` add no factor of their own.
- */
-export function maxCostRule(max: number) {
-  return (context: ValidationContext): ASTVisitor => {
-    const typeInfo = new TypeInfo(context.getSchema());
-    const multipliers: number[] = [1];
-    let cost = 0;
-    return visitWithTypeInfo(typeInfo, {
-      Field: {
-        enter(node) {
-          const factor = multipliers[multipliers.length - 1];
-          cost += factor;
-          const type = typeInfo.getType();
-          const parent = typeInfo.getParentType();
-          const sizeArg = node.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
-          const written = sizeArg?.value.kind === Kind.INT ? Math.max(1, Number(sizeArg.value.value)) : undefined;
-          let size = 1;
-          if (type && getNamedType(type).name.endsWith('Connection')) size = written ?? (sizeArg ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE);
-          else if (parent?.name.endsWith('Connection')) size = 1;
-          else if (type && isListType(getNullableType(type))) size = written ?? ASSUMED_LIST;
-          multipliers.push(factor * size);
-        },
-        leave() {
-          multipliers.pop();
-        },
-      },
-      Document: {
-        leave() {
-          if (cost > max) {
-            context.reportError(refuse('QUERY_TOO_COSTLY', `The query's estimated cost is ${cost}; at most ${max} is allowed. Ask for smaller pages or fewer nested lists.`, `التكلفة التقديرية للاستعلام ${cost} والحد ${max}. اطلب صفحات أصغر أو قوائم متداخلة أقل.`));
-          }
-        },
-      },
-    });
-  };
 }
 
 /** Fixed-window request counts per caller. */

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -19,6 +19,7 @@ import { retryDelayMs, wakeableWait } from './events/wait';
 import { EventConsumer, type ApplyEvents } from './events/consumer';
 import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
+import { requireCallerOnEveryRootField } from './graphql/caller-guard';
 import { formatError } from './graphql/errors';
 import { graphqlEventStream } from './graphql/event-stream';
 import { JournalBell, journalEvents } from './events/journal';
@@ -164,17 +165,21 @@ export async function startService<C extends RequestContext>(
       telemetry.watch({ orm, relay, bus, consumers: groups });
     }
 
-    const { schema: graphqlSchema, sdl } = await buildSubgraph(def.subgraph);
+    const built = await buildSubgraph(def.subgraph);
+    const graphqlSchema = requireCallerOnEveryRootField(built.schema, config.auth.allowAnonymousRead);
+    const sdl = built.sdl;
     const app = express();
     app.disable('x-powered-by');
     const server = http.createServer(app);
     const apollo = new ApolloServer<C>({
       schema: graphqlSchema,
       introspection: config.mode === 'development',
+      // without introspection, no error names a field the caller did not write
+      hideSchemaDetailsFromClientErrors: config.mode !== 'development',
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), requireReaders(config), telemetry.apolloPlugin()],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), telemetry.apolloPlugin()],
     });
     await apollo.start();
     stops.unshift(() => apollo.stop());
@@ -217,7 +222,7 @@ export async function startService<C extends RequestContext>(
       '/graphql',
       express.json({ limit: '1mb' }),
       telemetry.traceRequests(),
-      graphqlEventStream<C>({ schema: graphqlSchema, context: contextFor, format: formatError(log), log }),
+      graphqlEventStream<C>({ schema: graphqlSchema, context: contextFor, format: formatError(log), log, hideSchemaDetails: config.mode !== 'development' }),
       expressMiddleware(apollo, {
         // an ordinary request ends with its answer: nothing waits on its signal
         context: async ({ req }) => contextFor(req, NEVER_ABORTED),
@@ -324,22 +329,4 @@ async function callerFromGateway(
     });
   }
   return proof.caller;
-}
-
-/** Without a token only the gateway's schema fetch is answered, unless anonymous reading is allowed. */
-function requireReaders(config: Config): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.caller || config.auth.allowAnonymousRead) return;
-          const fields = (operation?.selectionSet.selections ?? []).map((s) => (s.kind === 'Field' ? s.name.value : '?'));
-          if (operation?.operation === 'query' && fields.every((f) => f === '_service' || f === '__typename')) return;
-          throw new GraphQLError('Sign in first: a valid bearer token is required.', {
-            extensions: { code: 'UNAUTHENTICATED', messageAr: 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', http: { status: 401 } },
-          });
-        },
-      };
-    },
-  };
 }

@@ -140,7 +140,8 @@ function sendCalendar(res: Response, body: string, filename: string): void {
 /** GET /calendar.ics (the feed, with the calendar's filters) and GET /calendar/items/<id>.ics (one item). */
 export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void {
   const verify = createTokenVerifier(runtime.config.auth);
-  const verifyProof = createGatewayProofVerifier(runtime.config.gatewaySecret, runtime.config.node);
+  // the feed takes the gateway's feed proof, and a GraphQL proof that vouches for a caller
+  const verifyProof = createGatewayProofVerifier(runtime.config.gatewaySecret, runtime.config.node, ['feed', 'graphql']);
   const allowAnonymous = runtime.config.auth.allowAnonymousRead;
   // the link carries no token: items are shared and forwarded beyond the subscription that fetched them
   const linkOf = (req: Request, proof: GatewayProof | null) => (item: { id: string }) => `${publicOrigin(req, proof)}/calendar/items/${item.id}.ics`;

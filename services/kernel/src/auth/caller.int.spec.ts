@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { createTokenVerifier, signToken } from './caller';
 
+const NODES = ['ministry', 'riyadh', 'jeddah'];
+
 describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () => {
   let server: http.Server;
   let jwksUrl: string;
@@ -25,19 +27,19 @@ describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () 
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('accepts a token the key set verifies, with issuer and audience checked', async () => {
-    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub' });
+    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub', knownNodes: NODES });
     expect(await verify(await sign({ node: 'jeddah', roles: ['analyst'] }))).toEqual({ sub: 'idp-user', node: 'jeddah', roles: ['analyst'] });
   });
 
   it('refuses another audience, and an HS256 token when a key set is configured', async () => {
-    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub' });
+    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub', knownNodes: NODES });
     await expect(verify(await sign({ node: 'jeddah', roles: ['analyst'] }, 'elsewhere'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const hs = await new SignJWT({ node: 'jeddah', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setAudience('mmhub').setIssuer('https://idp.example').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
     await expect(verify(hs)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a validly signed token that never expires, or names nobody, saying which claim is missing', async () => {
-    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub' });
+    const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub', knownNodes: NODES });
     const base = () => new SignJWT({ node: 'jeddah', roles: ['analyst'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://idp.example').setAudience('mmhub').setIssuedAt();
     await expect(verify(await base().setSubject('idp-user').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(exp)') });
     await expect(verify(await base().setExpirationTime('5m').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(sub)') });
@@ -48,12 +50,35 @@ describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () 
 
 describe('tokens signed with the shared secret (HS256)', () => {
   const secret = 's'.repeat(40);
-  const verify = createTokenVerifier({ secret, audience: 'mmhub' });
+  const verify = createTokenVerifier({ secret, audience: 'mmhub', knownNodes: NODES });
 
   it('accepts a token with an expiry and refuses the same claims without one', async () => {
     expect(await verify(await signToken(secret, { sub: 'editor-1', node: 'riyadh', roles: ['editor'], audience: 'mmhub' }))).toEqual({ sub: 'editor-1', node: 'riyadh', roles: ['editor'] });
     const forever = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('editor-1').setAudience('mmhub').setIssuedAt().sign(new TextEncoder().encode(secret));
     const refused = await verify(forever).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('no expiry'), ar: expect.stringContaining('exp') } });
+  });
+});
+
+describe('the claims of a validly signed token', () => {
+  const secret = 's'.repeat(40);
+  const verify = createTokenVerifier({ secret, knownNodes: NODES });
+  const sign = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+
+  it.each([
+    ['roles as a comma-separated string', { sub: 'u', node: 'riyadh', roles: 'editor,admin' }],
+    ['roles as an object', { sub: 'u', node: 'riyadh', roles: {} }],
+    ['no roles', { sub: 'u', node: 'riyadh' }],
+    ['an empty list of roles', { sub: 'u', node: 'riyadh', roles: [] }],
+    ['an unknown role', { sub: 'u', node: 'riyadh', roles: ['viewer', 'superuser'] }],
+    ['a numeric sub', { sub: 42, node: 'riyadh', roles: ['viewer'] }],
+    ['an unknown node', { sub: 'u', node: 'atlantis', roles: ['viewer'] }],
+    ['a node that is not a string', { sub: 'u', node: ['riyadh'], roles: ['viewer'] }],
+  ])('refuses %s', async (_what, claims) => {
+    await expect(verify(await sign(claims))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('takes well-formed claims as they are', async () => {
+    expect(await verify(await sign({ sub: 'u', node: 'jeddah', roles: ['viewer', 'analyst'] }))).toEqual({ sub: 'u', node: 'jeddah', roles: ['viewer', 'analyst'] });
   });
 });

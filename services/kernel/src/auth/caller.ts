@@ -1,6 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError, forbidden, notOwner, unauthenticated } from '../domain/errors';
-import { NODE_CODE } from '../config/config';
 
 export const ROLES = ['viewer', 'editor', 'reviewer', 'admin', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,6 +16,8 @@ export interface AuthSettings {
   issuer?: string;
   audience?: string;
   jwksUrl?: string;
+  /** The nodes a token may name; any other is refused. */
+  knownNodes: readonly string[];
 }
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -40,7 +41,7 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
     } catch (e) {
       throw unauthenticated(refusalOf(e as { code?: string; claim?: string; reason?: string }));
     }
-    return callerFromClaims(payload);
+    return callerFromClaims(payload, settings.knownNodes);
   };
 }
 
@@ -59,16 +60,18 @@ function refusalOf(e: { code?: string; claim?: string; reason?: string }): { en:
   return { en: 'The bearer token is not valid.', ar: 'رمز الدخول غير صالح.' };
 }
 
-function callerFromClaims(p: JWTPayload): Caller {
-  const roles = Array.isArray(p.roles) ? p.roles : typeof p.roles === 'string' ? p.roles.split(',') : [];
-  const node = typeof p.node === 'string' ? p.node : '';
-  if (!p.sub || !NODE_CODE.test(node) || roles.some((r) => !(ROLES as readonly string[]).includes(String(r)))) {
+const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r);
+
+/** Claims taken only as they should be: sub a string, node a known node, roles a list of known roles. */
+export function callerFromClaims(p: JWTPayload, knownNodes: readonly string[]): Caller {
+  const { sub, node, roles } = p as { sub?: unknown; node?: unknown; roles?: unknown };
+  if (typeof sub !== 'string' || !sub.trim() || typeof node !== 'string' || !knownNodes.includes(node) || !Array.isArray(roles) || !roles.length || !roles.every(isRole)) {
     throw unauthenticated({
-      en: 'The token lacks valid claims: it needs sub, node and roles.',
-      ar: 'رمز الدخول لا يحمل البيانات المطلوبة: المعرّف والعقدة والأدوار.',
+      en: 'The token lacks valid claims: it needs sub (a string), node (a known node) and roles (a list of known roles).',
+      ar: 'رمز الدخول لا يحمل البيانات المطلوبة: المعرّف (نص) والعقدة (عقدة معروفة) والأدوار (قائمة بأدوار معروفة).',
     });
   }
-  return { sub: p.sub, node, roles: roles as Role[] };
+  return { sub, node, roles: [...new Set(roles)] };
 }
 
 function requireSecret(s: AuthSettings): string {

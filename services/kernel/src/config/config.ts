@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { SECTOR_NODES } from '../domain/sector';
 
 /** A configuration problem found at start-up; the message names the variable. */
 export class ConfigError extends Error {
@@ -65,6 +66,16 @@ const schema = z
       .refine((v) => v.split(',').every((a) => isIP(a.trim()) !== 0), 'must be IP addresses separated by commas, such as 10.0.0.5,10.0.0.6')
       .optional(),
     PERSISTED_OPERATIONS: z.string().min(1).optional(),
+    GATEWAY_PROOF_TTL_SECONDS: int(2, 3600).default(60),
+    GATEWAY_CORS_ORIGINS: z
+      .string()
+      .refine((v) => v.split(',').every((o) => /^https?:\/\/[^/\s,]+$/.test(o.trim())), 'must be origins such as https://media.example.sa, separated by commas')
+      .optional(),
+    METRICS_PORT: int(0, 65535).optional(),
+    KNOWN_NODES: z
+      .string()
+      .refine((v) => v.split(',').every((n) => NODE_CODE.test(n.trim())), 'must be node codes separated by commas, such as riyadh,jeddah')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
     OUTBOX_POLL_MS: int(5, 60000).default(200),
@@ -107,15 +118,23 @@ export interface Config {
   kafka: { brokers: string[]; clientId: string; partitions: number; replicationFactor: number };
   host: string;
   port: number;
-  auth: { secret?: string; issuer?: string; audience?: string; jwksUrl?: string; allowAnonymousRead: boolean };
+  auth: {
+    secret?: string;
+    issuer?: string;
+    audience?: string;
+    jwksUrl?: string;
+    allowAnonymousRead: boolean;
+    /** The nodes a token may name: the sector's, this node, and any in KNOWN_NODES. */
+    knownNodes: string[];
+  };
   logLevel: string;
   outbox: { batchSize: number; pollMs: number };
   /** Heartbeats on mmhub.nodes.v1, and when a silent node turns STALE. */
   nodes: { heartbeatSeconds: number; staleAfterSeconds: number };
   /** Whether a new journal takes in the topics' history (all) or only what comes after its start (none). */
   journalHistory: 'all' | 'none';
-  /** /metrics on every process; traces only when an OTLP endpoint is set. */
-  observability: { metrics: boolean; otlpEndpoint?: string; serviceName?: string };
+  /** /metrics on every process (the gateway's on `metricsPort` when set: always so in production); traces only when an OTLP endpoint is set. */
+  observability: { metrics: boolean; metricsPort?: number; otlpEndpoint?: string; serviceName?: string };
   /** Shared by a node's gateway and its subgraphs: proves a request came through the gateway. */
   gatewaySecret: string;
   gateway: {
@@ -130,6 +149,10 @@ export interface Config {
     /** Proxies whose X-Forwarded-For names the client; from anyone else the header is ignored. */
     trustedProxies: string[];
     persistedOperations?: string;
+    /** How long the proof the gateway gives a service holds; renewed for every upstream call. */
+    proofTtlSeconds: number;
+    /** Origins whose browsers may call with credentials; none by default. */
+    corsOrigins: string[];
   };
 }
 
@@ -162,12 +185,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       audience: c.JWT_AUDIENCE,
       jwksUrl: c.JWKS_URL,
       allowAnonymousRead: c.ALLOW_ANONYMOUS_READ,
+      knownNodes: [...new Set([...SECTOR_NODES.map((n) => n.code), c.NODE, ...(c.KNOWN_NODES ? c.KNOWN_NODES.split(',').map((n) => n.trim()) : [])])],
     },
     logLevel: c.LOG_LEVEL,
     outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
     nodes: { heartbeatSeconds: c.NODE_HEARTBEAT_SECONDS, staleAfterSeconds: c.NODE_STALE_AFTER_SECONDS },
     journalHistory: c.EVENT_JOURNAL_HISTORY,
-    observability: { metrics: c.METRICS_ENABLED, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME },
+    observability: { metrics: c.METRICS_ENABLED, metricsPort: c.METRICS_PORT, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME },
     gatewaySecret: c.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     gateway: {
       subgraphUrls: { initiatives: c.INITIATIVES_URL, calendar: c.CALENDAR_URL, media: c.MEDIA_URL },
@@ -180,6 +204,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subgraphTimeoutMs: c.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       trustedProxies: c.GATEWAY_TRUSTED_PROXIES ? c.GATEWAY_TRUSTED_PROXIES.split(',').map((a) => a.trim()) : [],
       persistedOperations: c.PERSISTED_OPERATIONS,
+      proofTtlSeconds: c.GATEWAY_PROOF_TTL_SECONDS,
+      corsOrigins: c.GATEWAY_CORS_ORIGINS ? c.GATEWAY_CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
     },
   };
 }

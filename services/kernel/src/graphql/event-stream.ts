@@ -12,6 +12,8 @@ export interface EventStreamOptions<C> {
   context: (req: Request, signal: AbortSignal) => Promise<C>;
   format: ReturnType<typeof formatError>;
   log: Logger;
+  /** Without introspection, no error names a field the caller did not write. */
+  hideSchemaDetails?: boolean;
 }
 
 /** A GET request carries the operation in its query string, the variables as JSON. */
@@ -64,7 +66,8 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
     }
     const invalid = validate(o.schema, document);
     if (invalid.length) {
-      send({ errors: invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
+      const message = (m: string) => (o.hideSchemaDetails ? m.replace(/ Did you mean .*$/s, '') : m);
+      send({ errors: invalid.map((e) => new GraphQLError(message(e.message), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
       return complete();
     }
     let contextValue: C;
@@ -76,6 +79,11 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
     }
     const args = { schema: o.schema, document, variableValues: body.variables, operationName: body.operationName, contextValue };
     const operation = getOperationAST(document, body.operationName);
+    // a link or an image can make a browser send a GET: it never changes anything
+    if (req.method === 'GET' && operation?.operation === 'mutation') {
+      send({ errors: [new GraphQLError('Send a mutation as a POST request.', { extensions: { code: 'BAD_REQUEST', messageAr: 'أرسل التعديل بطلب POST.' } })] });
+      return complete();
+    }
     if (operation?.operation !== 'subscription') {
       send(await execute(args));
       return complete();
