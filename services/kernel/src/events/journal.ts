@@ -123,7 +123,7 @@ function whereOf(f: JournalFilter, params: unknown[]): string {
   return where.length ? ` and ${where.join(' and ')}` : '';
 }
 
-type Row = { seq: string; id: string; type: string; service: string; source: string; node: string; subject: string; aggregate_version: number; time: Date; data: Record<string, unknown> };
+type Row = { cursor_seq: string; id: string; type: string; service: string; source: string; node: string; subject: string; aggregate_version: number; time: Date; data: Record<string, unknown> };
 
 /** Wakes the readers of a journal when its own process writes to it; others find out by polling. */
 export class JournalBell {
@@ -179,15 +179,16 @@ export async function* readJournal(o: JournalReadOptions): AsyncGenerator<Journa
     const params: unknown[] = [after];
     const where = whereOf(o.filter, params);
     params.push(pageSize);
+    // sorted by the number itself: its text (the cursor) would put 10 before 9
     const rows = await conn.execute<Row[]>(
-      `select "seq"::text as seq, "id", "type", "service", "source", "node", "subject", "aggregate_version", "time", "data"
-         from ${table} where "seq" > ?${where} order by "seq" limit ?`,
+      `select j."seq"::text as cursor_seq, j."id", j."type", j."service", j."source", j."node", j."subject", j."aggregate_version", j."time", j."data"
+         from ${table} j where j."seq" > ?::bigint${where} order by j."seq" limit ?`,
       params,
     );
     for (const r of rows) {
       if (o.signal.aborted) return;
-      after = r.seq;
-      yield { seq: r.seq, id: r.id, type: r.type, service: r.service, source: r.source, node: r.node, subject: r.subject, aggregateVersion: r.aggregate_version, time: new Date(r.time), data: r.data };
+      after = r.cursor_seq;
+      yield { seq: r.cursor_seq, id: r.id, type: r.type, service: r.service, source: r.source, node: r.node, subject: r.subject, aggregateVersion: r.aggregate_version, time: new Date(r.time), data: r.data };
     }
     if (rows.length < pageSize) await o.bell.wait(o.pollMs ?? 500, o.signal);
   }
