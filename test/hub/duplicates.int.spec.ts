@@ -223,6 +223,9 @@ describe('the duplicate finder’s SQL', () => {
       'قرآنۖ مُبينٌ ۝',
       '\u2003مسافة\u3000غريبة\ufeff',
       'e\u0301',
+      // presentation forms and other compatibility characters, as text pasted from a PDF carries them
+      'تحسين اﻷمانة ﻹدارة ﻻئحة ﷲ',
+      'ﬁle Ｒｉｙａｄｈ ²',
     ];
     for (const s of samples) {
       const [row] = await svc.sql<{ n: string }>(`select ${normalisedSql('$1::text')} as n`, [s]);

@@ -1,12 +1,17 @@
-import { OutboxEntry, migrate, openDatabase } from '../../services/kernel/src';
+import { OutboxEntry, SEARCH_STEMS_VERSION, createLogger, migrate, openDatabase } from '../../services/kernel/src';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { listInitiatives } from '../../services/initiatives/src/initiative/initiative.queries';
+import { refreshSearchKeys } from '../../services/initiatives/src/initiative/search-keys';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
 
 const STEMS = 'Migration20261126500000_stems';
+const KEYS = 'Migration20261206100000_search_keys';
 const before = initiativesService.migrations.filter((m) => m.name < STEMS);
+const log = createLogger('silent');
 
-describe('the light-stems migration', () => {
+const INSERT = `insert into initiatives.initiative (id, node, code, title_ar, axis, status, planned_start, planned_end, search_text, created_by, created_at, updated_at, version)`;
+
+describe('search keys of rows stored before this version', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase('stems');
@@ -16,31 +21,45 @@ describe('the light-stems migration', () => {
   const open = (migrations = initiativesService.migrations) =>
     openDatabase({ url: db.url, schema: 'initiatives', entities: [...initiativesService.entities, OutboxEntry], migrations, poolMax: 2 });
 
-  it('gives the rows already stored their stems, and a search finds them by another form of a word', async () => {
+  it('are computed again at start, in batches, and a search then finds them by another form of a word', async () => {
     const old = await open(before);
     try {
       expect(await migrate(old)).not.toContain(STEMS);
-      // rows as the previous version wrote them, more than one batch of the migration's
+      // rows as a version before the stems wrote them, more than one batch, one with a lam-alef ligature
       await old.em.getConnection().execute(
-        `insert into initiatives.initiative (id, node, code, title_ar, axis, status, planned_start, planned_end, search_text, created_by, created_at, updated_at, version)
-         select gen_random_uuid(), 'riyadh', 'R-' || i, 'تطوير الحدائق ' || i, 'INFRASTRUCTURE', 'APPROVED', '2026-01-01', '2026-12-31', 'r-' || i || ' تطوير الحدائق ' || i, 'test', now(), now(), 1
-         from generate_series(1, 5200) i`,
+        `${INSERT} select gen_random_uuid(), 'riyadh', 'R-' || i, 'تطوير الحدائق ' || i, 'INFRASTRUCTURE', 'APPROVED', '2026-01-01', '2026-12-31', 'r-' || i || ' تطوير الحدائق ' || i, 'test', now(), now(), 1
+         from generate_series(1, 4100) i`,
       );
+      await old.em.getConnection().execute(`${INSERT} values (gen_random_uuid(), 'riyadh', 'PDF-1', 'تحسين اﻷمانة', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'pdf-1 تحسين اﻷمانه', 'test', now(), now(), 1)`);
     } finally {
       await old.close();
     }
     const orm = await open();
     try {
-      expect(await migrate(orm)).toEqual([STEMS]);
-      expect(await query(db.url, `select count(*)::int as n from initiatives.initiative where search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حدائق ' || substr(code, 3)`)).toEqual([{ n: 0 }]);
-      const page = await listInitiatives(orm.em.fork(), { search: 'والحدائق' } as never, 5, null);
-      expect(page.totalCount).toBe(5200);
-      // a row written without stems, as a replica not yet upgraded writes it, is still found by its words
+      // the migrations are SQL alone: the stems wait for the service
+      expect(await migrate(orm)).toEqual([STEMS, KEYS]);
+      expect(await query(db.url, `select count(*)::int as n from initiatives.initiative where search_stems is not null`)).toEqual([{ n: 0 }]);
+
+      // as the service does at start
+      expect(await initiativesService.upkeep!({ orm, log })).toBe(4101);
+      expect(await query(db.url, `select count(*)::int as n from initiatives.initiative where code like 'R-%' and search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حدائق ' || substr(code, 3)`)).toEqual([{ n: 0 }]);
+      expect(await query(db.url, `select search_text, search_stems, search_stems_version from initiatives.initiative where code = 'PDF-1'`)).toEqual([
+        { search_text: 'pdf-1 تحسين الامانه', search_stems: 'pdf-1 تحسين امان', search_stems_version: SEARCH_STEMS_VERSION },
+      ]);
+      expect((await listInitiatives(orm.em.fork(), { search: 'والحدائق' } as never, 5, null)).totalCount).toBe(4100);
+      expect((await listInitiatives(orm.em.fork(), { search: 'أمانة' } as never, 5, null)).totalCount).toBe(1);
+
+      // nothing left to key: a second start keys nothing
+      expect(await refreshSearchKeys({ orm, log })).toBe(0);
+
+      // a row keyed by the previous stemmer (الإلكترونية → الكترون, إلكترونية → كترون), as a replica not yet upgraded writes it
       await orm.em.getConnection().execute(
-        `insert into initiatives.initiative (id, node, code, title_ar, axis, status, planned_start, planned_end, search_text, created_by, created_at, updated_at, version)
-         values (gen_random_uuid(), 'riyadh', 'OLD-1', 'منصة البلاغات', 'INFRASTRUCTURE', 'APPROVED', '2026-01-01', '2026-12-31', 'old-1 منصه البلاغات', 'test', now(), now(), 1)`,
+        `${INSERT.replace(')', ', search_stems, search_stems_version)')} values (gen_random_uuid(), 'riyadh', 'OLD-1', 'الخدمات الإلكترونية', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'old-1 الخدمات الالكترونيه', 'test', now(), now(), 1, 'old-1 خدم الكترون', 1)`,
       );
-      expect((await listInitiatives(orm.em.fork(), { search: 'منصة' } as never, 5, null)).totalCount).toBe(1);
+      // before it is keyed again, the indefinite form misses it
+      expect((await listInitiatives(orm.em.fork(), { search: 'خدمات إلكترونية' } as never, 5, null)).totalCount).toBe(0);
+      expect(await refreshSearchKeys({ orm, log })).toBe(1);
+      expect((await listInitiatives(orm.em.fork(), { search: 'خدمات إلكترونية' } as never, 5, null)).totalCount).toBe(1);
     } finally {
       await orm.close();
     }

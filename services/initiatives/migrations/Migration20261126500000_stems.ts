@@ -1,25 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
-import { searchStems } from '../../kernel/src/domain/arabic';
-
-const BATCH = 5000;
 
 /**
  * Full-text search on light stems computed by the service instead of PostgreSQL's root stemmer,
- * which files رقمنة (digitisation) under رقم (number). Rows already stored get their stems here.
+ * which files رقمنة (digitisation) under رقم (number). Rows already stored get their stems from the
+ * service at start (`refreshSearchKeys`), by the stemmer's version: SQL alone here.
  */
 export class Migration20261126500000_stems extends Migration {
   override async up(): Promise<void> {
-    await this.execute(`alter table "initiatives"."initiative" add column "search_stems" text`);
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
-      const rows = (await this.execute(`select "id", "search_text" from "initiatives"."initiative" where "id" > ? order by "id" limit ${BATCH}`, [after])) as Array<{ id: string; search_text: string }>;
-      if (!rows.length) break;
-      const stems = rows.map((r) => ({ id: r.id, stems: searchStems(r.search_text) }));
-      await this.execute(
-        `update "initiatives"."initiative" i set "search_stems" = v.stems from jsonb_to_recordset(?::jsonb) as v(id uuid, stems text) where i."id" = v.id`,
-        [JSON.stringify(stems)],
-      );
-      after = rows[rows.length - 1].id;
-    }
+    this.addSql(`alter table "initiatives"."initiative" add column "search_stems" text`);
     // left nullable: a replica not yet upgraded writes no stems during a rolling upgrade, and its rows are matched on their normalised words meanwhile
     this.addSql(`drop index if exists "initiatives"."initiative_search_vector"`);
     this.addSql(`alter table "initiatives"."initiative" drop column "search_vector"`);

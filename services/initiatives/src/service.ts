@@ -14,6 +14,8 @@ import { Migration20261126200000_nodes } from '../migrations/Migration2026112620
 import { Migration20261126300000_journal } from '../migrations/Migration20261126300000_journal';
 import { Migration20261126400000_search } from '../migrations/Migration20261126400000_search';
 import { Migration20261126500000_stems } from '../migrations/Migration20261126500000_stems';
+import { Migration20261206100000_search_keys } from '../migrations/Migration20261206100000_search_keys';
+import { refreshSearchKeys } from './initiative/search-keys';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
@@ -29,6 +31,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
     { name: 'Migration20261126400000_search', class: Migration20261126400000_search },
     { name: 'Migration20261126500000_stems', class: Migration20261126500000_stems },
+    { name: 'Migration20261206100000_search_keys', class: Migration20261206100000_search_keys },
   ],
   subgraph: {
     resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],
@@ -38,6 +41,8 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     },
   },
   extendContext,
+  // rows keyed by an older stemmer are keyed again before the service answers a search
+  upkeep: refreshSearchKeys,
   // the journal takes every service's events: the analysts' stream is served here
   consumers: [replicaConsumer, heartbeatConsumer, journalConsumer(EVENT_TOPICS)],
 };

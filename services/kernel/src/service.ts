@@ -65,6 +65,8 @@ export interface ServiceDefinition<C extends RequestContext = RequestContext> {
   extendContext: (base: RequestContext) => C;
   consumers?: ConsumerDefinition[];
   routes?: (app: Express, runtime: ServiceRuntime) => void;
+  /** Brings stored rows up to what this version of the code derives from them (search keys), after the migrations and before serving. */
+  upkeep?: (runtime: Pick<ServiceRuntime, 'orm' | 'log'>) => Promise<unknown>;
 }
 
 export interface StartOptions {
@@ -120,6 +122,7 @@ export async function startService<C extends RequestContext>(
       const pending = await orm.getMigrator().getPendingMigrations();
       if (pending.length) throw new Error(`${pending.length} migration(s) pending for ${schema}: run "mmhub migrate" first`);
     }
+    if (def.upkeep) await def.upkeep({ orm, log });
 
     await telemetry.checkOutbox(orm, schema);
 

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { searchStems, type Axis } from '../../../kernel/src';
+import { SEARCH_STEMS_VERSION, searchStems, type Axis } from '../../../kernel/src';
 import { searchText, type InitiativeState, type InitiativeStatus, type Target } from './initiative';
 import type { KpiActual, ProgressReportState } from './progress';
 
@@ -24,6 +24,8 @@ export class InitiativeRecord {
   @Property({ type: 'text' }) searchText!: string;
   // the stored full-text vector is generated from these
   @Property({ type: 'text', nullable: true }) searchStems!: string | null;
+  // the stemmer's version that computed searchStems: older ones are computed again at start
+  @Property({ type: 'smallint', nullable: true }) searchStemsVersion!: number | null;
   @Property({ type: 'text' }) createdBy!: string;
   @Property({ type: 'timestamptz' }) createdAt!: Date;
   @Property({ type: 'timestamptz' }) updatedAt!: Date;
@@ -66,9 +68,9 @@ export function initiativeState(r: InitiativeRecord): InitiativeState {
   };
 }
 
-function searchColumns(s: InitiativeState): Pick<InitiativeRecord, 'searchText' | 'searchStems'> {
+function searchColumns(s: InitiativeState): Pick<InitiativeRecord, 'searchText' | 'searchStems' | 'searchStemsVersion'> {
   const text = searchText(s);
-  return { searchText: text, searchStems: searchStems(text) };
+  return { searchText: text, searchStems: searchStems(text), searchStemsVersion: SEARCH_STEMS_VERSION };
 }
 
 /** The row's columns for a state, the search text and its stems included. */

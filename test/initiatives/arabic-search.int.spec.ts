@@ -1,0 +1,65 @@
+import { initiativesService } from '../../services/initiatives/src/service';
+import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
+import { code } from './fixtures';
+
+/** The search examples of the README, asked through the gateway at a node and at the hub that copies it. */
+let riyadh: TestGatewayNode;
+let ministry: TestGatewayNode;
+const titles = {
+  portal: 'تحسين الأمانة الإلكترونية',
+  services: 'الخدمات الإلكترونية للمستفيدين',
+  branches: 'البلديات الفرعية',
+  improvements: 'تحسينات الخدمات',
+};
+const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '' };
+
+beforeAll(async () => {
+  [riyadh, ministry] = await Promise.all([startTestNode('riyadh', { services: [initiativesService] }), startTestNode('ministry', { services: [initiativesService] })]);
+  const editor = await riyadh.token(['editor']);
+  for (const [k, titleAr] of Object.entries(titles) as Array<[keyof typeof titles, string]>) {
+    const r = await riyadh.graphql(`mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`, { i: { code: code('AR'), titleAr, axis: 'E_SERVICES', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, editor);
+    expect(r.errors).toBeUndefined();
+    ids[k] = r.data!.proposeInitiative.id;
+  }
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([riyadh?.stop(), ministry?.stop()]);
+});
+
+const SEARCH = `query($q: String!) { initiatives(filter: { search: $q, node: ["riyadh"] }, first: 100) { edges { node { id } } } }`;
+async function found(n: TestGatewayNode, q: string): Promise<string[]> {
+  const r = await n.graphql(SEARCH, { q }, await n.token(['viewer']));
+  expect(r.errors).toBeUndefined();
+  return r.data!.initiatives.edges.map((e: { node: { id: string } }) => e.node.id);
+}
+
+const examples: Array<[string, keyof typeof titles]> = [
+  ['أمانة إلكترونية', 'portal'],
+  ['الأمانة', 'portal'],
+  // lam-alef presentation form, as pasted from a PDF
+  ['اﻷمانة', 'portal'],
+  ['خدمات إلكترونية', 'services'],
+  ['البلدية', 'branches'],
+  ['بلدية فرعية', 'branches'],
+  ['تحسين الخدمات', 'improvements'],
+];
+
+describe.each([
+  ['at the node', () => riyadh],
+  ['at the hub', () => ministry],
+])('Arabic search %s, through the gateway', (_where, node) => {
+  beforeAll(async () => {
+    // the hub has the node's initiatives once it has caught up with its events
+    await eventually(async () => ((await found(node(), 'تحسينات الخدمات')).includes(ids.improvements) ? true : undefined), 60_000, 'the initiatives searchable');
+  }, 90_000);
+
+  it.each(examples)('finds «%s» in its other forms', async (q, which) => {
+    expect(await found(node(), q)).toContain(ids[which]);
+  });
+
+  it('keeps different words apart: أمين is not أمانة, تحسين is not the services', async () => {
+    expect(await found(node(), 'أمين')).not.toContain(ids.portal);
+    expect(await found(node(), 'تحسين')).not.toContain(ids.services);
+    expect(await found(node(), 'تحسين')).toEqual(expect.arrayContaining([ids.portal, ids.improvements]));
+  });
+});
