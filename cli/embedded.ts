@@ -326,14 +326,13 @@ class InProcessNode implements NodeHost {
       this.stopping = () => db.close();
       const replayed = await replayOutbox(db.url, this.bus);
       if (replayed) this.progress(`${this.node}: ${replayed} events of its outbox published again on the bus (consumers skip those they applied)`);
-      const signals = librarySignalHandlers();
       const running = await startNode({
         env: { ...this.s.env, NODE: this.node, DATABASE_URL: db.url, DB_POOL_MAX: String(this.s.poolMax), PORT: String(this.s.port) },
         bus: this.bus,
         log: createLogger(loadConfig({ ...this.s.env, NODE: this.node }).logLevel, { node: this.node }),
         migrate: true,
         anyPorts: this.s.anyPorts,
-      }).finally(() => signals.remove());
+      });
       this.stopping = async () => {
         await running.stop();
         await db.close();
@@ -348,21 +347,6 @@ class InProcessNode implements NodeHost {
   stop(): Promise<void> {
     return this.stopping();
   }
-}
-
-/**
- * Apollo Server stops itself on SIGINT and SIGTERM and raises the signal again; beside the CLI's
- * own handler the two stops race, and one of them never ends. `remove` takes away the handlers
- * registered since this was called (a node in a thread of its own receives no signals).
- */
-function librarySignalHandlers(): { remove(): void } {
-  const signals = ['SIGINT', 'SIGTERM'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  return {
-    remove: () => {
-      for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
-    },
-  };
 }
 
 /**

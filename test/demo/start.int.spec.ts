@@ -44,7 +44,8 @@ class Demo {
     this.stderr = '';
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', this.dataDir, '--port', String(this.port), ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      // as an operator runs it: jest's NODE_ENV=test changes how libraries treat signals
+      env: { ...process.env, NODE_ENV: undefined, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -63,13 +64,16 @@ class Demo {
     return { stdout: this.stdout, stderr: this.stderr, readySeconds: Number(/Ready in ([\d.]+) s/.exec(this.stdout)![1]) };
   }
 
-  /** SIGTERM, as Ctrl+C would; resolves with the exit code. */
-  async stop(): Promise<number | null> {
+  /** SIGTERM (or SIGINT, as Ctrl+C); resolves with the exit code, once the process ended within 10 s. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
     if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const started = Date.now();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    return exited;
+    child.kill(signal);
+    const code = await exited;
+    if (Date.now() - started > 10_000) throw new Error(`mmhub start took ${Date.now() - started} ms to stop on ${signal}`);
+    return code;
   }
 
   async kill(): Promise<void> {
@@ -160,7 +164,7 @@ describe('npm start: the demo federation in one process', () => {
     const { stdout } = await run('bash', ['-c', curl]);
     expect(JSON.parse(stdout).data.initiatives.totalCount).toBe(seen.both.totalCount);
 
-    expect(await demo.stop()).toBe(0);
+    expect(await demo.stop('SIGINT')).toBe(0);
 
     const second = await demo.start();
     expect(second.stderr).not.toMatch(/seeding/);

@@ -139,8 +139,8 @@ export interface ServeProcess {
   port: number;
   /** Starts (again) the same command on the same ports; resolves once the gateway is ready. */
   start(): Promise<void>;
-  /** SIGTERM; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** SIGTERM (or the signal given); resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
   output(): string;
 }
 
@@ -174,11 +174,11 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const stop = async (): Promise<number | null> => {
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     const c = child;
     if (!c || c.exitCode !== null) return c?.exitCode ?? null;
     const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
-    c.kill('SIGTERM');
+    c.kill(signal);
     return exited;
   };
   // another test process may bind one of the ports between the check and the start: take others
@@ -187,7 +187,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       await start();
       break;
     } catch (e) {
-      await stop();
+      await stop('SIGKILL');
       if (attempt >= 3 || !/EADDRINUSE/.test(String(e))) throw e;
       port = await freePortBlock(4);
     }

@@ -182,6 +182,8 @@ export async function startService<C extends RequestContext>(
       csrfPrevention: true,
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
+      // the process that runs the service decides when it stops: Apollo's own handlers would stop the server and raise the signal again, beside ours
+      stopOnTerminationSignals: false,
       plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), telemetry.apolloPlugin()],
     });
     await apollo.start();
