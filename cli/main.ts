@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, type Config } from '../services/kernel/src';
+import { ConfigError, loadConfig, createLogger, startService, openDatabase, migrate, exitOnUnhandledErrors, type Config } from '../services/kernel/src';
 import { services, serviceNamed } from './services';
 import { prepareEmbeddedTemplate, startEmbedded, startEmbeddedNode } from './embedded';
 import { writeSchemas } from './compose';
@@ -168,6 +168,7 @@ function onSignal(stop: () => Promise<void>): void {
   process.on('SIGTERM', () => handler('SIGTERM'));
 }
 
+exitOnUnhandledErrors();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);

@@ -104,10 +104,12 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
       const state = begin(request);
       state.graphql = true;
       // a first guess from the text, for requests refused before execution (no token, no permission)
-      const declared = /^(?:\s|#[^\n]*\n)*(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/.exec(params.query ?? '');
-      state.operation ??= params.operationName ?? declared?.[2];
+      // the parameters are as the client sent them: not necessarily strings
+      const text = typeof params.query === 'string' ? params.query : '';
+      const declared = /^(?:\s|#[^\n]*\n)*(query|mutation|subscription)\b\s*([_A-Za-z][_0-9A-Za-z]*)?/.exec(text);
+      state.operation ??= (typeof params.operationName === 'string' ? params.operationName : undefined) ?? declared?.[2];
       if (declared) state.type = declared[1];
-      else if (params.query?.trim().startsWith('{')) state.type = 'query';
+      else if (text.trim().startsWith('{')) state.type = 'query';
     },
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestNode, type TestGatewayNode } from '../support/node';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 
@@ -22,10 +23,43 @@ describe('production mode', () => {
   beforeAll(async () => {
     node = await startTestNode('riyadh', {
       services: [initiativesService],
-      env: { MMHUB_MODE: 'production', JWT_SECRET: secret, JWT_AUDIENCE: 'mmhub-riyadh', GATEWAY_SECRET: 'q'.repeat(40) },
+      env: { MMHUB_MODE: 'production', JWT_SECRET: secret, JWT_AUDIENCE: 'mmhub-riyadh', GATEWAY_SECRET: 'q'.repeat(40), METRICS_PORT: '0', GATEWAY_CORS_ORIGINS: 'https://media.riyadh.example' },
     });
   }, 60_000);
   afterAll(() => node?.stop());
+
+  it('names no field the caller did not write, at the gateway and at a service', async () => {
+    const typo = '{ initiativs(first: 1) { totalCount } }';
+    for (const caller of [undefined, await token('mmhub-riyadh')]) {
+      const r = await node.graphql(typo, {}, caller);
+      expect(r.errors?.[0]?.message).toBeTruthy();
+      expect(JSON.stringify(r.errors)).not.toMatch(/Did you mean|"initiatives"/);
+    }
+    const proof = await signGatewayProof('q'.repeat(40), 'riyadh', { sub: 'prod-viewer', node: 'riyadh', roles: ['viewer'] });
+    const direct = await fetch(node.running.services[0].url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: proof }, body: JSON.stringify({ query: typo }) });
+    expect(JSON.stringify(await direct.json())).not.toMatch(/Did you mean|"initiatives"/);
+  });
+
+  it('serves /metrics on the operator’s port, not on the public one', async () => {
+    expect((await fetch(node.url.replace('/graphql', '/metrics'))).status).toBe(404);
+    const metrics = await fetch(node.running.gateway.metricsUrl!);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('mmhub_graphql_requests_total');
+  });
+
+  it('lets browsers of the configured origins call with credentials, and no others', async () => {
+    const preflight = (origin: string) =>
+      fetch(node.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const allowed = await preflight('https://media.riyadh.example');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://media.riyadh.example');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    for (const origin of ['https://evil.example', 'https://media.riyadh.example.evil.example', 'null']) {
+      const refused = await preflight(origin);
+      expect(refused.headers.get('access-control-allow-origin')).not.toBe(origin);
+      const posted = await fetch(node.url, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      expect(posted.headers.get('access-control-allow-origin')).not.toBe(origin);
+    }
+  });
 
   it('checks the audience', async () => {
     expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('mmhub-riyadh'))).errors).toBeUndefined();

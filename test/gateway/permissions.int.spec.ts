@@ -78,6 +78,51 @@ async function messageInReview(national: boolean): Promise<{ id: string; version
   return m;
 }
 
+/** A riyadh campaign in DRAFT and a riyadh message in review, both copied to the hub; made once. */
+let unpublished: Promise<{ campaign: string; message: string }> | undefined;
+const unpublishedRecords = () =>
+  (unpublished ??= (async () => {
+    const campaign = (
+      await asRiyadhEditor(`mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }`, {
+        i: { titleAr: 'حملة مسودة للمصفوفة', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2048-01-01T09:00:00+03:00', endsAt: '2048-01-10T09:00:00+03:00' },
+      })
+    ).draftCampaign.campaign.id as string;
+    const message = (await messageInReview(false)).id;
+    await eventually(async () => ((await ministry.sql('select 1 from calendar.campaign where id = $1', [campaign])).length ? true : undefined), 20_000, 'draft campaign copied to the hub');
+    await eventually(async () => ((await ministry.sql('select 1 from media.media_message where id = $1', [message])).length ? true : undefined), 20_000, 'message in review copied to the hub');
+    return { campaign, message };
+  })());
+
+/**
+ * Reads riyadh's unpublished campaign and message by id and in lists. Visible everywhere or nowhere;
+ * a hidden record reads as missing, which the matrix counts as a refusal.
+ */
+async function readUnpublished(caller: string, role: Role, gateway: string): Promise<GraphQLResult> {
+  const { campaign, message } = await unpublishedRecords();
+  const r = await as(
+    caller,
+    role,
+    gateway,
+    `query($c: ID!, $m: ID!) {
+      campaign(id: $c) { id }
+      mediaMessage(id: $m) { id }
+      campaigns(first: 100, filter: { node: ["riyadh"], status: [DRAFT] }) { edges { node { id } } }
+      mediaMessages(first: 100, filter: { node: ["riyadh"], status: [IN_REVIEW] }) { edges { node { id } } }
+    }`,
+    { c: campaign, m: message },
+  );
+  if (r.errors) return r;
+  const seen = [
+    r.data?.campaign?.id === campaign,
+    r.data?.mediaMessage?.id === message,
+    r.data?.campaigns.edges.some((e: { node: { id: string } }) => e.node.id === campaign),
+    r.data?.mediaMessages.edges.some((e: { node: { id: string } }) => e.node.id === message),
+  ];
+  if (seen.every(Boolean)) return r;
+  if (!seen.some(Boolean)) return { errors: [{ message: 'not there for this caller', extensions: { code: 'FORBIDDEN' } }] };
+  return { errors: [{ message: `seen in part: ${JSON.stringify(seen)}`, extensions: { code: 'INCONSISTENT' } }] };
+}
+
 interface Cell {
   /** The node owning the record acted on. */
   owner: string;
@@ -118,6 +163,7 @@ const CELLS: Record<Action, Cell> = {
     attempt: (c, r, g) =>
       as(c, r, g, `mutation($c: ID!) { defineCharterRule(input: { kind: REQUIRED_HASHTAG, severity: ADVISORY, hashtag: "مصفوفة", campaignId: $c }) { id } }`, { c: newId() }),
   },
+  'drafts.read': { owner: 'riyadh', attempt: readUnpublished },
   'calendar.read': { owner: 'riyadh', attempt: (c, r, g) => as(c, r, g, '{ campaigns(first: 1) { totalCount } }') },
   'campaign.write': {
     owner: 'riyadh',

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../kernel/src';
+import { hideUnpublished, type RequestContext } from '../../kernel/src';
+import { CampaignStatus } from './campaign/campaign';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
 
@@ -37,4 +38,8 @@ export interface CalendarContext extends RequestContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const extendContext = (base: RequestContext): CalendarContext => ({ ...base, loaders: createLoaders(base.em) });
+export const extendContext = (base: RequestContext): CalendarContext => {
+  // another node's drafts are not there for callers the permission matrix does not let read them
+  hideUnpublished(base.em, base.caller, CampaignRecord, [CampaignStatus.DRAFT]);
+  return { ...base, loaders: createLoaders(base.em) };
+};

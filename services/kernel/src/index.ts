@@ -35,3 +35,4 @@ export * from './auth/permissions';
 export * from './observability';
 export * from './nodes/freshness';
 export * from './nodes/heartbeat';
+export * from './fatal';

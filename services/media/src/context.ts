@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, type RequestContext } from '../../kernel/src';
+import { hideUnpublished, isUuid, type RequestContext } from '../../kernel/src';
+import { MessageStatus } from './message/message';
 import { MediaMessageRecord } from './message/message.entity';
 import { ReviewRecord } from './review/review.entity';
 import { KeyMessageRecord } from './keymessage/key-message.entity';
@@ -48,4 +49,8 @@ export interface MediaContext extends RequestContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const extendContext = (base: RequestContext): MediaContext => ({ ...base, loaders: createLoaders(base.em) });
+export const extendContext = (base: RequestContext): MediaContext => {
+  // another node's messages before approval are not there for callers the permission matrix does not let read them
+  hideUnpublished(base.em, base.caller, MediaMessageRecord, [MessageStatus.DRAFT, MessageStatus.IN_REVIEW, MessageStatus.CHANGES_REQUESTED]);
+  return { ...base, loaders: createLoaders(base.em) };
+};

@@ -48,6 +48,7 @@ async function campaignsIn(em: EntityManager, p: Period, q: CalendarQuery): Prom
   if (q.audience?.length) qb.andWhere({ audiences: { $overlap: q.audience } });
   const hidden = [...(q.includeCancelled === false ? [CampaignStatus.CANCELLED] : []), ...(q.includeDrafts ? [] : [CampaignStatus.DRAFT])];
   if (hidden.length) qb.andWhere({ status: { $nin: hidden } });
+  await qb.applyFilters();
   return qb.getResultList();
 }
 

@@ -21,8 +21,9 @@ export async function listCampaigns(
   const n = pageSize(first);
   const cursor = decodeCursor(after, isStartCursor);
   if (filter?.initiative && !isUuid(filter.initiative)) return toPage([], n, 0, () => '', false);
-  const scope = () => {
+  const scope = async () => {
     const qb = em.createQueryBuilder(CampaignRecord, 'c');
+    await qb.applyFilters();
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
@@ -30,8 +31,8 @@ export async function listCampaigns(
     if (filter?.initiative) qb.andWhere({ initiativeIds: { $overlap: [filter.initiative.toLowerCase()] } });
     return qb;
   };
-  const page = scope();
+  const [page, count] = await Promise.all([scope(), scope()]);
   if (cursor) page.andWhere('(c.starts_at, c.id) < (?, ?)', [new Date(cursor.s), cursor.id]);
-  const [rows, totalCount] = await Promise.all([page.orderBy({ startsAt: 'desc', id: 'desc' }).limit(n + 1).getResultList(), scope().getCount()]);
+  const [rows, totalCount] = await Promise.all([page.orderBy({ startsAt: 'desc', id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ s: r.startsAt.toISOString(), id: r.id }), Boolean(cursor));
 }

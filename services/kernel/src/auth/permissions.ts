@@ -1,3 +1,4 @@
+import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { MINISTRY } from '../domain/sector';
 import { DomainError, forbidden } from '../domain/errors';
 import { requireCaller, ROLES, type Caller, type Role } from './caller';
@@ -71,6 +72,11 @@ export const PERMISSIONS = {
     ownerOnly: MINISTRY,
     fields: ['defineKeyMessage', 'reviseKeyMessage', 'retireKeyMessage'],
   },
+  'drafts.read': {
+    description: "read campaigns in DRAFT and media messages not yet approved (DRAFT, IN_REVIEW, CHANGES_REQUESTED); to anyone else they are not there",
+    roles: { viewer: ['own'], editor: ['own'], reviewer: ['own', 'ministry'], admin: ['own', 'ministry'], analyst: ['own'] },
+    fields: [],
+  },
   'calendar.read': {
     description: 'read campaigns, calendar entries, the calendar and its clashes',
     roles: everyone,
@@ -141,6 +147,21 @@ export function authorize(caller: Caller | null, action: Action, ownerNode: stri
     en: `As a caller of "${c.node}" you cannot ${p.description} on a record of "${ownerNode}".`,
     ar: `بصفتك من "${c.node}" لا يمكنك تنفيذ هذا الإجراء على سجل يخص "${ownerNode}".`,
   });
+}
+
+/** The nodes whose unpublished records the caller may read: 'all' for the ministry's reviewers and admins. */
+export function unpublishedReadableBy(caller: Caller | null): 'all' | string[] {
+  if (!caller) return [];
+  const p: Permission = PERMISSIONS['drafts.read'];
+  if (caller.node === MINISTRY && caller.roles.some((r) => p.roles[r]?.includes('ministry'))) return 'all';
+  return caller.roles.some((r) => p.roles[r]?.includes('own')) ? [caller.node] : [];
+}
+
+/** Leaves unpublished records (`status` among `unpublished`) the caller may not read out of every read of this request's entity manager. */
+export function hideUnpublished(em: EntityManager, caller: Caller | null, entity: EntityName<object>, unpublished: readonly string[]): void {
+  const readable = unpublishedReadableBy(caller);
+  if (readable === 'all') return;
+  em.addFilter('unpublished', { $or: [{ status: { $nin: [...unpublished] } }, { node: { $in: readable } }] }, entity, true);
 }
 
 /** The roles that may perform some action through a root field, for the gateway's first check. */

@@ -26,8 +26,9 @@ export async function listMessages(em: EntityManager, filter: MessageFilter | nu
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
   const ids = (list: string[] | null | undefined) => (list ?? []).filter(isUuid);
-  const scope = () => {
+  const scope = async () => {
     const qb = em.createQueryBuilder(MediaMessageRecord, 'm');
+    await qb.applyFilters();
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.origin?.length) qb.andWhere({ origin: { $in: filter.origin } });
@@ -41,9 +42,7 @@ export async function listMessages(em: EntityManager, filter: MessageFilter | nu
     }
     return qb;
   };
-  const [rows, totalCount] = await Promise.all([
-    (cursor ? scope().andWhere({ id: { $lt: cursor.id } }) : scope()).orderBy({ id: 'desc' }).limit(n + 1).getResultList(),
-    scope().getCount(),
-  ]);
+  const [page, count] = await Promise.all([scope(), scope()]);
+  const [rows, totalCount] = await Promise.all([(cursor ? page.andWhere({ id: { $lt: cursor.id } }) : page).orderBy({ id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
 }
