@@ -70,3 +70,27 @@ describe('the log', () => {
     expect(parsed.filter((l) => l.msg === 'graphql request' && l.service === 'initiatives').map((l) => l.operation)).toEqual(['proposeInitiative', 'initiatives']);
   });
 });
+
+describe('a database error in the log', () => {
+  it('keeps its class, SQLSTATE and the names of what it concerns, never the statement nor the values in it', async () => {
+    const editor = await riyadh.token(['editor']);
+    const marker = `refused-${randomBytes(6).toString('hex')}`;
+    const constraint = `refuses_${randomBytes(3).toString('hex')}`;
+    // a rule the service does not know of: the insert fails in PostgreSQL, as an unexpected error
+    await riyadh.sql(`alter table initiatives.initiative add constraint ${constraint} check (title_en is null or title_en not like 'refused-%')`);
+    try {
+      const before = riyadh.lines.length;
+      const r = await riyadh.graphql(PROPOSE, { input: proposal({ titleEn: marker }) }, editor);
+      expect(r.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      const logged = riyadh.lines.slice(before).map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> });
+      const failure = logged.find((l) => l.msg === 'unexpected error in a GraphQL request');
+      expect(failure?.err).toMatchObject({ type: 'CheckConstraintViolationException', code: '23514', table: 'initiative', constraint });
+      expect(String(failure?.err?.message)).toContain('violates check constraint');
+      const all = riyadh.lines.slice(before).join('');
+      expect(all).not.toContain(marker);
+      expect(all).not.toMatch(/insert into/i);
+    } finally {
+      await riyadh.sql(`alter table initiatives.initiative drop constraint ${constraint}`);
+    }
+  });
+});

@@ -20,6 +20,12 @@ export function isLocalDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** The days a record may fall on: far beyond any plan, and well inside what PostgreSQL and the Hijri tables hold. */
+export const SUPPORTED_DAYS = { first: '1900-01-01', last: '2099-12-31' } as const;
+
+/** Whether a calendar day (YYYY-MM-DD) is within the supported days. */
+export const isSupportedDay = (day: string): boolean => day >= SUPPORTED_DAYS.first && day <= SUPPORTED_DAYS.last;
+
 /** Whole days from a to b (both YYYY-MM-DD). */
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400_000);

@@ -1,9 +1,41 @@
 import { badInput } from './errors';
 import { containsArabic } from './arabic';
-import { isLocalDate } from './time';
+import { SUPPORTED_DAYS, isLocalDate, isSupportedDay } from './time';
 
-// Control characters other than tab and newline never belong in user text.
+// Control characters other than tab and line breaks never belong in user text; PostgreSQL refuses NUL outright.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// A surrogate without its pair is not a character: PostgreSQL refuses it in JSON, and UTF-8 cannot carry it.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Whether a text holds what no field may store: control characters or broken Unicode. */
+export const hasForbiddenCharacters = (v: string): boolean => CONTROL.test(v) || LONE_SURROGATE.test(v);
+
+/** The longest text any argument may carry (a message variant's own limit); each field's rule is usually far shorter. */
+export const MAX_TEXT_ARGUMENT = 100_000;
+
+/**
+ * Any text that came from outside and may reach the database, whatever its field: without control
+ * characters or broken Unicode, and no longer than the longest text a field allows.
+ */
+export function storableText(field: string, value: string): string {
+  if (hasForbiddenCharacters(value)) {
+    throw badInput(field, {
+      en: `${field} contains characters that are not allowed: control characters such as NUL, or broken Unicode.`,
+      ar: `يحتوي الحقل ${field} على محارف غير مسموح بها: محارف تحكم مثل NUL، أو ترميز يونيكود غير سليم.`,
+    });
+  }
+  // counted in characters only when the UTF-16 length says it may be too long
+  if (value.length > MAX_TEXT_ARGUMENT) {
+    const length = [...value].length;
+    if (length > MAX_TEXT_ARGUMENT) {
+      throw badInput(field, {
+        en: `${field} is too long: ${length} characters, at most ${MAX_TEXT_ARGUMENT}.`,
+        ar: `الحقل ${field} أطول من المسموح: ${length} حرفاً، والحد ${MAX_TEXT_ARGUMENT}.`,
+      }, { length, max: MAX_TEXT_ARGUMENT });
+    }
+  }
+  return value;
+}
 
 export interface TextRule {
   label: { en: string; ar: string };
@@ -29,7 +61,7 @@ export function optionalText(field: string, value: string | null | undefined, ru
   if (value == null) return null;
   const v = value.trim();
   if (!v) return null;
-  if (CONTROL.test(v) || (!rule.multiline && /[\r\n]/.test(v))) {
+  if (hasForbiddenCharacters(v) || (!rule.multiline && /[\r\n]/.test(v))) {
     throw badInput(field, {
       en: `${rule.label.en} contains characters that are not allowed.`,
       ar: `يحتوي ${rule.label.ar} على محارف غير مسموح بها.`,
@@ -48,6 +80,12 @@ export function optionalText(field: string, value: string | null | undefined, ru
 export function localDate(field: string, value: string, label: { en: string; ar: string }): string {
   if (!isLocalDate(value)) {
     throw badInput(field, { en: `${label.en} must be a date written YYYY-MM-DD.`, ar: `يجب أن يكون ${label.ar} تاريخاً بصيغة YYYY-MM-DD.` });
+  }
+  if (!isSupportedDay(value)) {
+    throw badInput(field, {
+      en: `${label.en} must fall between ${SUPPORTED_DAYS.first} and ${SUPPORTED_DAYS.last}; got ${value}.`,
+      ar: `يجب أن يقع ${label.ar} بين ${SUPPORTED_DAYS.first} و${SUPPORTED_DAYS.last}؛ القيمة ${value}.`,
+    }, { first: SUPPORTED_DAYS.first, last: SUPPORTED_DAYS.last });
   }
   return value;
 }

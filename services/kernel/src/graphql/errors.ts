@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainError } from '../domain/errors';
 import type { Logger } from '../logger';
@@ -38,6 +38,8 @@ export function formatError(log: Logger) {
     const code = String(formatted.extensions?.code ?? '');
     if (REQUEST_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      // a value a scalar refused is the caller's input whether sent as a variable or written in the document
+      if (refusedByScalar(error)) extensions.code = 'BAD_USER_INPUT';
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
@@ -48,3 +50,7 @@ export function formatError(log: Logger) {
     };
   };
 }
+
+/** A literal in the document that a scalar refused: graphql-js reports it as a validation error around the scalar's own. */
+const refusedByScalar = (error: unknown): boolean =>
+  error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions?.code === 'BAD_USER_INPUT';

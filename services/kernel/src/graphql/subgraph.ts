@@ -3,6 +3,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { DateTimeScalar } from './scalars';
+import { checkTextArguments } from './arguments';
 
 // Without this @link, a subgraph is read as Federation 1.
 const FEDERATION_LINK =
@@ -39,6 +40,7 @@ export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: 
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeSchema)}`;
   const resolvers: Record<string, Record<string, unknown>> = createResolversMap(typeSchema) as never;
+  checkTextArguments(typeSchema, resolvers);
   for (const [typeName, resolve] of Object.entries(def.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolve };
   }
