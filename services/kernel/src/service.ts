@@ -151,7 +151,7 @@ export async function startService<C extends RequestContext>(
           // subscriptions waiting in this process read the new events at once
           afterCommit: c.journal ? () => journal.ring() : undefined,
           fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
-          observer: telemetry.consumerObserver(c.name),
+          observer: telemetry.consumerObserver(c.name, c.topics),
         }),
     );
     const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], consumers, log);

@@ -6,6 +6,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { context, trace, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
+import { MINISTRY, SECTOR_NODES } from '../domain/sector';
 import type { Logger } from '../logger';
 import type { EventBus } from '../events/bus';
 import type { BusRecord } from '../events/cloudevent';
@@ -101,8 +102,16 @@ export class ServiceTelemetry {
     };
   }
 
-  consumerObserver(consumer: string): ConsumerObserver {
+  consumerObserver(consumer: string, topics: readonly string[]): ConsumerObserver {
     const where = { node: this.s.config.node, service: this.s.service, consumer };
+    // every series there from the start at 0: a series that first appears at 1 has no increase, and its alert never fires
+    const config = this.s.config;
+    const origins = config.role === 'hub' ? SECTOR_NODES.map((n) => n.code) : [...new Set([config.node, MINISTRY])];
+    for (const topic of topics) {
+      this.duplicates.inc({ consumer, topic }, 0);
+      this.deadLettered.inc({ consumer, topic }, 0);
+      for (const origin of origins) this.applied.inc({ consumer, topic, origin_node: origin }, 0);
+    }
     return {
       around: (topic, events, work) => traceEventBatch({ ...where, topic }, events, work),
       applied: (topic, fresh, duplicates) => {
