@@ -22,6 +22,7 @@ import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
 import { formatError } from './graphql/errors';
 import { graphqlEventStream } from './graphql/event-stream';
 import { JournalBell, journalEvents } from './events/journal';
+import { RetentionPruner } from './events/retention';
 import type { RequestContext } from './graphql/context';
 import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
 import type { Caller } from './auth/caller';
@@ -156,12 +157,15 @@ export async function startService<C extends RequestContext>(
     );
     const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], consumers, log);
     relay.start();
+    const pruner = new RetentionPruner({ orm, schema, retention: config.retention, log });
+    pruner.start();
+    stops.unshift(() => pruner.stop());
     const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
     // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
     stops.unshift(joined.stop, () => Promise.all(consumers.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
     if (config.observability.metrics) {
       const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].name, topics: c.topics }));
-      telemetry.watch({ orm, relay, bus, consumers: groups });
+      telemetry.watch({ orm, schema, relay, bus, consumers: groups });
     }
 
     const { schema: graphqlSchema, sdl } = await buildSubgraph(def.subgraph);

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import type { EventBus } from '../events/bus';
 import type { BusRecord } from '../events/cloudevent';
 import type { OutboxRelay, RelayObserver } from '../events/relay';
+import { eventTableSizes } from '../events/retention';
 import type { ConsumerObserver } from '../events/consumer';
 import { createRegistry, GraphQLRequestMetrics, outcomeOf, within } from './metrics';
 import { KafkaLagProbe, type ConsumerGroup, type PartitionLag } from './consumer-lag';
@@ -18,6 +19,7 @@ import { contextOf, outboxWithoutTraceparent, traceEventBatch, tracer, tracingAc
 
 export interface WatchedService {
   orm: MikroORM;
+  schema: string;
   relay: OutboxRelay;
   bus: EventBus;
   consumers: ConsumerGroup[];
@@ -184,6 +186,26 @@ export class ServiceTelemetry {
       registers: [registry],
       async collect() {
         this.set((await backlog()) ? 1 : 0);
+      },
+    });
+
+    const sizes = shared(() => within(eventTableSizes(w.orm, w.schema), SCRAPE_BUDGET_MS, null));
+    new Gauge({
+      name: 'mmhub_event_table_bytes',
+      help: 'Size on disk of the outbox, the journal and the inbox, with their indexes',
+      labelNames: ['table'],
+      registers: [registry],
+      async collect() {
+        for (const t of (await sizes()) ?? []) this.set({ table: t.table }, t.bytes);
+      },
+    });
+    new Gauge({
+      name: 'mmhub_event_table_rows',
+      help: 'Rows of the outbox, the journal and the inbox, as PostgreSQL last estimated them (autovacuum keeps it close)',
+      labelNames: ['table'],
+      registers: [registry],
+      async collect() {
+        for (const t of (await sizes()) ?? []) this.set({ table: t.table }, t.rows);
       },
     });
 
