@@ -70,6 +70,20 @@ describe('/metrics', () => {
     expect((await riyadh.metrics('gateway')).types.get('mmhub_subgraph_request_duration_seconds')).toBe('histogram');
   });
 
+  it('has every consumer’s counters from the start, so that an alarm fires on their first increment', async () => {
+    for (const n of [riyadh, hub]) {
+      const m = await n.metrics('initiatives');
+      for (const c of initiativesService.consumers ?? []) {
+        for (const topic of c.topics) {
+          for (const counter of ['mmhub_consumer_dead_lettered_total', 'mmhub_consumer_duplicates_total']) expect(samplesOf(m, counter, { consumer: c.name, topic })).toHaveLength(1);
+          expect(samplesOf(m, 'mmhub_consumer_events_applied_total', { consumer: c.name, topic, origin_node: 'ministry' })).toHaveLength(1);
+        }
+      }
+    }
+    // the hub takes in every node's events: a series for each from the start
+    expect(samplesOf(await hub.metrics('initiatives'), 'mmhub_consumer_events_applied_total', { origin_node: 'hafr-albatin' }).length).toBeGreaterThan(0);
+  });
+
   it('moves with a mutation at riyadh: requests and subgraph calls at its gateway, requests and the relay at its service, the consumer at the hub', async () => {
     const before = { gateway: await riyadh.metrics('gateway'), service: await riyadh.metrics('initiatives'), hub: await hub.metrics('initiatives') };
     const started = Date.now();

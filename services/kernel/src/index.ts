@@ -16,6 +16,7 @@ export * from './events/relay';
 export * from './events/consumer';
 export * from './events/replica';
 export * from './events/journal';
+export * from './events/retention';
 export { validateEvent, isKnownEventType, DOMAIN_EVENTS, EVENT_TOPICS, eventDefinition } from './events/schemas';
 export * from './graphql/scalars';
 export * from './graphql/connection';

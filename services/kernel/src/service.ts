@@ -23,6 +23,7 @@ import { requireCallerOnEveryRootField } from './graphql/caller-guard';
 import { formatError } from './graphql/errors';
 import { graphqlEventStream } from './graphql/event-stream';
 import { JournalBell, journalEvents } from './events/journal';
+import { RetentionPruner } from './events/retention';
 import type { RequestContext } from './graphql/context';
 import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
 import type { Caller } from './auth/caller';
@@ -155,17 +156,20 @@ export async function startService<C extends RequestContext>(
           // subscriptions waiting in this process read the new events at once
           afterCommit: c.journal ? () => journal.ring() : undefined,
           fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
-          observer: telemetry.consumerObserver(c.name),
+          observer: telemetry.consumerObserver(c.name, c.topics),
         }),
     );
     const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], consumers, log);
     relay.start();
+    const pruner = new RetentionPruner({ orm, schema, retention: config.retention, log });
+    pruner.start();
+    stops.unshift(() => pruner.stop());
     const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
     // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
     stops.unshift(joined.stop, () => Promise.all(consumers.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
     if (config.observability.metrics) {
       const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].name, topics: c.topics }));
-      telemetry.watch({ orm, relay, bus, consumers: groups });
+      telemetry.watch({ orm, schema, relay, bus, consumers: groups });
     }
 
     const built = await buildSubgraph(def.subgraph);

@@ -6,6 +6,7 @@ import {
   cursorOf,
   followChanges,
   readJournal,
+  requireKept,
   requireRoleFor,
   seqOfCursor,
   type JournalEvent,
@@ -56,11 +57,12 @@ export class StreamResolver {
   @Subscription(() => DomainEventType, {
     description:
       'The events of the streams as this node takes them in, in order, from now, after a cursor or since a time; then live. Coming back with the cursor of the last event received gives every later one, none missed, each subject in order. Analysts and admins only; a municipality receives its own events and the ministry’s.',
-    subscribe: ({ args, context }: SubscribeData) => {
+    subscribe: async ({ args, context }: SubscribeData) => {
       const caller = requireRoleFor(context.caller, 'events.subscribe');
       const f = (args.filter ?? {}) as EventFilterInput;
       const filter: JournalFilter = { nodes: scopeOf(caller.node, f.nodes), services: f.services, types: f.types, axes: f.axis, subject: f.subject };
       const start = startOf(args.after as string | undefined, args.since as Date | undefined);
+      if (typeof start === 'object' && 'after' in start) await requireKept(context.em, 'initiatives', start.after);
       return readJournal({ em: context.em, schema: 'initiatives', bell: context.journal, filter, start, signal: context.signal });
     },
   })

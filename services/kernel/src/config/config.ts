@@ -82,6 +82,11 @@ const schema = z
     NODE_HEARTBEAT_SECONDS: int(1, 3600).default(10),
     NODE_STALE_AFTER_SECONDS: int(2, 86400).default(30),
     EVENT_JOURNAL_HISTORY: z.enum(['all', 'none']).default('all'),
+    OUTBOX_RETENTION_DAYS: int(1, 3650).default(7),
+    JOURNAL_RETENTION_DAYS: int(0, 36500).default(90),
+    INBOX_RETENTION_DAYS: int(0, 36500).default(30),
+    RETENTION_BATCH_SIZE: int(10, 100_000).default(1000),
+    RETENTION_INTERVAL_SECONDS: int(1, 86400).default(300),
     METRICS_ENABLED: bool.default(true),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be an http(s) URL such as http://collector:4318' }).optional(),
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
@@ -133,6 +138,8 @@ export interface Config {
   nodes: { heartbeatSeconds: number; staleAfterSeconds: number };
   /** Whether a new journal takes in the topics' history (all) or only what comes after its start (none). */
   journalHistory: 'all' | 'none';
+  /** How long the event tables keep their rows, in days (0: for ever), pruned in batches every `intervalMs`. */
+  retention: { outboxDays: number; journalDays: number; inboxDays: number; batchSize: number; intervalMs: number };
   /** /metrics on every process (the gateway's on `metricsPort` when set: always so in production); traces only when an OTLP endpoint is set. */
   observability: { metrics: boolean; metricsPort?: number; otlpEndpoint?: string; serviceName?: string };
   /** Shared by a node's gateway and its subgraphs: proves a request came through the gateway. */
@@ -191,6 +198,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outbox: { batchSize: c.OUTBOX_BATCH_SIZE, pollMs: c.OUTBOX_POLL_MS },
     nodes: { heartbeatSeconds: c.NODE_HEARTBEAT_SECONDS, staleAfterSeconds: c.NODE_STALE_AFTER_SECONDS },
     journalHistory: c.EVENT_JOURNAL_HISTORY,
+    retention: {
+      outboxDays: c.OUTBOX_RETENTION_DAYS,
+      journalDays: c.JOURNAL_RETENTION_DAYS,
+      inboxDays: c.INBOX_RETENTION_DAYS,
+      batchSize: c.RETENTION_BATCH_SIZE,
+      intervalMs: c.RETENTION_INTERVAL_SECONDS * 1000,
+    },
     observability: { metrics: c.METRICS_ENABLED, metricsPort: c.METRICS_PORT, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: c.OTEL_SERVICE_NAME },
     gatewaySecret: c.GATEWAY_SECRET ?? DEVELOPMENT_GATEWAY_SECRET,
     gateway: {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
 import { MINISTRY } from '../domain/sector';
+import { DomainError } from '../domain/errors';
 import type { CloudEvent } from './cloudevent';
 import { eventDefinition } from './schemas/catalog';
 
@@ -101,6 +102,24 @@ export function seqOfCursor(cursor: string): string | null {
   if (!text.startsWith(CURSOR_PREFIX)) return null;
   const seq = text.slice(CURSOR_PREFIX.length);
   return /^\d{1,18}$/.test(seq) ? seq : null;
+}
+
+/**
+ * Refuses a cursor from before what the journal still keeps (its retention deleted the events that
+ * followed it), naming the cursor from which every event still kept is delivered.
+ */
+export async function requireKept(em: EntityManager, schema: string, after: string): Promise<void> {
+  const [r] = await em.getConnection().execute<{ oldest: string | null }[]>(`select min("seq")::text as oldest from "${schema}"."journal"`);
+  if (!r.oldest || BigInt(after) >= BigInt(r.oldest) - 1n) return;
+  const oldestCursor = cursorOf((BigInt(r.oldest) - 1n).toString());
+  throw new DomainError(
+    'BAD_USER_INPUT',
+    {
+      en: `The events that followed this cursor are no longer kept here (the journal keeps the last JOURNAL_RETENTION_DAYS days). Resume with after: "${oldestCursor}" to receive every event still kept, or with since: a time.`,
+      ar: `لم تعد الأحداث التي تلت هذا المؤشر محفوظة هنا (يحفظ السجل آخر JOURNAL_RETENTION_DAYS يوماً). استأنف بـ after: "${oldestCursor}" لتصلك كل الأحداث المحفوظة، أو بـ since ووقتٍ.`,
+    },
+    { field: 'after', oldestCursor },
+  );
 }
 
 const like = (pattern: string) => pattern.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, '%');

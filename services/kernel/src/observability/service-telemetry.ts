@@ -6,10 +6,12 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { context, trace, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
+import { MINISTRY, SECTOR_NODES } from '../domain/sector';
 import type { Logger } from '../logger';
 import type { EventBus } from '../events/bus';
 import type { BusRecord } from '../events/cloudevent';
 import type { OutboxRelay, RelayObserver } from '../events/relay';
+import { eventTableSizes } from '../events/retention';
 import type { ConsumerObserver } from '../events/consumer';
 import { createRegistry, GraphQLRequestMetrics, outcomeOf, within } from './metrics';
 import { KafkaLagProbe, type ConsumerGroup, type PartitionLag } from './consumer-lag';
@@ -17,6 +19,7 @@ import { contextOf, outboxWithoutTraceparent, traceEventBatch, tracer, tracingAc
 
 export interface WatchedService {
   orm: MikroORM;
+  schema: string;
   relay: OutboxRelay;
   bus: EventBus;
   consumers: ConsumerGroup[];
@@ -101,8 +104,16 @@ export class ServiceTelemetry {
     };
   }
 
-  consumerObserver(consumer: string): ConsumerObserver {
+  consumerObserver(consumer: string, topics: readonly string[]): ConsumerObserver {
     const where = { node: this.s.config.node, service: this.s.service, consumer };
+    // every series there from the start at 0: a series that first appears at 1 has no increase, and its alert never fires
+    const config = this.s.config;
+    const origins = config.role === 'hub' ? SECTOR_NODES.map((n) => n.code) : [...new Set([config.node, MINISTRY])];
+    for (const topic of topics) {
+      this.duplicates.inc({ consumer, topic }, 0);
+      this.deadLettered.inc({ consumer, topic }, 0);
+      for (const origin of origins) this.applied.inc({ consumer, topic, origin_node: origin }, 0);
+    }
     return {
       around: (topic, events, work) => traceEventBatch({ ...where, topic }, events, work),
       applied: (topic, fresh, duplicates) => {
@@ -175,6 +186,26 @@ export class ServiceTelemetry {
       registers: [registry],
       async collect() {
         this.set((await backlog()) ? 1 : 0);
+      },
+    });
+
+    const sizes = shared(() => within(eventTableSizes(w.orm, w.schema), SCRAPE_BUDGET_MS, null));
+    new Gauge({
+      name: 'mmhub_event_table_bytes',
+      help: 'Size on disk of the outbox, the journal and the inbox, with their indexes',
+      labelNames: ['table'],
+      registers: [registry],
+      async collect() {
+        for (const t of (await sizes()) ?? []) this.set({ table: t.table }, t.bytes);
+      },
+    });
+    new Gauge({
+      name: 'mmhub_event_table_rows',
+      help: 'Rows of the outbox, the journal and the inbox, as PostgreSQL last estimated them (autovacuum keeps it close)',
+      labelNames: ['table'],
+      registers: [registry],
+      async collect() {
+        for (const t of (await sizes()) ?? []) this.set({ table: t.table }, t.rows);
       },
     });
 
