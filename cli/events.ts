@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { Kafka, logLevel, type Admin, type KafkaMessage, type LogEntry } from 'kafkajs';
 import { fromRecord, type CloudEvent } from '../services/kernel/src/events/cloudevent';
 import { headersOf } from '../services/kernel/src/events/kafka-bus';
-import { DOMAIN_EVENTS, EVENT_TOPICS } from '../services/kernel/src/events/schemas';
+import { EVENT_TOPICS } from '../services/kernel/src/events/schemas';
+import { DOMAIN_EVENTS } from './contracts';
 
 export const EVENTS_USAGE = `mmhub events — the event streams, for analysts
 

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Kafka, logLevel } from 'kafkajs';
 import {
   EventConsumer,
+  acceptedBy,
   createLogger,
   noteFreshness,
   openDatabase,
@@ -64,7 +65,7 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
           bus: { publish: async () => undefined } as never,
           topics: c.topics,
           log,
-          accept: (e) => c.accept(e, config),
+          accept: acceptedBy(c, config),
           apply: async (em, events) => {
             await c.apply(em, events);
             await noteFreshness(em, schema, events);

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DOMAIN_EVENTS, EVENT_TOPICS, NODES_TOPIC, eventContractFiles } from '../../services/kernel/src/events/schemas';
+import { EVENT_TOPICS, NODES_TOPIC } from '../../services/kernel/src/events/schemas';
+import { DOMAIN_EVENTS, sectorContractFiles } from '../../cli/contracts';
 import { describeDiagnostic, parseEventContract, type ParsedContract } from '../../services/kernel/src/events/schemas/docs';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 describe('the event contract', () => {
   it('is committed as the zod schemas generate it: schema/events/*.json and schema/asyncapi.yaml (else run npm run events:schemas)', async () => {
-    const fresh = eventContractFiles();
+    const fresh = sectorContractFiles();
     const committed = (await readdir(path.join(SCHEMA_DIR, 'events'))).filter((f) => f.endsWith('.json')).map((f) => `events/${f}`);
     expect(committed.sort()).toEqual([...fresh.keys()].filter((f) => f.startsWith('events/')).sort());
     for (const [file, content] of fresh) {

@@ -1,5 +1,6 @@
 import { fromRecord } from '../../services/kernel/src';
-import { DOMAIN_EVENTS, NODE_HEARTBEAT_TYPE, validateEvent } from '../../services/kernel/src/events/schemas';
+import { NODE_HEARTBEAT_TYPE, validateEvent } from '../../services/kernel/src/events/schemas';
+import { DOMAIN_EVENTS } from '../../cli/contracts';
 import { readTopic } from '../support/node';
 import { everyKindOfChange, publishedRecords, recordedIds, startNodeServices, type NodeServices, type ServiceName } from './support';
 

@@ -1,5 +1,6 @@
 import { Axis, newId, type DomainEvent } from '../../services/kernel/src';
-import { DOMAIN_EVENTS, NODE_HEARTBEAT_TYPE, eventDefinition, isKnownEventType, validateEvent } from '../../services/kernel/src/events/schemas';
+import { NODE_HEARTBEAT_TYPE, eventDefinition, isKnownEventType, validateEvent } from '../../services/kernel/src/events/schemas';
+import { DOMAIN_EVENTS } from '../../cli/contracts';
 import { InitiativeStatus, changeInitiativeStatus, proposeInitiative, updateInitiative, type InitiativeState } from '../../services/initiatives/src/initiative/initiative';
 import { reportProgress } from '../../services/initiatives/src/initiative/progress';
 import { assessInitiative, defineIntegrationCriterion } from '../../services/initiatives/src/integration/integration';
@@ -106,7 +107,7 @@ describe('validateEvent', () => {
 
   it('names every type as eventType does, on its service topic', () => {
     for (const e of DOMAIN_EVENTS) {
-      expect(e.type).toBe(`mmhub.${e.aggregate}.${e.verb}.v1`);
+      expect(e.type).toBe(`mmhub.${e.aggregate}.${e.verb}.v${e.version}`);
       expect(isKnownEventType(e.type)).toBe(true);
     }
     expect(eventDefinition('mmhub.campaign.launched.v1')?.service).toBe('calendar');

@@ -1,4 +1,5 @@
-import { isUuid, journalConsumer, topicOf, type ServiceDefinition } from '../../kernel/src';
+import { calendarEvents } from './events';
+import { isUuid, journalConsumer, type ServiceDefinition } from '../../kernel/src';
 import { CampaignChangesResolver } from './campaign/campaign-changes.resolver';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
@@ -21,6 +22,7 @@ import { Migration20261126000000_initial } from '../migrations/Migration20261126
 /** The unified marketing and media calendar: campaigns, entries, national occasions, clashes and iCalendar feeds. */
 export const calendarService: ServiceDefinition<CalendarContext> = {
   name: 'calendar',
+  events: calendarEvents,
   entities: [CampaignRecord, CalendarEntryRecord],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -39,6 +41,6 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     },
   },
   extendContext,
-  consumers: [replicaConsumer, journalConsumer([topicOf('calendar')])],
+  consumers: [replicaConsumer, journalConsumer([calendarEvents])],
   routes: calendarFeedRoutes,
 };

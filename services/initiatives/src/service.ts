@@ -1,4 +1,7 @@
-import { EVENT_TOPICS, journalConsumer, type ServiceDefinition } from '../../kernel/src';
+import { initiativesEvents } from './events';
+import { calendarEvents } from '../../calendar/src/events';
+import { mediaEvents } from '../../media/src/events';
+import { journalConsumer, type ServiceDefinition } from '../../kernel/src';
 import { StreamResolver } from './stream/stream.resolver';
 import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.entity';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord } from './integration/integration.entity';
@@ -23,6 +26,7 @@ import { Migration20261126100000_traceparent } from '../migrations/Migration2026
 /** The catalogue of initiatives, integration criteria and implementation monitoring. */
 export const initiativesService: ServiceDefinition<InitiativesContext> = {
   name: 'initiatives',
+  events: initiativesEvents,
   entities: [InitiativeRecord, ProgressReportRecord, IntegrationCriterionRecord, IntegrationAssessmentRecord],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -44,5 +48,5 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
   // rows keyed by an older stemmer are keyed again before the service answers a search
   upkeep: refreshSearchKeys,
   // the journal takes every service's events: the analysts' stream is served here
-  consumers: [replicaConsumer, heartbeatConsumer, journalConsumer(EVENT_TOPICS)],
+  consumers: [replicaConsumer, heartbeatConsumer, journalConsumer([initiativesEvents, calendarEvents, mediaEvents])],
 };

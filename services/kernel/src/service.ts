@@ -16,8 +16,9 @@ import { MemoryBus } from './events/memory-bus';
 import { OutboxEntry } from './events/outbox';
 import { OutboxRelay } from './events/relay';
 import { retryDelayMs, wakeableWait } from './events/wait';
-import { EventConsumer, type ApplyEvents } from './events/consumer';
-import { topicOf, dlqOf, type CloudEvent } from './events/cloudevent';
+import { EventConsumer } from './events/consumer';
+import { topicOf, dlqOf, type EventEnvelope } from './events/cloudevent';
+import type { EventDefinition, ReceivedOf, ServiceEvents } from './events/schemas/event';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
 import { requireCallerOnEveryRootField } from './graphql/caller-guard';
 import { formatError } from './graphql/errors';
@@ -35,12 +36,19 @@ import { startTracing } from './observability/tracing';
 
 export type ServiceName = 'initiatives' | 'calendar' | 'media';
 
-export interface ConsumerDefinition {
+/**
+ * A consumer of the events `events` lists (the producers' own definitions), which it receives
+ * validated and typed; the other records of its topics pass it by. Without `events`, every record
+ * of its topics, its data unknown.
+ */
+export interface ConsumerDefinition<D extends EventDefinition = EventDefinition> {
   /** Suffix of the consumer's name; the group is `<client id>.<node>.<service>.<name>`. */
   name: string;
   topics: string[];
-  accept: (e: CloudEvent, config: Config) => boolean;
-  apply: ApplyEvents;
+  events?: readonly D[];
+  /** Decided on the envelope, before the data is read. */
+  accept(e: EventEnvelope, config: Config): boolean;
+  apply(em: EntityManager, events: ReceivedOf<D>[]): Promise<void>;
   /** Read the topics from their beginning when the group is new (default), or from now. */
   fromBeginning?: boolean;
   /** The tables this consumer fills, which `mmhub rebuild` clears first: other nodes' rows, or all. */
@@ -59,6 +67,8 @@ export interface ServiceRuntime {
 /** What makes one service: its schema, tables, GraphQL types, loaders and the events it takes in. */
 export interface ServiceDefinition<C extends RequestContext = RequestContext> {
   name: ServiceName;
+  /** The events it records, declared beside its aggregates. */
+  events: ServiceEvents;
   entities: EntityClass<object>[];
   migrations: NamedMigration[];
   subgraph: SubgraphDefinition;
@@ -90,6 +100,12 @@ export interface RunningService extends ServiceRuntime {
 }
 
 export const schemaOf = (name: ServiceName): string => name;
+
+/** Which records a consumer takes in: of the types it lists, and as it decides. */
+export function acceptedBy(c: ConsumerDefinition, config: Config): (e: EventEnvelope) => boolean {
+  const types = c.events && new Set(c.events.map((d) => d.type));
+  return (e) => (!types || types.has(e.type)) && c.accept(e, config);
+}
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
 export async function startService<C extends RequestContext>(
@@ -146,7 +162,7 @@ export async function startService<C extends RequestContext>(
           bus,
           topics: c.topics,
           log,
-          accept: (e) => c.accept(e, config),
+          accept: acceptedBy(c, config),
           // the freshness of each origin node is noted in the same transaction as what it sent
           apply: async (em, events) => {
             await c.apply(em, events);

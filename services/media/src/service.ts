@@ -1,4 +1,5 @@
-import { journalConsumer, topicOf, type ServiceDefinition } from '../../kernel/src';
+import { mediaEvents } from './events';
+import { journalConsumer, type ServiceDefinition } from '../../kernel/src';
 import { MessageChangesResolver } from './message/message-changes.resolver';
 import { MediaMessageRecord } from './message/message.entity';
 import { CharterRuleRecord } from './charter/charter.entity';
@@ -24,6 +25,7 @@ import { Migration20261126100000_traceparent } from '../migrations/Migration2026
 /** Unified media messages, the communication charter, review and approval, and press material. */
 export const mediaService: ServiceDefinition<MediaContext> = {
   name: 'media',
+  events: mediaEvents,
   entities: [MediaMessageRecord, CharterRuleRecord, KeyMessageRecord, ReviewRecord, InitiativeView, ProgressView, CampaignView],
   migrations: [
     { name: 'Migration20261126000000_initial', class: Migration20261126000000_initial },
@@ -42,5 +44,5 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     },
   },
   extendContext,
-  consumers: [replicaConsumer, initiativeSource, campaignSource, journalConsumer([topicOf('media')])],
+  consumers: [replicaConsumer, initiativeSource, campaignSource, journalConsumer([mediaEvents])],
 };

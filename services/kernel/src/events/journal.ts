@@ -4,7 +4,8 @@ import type { Config } from '../config/config';
 import { MINISTRY } from '../domain/sector';
 import { DomainError } from '../domain/errors';
 import type { CloudEvent } from './cloudevent';
-import { eventDefinition } from './schemas/catalog';
+import { eventDefinition, eventTopicOf } from './schemas/catalog';
+import type { ServiceEvents } from './schemas/event';
 
 /**
  * The journal: every event a node has taken in, numbered in the order it was taken in. It is what
@@ -213,10 +214,11 @@ export async function* readJournal(o: JournalReadOptions): AsyncGenerator<Journa
   }
 }
 
-/** The consumer that fills a service's journal from `topics`. */
-export const journalConsumer = (topics: readonly string[]) => ({
+/** The consumer that fills a service's journal with the events of `services`, from their topics. */
+export const journalConsumer = (services: readonly ServiceEvents[]) => ({
   name: 'journal',
-  topics: [...topics],
+  topics: services.map((s) => eventTopicOf(s.service)),
+  events: services.flatMap((s) => s.events),
   accept: journalAccepts,
   apply: async () => {},
   journal: true,

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, isUuid, topicOf, upsertNewer, type CloudEvent, type Config, type ConsumerDefinition } from '../../../kernel/src';
+import { MINISTRY, isUuid, topicOf, upsertNewer, type CloudEvent, type Config, type ConsumerDefinition, type EventEnvelope } from '../../../kernel/src';
 import { CampaignView, InitiativeView, ProgressView, type KpiActualView, type TargetView } from './sources.entity';
 
 /** The hub reads every node's initiatives and campaigns; a municipality its own and the ministry's. */
-const concernsThisNode = (e: CloudEvent, config: Config) => config.role === 'hub' || e.node === config.node || e.node === MINISTRY;
+const concernsThisNode = (e: EventEnvelope, config: Config) => config.role === 'hub' || e.node === config.node || e.node === MINISTRY;
 
 interface InitiativeData {
   state?: {

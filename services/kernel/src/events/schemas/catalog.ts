@@ -1,29 +1,47 @@
 import type { z } from 'zod';
-import { calendarEvents } from './calendar';
-import type { EventDefinition, ServiceName } from './event';
-import { initiativesEvents } from './initiatives';
-import { mediaEvents } from './media';
+import type { CloudEvent } from '../cloudevent';
+import type { EventDefinition, PayloadOf, Received, ServiceEvents, ServiceName } from './event';
 import { NODE_HEARTBEAT_TYPE, nodeHeartbeat } from './nodes';
 
 export const SERVICES: readonly ServiceName[] = ['initiatives', 'calendar', 'media'];
-
-/** Every event type the services record through the outbox, by service. */
-export const DOMAIN_EVENTS: readonly EventDefinition[] = [...initiativesEvents, ...calendarEvents, ...mediaEvents];
 
 export const eventTopicOf = (service: ServiceName): string => `mmhub.${service}.v1`;
 export const NODES_TOPIC = 'mmhub.nodes.v1';
 export const EVENT_TOPICS: readonly string[] = SERVICES.map(eventTopicOf);
 
-const BY_TYPE = new Map(DOMAIN_EVENTS.map((e) => [e.type, e]));
-if (BY_TYPE.size !== DOMAIN_EVENTS.length) throw new Error('an event type is defined twice');
+// every type the modules loaded in this process define: what recordEvent and the consumers validate against
+const BY_TYPE = new Map<string, EventDefinition>();
+
+/**
+ * A service's events, catalogued as the module that lists them loads: a process that records or
+ * takes in a type has loaded its definition, so its schema is known wherever it is validated.
+ */
+export function serviceEvents<const D extends EventDefinition>(service: ServiceName, about: string, events: readonly D[]): ServiceEvents<D> {
+  for (const e of events) {
+    if (e.service !== service) throw new Error(`${e.type} is defined for ${e.service}, listed by ${service}`);
+    const known = BY_TYPE.get(e.type);
+    if (known && known !== e) throw new Error(`the event type ${e.type} is defined twice`);
+    BY_TYPE.set(e.type, e);
+  }
+  return { service, about, events };
+}
 
 export const eventDefinition = (type: string): EventDefinition | undefined => BY_TYPE.get(type);
+
+/** Every event type catalogued in this process. */
+export const cataloguedEvents = (): EventDefinition[] => [...BY_TYPE.values()];
 
 /** The schema of the data of a type: a domain event's, or the heartbeat's. */
 export const dataSchemaOf = (type: string): z.ZodType | undefined => (type === NODE_HEARTBEAT_TYPE ? nodeHeartbeat : BY_TYPE.get(type)?.data);
 
-/** Every type a schema describes: the domain events, then the heartbeat. */
-export const SCHEMA_TYPES: readonly string[] = [...DOMAIN_EVENTS.map((e) => e.type), NODE_HEARTBEAT_TYPE];
+/** Whether a schema describes the type. */
+export const isKnownEventType = (type: string): boolean => type === NODE_HEARTBEAT_TYPE || BY_TYPE.has(type);
+
+/** Narrows received events to those of some definitions, e.g. `events.filter(isEventOf(initiativeEvents))`. */
+export function isEventOf<const D extends EventDefinition>(definitions: readonly D[]) {
+  const types = new Set<string>(definitions.map((d) => d.type));
+  return <E extends CloudEvent>(e: E): e is E & Received<PayloadOf<D>> => types.has(e.type);
+}
 
 /** The file of a type's JSON Schema, under schema/events/. */
 export const schemaFileOf = (type: string): string => `${type}.json`;

@@ -1,19 +1,20 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { asyncApiYaml } from './asyncapi';
+import type { ServiceEvents } from './event';
 import { eventSchemaFiles } from './json-schema';
 
 /** Every generated contract file, by path relative to schema/: events/<type>.json and asyncapi.yaml. */
-export function eventContractFiles(): Map<string, string> {
+export function eventContractFiles(services: readonly ServiceEvents[]): Map<string, string> {
   const files = new Map<string, string>();
-  for (const [name, content] of eventSchemaFiles()) files.set(`events/${name}`, content);
-  files.set('asyncapi.yaml', asyncApiYaml());
+  for (const [name, content] of eventSchemaFiles(services)) files.set(`events/${name}`, content);
+  files.set('asyncapi.yaml', asyncApiYaml(services));
   return files;
 }
 
 /** Writes the contract files under `schemaDir` and removes schemas of types that no longer exist; returns the paths written. */
-export async function writeEventContracts(schemaDir: string): Promise<string[]> {
-  const files = eventContractFiles();
+export async function writeEventContracts(schemaDir: string, services: readonly ServiceEvents[]): Promise<string[]> {
+  const files = eventContractFiles(services);
   const eventsDir = path.join(schemaDir, 'events');
   await mkdir(eventsDir, { recursive: true });
   for (const name of await readdir(eventsDir)) {

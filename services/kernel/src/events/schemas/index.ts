@@ -1,17 +1,16 @@
 /**
- * The contract of the event streams: a zod schema per event type, checked at compile time against
- * the services' state types; the JSON Schemas and the AsyncAPI document generated from them; and
- * `validateEvent`. Depends on zod alone (the services' types are imported as types only).
+ * The mechanism of the event contracts: defining a service's event types (a zod schema each, beside
+ * its aggregate in the service), cataloguing and validating them, and generating the JSON Schemas
+ * and the AsyncAPI document from them. Depends on zod alone; no service is known here.
  */
-export { validateEvent, isKnownEventType } from './validate';
-export { DOMAIN_EVENTS, EVENT_TOPICS, NODES_TOPIC, SCHEMA_TYPES, SERVICES, dataSchemaOf, eventDefinition, eventTopicOf, schemaFileOf } from './catalog';
-export type { EventDefinition, ServiceName } from './event';
+export { validateEvent } from './validate';
+export { EVENT_TOPICS, NODES_TOPIC, SERVICES, cataloguedEvents, dataSchemaOf, eventDefinition, eventTopicOf, isEventOf, isKnownEventType, schemaFileOf, serviceEvents } from './catalog';
+export { aggregateEvents, defineEvent } from './event';
+export type { EventDefinition, EventTypeName, PayloadOf, Received, ReceivedOf, ServiceEvents, ServiceName } from './event';
+export * from './common';
 export { NODE_HEARTBEAT_TYPE, nodeHeartbeat } from './nodes';
-export { initiativeState, progressReportState, integrationCriterionState, integrationAssessmentState } from './initiatives';
-export { campaignState, calendarEntryState } from './calendar';
-export { messageState, reviewState, charterRuleState, keyMessageState } from './media';
 export { eventJsonSchema, eventSchemaFiles, type JsonSchema } from './json-schema';
 export { asyncApiDocument, asyncApiYaml } from './asyncapi';
 export { asyncApiMarkdown } from './markdown';
 export { eventContractFiles, writeEventContracts } from './contract';
-export type { Wire } from './wire';
+export { describing } from './describing';

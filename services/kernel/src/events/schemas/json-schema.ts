@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { eventDefinition, eventTopicOf, NODES_TOPIC, SCHEMA_TYPES, dataSchemaOf, schemaFileOf } from './catalog';
-import { NODE_HEARTBEAT_TYPE } from './nodes';
+import { eventTopicOf, NODES_TOPIC, schemaFileOf } from './catalog';
+import type { EventDefinition, ServiceEvents } from './event';
+import { NODE_HEARTBEAT_TYPE, nodeHeartbeat } from './nodes';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -11,26 +12,28 @@ function tidy({ jsonSchema }: { jsonSchema: JsonSchema }): void {
   if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
 }
 
-function describe(type: string): string {
-  if (type === NODE_HEARTBEAT_TYPE) return `The value of a ${type} record on ${NODES_TOPIC}: a node's service says it is alive.`;
-  const def = eventDefinition(type)!;
-  return `${def.summary} The value of a ${type} record on ${eventTopicOf(def.service)}: the aggregate's state after the change and what changed.`;
-}
+const HEARTBEAT = { type: NODE_HEARTBEAT_TYPE, data: nodeHeartbeat, description: `The value of a ${NODE_HEARTBEAT_TYPE} record on ${NODES_TOPIC}: a node's service says it is alive.` };
+
+const described = (def: EventDefinition) => ({
+  type: def.type,
+  data: def.data,
+  description: `${def.summary} The value of a ${def.type} record on ${eventTopicOf(def.service)}: the aggregate's state after the change and what changed.`,
+});
 
 /**
  * The JSON Schema (draft-07) of a type's data, from its zod schema. Objects stay open (no
  * `additionalProperties: false`): within a v1 type fields may be added, and a consumer ignores
  * the ones it does not know.
  */
-export function eventJsonSchema(type: string): JsonSchema {
-  const schema = dataSchemaOf(type);
-  if (!schema) throw new Error(`no schema for event type "${type}"`);
-  const generated = z.toJSONSchema(schema, { target: 'draft-07', io: 'input', unrepresentable: 'throw', override: tidy }) as JsonSchema;
+export function eventJsonSchema(def: EventDefinition | 'heartbeat'): JsonSchema {
+  const { type, data, description } = def === 'heartbeat' ? HEARTBEAT : described(def);
+  const generated = z.toJSONSchema(data, { target: 'draft-07', io: 'input', unrepresentable: 'throw', override: tidy }) as JsonSchema;
   const body = Object.fromEntries(Object.entries(generated).filter(([k]) => !['$schema', 'title', 'description'].includes(k)));
-  return { $schema: generated.$schema, title: type, description: describe(type), ...body };
+  return { $schema: generated.$schema, title: type, description, ...body };
 }
 
-/** Every schema file, by name under schema/events/, as written (two-space JSON and a final newline). */
-export function eventSchemaFiles(): Map<string, string> {
-  return new Map(SCHEMA_TYPES.map((type) => [schemaFileOf(type), `${JSON.stringify(eventJsonSchema(type), null, 2)}\n`]));
+/** Every schema file, by name under schema/events/, as written (two-space JSON and a final newline): the services' events, then the heartbeat. */
+export function eventSchemaFiles(services: readonly ServiceEvents[]): Map<string, string> {
+  const defs: (EventDefinition | 'heartbeat')[] = [...services.flatMap((s) => s.events), 'heartbeat'];
+  return new Map(defs.map((d) => [schemaFileOf(d === 'heartbeat' ? NODE_HEARTBEAT_TYPE : d.type), `${JSON.stringify(eventJsonSchema(d), null, 2)}\n`]));
 }

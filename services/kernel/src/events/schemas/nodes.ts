@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Heartbeat } from '../../nodes/heartbeat';
 import { instant, nodeCode } from './common';
-import { describing } from './wire';
+import { describing } from './describing';
 
 export const NODE_HEARTBEAT_TYPE = 'mmhub.node.heartbeat.v1';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DOMAIN_EVENTS, SCHEMA_TYPES, dataSchemaOf } from './catalog';
+import { cataloguedEvents, dataSchemaOf } from './catalog';
 
 const MAX_ERRORS = 20;
 
@@ -26,11 +26,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function unknownType(type: string): string {
   const aggregate = /^mmhub\.([a-z]+)\.[a-z]+\.v\d+$/.exec(type)?.[1];
-  const siblings = DOMAIN_EVENTS.filter((e) => e.aggregate === aggregate).map((e) => e.type);
+  const known = cataloguedEvents();
+  const siblings = known.filter((e) => e.aggregate === aggregate).map((e) => e.type);
   const hint = siblings.length
     ? `the ${aggregate} types are ${siblings.join(', ')}`
-    : `types are named mmhub.<aggregate>.<verb>.v1 with aggregate one of ${[...new Set(DOMAIN_EVENTS.map((e) => e.aggregate))].join(', ')}`;
-  return `unknown event type "${type}": no schema describes it (${hint}); a new type needs its schema in services/kernel/src/events/schemas/ first`;
+    : `types are named mmhub.<aggregate>.<verb>.v1 with aggregate one of ${[...new Set(known.map((e) => e.aggregate))].join(', ')}`;
+  return `unknown event type "${type}": no schema describes it (${hint}); a new type needs its schema beside its aggregate (<aggregate>.events.ts), listed in its service's events, first`;
 }
 
 /**
@@ -46,6 +47,3 @@ export function validateEvent(type: string, data: unknown): string[] {
   const errors = result.error.issues.map(describeIssue);
   return errors.length > MAX_ERRORS ? [...errors.slice(0, MAX_ERRORS), `... and ${errors.length - MAX_ERRORS} more`] : errors;
 }
-
-/** Whether a schema describes the type. */
-export const isKnownEventType = (type: string): boolean => SCHEMA_TYPES.includes(type);
