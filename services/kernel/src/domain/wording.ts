@@ -104,6 +104,22 @@ export const NOUNS = {
     ar: { one: 'أمانة واحدة', two: ['أمانتان', 'أمانتين'], few: 'أمانات', many: 'أمانة', other: 'أمانة' },
     en: { one: 'municipality', other: 'municipalities' },
   },
+  district: {
+    ar: { one: 'حي واحد', two: ['حيّان', 'حيّين'], few: 'أحياء', many: 'حيًا', other: 'حي' },
+    en: { one: 'district', other: 'districts' },
+  },
+  service: {
+    ar: { one: 'خدمة واحدة', two: ['خدمتان', 'خدمتين'], few: 'خدمات', many: 'خدمة', other: 'خدمة' },
+    en: { one: 'service', other: 'services' },
+  },
+  park: {
+    ar: { one: 'حديقة واحدة', two: ['حديقتان', 'حديقتين'], few: 'حدائق', many: 'حديقة', other: 'حديقة' },
+    en: { one: 'park', other: 'parks' },
+  },
+  permit: {
+    ar: { one: 'رخصة واحدة', two: ['رخصتان', 'رخصتين'], few: 'رخص', many: 'رخصة', other: 'رخصة' },
+    en: { one: 'permit', other: 'permits' },
+  },
   day: {
     ar: { one: 'يوم واحد', two: ['يومان', 'يومين'], few: 'أيام', many: 'يومًا', other: 'يوم' },
     en: { one: 'day', other: 'days' },
@@ -111,6 +127,18 @@ export const NOUNS = {
   character: {
     ar: { one: 'حرف واحد', two: ['حرفان', 'حرفين'], few: 'أحرف', many: 'حرفًا', other: 'حرف' },
     en: { one: 'character', other: 'characters' },
+  },
+  weightedCharacter: {
+    ar: { one: 'حرف موزون واحد', two: ['حرفان موزونان', 'حرفين موزونين'], few: 'أحرف موزونة', many: 'حرفًا موزونًا', other: 'حرف موزون' },
+    en: { one: 'weighted character', other: 'weighted characters' },
+  },
+  byte: {
+    ar: { one: 'بايت واحد', two: ['بايتان', 'بايتين'], few: 'بايتات', many: 'بايتًا', other: 'بايت' },
+    en: { one: 'byte', other: 'bytes' },
+  },
+  smsPart: {
+    ar: { one: 'جزء واحد من رسالة نصية', two: ['جزءان من رسالة نصية', 'جزأين من رسالة نصية'], few: 'أجزاء من رسالة نصية', many: 'جزءًا من رسالة نصية', other: 'جزء من رسالة نصية' },
+    en: { one: 'SMS part', other: 'SMS parts' },
   },
   hashtag: {
     ar: { one: 'وسم واحد', two: ['وسمان', 'وسمين'], few: 'وسوم', many: 'وسمًا', other: 'وسم' },
