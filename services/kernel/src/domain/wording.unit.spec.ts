@@ -1,3 +1,5 @@
+import type { DomainError } from './errors';
+import { requiredText } from './validate';
 import { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, yearOf } from './wording';
 
 describe('counted nouns agree with their number', () => {
@@ -58,5 +60,20 @@ describe('figures, one digit style per language', () => {
     expect(gregorianDayOf('2016-05-31', 'ar')).toBe('٣١ مايو ٢٠١٦ م');
     expect(gregorianDayOf('2016-05-31', 'en')).toBe('31 May 2016');
     expect(gregorianDayOf('2026-01-01', 'ar')).toBe('١ يناير ٢٠٢٦ م');
+  });
+});
+
+describe('reasons worded with the helper', () => {
+  it('tells how long a text is, agreed with its length, in Arabic-Indic digits', () => {
+    const refused = (length: number) => {
+      try {
+        requiredText('titleAr', 'ب'.repeat(length), { label: { en: 'The title', ar: 'العنوان' }, max: 10 });
+      } catch (e) {
+        return (e as DomainError).text;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused(11)).toEqual({ en: 'The title is too long: 11 characters, at most 10.', ar: 'العنوان أطول من المسموح: ١١ حرفًا، والحد ١٠.' });
+    expect(refused(103).ar).toBe('العنوان أطول من المسموح: ١٠٣ أحرف، والحد ١٠.');
   });
 });
