@@ -35,6 +35,9 @@ describe('clashes within one node', () => {
     });
     expect(second.warnings[0].reasonEn).toMatch(/^“Healthy food” and “Food safety awareness” of Riyadh Region Municipality both address families on the Health awareness axis, from 2032-01-10 \(.+ AH\) to 2032-01-15 \(.+ AH\)\.$/);
     expect(second.warnings[0].reasonAr).toContain('أمانة منطقة الرياض');
+    // the Arabic reason in Arabic-Indic digits alone, both years marked
+    expect(second.warnings[0].reasonAr).toContain('من ٢٦ رمضان ١٤٥٣ هـ (١٠ يناير ٢٠٣٢ م) إلى ٢ شوال ١٤٥٣ هـ (١٥ يناير ٢٠٣٢ م).');
+    expect(second.warnings[0].reasonAr).not.toMatch(/[0-9]/);
 
     const listed = await clashes(riyadh, { range: { from: '2032-01-01', to: '2032-01-31' } });
     expect(listed.map((c) => [c.kind, c.campaign.id, c.otherCampaign?.id])).toEqual([['SAME_NODE', first.campaign.id, second.campaign.id]]);

@@ -1,4 +1,4 @@
-import { hijriOfDay, riyadhDate } from '../../services/kernel/src';
+import { containsArabic, hijriOfDay, riyadhDate } from '../../services/kernel/src';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { mediaService } from '../../services/media/src/service';
 import { eventually, startTestService, uniqueSuffix, type TestNode } from '../support/node';
@@ -13,10 +13,10 @@ let initiativeId: string;
 const MONTHS_AR = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const indic = (n: number) => String(n).replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)]);
-/** A day (YYYY-MM-DD) as Saudi press writes it: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦», and in English. */
+/** A day (YYYY-MM-DD) as Saudi press writes it: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦ م», and in English. */
 const dated = (day: string) => {
   const [y, m, d] = day.split('-').map(Number);
-  const gregorian = { ar: `${indic(d)} ${MONTHS_AR[m - 1]} ${indic(y)}`, en: `${d} ${MONTHS_EN[m - 1]} ${y}` };
+  const gregorian = { ar: `${indic(d)} ${MONTHS_AR[m - 1]} ${indic(y)} م`, en: `${d} ${MONTHS_EN[m - 1]} ${y}` };
   return { hijri: hijriOfDay(day), gregorian, ar: `${hijriOfDay(day).ar} الموافق ${gregorian.ar}`, en: `${gregorian.en} (${hijriOfDay(day).en})` };
 };
 
@@ -42,7 +42,10 @@ beforeAll(async () => {
           axis: 'E_SERVICES',
           plannedStart: '2016-05-31',
           plannedEnd: '2027-03-20',
-          targets: [{ kpi: 'permits issued online', unit: 'permits', targetValue: 1200 }],
+          targets: [
+            { kpi: 'permits issued online', unit: 'permits', targetValue: 1200 },
+            { kpi: 'الأحياء المغطاة', unit: 'حي', targetValue: 80, kpiEn: 'Districts covered', unitEn: 'districts' },
+          ],
         },
       },
       editor,
@@ -58,7 +61,16 @@ beforeAll(async () => {
   dataOf(
     await riyadhInitiatives.graphql(
       `mutation($id: ID!, $input: ProgressReportInput!) { reportProgress(initiativeId: $id, input: $input) { id } }`,
-      { id: initiativeId, input: { percentComplete: 62.5, kpiActuals: [{ kpi: 'permits issued online', value: 900 }] } },
+      {
+        id: initiativeId,
+        input: {
+          percentComplete: 62.5,
+          kpiActuals: [
+            { kpi: 'permits issued online', value: 900 },
+            { kpi: 'الأحياء المغطاة', value: 29 },
+          ],
+        },
+      },
       editor,
     ),
   );
@@ -76,13 +88,20 @@ describe('press material from initiative data', () => {
     expect(m.variants.map((v: { channel: string }) => v.channel)).toEqual(['PRESS']);
     expect(m.bodyAr).toContain('بوابة رخص البناء الإلكترونية');
     expect(m.bodyAr).toContain('٦٢٫٥٪');
-    expect(m.bodyAr).toContain('تحقق ٩٠٠ من ١٬٢٠٠ permits (٧٥٪)');
-    expect(m.bodyAr).toContain(`${hijriOfDay('2016-05-31').ar} الموافق ٣١ مايو ٢٠١٦`);
+    expect(m.bodyAr).toContain('- permits issued online: تحقق ٩٠٠ من ١٬٢٠٠ رخصة (٧٥٪).');
+    // the number and the noun agree: «٨٠ حيًا», not «٨٠ حي»
+    expect(m.bodyAr).toContain('- الأحياء المغطاة: تحقق ٢٩ من ٨٠ حيًا (٣٦٫٣٪).');
+    expect(m.bodyAr).toContain(`${hijriOfDay('2016-05-31').ar} الموافق ٣١ مايو ٢٠١٦ م`);
+    // one digit style: Latin digits only in the initiative's code
+    expect(m.bodyAr.replace(/RUH-[\w-]+/g, '')).not.toMatch(/[0-9]/);
     expect(m.bodyAr).toContain('٢٤ شعبان ١٤٣٧ هـ');
     expect(m.bodyEn).toContain('62.5% complete');
     expect(m.bodyEn).toContain('900 of 1,200 permits (75%)');
     expect(m.bodyEn).toContain(`31 May 2016 (Sha'ban 24, 1437 AH)`);
     expect(m.bodyEn).toContain(`20 March 2027 (${hijriOfDay('2027-03-20').en})`);
+    // the English text names the KPI in English
+    expect(m.bodyEn).toContain('- Districts covered: 29 of 80 districts (36.3%).');
+    expect(containsArabic(m.bodyEn)).toBe(false);
   });
 
   it('writes a sector fact sheet for an axis from what this node knows', async () => {
@@ -153,7 +172,7 @@ describe('key messages', () => {
       ),
     ).localiseKeyMessage;
     expect(m).toMatchObject({ status: 'DRAFT', origin: 'KEY_MESSAGE', keyMessageId: key.id, initiativeId, node: 'riyadh' });
-    expect(m.bodyAr).toBe('تعلن أمانة منطقة الرياض بتاريخ ٢٤ شعبان ١٤٣٧ هـ (٣١ مايو ٢٠١٦) عن إطلاق «بوابة رخص البناء الإلكترونية».');
+    expect(m.bodyAr).toBe('تعلن أمانة منطقة الرياض بتاريخ ٢٤ شعبان ١٤٣٧ هـ (٣١ مايو ٢٠١٦ م) عن إطلاق «بوابة رخص البناء الإلكترونية».');
     expect(m.bodyEn).toBe('Riyadh Region Municipality launches "Online building permits portal" on 31 May 2016.');
     expect(m.variants[0]).toMatchObject({ channel: 'X', text: 'أمانة منطقة الرياض تطلق بوابة رخص البناء الإلكترونية #بلدي', hashtags: ['التحول_الرقمي'] });
 

@@ -2,6 +2,7 @@ export * from './config/config';
 export * from './domain/errors';
 export * from './domain/ids';
 export * from './domain/arabic';
+export * from './domain/wording';
 export * from './domain/time';
 export * from './auth/caller';
 export * from './logger';

@@ -1,4 +1,4 @@
-import { badInput, hijriOfDay, riyadhDate, type Message } from '../../../kernel/src';
+import { badInput, gregorianDayOf, hijriOfDay, riyadhDate, type Message } from '../../../kernel/src';
 
 /** A stretch of time, start included and end excluded: touching periods do not overlap. */
 export interface Period {
@@ -36,6 +36,17 @@ export function periodText(p: Period): Message {
   const day = (d: string, lang: 'en' | 'ar') => `${d} (${hijriOfDay(d)[lang]})`;
   if (from === to) return { en: day(from, 'en'), ar: day(from, 'ar') };
   return { en: `${day(from, 'en')} to ${day(to, 'en')}`, ar: `${day(from, 'ar')} إلى ${day(to, 'ar')}` };
+}
+
+/**
+ * The days a period covers for reasons people read, the Arabic in one digit style with both years
+ * marked: «١ رمضان ١٤٤٧ هـ (١٨ فبراير ٢٠٢٦ م)»; the English as `periodText`.
+ */
+export function periodInWords(p: Period): Message {
+  const from = riyadhDate(p.startsAt);
+  const to = lastDay(p.endsAt);
+  const day = (d: string) => `${hijriOfDay(d).ar} (${gregorianDayOf(d, 'ar')})`;
+  return { en: periodText(p).en, ar: from === to ? day(from) : `${day(from)} إلى ${day(to)}` };
 }
 
 const L = {

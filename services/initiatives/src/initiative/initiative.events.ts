@@ -29,6 +29,8 @@ const target = z
     kpi: text('The KPI (مؤشر أداء) measured.'),
     unit: text('Its unit, e.g. count, percent, SAR.'),
     targetValue: z.number().describe('The value aimed at.'),
+    kpiEn: optionalText('The KPI in English, for English texts; absent from earlier events.').optional(),
+    unitEn: optionalText('Its unit in English; absent from earlier events.').optional(),
   })
   .meta({ id: 'Target', title: 'Target' });
 

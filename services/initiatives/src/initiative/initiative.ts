@@ -43,6 +43,9 @@ export interface Target {
   kpi: string;
   unit: string;
   targetValue: number;
+  /** The KPI and its unit in English, for English texts; absent from events of earlier versions. */
+  kpiEn?: string | null;
+  unitEn?: string | null;
 }
 
 export interface InitiativeState {
@@ -109,6 +112,8 @@ const L = {
   plannedEnd: { en: 'The planned end', ar: 'تاريخ الانتهاء المخطط' },
   kpi: { en: 'The KPI name', ar: 'اسم المؤشر' },
   unit: { en: 'The KPI unit', ar: 'وحدة المؤشر' },
+  kpiEn: { en: 'The English KPI name', ar: 'اسم المؤشر بالإنجليزية' },
+  unitEn: { en: 'The English KPI unit', ar: 'وحدة المؤشر بالإنجليزية' },
   targetValue: { en: 'The target value', ar: 'القيمة المستهدفة' },
 };
 
@@ -141,6 +146,8 @@ function validTargets(targets: Target[] | null | undefined): Target[] {
       kpi,
       unit: requiredText(`targets.${i}.unit`, t.unit, { label: L.unit, max: 50 }),
       targetValue: boundedNumber(`targets.${i}.targetValue`, t.targetValue, 0, 1e12, L.targetValue),
+      kpiEn: optionalText(`targets.${i}.kpiEn`, t.kpiEn, { label: L.kpiEn, max: 200 }),
+      unitEn: optionalText(`targets.${i}.unitEn`, t.unitEn, { label: L.unitEn, max: 50 }),
     };
   });
 }

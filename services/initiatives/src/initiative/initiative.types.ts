@@ -14,6 +14,8 @@ export class TargetType {
   @Field() kpi!: string;
   @Field() unit!: string;
   @Field(() => Float) targetValue!: number;
+  @Field(() => String, { nullable: true, description: 'The KPI in English, for English press texts.' }) kpiEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Its unit in English.' }) unitEn?: string | null;
 }
 
 @ObjectType('KpiActual')
@@ -65,6 +67,8 @@ export class TargetInput {
   @Field() kpi!: string;
   @Field() unit!: string;
   @Field(() => Float) targetValue!: number;
+  @Field(() => String, { nullable: true, description: 'The KPI in English, for English press texts.' }) kpiEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'Its unit in English.' }) unitEn?: string | null;
 }
 
 @InputType('ProposeInitiativeInput')

@@ -124,6 +124,14 @@ describe('searchStems on the corpus of word pairs', () => {
     expect(precision).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('gives the figures docs/arabic-search.md reports', () => {
+    const doc = readFileSync(join(__dirname, '../../../../docs/arabic-search.md'), 'utf8');
+    const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+    expect(doc).toContain(`| mmhub light stemmer | ${pairs.length} | ${percent(precision)} | ${percent(recall)} |`);
+    expect(doc).toContain(`**${sameCount} pairs of one lemma**`);
+    expect(doc).toContain(`**${pairs.length - sameCount} pairs of different lemmas**`);
+  });
+
   it('gets right every pair the search examples rest on', () => {
     const must: Array<[string, string, boolean]> = [
       ['رقمنة', 'رقم', false],

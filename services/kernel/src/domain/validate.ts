@@ -1,4 +1,5 @@
 import { badInput } from './errors';
+import { NOUNS, countOf, figure } from './wording';
 import { containsArabic } from './arabic';
 import { SUPPORTED_DAYS, isLocalDate, isSupportedDay } from './time';
 
@@ -70,7 +71,7 @@ export function optionalText(field: string, value: string | null | undefined, ru
   if ([...v].length > rule.max) {
     throw badInput(field, {
       en: `${rule.label.en} is too long: ${[...v].length} characters, at most ${rule.max}.`,
-      ar: `${rule.label.ar} أطول من المسموح: ${[...v].length} حرفاً، والحد ${rule.max}.`,
+      ar: `${rule.label.ar} أطول من المسموح: ${countOf([...v].length, NOUNS.character, 'ar')}، والحد ${figure(rule.max, 'ar')}.`,
     }, { length: [...v].length, max: rule.max });
   }
   return v;

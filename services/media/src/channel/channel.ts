@@ -1,5 +1,5 @@
 import * as twitter from 'twitter-text';
-import { badInput, CHANNELS, type Message } from '../../../kernel/src';
+import { badInput, CHANNELS, NOUNS, type Message, type Noun } from '../../../kernel/src';
 
 /** The channels a message goes out on (reference data of the sector). */
 export enum Channel {
@@ -115,11 +115,12 @@ export const CHANNEL_RULES: Record<Channel, ChannelRule> = {
   },
 };
 
-export const UNIT: Record<Counting, Message> = {
-  X_WEIGHTED: { en: 'weighted characters', ar: 'حرفاً موزوناً' },
-  CHARACTERS: { en: 'characters', ar: 'حرفاً' },
-  UTF8_BYTES: { en: 'bytes', ar: 'بايت' },
-  SMS_PARTS: { en: 'SMS parts', ar: 'أجزاء رسالة نصية' },
+/** What a counting counts, agreed with the number in reasons (`counted`); `en.other` names the unit in the API. */
+export const UNIT: Record<Counting, Noun> = {
+  X_WEIGHTED: NOUNS.weightedCharacter,
+  CHARACTERS: NOUNS.character,
+  UTF8_BYTES: NOUNS.byte,
+  SMS_PARTS: NOUNS.smsPart,
 };
 
 // The GSM 03.38 default alphabet and its extension table (extension characters take two septets).

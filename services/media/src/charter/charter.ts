@@ -1,5 +1,7 @@
 import { extractHashtags, extractMentions, extractUrlsWithIndices } from 'twitter-text';
 import {
+  counted,
+  figure,
   MINISTRY,
   badInput,
   containsArabic,
@@ -176,8 +178,8 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
         const rule = CHANNEL_RULES[validChannel('channels', c)];
         if (max >= rule.maxLength) {
           throw badInput('maxLength', {
-            en: `The charter's limit must be stricter than ${c}'s own (${rule.maxLength} ${UNIT[rule.counting].en}).`,
-            ar: `يجب أن يكون حد الميثاق أقل من حد ${c} نفسه (${rule.maxLength} ${UNIT[rule.counting].ar}).`,
+            en: `The charter's limit must be stricter than ${c}'s own (${counted(rule.maxLength, UNIT[rule.counting]).en}).`,
+            ar: `يجب أن يكون حد الميثاق أقل من حد ${c} نفسه (${counted(rule.maxLength, UNIT[rule.counting]).ar}).`,
           });
         }
       }
@@ -192,8 +194,8 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
         {
           span: { start: at, end: t.text.length },
           message: {
-            en: `The ${t.channel} text is ${length} ${UNIT[counting].en}; the charter allows ${p.maxLength}.`,
-            ar: `نص ${channelName(t.channel).ar} ${length} ${UNIT[counting].ar}؛ ويسمح الميثاق بـ ${p.maxLength}.`,
+            en: `The ${t.channel} text is ${counted(length, UNIT[counting]).en}; the charter allows ${figure(p.maxLength!, 'en')}.`,
+            ar: `نص ${channelName(t.channel).ar} ${counted(length, UNIT[counting]).ar}؛ ويسمح الميثاق بـ ${figure(p.maxLength!, 'ar')}.`,
           },
         },
       ];

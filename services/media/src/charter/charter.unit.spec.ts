@@ -59,6 +59,8 @@ describe('charter rules', () => {
     const [v] = check(r, 'ب'.repeat(210));
     expect(v.span).toMatchObject({ start: 200, end: 210 });
     expect(v.message.en).toBe('The X text is 210 weighted characters; the charter allows 200.');
+    // 210 takes the plural (few), in Arabic-Indic digits
+    expect(v.message.ar).toBe('نص إكس (تويتر) ٢١٠ أحرف موزونة؛ ويسمح الميثاق بـ ٢٠٠.');
     expect(() => rule({ kind: K.MAX_LENGTH, severity: Severity.BLOCKING, maxLength: 300, channels: ['X'] })).toThrow(/stricter/);
   });
 

@@ -3,6 +3,7 @@ import {
   MINISTRY,
   badInput,
   eventType,
+  gregorianDayOf,
   hijriOfDay,
   isUuid,
   nodeName,
@@ -58,10 +59,6 @@ export interface LocalValues {
   campaign: { titleAr: string; titleEn: string | null } | null;
 }
 
-const longDate = (locale: string) => new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Riyadh', day: 'numeric', month: 'long', year: 'numeric' });
-const gregorianAr = longDate('ar-SA-u-ca-gregory');
-const gregorianEn = longDate('en-GB');
-const noon = (day: string) => new Date(`${day}T12:00:00+03:00`);
 
 /** Every placeholder a template may use, what it means and where its value comes from. */
 export const PLACEHOLDERS: Record<string, { about: Message; value: (v: LocalValues) => string | null }> = {
@@ -69,8 +66,8 @@ export const PLACEHOLDERS: Record<string, { about: Message; value: (v: LocalValu
   municipality_name_en: { about: { en: "the node's English name", ar: 'اسم الأمانة بالإنجليزية' }, value: (v) => nodeName(v.node).nameEn },
   date_hijri: { about: { en: 'the date in the Umm al-Qura calendar, in Arabic', ar: 'التاريخ الهجري (أم القرى) بالعربية' }, value: (v) => hijriOfDay(v.date).ar },
   date_hijri_en: { about: { en: 'the Umm al-Qura date, in English', ar: 'التاريخ الهجري بالإنجليزية' }, value: (v) => hijriOfDay(v.date).en },
-  date_gregorian: { about: { en: 'the Gregorian date, in Arabic', ar: 'التاريخ الميلادي بالعربية' }, value: (v) => gregorianAr.format(noon(v.date)) },
-  date_gregorian_en: { about: { en: 'the Gregorian date, in English', ar: 'التاريخ الميلادي بالإنجليزية' }, value: (v) => gregorianEn.format(noon(v.date)) },
+  date_gregorian: { about: { en: 'the Gregorian date, in Arabic', ar: 'التاريخ الميلادي بالعربية' }, value: (v) => gregorianDayOf(v.date, 'ar') },
+  date_gregorian_en: { about: { en: 'the Gregorian date, in English', ar: 'التاريخ الميلادي بالإنجليزية' }, value: (v) => gregorianDayOf(v.date, 'en') },
   initiative_title_ar: { about: { en: "the initiative's Arabic title", ar: 'عنوان المبادرة بالعربية' }, value: (v) => v.initiative?.titleAr ?? null },
   initiative_title_en: { about: { en: "the initiative's English title", ar: 'عنوان المبادرة بالإنجليزية' }, value: (v) => v.initiative ? (v.initiative.titleEn ?? v.initiative.titleAr) : null },
   campaign_title_ar: { about: { en: "the campaign's Arabic title", ar: 'عنوان الحملة بالعربية' }, value: (v) => v.campaign?.titleAr ?? null },

@@ -95,12 +95,12 @@ export class MessageResolver {
   measureText(@Arg('text') text: string, @Arg('channel') channel: string): TextLength {
     const rule = CHANNEL_RULES[validChannel('channel', channel)];
     const length = measure(text, rule.counting);
-    return { channel: rule.channel, length, limit: rule.maxLength, unit: UNIT[rule.counting].en, withinLimit: length <= rule.maxLength, source: rule.source };
+    return { channel: rule.channel, length, limit: rule.maxLength, unit: UNIT[rule.counting].en.other, withinLimit: length <= rule.maxLength, source: rule.source };
   }
 
   @Query(() => [TextLength], { description: 'Every channel with its limit and where the limit comes from.' })
   channelRules(): TextLength[] {
-    return Object.values(CHANNEL_RULES).map((r) => ({ channel: r.channel, length: 0, limit: r.maxLength, unit: UNIT[r.counting].en, withinLimit: true, source: r.source }));
+    return Object.values(CHANNEL_RULES).map((r) => ({ channel: r.channel, length: 0, limit: r.maxLength, unit: UNIT[r.counting].en.other, withinLimit: true, source: r.source }));
   }
 
   @Mutation(() => MediaMessage, { description: 'Writes a new message as a DRAFT at this node.' })

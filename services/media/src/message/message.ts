@@ -1,4 +1,7 @@
 import {
+  counted,
+  figure,
+  NOUNS,
   DomainError,
   Lifecycle,
   MINISTRY,
@@ -185,8 +188,8 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
     throw badInput(
       `variants.${i}.text`,
       {
-        en: `The ${name.en} text is ${length} ${unit.en} long; ${name.en} allows ${rule.maxLength}.`,
-        ar: `طول نص ${name.ar} ${length} ${unit.ar}، والحد المسموح في ${name.ar} ${rule.maxLength}.`,
+        en: `The ${name.en} text is ${counted(length, unit).en} long; ${name.en} allows ${figure(rule.maxLength, 'en')}.`,
+        ar: `طول نص ${name.ar} ${counted(length, unit).ar}، والحد المسموح في ${name.ar} ${figure(rule.maxLength, 'ar')}.`,
       },
       { channel, length, limit: rule.maxLength, unit: rule.counting },
     );
@@ -196,14 +199,14 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   }
   if (rule.maxHashtags != null && hashtags.length > rule.maxHashtags) {
     throw badInput(`variants.${i}.hashtags`, {
-      en: `${name.en} allows ${rule.maxHashtags} hashtags; this variant has ${hashtags.length}.`,
-      ar: `تسمح ${name.ar} بـ ${rule.maxHashtags} وسوم؛ وفي هذا النص ${hashtags.length}.`,
+      en: `${name.en} allows ${counted(rule.maxHashtags, NOUNS.hashtag).en}; this variant has ${figure(hashtags.length, 'en')}.`,
+      ar: `تسمح ${name.ar} بـ ${counted(rule.maxHashtags, NOUNS.hashtag, 'oblique').ar}؛ وفي هذا النص ${figure(hashtags.length, 'ar')}.`,
     }, { channel, count: hashtags.length, limit: rule.maxHashtags });
   }
   if (mediaRefs.length > rule.media.max) {
     throw badInput(`variants.${i}.mediaRefs`, {
-      en: `${name.en} takes at most ${rule.media.max} media items; this variant has ${mediaRefs.length}.`,
-      ar: `تقبل ${name.ar} ${rule.media.max} عناصر وسائط على الأكثر؛ وفي هذا النص ${mediaRefs.length}.`,
+      en: `${name.en} takes at most ${counted(rule.media.max, NOUNS.mediaItem).en}; this variant has ${figure(mediaRefs.length, 'en')}.`,
+      ar: `تقبل ${name.ar} ${counted(rule.media.max, NOUNS.mediaItem, 'oblique').ar} على الأكثر؛ وفي هذا النص ${figure(mediaRefs.length, 'ar')}.`,
     }, { channel, count: mediaRefs.length, limit: rule.media.max });
   }
   return { channel, text, hashtags, mediaRefs, scheduledAt: validScheduledAt(v.scheduledAt, i, channel, now) };

@@ -176,7 +176,8 @@ describe('message workflow', () => {
       expect(d.code).toBe('BAD_USER_INPUT');
       expect(d.details).toMatchObject({ field: 'variants.0.text', channel: 'X', length: 281, limit: 280 });
       expect(d.text.en).toBe('The X (Twitter) text is 281 weighted characters long; X (Twitter) allows 280.');
-      expect(d.text.ar).toContain('281');
+      // Arabic-Indic digits, and the noun agreed with 281: the accusative singular
+      expect(d.text.ar).toBe('طول نص إكس (تويتر) ٢٨١ حرفًا موزونًا، والحد المسموح في إكس (تويتر) ٢٨٠.');
     }
     // hashtags count: they go out with the text
     expect(codeOf(() => draftMessage({ bodyAr: 'نص', variants: [{ channel: 'X', text: 'ب'.repeat(275), hashtags: ['الرياض'] }] }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe('BAD_USER_INPUT');

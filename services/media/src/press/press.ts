@@ -1,4 +1,4 @@
-import { Axis, axisName, hijriOfDay, nodeName, riyadhDate } from '../../../kernel/src';
+import { Axis, NOUNS, axisName, containsArabic, countOf, counted, figure, gregorianDayOf, hijriOfDay, nodeName, normalizeArabic, percentage, riyadhDate, type Noun } from '../../../kernel/src';
 import type { KpiActualView, TargetView } from '../replication/sources.entity';
 
 /** The initiative facts press material is written from. */
@@ -30,42 +30,58 @@ const STATUS: Record<string, { ar: string; en: string }> = {
   CANCELLED: { ar: 'ملغاة', en: 'cancelled' },
 };
 
-const numberAr = new Intl.NumberFormat('ar-SA', { maximumFractionDigits: 1 });
-const numberEn = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const gregorianAr = new Intl.DateTimeFormat('ar-SA-u-ca-gregory', { timeZone: 'Asia/Riyadh', day: 'numeric', month: 'long', year: 'numeric' });
-const gregorianEn = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Riyadh', day: 'numeric', month: 'long', year: 'numeric' });
-const noon = (day: string) => new Date(`${day}T12:00:00+03:00`);
-
-/** Arabic figures use Arabic-Indic digits, as Saudi press does; English ones Latin digits. */
-export const figure = { ar: (n: number) => numberAr.format(n), en: (n: number) => numberEn.format(n) };
-export const percent = { ar: (n: number) => `${numberAr.format(n)}٪`, en: (n: number) => `${numberEn.format(n)}%` };
-
-/** A day in both calendars: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦». */
+/** A day in both calendars: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦ م». */
 export const bothCalendars = {
-  ar: (day: string) => `${hijriOfDay(day).ar} الموافق ${gregorianAr.format(noon(day))}`,
-  en: (day: string) => `${gregorianEn.format(noon(day))} (${hijriOfDay(day).en})`,
+  ar: (day: string) => `${hijriOfDay(day).ar} الموافق ${gregorianDayOf(day, 'ar')}`,
+  en: (day: string) => `${gregorianDayOf(day, 'en')} (${hijriOfDay(day).en})`,
 };
 
 const ratio = (value: number, target: number) => (target > 0 ? Math.round((value / target) * 1000) / 10 : null);
 
+// units the sector's KPIs are counted in, by their normalised Arabic or English name: counted with the number they follow
+const UNIT_NOUNS = new Map<string, Noun>(
+  [
+    [['حي', 'احياء', 'neighbourhoods', 'neighborhoods', 'districts'], NOUNS.district],
+    [['مبادره', 'مبادرات', 'initiatives'], NOUNS.initiative],
+    [['خدمه', 'خدمات', 'services'], NOUNS.service],
+    [['حديقه', 'حدائق', 'parks', 'gardens'], NOUNS.park],
+    [['رخصه', 'رخص', 'permits', 'licences', 'licenses'], NOUNS.permit],
+    [['يوم', 'ايام', 'days'], NOUNS.day],
+  ].flatMap(([names, noun]) => (names as string[]).map((n) => [n, noun as Noun] as const)),
+);
+const nounOf = (unit: string | null | undefined): Noun | undefined => (unit ? UNIT_NOUNS.get(normalizeArabic(unit)) : undefined);
+
+/**
+ * «تحقق ٢٩ من ٨٠ حيًا»: a unit the sector counts in agrees with the target; any other unit, written
+ * by whoever set the target, is named beside the KPI, where no number governs it.
+ */
 function targetLines(targets: TargetView[], actuals: KpiActualView[]): { ar: string[]; en: string[] } {
   const actual = new Map(actuals.map((a) => [a.kpi, a.value]));
   const ar: string[] = [];
   const en: string[] = [];
-  for (const t of targets) {
+  targets.forEach((t, i) => {
     const v = actual.get(t.kpi);
     const r = v == null ? null : ratio(v, t.targetValue);
+    const nounAr = nounOf(t.unit);
+    const unitEn = t.unitEn ?? (containsArabic(t.unit) ? null : t.unit);
+    const nounEn = nounOf(unitEn) ?? nounAr;
+    const kpiAr = nounAr ? t.kpi : `${t.kpi} (${t.unit})`;
+    // the English text never carries the Arabic name: a KPI named only in Arabic is numbered
+    const nameEn = t.kpiEn ?? (containsArabic(t.kpi) ? `Target ${i + 1}` : t.kpi);
+    const kpiEn = nounEn || !unitEn ? nameEn : `${nameEn} (${unitEn})`;
+    const targetAr = nounAr ? countOf(t.targetValue, nounAr, 'ar', 'oblique') : figure(t.targetValue, 'ar');
+    const targetEn = nounEn ? countOf(t.targetValue, nounEn, 'en') : figure(t.targetValue, 'en');
     ar.push(
       v == null
-        ? `- ${t.kpi}: المستهدف ${figure.ar(t.targetValue)} ${t.unit}، ولم تُسجَّل قيمة بعد.`
-        : `- ${t.kpi}: تحقق ${figure.ar(v)} من ${figure.ar(t.targetValue)} ${t.unit}${r == null ? '' : ` (${percent.ar(r)})`}.`,
+        ? `- ${kpiAr}: المستهدف ${nounAr ? countOf(t.targetValue, nounAr, 'ar') : figure(t.targetValue, 'ar')}، ولم تُسجَّل قيمة بعد.`
+        : `- ${kpiAr}: تحقق ${figure(v, 'ar')} من ${targetAr}${r == null ? '' : ` (${percentage(r, 'ar')})`}.`,
     );
     en.push(
       v == null
-        ? `- ${t.kpi}: target ${figure.en(t.targetValue)} ${t.unit}, nothing reported yet.`
-        : `- ${t.kpi}: ${figure.en(v)} of ${figure.en(t.targetValue)} ${t.unit}${r == null ? '' : ` (${percent.en(r)})`}.`,
+        ? `- ${kpiEn}: target ${targetEn}, nothing reported yet.`
+        : `- ${kpiEn}: ${figure(v, 'en')} of ${targetEn}${r == null ? '' : ` (${percentage(r, 'en')})`}.`,
     );
-  }
+  });
   return { ar, en };
 }
 
@@ -78,14 +94,14 @@ export function pressReleaseText(i: InitiativeFacts, actuals: KpiActualView[], n
   const targets = targetLines(i.targets, actuals);
   const bodyAr = [
     `${owner.nameAr} — ${bothCalendars.ar(today)}`,
-    `أعلنت ${owner.nameAr} أن نسبة الإنجاز في مبادرة «${i.titleAr}» (${i.code}) ضمن محور ${axis.nameAr} بلغت ${percent.ar(i.percentComplete)}، والمبادرة ${status.ar}.`,
+    `أعلنت ${owner.nameAr} أن نسبة الإنجاز في مبادرة «${i.titleAr}» (${i.code}) ضمن محور ${axis.nameAr} بلغت ${percentage(i.percentComplete, 'ar')}، والمبادرة ${status.ar}.`,
     `تمتد المبادرة من ${bothCalendars.ar(i.plannedStart)} إلى ${bothCalendars.ar(i.plannedEnd)}.`,
     ...(targets.ar.length ? ['المستهدفات:', ...targets.ar] : []),
   ].join('\n');
   const title = i.titleEn ?? i.titleAr;
   const bodyEn = [
     `${owner.nameEn} — ${bothCalendars.en(today)}`,
-    `${owner.nameEn} announced that the initiative "${title}" (${i.code}), on the ${axis.nameEn.toLowerCase()} axis, is ${percent.en(i.percentComplete)} complete; it is ${status.en}.`,
+    `${owner.nameEn} announced that the initiative "${title}" (${i.code}), on the ${axis.nameEn.toLowerCase()} axis, is ${percentage(i.percentComplete, 'en')} complete; it is ${status.en}.`,
     `The initiative runs from ${bothCalendars.en(i.plannedStart)} to ${bothCalendars.en(i.plannedEnd)}.`,
     ...(targets.en.length ? ['Targets:', ...targets.en] : []),
   ].join('\n');
@@ -105,17 +121,19 @@ export function factSheetText(initiatives: InitiativeFacts[], axis: Axis | null,
   const average = underway.length ? Math.round((underway.reduce((s, i) => s + i.percentComplete, 0) / underway.length) * 10) / 10 : 0;
   const completedShare = live.length ? Math.round((completed / live.length) * 1000) / 10 : 0;
   const scope = axis ? { ar: `محور ${axisName(axis).nameAr}`, en: `the ${axisName(axis).nameEn.toLowerCase()} axis` } : { ar: 'جميع المحاور', en: 'all axes' };
+  const nationals = counted(national, NOUNS.nationalInitiative);
+  const across = counted(municipalities, NOUNS.municipality, 'oblique');
   const bodyAr = [
     `صحيفة حقائق القطاع البلدي (${scope.ar}) — ${bothCalendars.ar(today)}`,
-    `عدد المبادرات: ${figure.ar(live.length)}، منها ${figure.ar(national)} مبادرة وطنية، في ${figure.ar(municipalities)} أمانة.`,
-    `قيد التنفيذ: ${figure.ar(inProgress)}؛ مكتملة: ${figure.ar(completed)} (${percent.ar(completedShare)} من المبادرات).`,
-    `متوسط نسبة الإنجاز في المبادرات الجارية والمكتملة: ${percent.ar(average)}.`,
+    `عدد المبادرات: ${figure(live.length, 'ar')}، منها ${nationals.ar}، في ${across.ar}.`,
+    `قيد التنفيذ: ${figure(inProgress, 'ar')}؛ مكتملة: ${figure(completed, 'ar')} (${percentage(completedShare, 'ar')} من المبادرات).`,
+    `متوسط نسبة الإنجاز في المبادرات الجارية والمكتملة: ${percentage(average, 'ar')}.`,
   ].join('\n');
   const bodyEn = [
     `Municipal sector fact sheet (${scope.en}) — ${bothCalendars.en(today)}`,
-    `Initiatives: ${figure.en(live.length)}, of which ${figure.en(national)} national, across ${figure.en(municipalities)} municipalities.`,
-    `In progress: ${figure.en(inProgress)}; completed: ${figure.en(completed)} (${percent.en(completedShare)} of initiatives).`,
-    `Average completion of initiatives under way or completed: ${percent.en(average)}.`,
+    `Initiatives: ${figure(live.length, 'en')}, of which ${nationals.en}, across ${across.en}.`,
+    `In progress: ${figure(inProgress, 'en')}; completed: ${figure(completed, 'en')} (${percentage(completedShare, 'en')} of initiatives).`,
+    `Average completion of initiatives under way or completed: ${percentage(average, 'en')}.`,
   ].join('\n');
   return { bodyAr, bodyEn };
 }

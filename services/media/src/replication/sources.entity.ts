@@ -5,6 +5,8 @@ export interface TargetView {
   kpi: string;
   unit: string;
   targetValue: number;
+  kpiEn?: string | null;
+  unitEn?: string | null;
 }
 export interface KpiActualView {
   kpi: string;
