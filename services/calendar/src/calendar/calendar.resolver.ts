@@ -1,5 +1,4 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { hijriOfDay } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import { daysPeriod } from '../period/period';
 import { calendarItems } from './calendar.queries';
@@ -19,6 +18,6 @@ export class CalendarResolver {
   ) {
     const days = resolveRange(range, hijriMonth);
     const items = await calendarItems(ctx.em, daysPeriod(days.from, days.to), { ...filter, includeDrafts: true });
-    return { ...days, fromHijri: hijriOfDay(days.from), toHijri: hijriOfDay(days.to), items };
+    return { ...days, items };
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { HijriDateType, authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, toHijri, validId } from '../../../kernel/src';
+import { authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, validId } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import {
   CampaignScope,
@@ -146,26 +146,6 @@ export class CampaignResolver {
   @FieldResolver(() => CampaignScope)
   scope(@Root() c: CampaignRecord): CampaignScope {
     return scopeOf(c.node);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  startsAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.startsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endsAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.endsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  createdAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.createdAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  updatedAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.updatedAt);
   }
 
   @FieldResolver(() => [InitiativeReference], { nullable: true, description: 'The initiatives the campaign serves (resolved by the initiatives service).' })

@@ -1,13 +1,10 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { HijriDateType, toHijri } from '../../../kernel/src';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { CalendarContext } from '../context';
 import { DateRangeInput, HijriMonthInput } from '../calendar/calendar.types';
 import { resolveRange } from '../calendar/range';
 import { daysPeriod } from '../period/period';
 import { clashesIn, clashView } from './clash.queries';
 import { Clash } from './clash.types';
-
-type ClashRoot = ReturnType<typeof clashView>;
 
 @Resolver(() => Clash)
 export class ClashResolver {
@@ -23,15 +20,5 @@ export class ClashResolver {
   ) {
     const days = resolveRange(range, hijriMonth);
     return (await clashesIn(ctx.em, daysPeriod(days.from, days.to), node)).map(clashView);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  overlapFromHijri(@Root() c: ClashRoot) {
-    return toHijri(c.overlapFrom);
-  }
-
-  @FieldResolver(() => HijriDateType, { description: 'The Hijri date of the instant the overlap ends.' })
-  overlapToHijri(@Root() c: ClashRoot) {
-    return toHijri(c.overlapTo);
   }
 }

@@ -1,17 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
-  HijriDateType,
   LocalDateScalar,
   authorize,
-  hijriOfDay,
   isUuid,
   newId,
   notFound,
   recordEvent,
   requireOwnedHere,
   requireRoleFor,
-  toHijri,
   validId,
 } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
@@ -106,33 +103,4 @@ export class CalendarEntryResolver {
     return entryDays(e).endDate;
   }
 
-  @FieldResolver(() => HijriDateType)
-  startDateHijri(@Root() e: CalendarEntryRecord) {
-    return hijriOfDay(entryDays(e).startDate);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endDateHijri(@Root() e: CalendarEntryRecord) {
-    return hijriOfDay(entryDays(e).endDate);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  startsAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.startsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endsAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.endsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  createdAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.createdAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  updatedAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.updatedAt);
-  }
 }
