@@ -7,6 +7,7 @@ import { CalendarEntryResolver } from './entry/calendar-entry.resolver';
 import { NationalOccasionsResolver } from './occasions/national-occasions.resolver';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { ClashResolver } from './clashes/clash.resolver';
+import { SectorCalendarResolver } from './occasions/sector-calendar.resolver';
 import { InitiativeCampaignsResolver } from './federation/initiative.resolver';
 import { SectorDashboardCampaignsResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
 import { SectorDashboardReference } from './dashboard/dashboard.types';
@@ -29,7 +30,7 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
   ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
     orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),
