@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildASTSchema, findBreakingChanges, Kind, parse, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { buildASTSchema, findBreakingChanges, getNamedType, getNullableType, isNonNullType, isObjectType, isScalarType, Kind, parse, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
 import { writeSchemas } from '../cli/compose';
 import { permissionsTable } from '../cli/permissions-table';
 import { apiSchema } from '../gateway/src/compose';
@@ -93,6 +93,42 @@ describe('schema/', () => {
       expect(unacknowledgedBreakingChanges(before, removed, [])).toEqual([{ type: 'FIELD_REMOVED', description: 'Query.nodes was removed.' }]);
       expect(unacknowledgedBreakingChanges(before, removed, [{ type: 'FIELD_REMOVED', description: 'Query.nodes was removed.', reason: 'replaced by sectorNodes' }])).toEqual([]);
     });
+  });
+});
+
+/** Each date or time field that lacks a `<field>Hijri: HijriDate` sibling of the same nullability, as Type.field. */
+function datesWithoutHijri(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const fields = type.getFields();
+    for (const [name, field] of Object.entries(fields)) {
+      const base = getNullableType(field.type);
+      if (!isScalarType(base) || !['DateTime', 'LocalDate'].includes(base.name)) continue;
+      const sibling = fields[`${name}Hijri`];
+      const ok = sibling && getNamedType(sibling.type).name === 'HijriDate' && getNullableType(sibling.type) === getNamedType(sibling.type) && isNonNullType(sibling.type) === isNonNullType(field.type);
+      if (!ok) missing.push(`${type.name}.${name}`);
+    }
+  }
+  return missing;
+}
+
+describe('Hijri beside every date', () => {
+  const supergraph = () => apiSchema(readFileSync(path.join(committed, 'supergraph.graphql'), 'utf8'));
+
+  it('every DateTime and LocalDate field of schema/supergraph.graphql has its Hijri sibling', () => {
+    const schema = supergraph();
+    expect(datesWithoutHijri(schema)).toEqual([]);
+    // the walk sees the dates of all three subgraphs
+    const initiative = schema.getType('Initiative');
+    expect(isObjectType(initiative) && Object.keys(initiative.getFields())).toEqual(expect.arrayContaining(['plannedStart', 'plannedStartHijri']));
+  });
+
+  it('names a date field whose sibling is missing', () => {
+    const withoutSibling = visit(parse(printSchema(supergraph())), {
+      ObjectTypeDefinition: (node) => (node.name.value === 'Initiative' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'plannedEndHijri') } : undefined),
+    });
+    expect(datesWithoutHijri(buildASTSchema(withoutSibling))).toEqual(['Initiative.plannedEnd']);
   });
 });
 

@@ -8,8 +8,9 @@ import { CalendarEntryResolver } from './entry/calendar-entry.resolver';
 import { NationalOccasionsResolver } from './occasions/national-occasions.resolver';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { ClashResolver } from './clashes/clash.resolver';
+import { SectorCalendarResolver } from './occasions/sector-calendar.resolver';
 import { InitiativeCampaignsResolver } from './federation/initiative.resolver';
-import { GregorianCampaignMonthResolver, HijriCampaignMonthResolver, SectorDashboardCampaignsResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
+import { SectorDashboardCampaignsResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
 import { SectorDashboardReference } from './dashboard/dashboard.types';
 import { calendarFeedRoutes } from './feed/calendar-feed.route';
 import { replicaConsumer } from './replication/replicas';
@@ -31,7 +32,7 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
   ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, GregorianCampaignMonthResolver, HijriCampaignMonthResolver, CampaignChangesResolver],
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
     orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),

@@ -1,5 +1,5 @@
 import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Axis, HijriDateType, LocalDateScalar } from '../../../kernel/src';
+import { Axis, LocalDateScalar } from '../../../kernel/src';
 import { Campaign } from '../campaign/campaign.types';
 import { CalendarEntry } from '../entry/calendar-entry.types';
 import { CalendarEntryKind } from '../entry/calendar-entry';
@@ -38,7 +38,5 @@ export const CalendarItem = createUnionType({
 export class CalendarView {
   @Field(() => LocalDateScalar) from!: string;
   @Field(() => LocalDateScalar) to!: string;
-  @Field(() => HijriDateType) fromHijri!: HijriDateType;
-  @Field(() => HijriDateType) toHijri!: HijriDateType;
   @Field(() => [CalendarItem]) items!: unknown[];
 }

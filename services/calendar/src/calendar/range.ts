@@ -1,5 +1,5 @@
-import { badInput, daysBetween, hijriMonthRange } from '../../../kernel/src';
-import { validHijriYear } from '../occasions/national-occasions';
+import { badInput, daysBetween, gregorianOfHijri, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { HIJRI_YEARS, validHijriYear } from '../occasions/national-occasions';
 
 export interface DayRange {
   from: string;
@@ -9,6 +9,41 @@ export interface DayRange {
 export interface HijriMonth {
   year: number;
   month: number;
+}
+
+export interface HijriDay extends HijriMonth {
+  day: number;
+}
+
+export interface HijriRange {
+  from: HijriDay;
+  to: HijriDay;
+}
+
+/** The Gregorian day of an Umm al-Qura date; a month or day it does not have is BAD_USER_INPUT. */
+export function gregorianOfHijriDay(d: HijriDay, field: string): string {
+  hijriMonthDays(d, field);
+  const { from, to } = hijriMonthRange(d.year, d.month);
+  const length = daysBetween(from, to) + 1;
+  if (!Number.isInteger(d.day) || d.day < 1 || d.day > length) {
+    throw badInput(`${field}.day`, {
+      en: `${d.year}-${d.month} of the Umm al-Qura calendar has ${length} days; got day ${d.day}.`,
+      ar: `الشهر ${d.month} من عام ${d.year} هـ في تقويم أم القرى ${length} يوماً؛ القيمة ${d.day}.`,
+    });
+  }
+  return gregorianOfHijri(d.year, d.month, d.day);
+}
+
+/** A Gregorian day the Umm al-Qura tables of this service cover. */
+export function validCalendarDay(day: string, field: string): string {
+  const year = hijriOfDay(day).year;
+  if (year < HIJRI_YEARS.min || year > HIJRI_YEARS.max) {
+    throw badInput(field, {
+      en: `Give a day in Hijri years ${HIJRI_YEARS.min} to ${HIJRI_YEARS.max} (1979 to 2077); got ${day}.`,
+      ar: `حدّد يوماً بين عامي ${HIJRI_YEARS.min} و${HIJRI_YEARS.max} هـ (1979 إلى 2077م)؛ القيمة ${day}.`,
+    });
+  }
+  return day;
 }
 
 /** Long enough for a Gregorian or a Hijri year with some margin; beyond it ask by pages of time. */
@@ -26,21 +61,22 @@ export function hijriMonthDays(m: HijriMonth, field = 'hijriMonth'): DayRange {
   return hijriMonthRange(m.year, m.month);
 }
 
-/** The days asked for: a Gregorian range or a Hijri month, exactly one of them. */
-export function resolveRange(range: DayRange | null | undefined, hijriMonth: HijriMonth | null | undefined): DayRange {
-  if (!range === !hijriMonth) {
+/** The days asked for: a Gregorian range, a Hijri month or a range of Hijri days, exactly one of them. */
+export function resolveRange(range: DayRange | null | undefined, hijriMonth: HijriMonth | null | undefined, hijriRange?: HijriRange | null): DayRange {
+  if ([range, hijriMonth, hijriRange].filter(Boolean).length !== 1) {
     throw badInput('range', {
-      en: 'Give either range {from, to} or hijriMonth {year, month}.',
-      ar: 'حدّد إما نطاق الأيام {from, to} وإما الشهر الهجري {year, month}.',
+      en: 'Give one of range {from, to}, hijriMonth {year, month} or hijriRange {from, to} of Hijri days.',
+      ar: 'حدّد واحداً من: نطاق الأيام {from, to}، أو الشهر الهجري {year, month}، أو نطاق الأيام الهجرية hijriRange {from, to}.',
     });
   }
   if (hijriMonth) return hijriMonthDays(hijriMonth);
-  const { from, to } = range!;
+  const field = hijriRange ? 'hijriRange' : 'range';
+  const { from, to } = hijriRange ? { from: gregorianOfHijriDay(hijriRange.from, 'hijriRange.from'), to: gregorianOfHijriDay(hijriRange.to, 'hijriRange.to') } : range!;
   if (to < from) {
-    throw badInput('range.to', { en: `The range ends (${to}) before it starts (${from}).`, ar: `ينتهي النطاق (${to}) قبل أن يبدأ (${from}).` });
+    throw badInput(`${field}.to`, { en: `The range ends (${to}) before it starts (${from}).`, ar: `ينتهي النطاق (${to}) قبل أن يبدأ (${from}).` });
   }
   if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) {
-    throw badInput('range.to', { en: `A range covers at most ${MAX_RANGE_DAYS} days.`, ar: `لا يتجاوز النطاق ${MAX_RANGE_DAYS} يوماً.` }, { maxDays: MAX_RANGE_DAYS });
+    throw badInput(`${field}.to`, { en: `A range covers at most ${MAX_RANGE_DAYS} days.`, ar: `لا يتجاوز النطاق ${MAX_RANGE_DAYS} يوماً.` }, { maxDays: MAX_RANGE_DAYS });
   }
   return { from, to };
 }

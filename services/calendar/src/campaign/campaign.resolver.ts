@@ -1,6 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { HijriDateType, authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, toHijri, validId } from '../../../kernel/src';
+import { LocalDateScalar, authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, riyadhDate, validId } from '../../../kernel/src';
+import { lastDay } from '../period/period';
+import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
+import { dayClashView } from '../occasions/sector-calendar.resolver';
+import { DayClash } from '../occasions/sector-calendar.types';
 import type { CalendarContext } from '../context';
 import {
   CampaignScope,
@@ -143,29 +147,24 @@ export class CampaignResolver {
     return changeCampaign(ctx, id, (s, a) => changeCampaignStatus(s, status, version, reason, a));
   }
 
+  @FieldResolver(() => LocalDateScalar, { description: 'The Riyadh day the campaign starts on.' })
+  firstDay(@Root() c: CampaignRecord): string {
+    return riyadhDate(c.startsAt);
+  }
+
+  @FieldResolver(() => LocalDateScalar, { description: 'The last Riyadh day of the campaign, included: the day before `endsAt` when it ends at midnight.' })
+  lastDay(@Root() c: CampaignRecord): string {
+    return lastDay(c.endsAt);
+  }
+
+  @FieldResolver(() => [DayClash], { description: 'The public holidays it runs over, and the weekend if it starts on one.' })
+  dayClashes(@Root() c: CampaignRecord) {
+    return c.status === CampaignStatus.CANCELLED ? [] : dayClashesOf(c, PLACED_NAMES.CAMPAIGN).map(dayClashView);
+  }
+
   @FieldResolver(() => CampaignScope)
   scope(@Root() c: CampaignRecord): CampaignScope {
     return scopeOf(c.node);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  startsAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.startsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endsAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.endsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  createdAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.createdAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  updatedAtHijri(@Root() c: CampaignRecord) {
-    return toHijri(c.updatedAt);
   }
 
   @FieldResolver(() => [InitiativeReference], { nullable: true, description: 'The initiatives the campaign serves (resolved by the initiatives service).' })

@@ -1,4 +1,6 @@
-import { Axis, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { Axis, HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+
+export { HIJRI_MONTHS_AR };
 
 /** Campaigns of one axis running over the same Riyadh days (first and last included). */
 export interface CampaignDays {
@@ -38,8 +40,6 @@ export interface HijriMonth extends MonthCount {
   to: string;
 }
 
-/** As ICU writes them in the Umm al-Qura calendar, the same names `toHijri` renders. */
-export const HIJRI_MONTHS_AR = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'];
 
 /** Months as one number (year × 12 + month − 1), so that a run of months is a range. */
 const ordinal = (year: number, month: number) => year * 12 + month - 1;

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Axis, HijriDateType, hijriOfDay } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
-import { gregorianMonths, hijriMonths, type CampaignDays, type GregorianMonth, type HijriMonth } from './campaign-months';
+import { gregorianMonths, hijriMonths, type CampaignDays } from './campaign-months';
 import { campaignDays } from './dashboard.queries';
 import { scopeOfDashboardId, type DashboardScope } from './dashboard-scope';
 import { GregorianCampaignMonth, HijriCampaignMonth, SectorDashboardReference } from './dashboard.types';
@@ -40,31 +40,5 @@ export class SectorDashboardCampaignsResolver {
   })
   async campaignsByHijriMonth(@Root() d: DashboardScope, @Ctx() ctx: CalendarContext): Promise<HijriCampaignMonth[]> {
     return hijriMonths(await daysOf(ctx, d), axesOf(d));
-  }
-}
-
-@Resolver(() => GregorianCampaignMonth)
-export class GregorianCampaignMonthResolver {
-  @FieldResolver(() => HijriDateType, { description: 'The Hijri date of its first day.' })
-  fromHijri(@Root() m: GregorianMonth) {
-    return hijriOfDay(m.from);
-  }
-
-  @FieldResolver(() => HijriDateType, { description: 'The Hijri date of its last day.' })
-  toHijri(@Root() m: GregorianMonth) {
-    return hijriOfDay(m.to);
-  }
-}
-
-@Resolver(() => HijriCampaignMonth)
-export class HijriCampaignMonthResolver {
-  @FieldResolver(() => HijriDateType, { description: 'Its first day (day 1).' })
-  fromHijri(@Root() m: HijriMonth) {
-    return hijriOfDay(m.from);
-  }
-
-  @FieldResolver(() => HijriDateType, { description: 'Its last day (day 29 or 30).' })
-  toHijri(@Root() m: HijriMonth) {
-    return hijriOfDay(m.to);
   }
 }

@@ -1,17 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
-  HijriDateType,
   LocalDateScalar,
   authorize,
-  hijriOfDay,
   isUuid,
   newId,
   notFound,
   recordEvent,
   requireOwnedHere,
   requireRoleFor,
-  toHijri,
   validId,
 } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
@@ -21,6 +18,10 @@ import { addCalendarEntry, cancelCalendarEntry, entryDays, moveCalendarEntry, ty
 import { CalendarEntryRecord, calendarEntryRow, calendarEntryState } from './calendar-entry.entity';
 import { AddCalendarEntryInput, CalendarEntry, EntryTimeInput } from './calendar-entry.types';
 import type { Actor } from '../campaign/campaign';
+import { CalendarEntryKind, CalendarEntryStatus } from './calendar-entry';
+import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
+import { dayClashView } from '../occasions/sector-calendar.resolver';
+import { DayClash } from '../occasions/sector-calendar.types';
 
 async function entryForChange(em: EntityManager, id: string, here: string): Promise<CalendarEntryRecord> {
   const row = await em.findOne(CalendarEntryRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -106,33 +107,9 @@ export class CalendarEntryResolver {
     return entryDays(e).endDate;
   }
 
-  @FieldResolver(() => HijriDateType)
-  startDateHijri(@Root() e: CalendarEntryRecord) {
-    return hijriOfDay(entryDays(e).startDate);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endDateHijri(@Root() e: CalendarEntryRecord) {
-    return hijriOfDay(entryDays(e).endDate);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  startsAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.startsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  endsAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.endsAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  createdAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.createdAt);
-  }
-
-  @FieldResolver(() => HijriDateType)
-  updatedAtHijri(@Root() e: CalendarEntryRecord) {
-    return toHijri(e.updatedAt);
+  @FieldResolver(() => [DayClash], { description: 'The public holidays it falls on, and the weekend if it starts on one; none for occasions and cancelled entries.' })
+  dayClashes(@Root() e: CalendarEntryRecord) {
+    if (e.kind === CalendarEntryKind.OCCASION || e.status === CalendarEntryStatus.CANCELLED) return [];
+    return dayClashesOf(e, PLACED_NAMES[e.kind]).map(dayClashView);
   }
 }

@@ -1,4 +1,5 @@
-import { NATIONAL_OCCASIONS, badInput, boundedNumber, gregorianOfHijri, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { NATIONAL_OCCASIONS, badInput, boundedNumber, gregorianOfHijri, hijriMonthRange, hijriOfDay, type NationalOccasionRule } from '../../../kernel/src';
+import { addDays } from '../period/period';
 import { CalendarEntryKind, type AddCalendarEntry, type NationalOccasionMark } from '../entry/calendar-entry';
 
 /** Hijri years the Umm al-Qura tables and this service agree on (1979–2077). */
@@ -25,44 +26,61 @@ function gregorianDayIn(year: number, month: number, day: number): string | null
   return null;
 }
 
-/** The days of each national occasion of a Hijri year, from the sector data's rules. */
-function daysOf(code: string, year: number): { from: string; to: string } | null {
-  const single = (d: string | null) => (d ? { from: d, to: d } : null);
-  switch (code) {
-    case 'FOUNDING_DAY':
-      return single(gregorianDayIn(year, 2, 22));
-    case 'NATIONAL_DAY':
-      return single(gregorianDayIn(year, 9, 23));
-    case 'RAMADAN':
-      return hijriMonthRange(year, 9);
-    case 'EID_AL_FITR':
-      return single(gregorianOfHijri(year, 10, 1));
-    case 'EID_AL_ADHA':
-      return single(gregorianOfHijri(year, 12, 10));
-    default:
-      return null;
+/** The first and last day of a national occasion in Hijri year `year`, from its rule in the sector data. */
+function daysOf(o: NationalOccasionRule, year: number): { from: string; to: string } | null {
+  const { calendar, month, day, afterDays = 0 } = o.starts;
+  const first = calendar === 'gregorian' ? gregorianDayIn(year, month, day) : addDays(gregorianOfHijri(year, month, day), afterDays);
+  if (!first) return null;
+  if (o.days === 'month') return hijriMonthRange(year, month);
+  return { from: first, to: addDays(first, o.days - 1) };
+}
+
+/** A national occasion of a Hijri year with its days. */
+export interface OccasionDays {
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  rule: string;
+  publicHoliday: boolean;
+  hijriYear: number;
+  from: string;
+  to: string;
+}
+
+/** The national occasions of a Hijri year with their days, in date order. */
+export function occasionDaysOf(year: number): OccasionDays[] {
+  validHijriYear(year);
+  const found: OccasionDays[] = [];
+  for (const o of NATIONAL_OCCASIONS) {
+    const days = daysOf(o, year);
+    if (days) found.push({ code: o.code, nameAr: o.nameAr, nameEn: o.nameEn, rule: o.rule, publicHoliday: o.publicHoliday, hijriYear: year, ...days });
   }
+  return found.sort((a, b) => a.from.localeCompare(b.from) || a.code.localeCompare(b.code));
+}
+
+/** The national occasions on any of the days `from` to `to` (at most a few years apart). */
+export function occasionsBetween(from: string, to: string): OccasionDays[] {
+  const [first, last] = [hijriOfDay(from).year, hijriOfDay(to).year];
+  const years = [];
+  for (let y = Math.max(first - 1, HIJRI_YEARS.min); y <= Math.min(last, HIJRI_YEARS.max); y++) years.push(y);
+  return years.flatMap(occasionDaysOf).filter((o) => o.from <= to && o.to >= from);
 }
 
 /** The national occasions falling in a Hijri year, in date order, as all-day entries of the ministry. */
 export function nationalOccasionsOf(year: number): NationalOccasion[] {
-  validHijriYear(year);
-  const found: NationalOccasion[] = [];
-  for (const o of NATIONAL_OCCASIONS) {
-    const days = daysOf(o.code, year);
-    if (!days) continue;
-    const h = hijriOfDay(days.from);
-    found.push({
+  return occasionDaysOf(year).map((o) => {
+    const h = hijriOfDay(o.from);
+    const off = o.publicHoliday ? { ar: '، إجازة رسمية', en: ', a public holiday' } : { ar: '', en: '' };
+    return {
       mark: { code: o.code, hijriYear: year },
       entry: {
         kind: CalendarEntryKind.OCCASION,
         titleAr: o.nameAr,
         titleEn: o.nameEn,
-        descriptionAr: `${o.nameAr}، ${h.ar}`,
-        descriptionEn: `${o.nameEn}, ${h.en}`,
-        when: { startDate: days.from, endDate: days.to },
+        descriptionAr: `${o.nameAr}، ${h.weekdayAr} ${h.ar}${off.ar}`,
+        descriptionEn: `${o.nameEn}, ${h.weekdayEn} ${h.en}${off.en}`,
+        when: { startDate: o.from, endDate: o.to },
       },
-    });
-  }
-  return found.sort((a, b) => a.entry.when.startDate!.localeCompare(b.entry.when.startDate!));
+    };
+  });
 }

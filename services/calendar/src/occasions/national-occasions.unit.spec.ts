@@ -7,29 +7,37 @@ const days = (year: number) =>
 describe('national occasions of a Hijri year', () => {
   it('1447: in the Umm al-Qura calendar and on the fixed Gregorian days that fall in it', () => {
     expect(days(1447)).toEqual({
+      HIJRI_NEW_YEAR: ['2025-06-26', '2025-06-26'],
       NATIONAL_DAY: ['2025-09-23', '2025-09-23'],
       RAMADAN: ['2026-02-18', '2026-03-19'],
       FOUNDING_DAY: ['2026-02-22', '2026-02-22'],
-      EID_AL_FITR: ['2026-03-20', '2026-03-20'],
-      EID_AL_ADHA: ['2026-05-27', '2026-05-27'],
+      FLAG_DAY: ['2026-03-11', '2026-03-11'],
+      // Ramadan 1447 has 30 days: the holiday starts on 30 Ramadan, the day after the 29th
+      EID_AL_FITR: ['2026-03-19', '2026-03-22'],
+      ARAFAT_DAY: ['2026-05-26', '2026-05-26'],
+      EID_AL_ADHA: ['2026-05-27', '2026-05-29'],
     });
   });
 
   it('1448', () => {
     expect(days(1448)).toEqual({
+      HIJRI_NEW_YEAR: ['2026-06-16', '2026-06-16'],
       NATIONAL_DAY: ['2026-09-23', '2026-09-23'],
       RAMADAN: ['2027-02-08', '2027-03-08'],
       FOUNDING_DAY: ['2027-02-22', '2027-02-22'],
-      EID_AL_FITR: ['2027-03-09', '2027-03-09'],
-      EID_AL_ADHA: ['2027-05-16', '2027-05-16'],
+      FLAG_DAY: ['2027-03-11', '2027-03-11'],
+      // Ramadan 1448 has 29 days: the holiday is 1 to 4 Shawwal
+      EID_AL_FITR: ['2027-03-09', '2027-03-12'],
+      ARAFAT_DAY: ['2027-05-15', '2027-05-15'],
+      EID_AL_ADHA: ['2027-05-16', '2027-05-18'],
     });
   });
 
   it('lists them in date order, as whole-day occasions named in Arabic and English', () => {
     const list = nationalOccasionsOf(1447);
-    expect(list.map((o) => o.mark.code)).toEqual(['NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'EID_AL_FITR', 'EID_AL_ADHA']);
-    expect(list[0].entry).toMatchObject({ kind: 'OCCASION', titleAr: 'اليوم الوطني', titleEn: 'National Day' });
-    expect(list[0].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
+    expect(list.map((o) => o.mark.code)).toEqual(['HIJRI_NEW_YEAR', 'NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'FLAG_DAY', 'EID_AL_FITR', 'ARAFAT_DAY', 'EID_AL_ADHA']);
+    expect(list[1].entry).toMatchObject({ kind: 'OCCASION', titleAr: 'اليوم الوطني', titleEn: 'National Day', descriptionEn: 'National Day, Tuesday Rabi\' al-thani 1, 1447 AH, a public holiday' });
+    expect(list[1].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
   });
 
   it('covers every 22 February exactly once over consecutive Hijri years', () => {
@@ -43,8 +51,8 @@ describe('national occasions of a Hijri year', () => {
   it('works for every accepted year: the three Hijri occasions always, the two Gregorian days nearly always', () => {
     for (let y = 1400; y <= 1500; y++) {
       const codes = nationalOccasionsOf(y).map((o) => o.mark.code);
-      expect(codes).toEqual(expect.arrayContaining(['RAMADAN', 'EID_AL_FITR', 'EID_AL_ADHA']));
-      expect(codes.length).toBeGreaterThanOrEqual(4);
+      expect(codes).toEqual(expect.arrayContaining(['HIJRI_NEW_YEAR', 'RAMADAN', 'EID_AL_FITR', 'ARAFAT_DAY', 'EID_AL_ADHA']));
+      expect(codes.length).toBeGreaterThanOrEqual(7);
     }
   });
 

@@ -78,9 +78,9 @@ export const PERMISSIONS = {
     fields: [],
   },
   'calendar.read': {
-    description: 'read campaigns, calendar entries, the calendar and its clashes',
+    description: 'read campaigns, calendar entries, the calendar and its clashes, the national occasions and the Hijri dates of days',
     roles: everyone,
-    fields: ['campaign', 'campaigns', 'calendarEntry', 'calendar', 'clashes', 'campaignChanged'],
+    fields: ['campaign', 'campaigns', 'calendarEntry', 'calendar', 'clashes', 'campaignChanged', 'sectorOccasions', 'gregorianToHijri', 'hijriToGregorian'],
   },
   'campaign.write': {
     description: 'draft, edit, schedule, reschedule, cancel or change the status of a campaign',

@@ -9,33 +9,66 @@ export interface HijriDate {
   ar: string;
   /** e.g. "Sha'ban 24, 1437 AH" */
   en: string;
+  /** e.g. «شعبان», from HIJRI_MONTHS_AR */
+  monthNameAr: string;
+  /** e.g. "Sha'ban", from HIJRI_MONTHS_EN */
+  monthNameEn: string;
+  /** 0 (Sunday) to 6 (Saturday), in Asia/Riyadh */
+  weekday: number;
+  /** e.g. «الثلاثاء» */
+  weekdayAr: string;
+  /** e.g. "Tuesday" */
+  weekdayEn: string;
 }
 
 const numeric = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: RIYADH, day: 'numeric', month: 'numeric', year: 'numeric' });
-const arabic = new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura', { timeZone: RIYADH, day: 'numeric', month: 'long', year: 'numeric' });
-const english = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { timeZone: RIYADH, day: 'numeric', month: 'long', year: 'numeric' });
 
+/** The month names of every Hijri date the services write, one set per language; the Arabic ones as ICU writes them. */
+export const HIJRI_MONTHS_AR = ['محرم', 'صفر', 'ربيع الأول', 'ربيع الآخر', 'جمادى الأولى', 'جمادى الآخرة', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو القعدة', 'ذو الحجة'];
 export const HIJRI_MONTHS_EN = ['Muharram', 'Safar', "Rabi' al-awwal", "Rabi' al-thani", 'Jumada al-awwal', 'Jumada al-thani', 'Rajab', "Sha'ban", 'Ramadan', 'Shawwal', "Dhu al-Qi'dah", 'Dhu al-Hijjah'];
+
+/** Sunday first: the Saudi week starts on Sunday and its weekend is Friday and Saturday. */
+export const WEEKDAYS_AR = ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'];
+export const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Friday and Saturday, the weekend in Saudi Arabia since 2013. */
+export const WEEKEND = [5, 6] as const;
+
+const arabicDigits = new Intl.NumberFormat('ar-SA', { useGrouping: false });
 
 function parts(instant: Date): { year: number; month: number; day: number } {
   const p = Object.fromEntries(numeric.formatToParts(instant).map((x) => [x.type, x.value]));
   return { year: Number(p.year), month: Number(p.month), day: Number(p.day) };
 }
 
+/** The weekday (0 = Sunday) of an instant in Asia/Riyadh, which keeps UTC+3 all year. */
+export const weekdayOf = (instant: Date): number => new Date(instant.getTime() + 3 * 3600_000).getUTCDay();
+
+/** The weekday (0 = Sunday) of a calendar day YYYY-MM-DD. */
+export const weekdayOfDay = (day: string): number => new Date(`${day}T00:00:00Z`).getUTCDay();
+
 /** The Umm al-Qura date of an instant, as seen in Asia/Riyadh. */
 export function toHijri(instant: Date): HijriDate {
+  const { year, month, day } = parts(instant);
+  const weekday = weekdayOf(instant);
+  const [monthNameAr, monthNameEn] = [HIJRI_MONTHS_AR[month - 1], HIJRI_MONTHS_EN[month - 1]];
   return {
-    ...parts(instant),
-    ar: arabic.format(instant),
-    // ICU writes the ʻayn as U+02BB; the sector's documents use the plain apostrophe
-    en: english.format(instant).replace(/\u02BB/g, "'"),
+    year,
+    month,
+    day,
+    ar: `${arabicDigits.format(day)} ${monthNameAr} ${arabicDigits.format(year)} هـ`,
+    en: `${monthNameEn} ${day}, ${year} AH`,
+    monthNameAr,
+    monthNameEn,
+    weekday,
+    weekdayAr: WEEKDAYS_AR[weekday],
+    weekdayEn: WEEKDAYS_EN[weekday],
   };
 }
 
 /** The Umm al-Qura date of a calendar day (YYYY-MM-DD in Asia/Riyadh). */
 export const hijriOfDay = (day: string): HijriDate => toHijri(new Date(`${day}T12:00:00+03:00`));
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
 /** The Gregorian day (YYYY-MM-DD) of an Umm al-Qura date; throws if the date does not exist. */
 export function gregorianOfHijri(year: number, month: number, day: number): string {

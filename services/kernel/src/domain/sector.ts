@@ -24,7 +24,16 @@ export const SECTOR_NODES: readonly SectorNode[] = data.nodes as SectorNode[];
 export const AXES: readonly NamedCode[] = data.axes;
 export const CHANNELS: readonly NamedCode[] = data.channels;
 export const AUDIENCES: readonly NamedCode[] = data.audiences;
-export const NATIONAL_OCCASIONS: readonly (NamedCode & { rule: string })[] = data.nationalOccasions;
+/** A national occasion's rule: the day it starts on in one calendar (and how many days after it), and how long it lasts. */
+export interface NationalOccasionRule extends NamedCode {
+  rule: string;
+  starts: { calendar: 'hijri' | 'gregorian'; month: number; day: number; afterDays?: number };
+  /** Whole days, or the whole Hijri month it starts in. */
+  days: number | 'month';
+  /** A day off for the sector: offices are closed. */
+  publicHoliday: boolean;
+}
+export const NATIONAL_OCCASIONS: readonly NationalOccasionRule[] = data.nationalOccasions as NationalOccasionRule[];
 
 export const axisName = (axis: Axis): NamedCode => AXES.find((a) => a.code === axis) ?? { code: axis, nameAr: axis, nameEn: axis };
 export const nodeName = (code: string): NamedCode => SECTOR_NODES.find((n) => n.code === code) ?? { code, nameAr: code, nameEn: code };

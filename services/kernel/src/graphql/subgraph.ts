@@ -2,6 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { HijriDateType, withHijriSiblings } from './hijri';
 import { DateTimeScalar } from './scalars';
 import { checkTextArguments } from './arguments';
 
@@ -29,15 +30,17 @@ const NO_PUBSUB = {
 
 /** type-graphql classes → a Federation 2 subgraph schema with entity reference resolvers. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const typeSchema = await buildSchema({
+  const built = await buildSchema({
     resolvers: def.resolvers,
-    orphanedTypes: def.orphanedTypes,
+    // every subgraph writes Hijri dates beside its dates
+    orphanedTypes: [...(def.orphanedTypes ?? []), HijriDateType],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // subscriptions bring their own event sources (`subscribe`); type-graphql asks for a pub/sub all the same
     pubSub: NO_PUBSUB,
     validate: false,
     skipCheck: true,
   });
+  const typeSchema = withHijriSiblings(built);
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(typeSchema)}`;
   const resolvers: Record<string, Record<string, unknown>> = createResolversMap(typeSchema) as never;
   checkTextArguments(typeSchema, resolvers);
