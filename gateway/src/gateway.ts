@@ -128,7 +128,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     if (req.url === '/ready') {
       void readiness(o.subgraphs).then(({ ready, services }) => {
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', services }));
+        // whose gateway this is; in development also where its services listen, which `mmhub status` follows on the demo
+        const addresses = development ? Object.fromEntries(o.subgraphs.map((s) => [s.name, new URL(s.url).origin])) : undefined;
+        res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', node: config.node, services, addresses }));
       });
       return;
     }
