@@ -13,6 +13,7 @@ import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
 import { useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
+import { compressResponses } from './compression';
 
 export interface GatewayOptions {
   config: Config;
@@ -123,7 +124,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     plugins: () => [useIdentity(config, limiter, '/graphql', observability) as never, useServiceErrors() as never, observability.plugin as never],
   });
 
-  const server = http.createServer((req, res) => {
+  const compress = compressResponses();
+  const server = http.createServer((req, res) => compress(req, res, () => route(req, res)));
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (observability.serve(req, res)) return;
     if (req.url === '/ready') {
       void readiness(o.subgraphs).then(({ ready, services }) => {
@@ -159,7 +162,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       }
     }
     void gateway(req, res);
-  });
+  }
   // subscriptions over WebSocket (graphql-ws) at the same address; SSE needs nothing more
   // a WebSocket message is held whole in memory, as a request body is: the same bound for both
   const sockets = new WebSocketServer({ server, path: '/graphql', maxPayload: config.gateway.maxBodyBytes });

@@ -138,7 +138,9 @@ describe('mmhub events export', () => {
       expect(Date.parse(e.kafkatime)).toBeLessThan(until.getTime());
       expect(validateEvent(e.type, e.data)).toEqual([]);
     }
-    expect(progress.text()).toMatch(/^0% \(0\/\d+ records\)\n(.*\n)*100% \(\d+\/\d+ records\)\n$/);
+    // not a terminal: plain lines, never a carriage return
+    expect(progress.text()).toMatch(/^ {2}0% {2}0\/\d+ records\n(.*\n)*100% {2}\d+\/\d+ records\n$/);
+    expect(progress.text()).not.toContain('\r');
     expect(formatCounts(result, 'window.jsonl')).toBe(
       [
         'exported 8 events to window.jsonl',
