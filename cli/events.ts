@@ -2,31 +2,20 @@ import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { Kafka, logLevel, type Admin, type KafkaMessage, type LogEntry } from 'kafkajs';
 import { fromRecord, type CloudEvent } from '../services/kernel/src/events/cloudevent';
 import { headersOf } from '../services/kernel/src/events/kafka-bus';
 import { EVENT_TOPICS } from '../services/kernel/src/events/schemas';
 import { DOMAIN_EVENTS } from './contracts';
+import { z } from 'zod';
+import { progress } from './progress';
+import { csvHeader, csvRow, type Column } from './csv';
+import { UsageError } from './errors';
+import type { Io } from './program';
+import net from 'node:net';
 
-export const EVENTS_USAGE = `mmhub events — the event streams, for analysts
 
-Usage:
-  mmhub events tail [--type <t>] [--node <n>] [--since <time>]
-      every event as a JSON line (a CloudEvent in JSON format) on stdout, then follows live until Ctrl-C
-  mmhub events export --since <time> --until <time> --format csv|jsonl --out <file> [--type <t>] [--node <n>]
-      the events published in [since, until) to a file, a progress bar on stderr and a count per type
 
-  --type   an event type, e.g. mmhub.initiative.approved.v1, or a pattern: mmhub.initiative.*, *.cancelled.v1
-           (repeat it or separate with commas)
-  --node   the owner node, e.g. riyadh (repeat it or separate with commas)
-  <time>   2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ago: 90m, 6h, 7d; now
-
-Reads mmhub.initiatives.v1, mmhub.calendar.v1 and mmhub.media.v1 from the brokers in KAFKA_BROKERS
-(default 127.0.0.1:9092) with a consumer group of its own; times are the Kafka timestamps of the records
-(when each node published the event). The topics are documented in docs/events.md.`;
-
-export class UsageError extends Error {}
 
 /** Where the commands write; a test passes its own streams and an abort signal. */
 export interface EventsIo {
@@ -113,17 +102,68 @@ export function eventJson(e: CloudEvent, at: Position): Record<string, unknown> 
   };
 }
 
-export const CSV_COLUMNS = ['id', 'type', 'source', 'node', 'subject', 'time', 'aggregateversion', 'kafkatopic', 'kafkapartition', 'kafkaoffset', 'kafkatime', 'data'] as const;
+/** The envelope's columns of the CSV; the data's fields follow, one column each. */
+export const CSV_COLUMNS: Column[] = [
+  { key: 'id', en: 'id', ar: 'المعرّف' },
+  { key: 'type', en: 'type', ar: 'النوع' },
+  { key: 'source', en: 'source', ar: 'المصدر' },
+  { key: 'node', en: 'node', ar: 'العقدة' },
+  { key: 'subject', en: 'subject', ar: 'الموضوع' },
+  { key: 'time', en: 'time', ar: 'الوقت' },
+  { key: 'aggregateversion', en: 'aggregateversion', ar: 'الإصدار' },
+  { key: 'kafkatopic', en: 'kafkatopic', ar: 'موضوع كافكا' },
+  { key: 'kafkapartition', en: 'kafkapartition', ar: 'قسم كافكا' },
+  { key: 'kafkaoffset', en: 'kafkaoffset', ar: 'موضع كافكا' },
+  { key: 'kafkatime', en: 'kafkatime', ar: 'وقت النشر' },
+];
 
-const csvField = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; $defs?: Record<string, JsonSchema> };
 
-/** One CSV line (RFC 4180); the data stays JSON in its column. */
-export function eventCsv(e: CloudEvent, at: Position): string {
+/** The paths of a data schema's fields, objects followed down; a list stays one field. */
+function fieldPaths(schema: JsonSchema, root: JsonSchema, prefix: string[], out: string[][]): void {
+  const s = schema.$ref ? (root.$defs?.[schema.$ref.replace('#/$defs/', '')] ?? {}) : schema;
+  const objects = [s, ...(s.anyOf ?? []), ...(s.oneOf ?? [])].filter((b) => b.properties || b.$ref);
+  if (!objects.length || prefix.length > 4) {
+    if (prefix.length) out.push(prefix);
+    return;
+  }
+  for (const branch of objects) {
+    if (branch.$ref) fieldPaths(branch, root, prefix, out);
+    else for (const [name, child] of Object.entries(branch.properties!)) fieldPaths(child, root, [...prefix, name], out);
+  }
+}
+
+/** The CSV's columns for the types a filter lets through: the envelope, then `data.<path>` for every field of their data. */
+export function eventCsvColumns(f: EventFilter = {}): Column[] {
+  const matches = matcher({ types: f.types });
+  const seen = new Set<string>();
+  const columns = [...CSV_COLUMNS];
+  for (const def of DOMAIN_EVENTS) {
+    if (!matches({ type: def.type, node: '' } as CloudEvent)) continue;
+    const root = z.toJSONSchema(def.data, { unrepresentable: 'any' }) as JsonSchema;
+    const paths: string[][] = [];
+    fieldPaths(root, root, [], paths);
+    for (const p of paths) {
+      const key = `data.${p.join('.')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      columns.push({ key, en: key, ar: `البيانات: ${p.join('.')}` });
+    }
+  }
+  return columns;
+}
+
+function valueAt(j: Record<string, unknown>, key: string): unknown {
+  if (!key.startsWith('data.')) return j[key];
+  let v: unknown = j.data;
+  for (const k of key.slice(5).split('.')) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/** One CSV row: each field in its own column, a list as JSON in its cell, a formula defused. */
+export function eventCsv(e: CloudEvent, at: Position, columns: Column[] = eventCsvColumns({ types: [e.type] })): string {
   const j = eventJson(e, at);
-  return CSV_COLUMNS.map((c) => csvField(j[c])).join(',');
+  return csvRow(columns.map((c) => valueAt(j, c.key)));
 }
 
 /** Decodes a kafkajs message, or says why it is not one of our events. */
@@ -299,6 +339,8 @@ export interface ExportOptions extends EventFilter {
   since: Date;
   until: Date;
   format: 'csv' | 'jsonl';
+  /** CSV headers in Arabic. */
+  arabicHeaders?: boolean;
   /** A file (written under a temporary name, renamed when complete), or a stream. */
   out: string | NodeJS.WritableStream;
   /** Where the progress bar and the counts go. */
@@ -313,29 +355,6 @@ export interface ExportResult {
   skipped: number;
 }
 
-/** A bar on a terminal; elsewhere a line at every tenth. */
-function progressBar(out: NodeJS.WritableStream, total: bigint) {
-  const tty = Boolean((out as NodeJS.WriteStream).isTTY);
-  let lastShown = -1;
-  let lastAt = 0;
-  return {
-    update(done: bigint, final = false): void {
-      const percent = total === 0n ? 100 : Number((done * 100n) / total);
-      if (tty) {
-        if (!final && percent === lastShown && Date.now() - lastAt < 200) return;
-        const width = 30;
-        const filled = Math.round((percent / 100) * width);
-        out.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${done}/${total} records${final ? '\n' : ''}`);
-      } else {
-        const tenth = Math.floor(percent / 10) * 10;
-        if (tenth === lastShown && !final) return;
-        if (tenth !== lastShown) out.write(`${tenth}% (${done}/${total} records)\n`);
-      }
-      lastShown = tty ? percent : Math.floor(percent / 10) * 10;
-      lastAt = Date.now();
-    },
-  };
-}
 
 /**
  * Exports the events whose Kafka timestamps fall in [since, until): from the offsets for `since` to
@@ -372,16 +391,17 @@ export async function exportEvents(o: ExportOptions): Promise<ExportResult> {
   const sink = partial ? createWriteStream(partial) : (o.out as NodeJS.WritableStream);
   const matches = matcher(o);
   const result: ExportResult = { counts: {}, total: 0, skipped: 0 };
-  const bar = progressBar(o.progress, total);
+  const bar = progress(o.progress);
   try {
-    if (o.format === 'csv') await write(sink, `${CSV_COLUMNS.join(',')}\n`);
-    bar.update(0n);
+    const columns = eventCsvColumns(o);
+    if (o.format === 'csv') await write(sink, csvHeader(columns, o.arabicHeaders));
+    bar.update(0n, total);
     if (!finished()) {
       let complete!: () => void;
       const completed = new Promise<void>((resolve) => (complete = resolve));
       const advance = (k: string, to: bigint) => {
         if (to > (reached.get(k) ?? to)) reached.set(k, to);
-        bar.update(done());
+        bar.update(done(), total);
         if (finished()) complete();
       };
       // every partition of a topic with something to read, so that the empty ones are sought to their end too
@@ -400,7 +420,7 @@ export async function exportEvents(o: ExportOptions): Promise<ExportResult> {
           if ('skipped' in d) {
             if (inWindow) result.skipped++;
           } else if (inWindow && matches(d.event)) {
-            await write(sink, `${o.format === 'csv' ? eventCsv(d.event, d.at) : JSON.stringify(eventJson(d.event, d.at))}\n`);
+            await write(sink, o.format === 'csv' ? eventCsv(d.event, d.at, columns) : `${JSON.stringify(eventJson(d.event, d.at))}\n`);
             result.counts[d.event.type] = (result.counts[d.event.type] ?? 0) + 1;
             result.total++;
           }
@@ -414,7 +434,8 @@ export async function exportEvents(o: ExportOptions): Promise<ExportResult> {
         await reading.stop();
       }
     }
-    bar.update(total, true);
+    bar.update(total, total);
+    bar.finish();
     if (partial && file) {
       sink.end();
       await once(sink, 'finish');
@@ -447,58 +468,68 @@ function stopSignal(): AbortSignal {
   return controller.signal;
 }
 
-/**
- * `mmhub events …`: `argv` is what follows `events`. Returns the exit code: 0 done, 2 a usage
- * error (explained on stderr).
- */
-export async function eventsCommand(argv: string[], env: NodeJS.ProcessEnv = process.env, io: EventsIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  const now = io.now ?? (() => new Date());
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        type: { type: 'string', multiple: true },
-        node: { type: 'string', multiple: true },
-        since: { type: 'string' },
-        until: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    const sub = positionals[0];
-    if (!sub || values.help) {
-      (values.help ? io.stdout : io.stderr).write(`${EVENTS_USAGE}\n`);
-      return values.help ? 0 : 2;
-    }
-    const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
-    const filter: EventFilter = { types: listOf(values.type), nodes: listOf(values.node) };
-    for (const t of unknownTypes(filter)) io.stderr.write(`note: --type ${t} matches no known event type (see docs/events.md)\n`);
-    if (sub === 'tail') {
-      if (values.until || values.format || values.out) throw new UsageError('tail follows live: --until, --format and --out belong to export');
-      const since = values.since ? parseTime(values.since, now(), '--since') : undefined;
-      io.stderr.write(`following ${EVENT_TOPICS.join(', ')} at ${brokers.join(',')} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
-      await tailEvents({ ...filter, brokers, since, out: io.stdout, stderr: io.stderr, signal: io.signal ?? stopSignal() });
-      return 0;
-    }
-    if (sub === 'export') {
-      const missing = (['since', 'until', 'format', 'out'] as const).filter((k) => !values[k]);
-      if (missing.length) throw new UsageError(`export needs ${missing.map((k) => `--${k}`).join(', ')}`);
-      if (values.format !== 'csv' && values.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not "${values.format}"`);
-      const since = parseTime(values.since!, now(), '--since');
-      const until = parseTime(values.until!, now(), '--until');
-      const toStdout = values.out === '-';
-      const result = await exportEvents({ ...filter, brokers, since, until, format: values.format, out: toStdout ? io.stdout : values.out!, progress: io.stderr });
-      io.stderr.write(formatCounts(result, toStdout ? 'stdout' : values.out!));
-      return 0;
-    }
-    throw new UsageError(`unknown events command "${sub}"`);
-  } catch (e) {
-    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`mmhub events: ${(e as Error).message}\n\n${EVENTS_USAGE}\n`);
-      return 2;
-    }
-    throw e;
+const BROKER_CHECK_MS = 1500;
+
+/** Whether any of the brokers takes a connection: asked once, briefly, before kafkajs retries for seconds. */
+async function anyBrokerAnswers(brokers: string[]): Promise<boolean> {
+  const tries = brokers.map(
+    (b) =>
+      new Promise<boolean>((resolve) => {
+        const at = b.lastIndexOf(':');
+        const socket = net.connect({ host: b.slice(0, at), port: Number(b.slice(at + 1)) });
+        const done = (ok: boolean) => {
+          socket.destroy();
+          resolve(ok);
+        };
+        socket.setTimeout(BROKER_CHECK_MS, () => done(false));
+        socket.once('connect', () => done(true));
+        socket.once('error', () => done(false));
+      }),
+  );
+  return (await Promise.all(tries)).some(Boolean);
+}
+
+async function brokersOf(env: Record<string, string | undefined>): Promise<string[]> {
+  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  if (!(await anyBrokerAnswers(brokers))) {
+    throw new Error(
+      `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (KAFKA_BROKERS). ` +
+        "The embedded demo (npm start) runs without a broker: there, subscribe to `events` at the hub's gateway (docs/events.md), or run the nodes on Kafka (docs/operators.md).",
+    );
   }
+  return brokers;
+}
+
+function filterOf(o: { type?: string[]; node?: string[] }, io: Io): EventFilter {
+  const filter: EventFilter = { types: listOf(o.type), nodes: listOf(o.node) };
+  for (const t of unknownTypes(filter)) io.stderr.write(`note: --type ${t} matches no known event type (see docs/events.md)\n`);
+  return filter;
+}
+
+/** `mmhub events tail`. */
+export async function eventsTail(o: { type?: string[]; node?: string[]; since?: string }, env: Record<string, string | undefined>, io: Io): Promise<void> {
+  const now = io.now ?? (() => new Date());
+  const filter = filterOf(o, io);
+  const since = o.since ? parseTime(o.since, now(), '--since') : undefined;
+  const brokers = await brokersOf(env);
+  io.stderr.write(`following ${EVENT_TOPICS.join(', ')} at ${brokers.join(',')} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
+  await tailEvents({ ...filter, brokers, since, out: io.stdout, stderr: io.stderr, signal: io.signal ?? stopSignal() });
+}
+
+/** `mmhub events export`. */
+export async function eventsExport(
+  o: { since: string; until: string; format: string; out: string; type?: string[]; node?: string[]; arabicHeaders?: boolean },
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<void> {
+  const now = io.now ?? (() => new Date());
+  if (o.format !== 'csv' && o.format !== 'jsonl') throw new UsageError(`--format is csv or jsonl, not "${o.format}"`);
+  const filter = filterOf(o, io);
+  const since = parseTime(o.since, now(), '--since');
+  const until = parseTime(o.until, now(), '--until');
+  if (until <= since) throw new UsageError(`--until (${until.toISOString()}) must come after --since (${since.toISOString()})`);
+  const brokers = await brokersOf(env);
+  const toStdout = o.out === '-';
+  const result = await exportEvents({ ...filter, brokers, since, until, format: o.format, arabicHeaders: o.arabicHeaders, out: toStdout ? io.stdout : o.out, progress: io.stderr });
+  io.stderr.write(formatCounts(result, toStdout ? 'stdout' : o.out));
 }

@@ -174,15 +174,3 @@ async function replayTopics(
   return done;
 }
 
-/** A progress bar on stderr, redrawn in place. */
-export function progressBar(stream: NodeJS.WriteStream = process.stderr): RebuildProgress {
-  let lastLabel = '';
-  return (done, total, label) => {
-    if (label !== lastLabel && lastLabel) stream.write('\n');
-    lastLabel = label;
-    const width = 30;
-    const share = total ? done / total : 1;
-    const bar = '█'.repeat(Math.round(share * width)).padEnd(width, '░');
-    stream.write(`\r${label.padEnd(28)} ${bar} ${String(Math.round(share * 100)).padStart(3)}%  ${done}/${total} records`);
-  };
-}

@@ -2,7 +2,8 @@ import { Client } from 'pg';
 import { parsePrometheusText, samplesOf, sumOf, type Config, type Exposition } from '../services/kernel/src';
 import { services as knownServices } from './services';
 
-export type Readiness = 'ready' | 'not ready' | 'unreachable';
+/** `another process`: something answers at the address, but names itself as another node's or another service. */
+export type Readiness = 'ready' | 'not ready' | 'unreachable' | 'another process';
 
 export interface ServiceStatus {
   name: string;
@@ -10,6 +11,8 @@ export interface ServiceStatus {
   ready: Readiness;
   /** What /ready said is down: database, bus. */
   down: string[];
+  /** The node and service the process at the address names itself as (by its /ready, else its metrics' labels). */
+  answersAs?: { node?: string; service?: string };
   /** Rows waiting in the outbox, and where that number came from. */
   backlog?: number;
   oldestAgeSeconds?: number;
@@ -38,8 +41,10 @@ export interface NodeStatus {
   gateway: { url: string; ready: Readiness };
   services: ServiceStatus[];
   freshness: Freshness[];
-  /** The gateway and every service answered ready. */
+  /** The gateway and every service answered ready, each as the process of this node it should be. */
   healthy: boolean;
+  /** Why the node is not healthy, one line a person can act on per problem. */
+  problems: string[];
 }
 
 const TIMEOUT_MS = 3000;
@@ -55,29 +60,48 @@ async function get(url: string): Promise<{ status: number; text: string } | null
 
 /**
  * Where this node's processes listen: the gateway on HOST:PORT; the services at INITIATIVES_URL,
- * CALENDAR_URL, MEDIA_URL when any is set (as for a gateway alone), else every service on the ports
+ * CALENDAR_URL, MEDIA_URL when any is set (as for a gateway alone), else where the gateway says they
+ * are (a development gateway says so, as each node of the demo does), else every service on the ports
  * after the gateway's, where `mmhub serve` puts them.
  */
-export function nodeAddresses(config: Config): { gateway: string; services: Array<{ name: string; url: string }> } {
+export function nodeAddresses(config: Config, told: Record<string, string> = {}): { gateway: string; services: Array<{ name: string; url: string }> } {
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const configured = knownServices.filter((def) => config.gateway.subgraphUrls[def.name]);
+  const byGateway = knownServices.filter((def) => told[def.name]);
   return {
     gateway: `http://${host}:${config.port}`,
     services: configured.length
       ? configured.map((def) => ({ name: def.name, url: new URL(config.gateway.subgraphUrls[def.name]!).origin }))
-      : knownServices.map((def, i) => ({ name: def.name, url: `http://${host}:${config.port + 1 + i}` })),
+      : byGateway.length
+        ? byGateway.map((def) => ({ name: def.name, url: told[def.name] }))
+        : knownServices.map((def, i) => ({ name: def.name, url: `http://${host}:${config.port + 1 + i}` })),
   };
 }
 
+function jsonOf(text: string | undefined): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text ?? '') as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /**
  * The node as its operator sees it: readiness from each process's /ready, the rest from its /metrics.
- * A service that does not answer still shows its outbox backlog when DATABASE_URL is set, read from
- * the database: that is when it matters most.
+ * Each process is taken for this node's only when it names itself so. A service that does not answer
+ * still shows its outbox backlog when DATABASE_URL is set, read from the database: that is when it
+ * matters most.
  */
 export async function nodeStatus(config: Config): Promise<NodeStatus> {
-  const where = nodeAddresses(config);
-  const gatewayReady = await get(`${where.gateway}/ready`);
-  const probed = await Promise.all(where.services.map((s) => serviceStatus(s.name, s.url)));
+  const first = nodeAddresses(config);
+  const gatewayReady = await get(`${first.gateway}/ready`);
+  const gatewayBody = jsonOf(gatewayReady?.text);
+  const told = Object.fromEntries(Object.entries((gatewayBody?.addresses as Record<string, unknown> | undefined) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const where = nodeAddresses(config, str(gatewayBody?.node) === config.node ? told : {});
+  const probed = await Promise.all(where.services.map((s) => serviceStatus(s.name, s.url, config.node)));
   const services = probed.map((p) => p.status);
   if (config.databaseUrl) {
     const missing = services.filter((s) => s.backlog === undefined);
@@ -87,15 +111,23 @@ export async function nodeStatus(config: Config): Promise<NodeStatus> {
     probed.map((p) => p.metrics).filter((m): m is Exposition => Boolean(m)),
     config.node,
   );
-  const gateway = { url: where.gateway, ready: readinessOf(gatewayReady) };
-  return {
-    node: config.node,
-    role: config.role,
-    gateway,
-    services,
-    freshness,
-    healthy: gateway.ready === 'ready' && services.every((s) => s.ready === 'ready'),
-  };
+  const gatewayNode = str(gatewayBody?.node);
+  const gateway = { url: where.gateway, ready: gatewayNode && gatewayNode !== config.node ? ('another process' as const) : readinessOf(gatewayReady) };
+  const problems: string[] = [];
+  if (gateway.ready === 'another process') problems.push(`${where.gateway} is ${gatewayNode}'s gateway, not ${config.node}'s: give the port of ${config.node}'s gateway (--port or PORT)`);
+  else if (gateway.ready === 'unreachable') problems.push(`the gateway does not answer at ${where.gateway}`);
+  else if (gateway.ready === 'not ready') problems.push(`the gateway at ${where.gateway} is not ready`);
+  for (const svc of services) {
+    if (svc.ready === 'another process') problems.push(`${svc.url} answers as ${describe(svc.answersAs)}, not ${config.node}'s ${svc.name} service`);
+    else if (svc.ready === 'unreachable') problems.push(`${svc.name} does not answer at ${svc.url}`);
+    else if (svc.ready === 'not ready') problems.push(`${svc.name} is not ready${svc.down.length ? `: ${svc.down.join(', ')} down` : ''}`);
+  }
+  return { node: config.node, role: config.role, gateway, services, freshness, healthy: problems.length === 0, problems };
+}
+
+function describe(who: { node?: string; service?: string } | undefined): string {
+  if (!who?.node && !who?.service) return 'another process';
+  return `${who.node ?? 'another node'}'s ${who.service ?? 'process'}`;
 }
 
 const readinessOf = (r: { status: number } | null): Readiness => (!r ? 'unreachable' : r.status === 200 ? 'ready' : 'not ready');
@@ -109,18 +141,20 @@ function parseOrNull(text: string | undefined): Exposition | null {
   }
 }
 
-async function serviceStatus(name: string, url: string): Promise<{ status: ServiceStatus; metrics: Exposition | null }> {
+async function serviceStatus(name: string, url: string, node: string): Promise<{ status: ServiceStatus; metrics: Exposition | null }> {
   const [ready, metrics] = await Promise.all([get(`${url}/ready`), get(`${url}/metrics`)]);
   const status: ServiceStatus = { name, url, ready: readinessOf(ready), down: [] };
-  if (ready && ready.status !== 200) {
-    try {
-      const body = JSON.parse(ready.text) as Record<string, unknown>;
-      status.down = ['database', 'bus'].filter((k) => body[k] === false);
-    } catch {
-      // a body that is not ours: the status code says enough
-    }
-  }
+  const body = jsonOf(ready?.text);
+  if (ready && ready.status !== 200 && body) status.down = ['database', 'bus'].filter((k) => body[k] === false);
   const m = parseOrNull(metrics?.status === 200 ? metrics.text : undefined);
+  // the process's own word for what it is: its /ready, else the labels every one of its metrics carries
+  const labels = m?.samples.find((x) => x.labels.node)?.labels;
+  const answersAs = { node: str(body?.node) ?? labels?.node, service: str(body?.service) ?? labels?.service };
+  if (answersAs.node || answersAs.service) status.answersAs = answersAs;
+  if ((answersAs.node && answersAs.node !== node) || (answersAs.service && answersAs.service !== name)) {
+    status.ready = 'another process';
+    return { status, metrics: null };
+  }
   if (!m) return { status, metrics: null };
   status.backlog = sumOf(m, 'mmhub_outbox_backlog');
   status.oldestAgeSeconds = sumOf(m, 'mmhub_outbox_oldest_age_seconds');
@@ -197,6 +231,7 @@ const n = (v: number | undefined): string => (v === undefined ? '?' : String(v))
 /** The status as a person reads it in a terminal. */
 export function formatStatus(s: NodeStatus, now = new Date()): string {
   const lines = [`Node ${s.node} (${s.role}) — gateway ${s.gateway.url}: ${s.gateway.ready}`, ''];
+  if (s.problems.length) lines.splice(1, 0, `Not healthy:\n${s.problems.map((p) => `  - ${p}`).join('\n')}`);
   const rows = [['SERVICE', 'READY', 'OUTBOX BACKLOG', 'OLDEST', 'PUBLISHED', 'FAILED PUBLISHES', 'CONSUMER LAG', 'APPLIED', 'DUPLICATES', 'DLQ']];
   for (const svc of s.services) {
     const ready = svc.ready === 'not ready' && svc.down.length ? `not ready (${svc.down.join(', ')} down)` : svc.ready;

@@ -1,15 +1,15 @@
 import { signToken, ROLES, type Config, type Role } from '../services/kernel/src';
 
-/** A development token; refused when production mode is configured. */
-export async function developmentToken(config: Config, v: { node?: string; roles?: string; sub?: string; ttl?: string }): Promise<string> {
+/** A development token for the configured node (--node, else the environment's); refused when production mode is configured. */
+export async function developmentToken(config: Config, v: { roles?: string; sub?: string; ttl?: string }): Promise<string> {
   if (config.mode === 'production') throw new Error('mmhub token is for development; production mode is configured (MMHUB_MODE=production)');
-  if (!v.node) throw new Error('--node is required, e.g. --node riyadh');
+  const node = config.node;
   const roles = (v.roles ?? '').split(',').filter(Boolean);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (!roles.length || unknown.length) throw new Error(`--roles takes a comma-separated list of: ${ROLES.join(', ')}`);
   return signToken(config.auth.secret!, {
-    sub: v.sub ?? `${v.node}-${roles.join('-')}`,
-    node: v.node,
+    sub: v.sub ?? `${node}-${roles.join('-')}`,
+    node,
     roles: roles as Role[],
     ttlSeconds: parseTtl(v.ttl ?? '8h'),
     issuer: config.auth.issuer,
@@ -20,6 +20,9 @@ export async function developmentToken(config: Config, v: { node?: string; roles
 export function parseTtl(ttl: string): number {
   const m = /^(\d+)([smhd])$/.exec(ttl);
   if (!m) throw new Error(`--ttl takes a duration such as 30m, 8h or 2d; got "${ttl}"`);
-  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  const seconds = Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  // a token that has already expired is no token
+  if (seconds <= 0) throw new Error(`--ttl must be longer than zero; got "${ttl}"`);
+  return seconds;
 }
 

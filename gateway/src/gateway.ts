@@ -14,6 +14,7 @@ import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
+import { compressResponses } from './compression';
 
 export interface GatewayOptions {
   config: Config;
@@ -165,7 +166,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     if (path === '/ready' && req.method === 'GET') {
       const { ready, services } = await readiness(o.subgraphs);
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', services }));
+      // whose gateway this is; in development also where its services listen, which `mmhub status` follows on the demo
+      const addresses = development ? Object.fromEntries(o.subgraphs.map((s) => [s.name, new URL(s.url).origin])) : undefined;
+      res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', node: config.node, services, addresses }));
       return;
     }
     if (path === '/metrics' && metricsInPublic && observability.serve(req, res)) return;
@@ -177,15 +180,15 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     req.resume();
     notFound(res);
   };
-  const server = http.createServer((req, res) => {
-    route(req, res).catch((e: unknown) => {
+  const compress = compressResponses();
+  const server = http.createServer((req, res) => compress(req, res, () => route(req, res).catch((e: unknown) => {
       log.error({ err: e }, 'a request failed at the gateway');
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errors: [{ message: 'Something went wrong on our side; it has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR', messageAr: 'حدث خطأ من جهتنا وتم تسجيله.' } }] }));
       } else res.destroy();
-    });
-  });
+    })),
+  );
   // subscriptions over WebSocket (graphql-ws) at /graphql only; SSE needs nothing more
   // a WebSocket message is held whole in memory, as a request body is: the same bound for both
   const sockets = new WebSocketServer({ noServer: true, maxPayload: config.gateway.maxBodyBytes });

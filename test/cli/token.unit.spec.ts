@@ -5,22 +5,28 @@ import { createTokenVerifier, loadConfig } from '../../services/kernel/src';
 describe('mmhub token', () => {
   it('prints a token the node verifies, with the node, roles and lifetime asked for', async () => {
     const config = loadConfig({ NODE: 'riyadh' });
-    const token = await developmentToken(config, { node: 'riyadh', roles: 'editor,reviewer', ttl: '30m' });
+    const token = await developmentToken(config, { roles: 'editor,reviewer', ttl: '30m' });
     expect(await createTokenVerifier(config.auth)(token)).toEqual({ sub: 'riyadh-editor-reviewer', node: 'riyadh', roles: ['editor', 'reviewer'] });
     const claims = decodeJwt(token);
     expect(claims.exp! - claims.iat!).toBe(1800);
   });
 
+  it('is for the node of the environment when --node is not given', async () => {
+    const token = await developmentToken(loadConfig({ NODE: 'jeddah' }), { roles: 'viewer' });
+    expect(decodeJwt(token)).toMatchObject({ sub: 'jeddah-viewer', node: 'jeddah', roles: ['viewer'] });
+  });
+
   it('refuses to run in production mode', async () => {
     const config = loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40), JWT_AUDIENCE: 'mmhub', GATEWAY_SECRET: 'g'.repeat(40) });
-    await expect(developmentToken(config, { node: 'riyadh', roles: 'editor' })).rejects.toThrow(/production mode/);
+    await expect(developmentToken(config, { roles: 'editor' })).rejects.toThrow(/production mode/);
   });
 
   it('names what is wrong with its arguments', async () => {
     const config = loadConfig({});
-    await expect(developmentToken(config, { roles: 'editor' })).rejects.toThrow(/--node/);
-    await expect(developmentToken(config, { node: 'riyadh', roles: 'editor,king' })).rejects.toThrow(/--roles takes/);
+    await expect(developmentToken(config, { roles: 'editor,king' })).rejects.toThrow(/--roles takes/);
     expect(() => parseTtl('forever')).toThrow(/--ttl/);
+    expect(() => parseTtl('0s')).toThrow('--ttl must be longer than zero; got "0s"');
+    expect(() => parseTtl('0d')).toThrow(/longer than zero/);
     expect(parseTtl('2d')).toBe(172800);
   });
 });

@@ -164,6 +164,14 @@ describe('npm start: the demo federation in one process', () => {
     const { stdout } = await run('bash', ['-c', curl]);
     expect(JSON.parse(stdout).data.initiatives.totalCount).toBe(seen.both.totalCount);
 
+    // mmhub status follows the ministry's gateway to the ministry's own services, wherever the demo put them
+    const status = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port)], { cwd: ROOT, env: { ...process.env, NODE_ENV: undefined } });
+    for (const service of ['initiatives', 'calendar', 'media']) expect(status.stdout).toMatch(new RegExp(`^${service} +ready`, 'm'));
+    expect(status.stdout).toMatch(/Freshness/);
+    // and at riyadh's port it says whose gateway answers there, exiting 1
+    const wrong = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port + 1)], { cwd: ROOT }).catch((e: { code: number; stdout: string }) => e);
+    expect(wrong).toMatchObject({ code: 1, stdout: expect.stringContaining("is riyadh's gateway, not ministry's") });
+
     expect(await demo.stop('SIGINT')).toBe(0);
 
     const second = await demo.start();

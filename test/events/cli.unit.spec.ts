@@ -1,5 +1,8 @@
 import { PassThrough } from 'node:stream';
-import { eventCsv, eventsCommand, matcher, parseTime, unknownTypes } from '../../cli/events';
+import { parse } from 'csv-parse/sync';
+import { CSV_COLUMNS, eventCsv, eventCsvColumns, matcher, parseTime, unknownTypes } from '../../cli/events';
+import { csvHeader } from '../../cli/csv';
+import { eventsCommand } from '../../cli/program';
 import type { CloudEvent } from '../../services/kernel/src';
 
 const now = new Date('2026-03-10T12:00:00Z');
@@ -48,23 +51,35 @@ describe('mmhub events: arguments', () => {
     expect(unknownTypes({ types: ['*.cancelled.v1', 'mmhub.initiative.approve.v1'] })).toEqual(['mmhub.initiative.approve.v1']);
   });
 
-  it('writes a CSV row with the data as JSON, quoted as RFC 4180 wants', () => {
-    const row = eventCsv(event(), { topic: 'mmhub.initiatives.v1', partition: 2, offset: '41', timestamp: new Date('2026-03-10T09:00:00.020Z') });
-    expect(row).toBe(
-      '01a21673-31fd-7cc2-a7bc-f991bc770d54,mmhub.initiative.approved.v1,/nodes/riyadh/initiatives,riyadh,01a21673-31fb-7f13-8ad2-ea0d9d37c51c,2026-03-10T09:00:00.000Z,2,mmhub.initiatives.v1,2,41,2026-03-10T09:00:00.020Z,' +
-        '"{""state"":{""titleAr"":""بوابة \\""الأمانة\\"", الرقمية""}}"',
-    );
+  it('writes a CSV row with each field of the data in its own column, quoted as RFC 4180 wants, a formula defused', () => {
+    const columns = eventCsvColumns({ types: ['mmhub.initiative.approved.v1'] });
+    const keys = columns.map((c) => c.key);
+    expect(keys.slice(0, 11)).toEqual(CSV_COLUMNS.map((c) => c.key));
+    expect(keys).toEqual(expect.arrayContaining(['data.state.titleAr', 'data.state.code', 'data.change.by']));
+    const at = { topic: 'mmhub.initiatives.v1', partition: 2, offset: '41', timestamp: new Date('2026-03-10T09:00:00.020Z') };
+    const row = eventCsv(event({ data: { state: { titleAr: 'بوابة "الأمانة", الرقمية', code: '=HYPERLINK("http://x")' }, change: { by: 'riyadh-reviewer' } } }), at, columns);
+    const cells = parse(row)[0] as string[];
+    expect(cells.slice(0, 11)).toEqual([
+      '01a21673-31fd-7cc2-a7bc-f991bc770d54', 'mmhub.initiative.approved.v1', '/nodes/riyadh/initiatives', 'riyadh', '01a21673-31fb-7f13-8ad2-ea0d9d37c51c',
+      '2026-03-10T09:00:00.000Z', '2', 'mmhub.initiatives.v1', '2', '41', '2026-03-10T09:00:00.020Z',
+    ]);
+    expect(cells[keys.indexOf('data.state.titleAr')]).toBe('بوابة "الأمانة", الرقمية');
+    expect(row).toContain('"بوابة ""الأمانة"", الرقمية"');
+    expect(cells[keys.indexOf('data.state.code')]).toBe(`'=HYPERLINK("http://x")`);
+    expect(cells[keys.indexOf('data.change.by')]).toBe('riyadh-reviewer');
+    expect(csvHeader(columns).startsWith('\uFEFFid,type,')).toBe(true);
+    expect(csvHeader(columns, true).startsWith('\uFEFFالمعرّف,النوع,')).toBe(true);
   });
 
   it('explains a usage error and exits 2, before reaching for Kafka', async () => {
     const cases: Array<[string[], RegExp]> = [
       [[], /Usage:/],
-      [['export', '--since', '1d'], /export needs --until, --format, --out/],
+      [['export', '--since', '1d'], /required option '--until <time>' not specified/],
       [['export', '--since', '1d', '--until', 'now', '--format', 'xml', '--out', 'x'], /--format is csv or jsonl, not "xml"/],
       [['export', '--since', 'now', '--until', '1d', '--format', 'csv', '--out', 'x'], /--until .* must come after --since/],
       [['tail', '--until', 'now'], /--until, --format and --out belong to export/],
-      [['tail', '--colour'], /Unknown option '--colour'/],
-      [['replay'], /unknown events command "replay"/],
+      [['tail', '--colour'], /unknown option '--colour'/],
+      [['replay'], /unknown command 'replay'/],
     ];
     for (const [argv, message] of cases) {
       const s = io();
@@ -73,6 +88,9 @@ describe('mmhub events: arguments', () => {
     }
     const help = io();
     expect(await eventsCommand(['--help'], {}, help)).toBe(0);
-    expect(help.out()).toMatch(/mmhub events export --since <time> --until <time> --format csv\|jsonl --out <file>/);
+    expect(help.out()).toMatch(/Usage: mmhub events \[options\] \[command\]/);
+    const exportHelp = io();
+    expect(await eventsCommand(['export', '--help'], {}, exportHelp)).toBe(0);
+    expect(exportHelp.out()).toMatch(/--format <format> +csv or jsonl/);
   });
 });

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { Kafka, logLevel } from 'kafkajs';
-import { CSV_COLUMNS, eventsCommand, exportEvents, formatCounts, tailEvents } from '../../cli/events';
+import { CSV_COLUMNS, exportEvents, formatCounts, tailEvents } from '../../cli/events';
+import { eventsCommand } from '../../cli/program';
+import { parse } from 'csv-parse/sync';
 import { fromRecord } from '../../services/kernel/src';
 import { EVENT_TOPICS, validateEvent } from '../../services/kernel/src/events/schemas';
 import { eventually, kafkaBrokers, uniqueSuffix } from '../support/node';
@@ -136,7 +138,9 @@ describe('mmhub events export', () => {
       expect(Date.parse(e.kafkatime)).toBeLessThan(until.getTime());
       expect(validateEvent(e.type, e.data)).toEqual([]);
     }
-    expect(progress.text()).toMatch(/^0% \(0\/\d+ records\)\n(.*\n)*100% \(\d+\/\d+ records\)\n$/);
+    // not a terminal: plain lines, never a carriage return
+    expect(progress.text()).toMatch(/^ {2}0% {2}0\/\d+ records\n(.*\n)*100% {2}\d+\/\d+ records\n$/);
+    expect(progress.text()).not.toContain('\r');
     expect(formatCounts(result, 'window.jsonl')).toBe(
       [
         'exported 8 events to window.jsonl',
@@ -152,7 +156,7 @@ describe('mmhub events export', () => {
     );
   });
 
-  it('writes CSV with a header, one row per event, the data as JSON in its column; filters by type', async () => {
+  it('writes CSV with a byte order mark, a header, one row per event and one column per field; filters by type', async () => {
     const out = path.join(dir, 'window.csv');
     const code = await eventsCommand(
       ['export', '--since', since.toISOString(), '--until', until.toISOString(), '--format', 'csv', '--out', out, '--node', n.node, '--type', 'mmhub.initiative.*,mmhub.message.drafted.v1'],
@@ -160,14 +164,17 @@ describe('mmhub events export', () => {
       { stdout: capture(), stderr: capture() },
     );
     expect(code).toBe(0);
-    const [header, ...rows] = (await readFile(out, 'utf8')).trimEnd().split('\n');
-    expect(header).toBe(CSV_COLUMNS.join(','));
+    const text = await readFile(out, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = parse(text, { bom: true }) as string[][];
+    expect(header.slice(0, CSV_COLUMNS.length)).toEqual(CSV_COLUMNS.map((c) => c.en));
+    expect(header).toEqual(expect.arrayContaining(['data.state.titleAr', 'data.state.code']));
     expect(rows).toHaveLength(4);
-    const proposed = rows.filter((r) => r.includes(',mmhub.initiative.proposed.v1,'));
+    const proposed = rows.filter((r) => r[1] === 'mmhub.initiative.proposed.v1');
     expect(proposed).toHaveLength(2);
-    // the data column is quoted JSON with its quotes doubled, Arabic as is
-    expect(proposed[0]).toMatch(/,"\{""state"":\{.*مبادرة الحدائق العامة.*\}"$/);
-    expect(rows.filter((r) => r.includes(',mmhub.message.drafted.v1,'))).toHaveLength(1);
+    // the Arabic title in a column of its own, as it was written
+    expect(proposed.map((r) => r[header.indexOf('data.state.titleAr')])).toContain('مبادرة الحدائق العامة');
+    expect(rows.filter((r) => r[1] === 'mmhub.message.drafted.v1')).toHaveLength(1);
   });
 
   it('counts every node in the window when not filtered, and refuses a window that ends before it starts', async () => {

@@ -111,7 +111,7 @@ describe('readiness of the node', () => {
     expect(await own.json()).toMatchObject({ database: true, bus: false });
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', services: { initiatives: true, calendar: true } });
+    expect(await ready.json()).toEqual({ status: 'ready', node: 'riyadh', services: { initiatives: true, calendar: true }, addresses: expect.any(Object) });
   });
 
   it('is not ready once a service has lost its database, though that service is alive', async () => {
@@ -121,7 +121,7 @@ describe('readiness of the node', () => {
       const res = await fetch(at(gateway, '/ready'));
       return res.status === 503 ? res : undefined;
     }, 20_000, 'the gateway not ready');
-    expect(await ready.json()).toEqual({ status: 'not ready', services: { initiatives: false, calendar: true } });
+    expect(await ready.json()).toEqual({ status: 'not ready', node: 'riyadh', services: { initiatives: false, calendar: true }, addresses: expect.any(Object) });
     expect((await fetch(initiatives.service.url.replace('/graphql', '/health'))).status).toBe(200);
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
   });
@@ -171,7 +171,7 @@ describe('a service whose own process is stopped', () => {
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', services: { initiatives: true, calendar: true, media: true } });
+    expect(await ready.json()).toEqual({ status: 'ready', node: 'riyadh', services: { initiatives: true, calendar: true, media: true }, addresses: expect.any(Object) });
     const r = await post(gateway, QUERY, { id: initiativeId }, editor);
     expect(r.errors).toBeUndefined();
     expect(r.data?.initiative).toEqual({ titleAr: 'مبادرة الصمود', campaigns: [{ titleAr: 'حملة الصمود', messages: [] }] });
@@ -190,7 +190,7 @@ describe('a service whose own process is stopped', () => {
 
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not ready', services: { initiatives: true, calendar: true, media: false } });
+    expect(await ready.json()).toEqual({ status: 'not ready', node: 'riyadh', services: { initiatives: true, calendar: true, media: false }, addresses: expect.any(Object) });
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
   });
 });

@@ -44,6 +44,15 @@ describe('mmhub serve --node riyadh', () => {
       // the services on the ports after the gateway's, as `mmhub serve` puts them and `mmhub status` looks for them
       for (const offset of [1, 2, 3]) expect((await fetch(`http://127.0.0.1:${serve.port + offset}/ready`)).status).toBe(200);
 
+      // mmhub status finds the node's processes, each naming itself riyadh's; at another node's name it says whose they are
+      const status = await runMmhub(['status', '--node', 'riyadh', '--port', String(serve.port)], { NODE_ENV: undefined });
+      expect(status.stdout).toMatch(/^initiatives +ready/m);
+      expect(status.stdout).toMatch(/^media +ready/m);
+      expect(status.code).toBe(0);
+      const wrong = await runMmhub(['status', '--node', 'jeddah', '--port', String(serve.port)]);
+      expect(wrong.stdout).toContain(`http://127.0.0.1:${serve.port} is riyadh's gateway, not jeddah's`);
+      expect(wrong.code).toBe(1);
+
       const editor = await riyadhEditor();
       const proposed = await post(serve.url, PROPOSE, { input: proposal() }, editor);
       expect(proposed.errors).toBeUndefined();

@@ -215,7 +215,8 @@ export async function startService<C extends RequestContext>(
     });
     app.get('/ready', async (_req, res) => {
       const [database, broker] = await Promise.all([databaseReachable(orm), bus.reachable()]);
-      res.status(database && broker ? 200 : 503).json({ status: database && broker ? 'ready' : 'not ready', database, bus: broker });
+      // the process names itself, so that `mmhub status` never takes another node's process for this one
+      res.status(database && broker ? 200 : 503).json({ status: database && broker ? 'ready' : 'not ready', node: config.node, service: def.name, database, bus: broker });
     });
     if (config.observability.metrics) app.get('/metrics', telemetry.metricsRoute());
     def.routes?.(app, runtime);

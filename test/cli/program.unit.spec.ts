@@ -1,0 +1,109 @@
+import { PassThrough } from 'node:stream';
+import { decodeJwt } from 'jose';
+import { run, EXIT } from '../../cli/program';
+import { progress } from '../../cli/progress';
+
+function io() {
+  let out = '';
+  let err = '';
+  const stdout = new PassThrough().on('data', (c) => (out += c));
+  const stderr = new PassThrough().on('data', (c) => (err += c));
+  return { stdout, stderr, out: () => out, err: () => err };
+}
+
+async function mmhub(argv: string[], env: Record<string, string | undefined> = {}) {
+  const s = io();
+  const code = await run(argv, { env, io: s });
+  return { code, stdout: s.out(), stderr: s.err() };
+}
+
+describe('the mmhub command line', () => {
+  it('has help of its own for every command, by --help and by mmhub help <command>', async () => {
+    for (const command of ['start', 'serve', 'migrate', 'compose', 'rebuild', 'status', 'token', 'events', 'prepare']) {
+      const byFlag = await mmhub([command, '--help']);
+      expect({ command, code: byFlag.code }).toEqual({ command, code: 0 });
+      expect(byFlag.stdout).toContain(`Usage: mmhub ${command}`);
+      expect((await mmhub(['help', command])).stdout).toBe(byFlag.stdout);
+    }
+    const top = await mmhub(['help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/Exit codes:\n {2}0 {3}done\n {2}1 {3}failed.*\n {2}2 {3}used wrongly.*\n {2}78 {2}the configuration is wrong/);
+    expect((await mmhub(['token', '--help'])).stdout).toMatch(/--ttl <duration> +the lifetime, longer than zero/);
+  });
+
+  it('prints its version', async () => {
+    const r = await mmhub(['--version']);
+    expect(r).toEqual({ code: 0, stdout: `${require('../../package.json').version}\n`, stderr: '' });
+  });
+
+  it('exits 2 on a usage error, saying what is wrong; 78 on a configuration error, naming the variable', async () => {
+    const usage: Array<[string[], RegExp]> = [
+      [['launch'], /unknown command 'launch'/],
+      [['status', '--colour'], /unknown option '--colour'/],
+      [['token'], /required option '--roles <r1,r2>' not specified/],
+      [['token', '--roles', 'viewer', '--ttl', '0s'], /--ttl must be longer than zero; got "0s"/],
+      [['token', '--roles', 'king'], /--roles takes a comma-separated list of/],
+      [['serve', '--service', 'billing'], /--service must be one of: initiatives, calendar, media; got "billing"/],
+      [[], /Usage: mmhub/],
+    ];
+    for (const [argv, message] of usage) {
+      const r = await mmhub(argv, { NODE: 'riyadh' });
+      expect({ argv, code: r.code }).toEqual({ argv, code: EXIT.usage });
+      expect(r.stderr).toMatch(message);
+    }
+    const config = await mmhub(['token', '--roles', 'viewer'], { NODE: 'Riyadh!' });
+    expect(config.code).toBe(EXIT.configuration);
+    expect(config.stderr).toMatch(/NODE: must be a node code/);
+  });
+
+  it("issues a token for the environment's node, or --node's", async () => {
+    const fromEnv = await mmhub(['token', '--roles', 'viewer'], { NODE: 'jeddah' });
+    expect(fromEnv.code).toBe(0);
+    expect(decodeJwt(fromEnv.stdout.trim())).toMatchObject({ node: 'jeddah', roles: ['viewer'] });
+    const fromFlag = await mmhub(['token', '--roles', 'editor', '--node', 'riyadh'], { NODE: 'jeddah' });
+    expect(decodeJwt(fromFlag.stdout.trim())).toMatchObject({ node: 'riyadh', roles: ['editor'] });
+  });
+
+  it('events tail and export say at once that they need a broker where none answers, exit 1', async () => {
+    const started = Date.now();
+    const tail = await mmhub(['events', 'tail'], { KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(tail.code).toBe(EXIT.failure);
+    expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (KAFKA_BROKERS)');
+    expect(tail.stderr).toContain("subscribe to `events` at the hub's gateway");
+    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(exported.code).toBe(EXIT.failure);
+    expect(exported.stderr).toContain('no broker answers');
+    // no retries of a client that keeps trying
+    expect(tail.stderr).not.toMatch(/kafka:/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('the progress report', () => {
+  const capture = (tty: boolean) => {
+    let text = '';
+    const out = Object.assign(new PassThrough().on('data', (c) => (text += c)), { isTTY: tty });
+    return { out, text: () => text };
+  };
+
+  it('redraws a bar in place on a terminal', () => {
+    const t = capture(true);
+    const bar = progress(t.out);
+    bar.update(0, 200);
+    bar.update(200, 200);
+    bar.finish();
+    expect(t.text()).toContain('\r[');
+    expect(t.text()).toMatch(/100% {2}200\/200 records\n$/);
+  });
+
+  it('writes plain lines, a tenth at a time and never a carriage return, when the output is not a terminal', () => {
+    const t = capture(false);
+    const bar = progress(t.out);
+    for (let done = 0; done <= 1000; done++) bar.update(done, 1000, 'initiatives');
+    bar.finish();
+    expect(t.text()).not.toContain('\r');
+    const lines = t.text().trimEnd().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[10]).toMatch(/^initiatives +100% {2}1000\/1000 records$/);
+  });
+});
