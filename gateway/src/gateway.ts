@@ -13,6 +13,7 @@ import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
 import { useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
+import { consoleSite } from './console';
 
 export interface GatewayOptions {
   config: Config;
@@ -82,6 +83,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const operations = config.gateway.persistedOperations ? persistedOperations(config.gateway.persistedOperations) : null;
   const proofs = new WeakMap<object, Promise<string>>();
   const observability = gatewayObservability(config, o.subgraphs, log);
+  const site = consoleSite(config, log);
 
   const gateway = createGatewayRuntime<CallerContext>({
     supergraph: composed.supergraph,
@@ -125,6 +127,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
 
   const server = http.createServer((req, res) => {
     if (observability.serve(req, res)) return;
+    if (site.serve(req, res)) return;
     if (req.url === '/ready') {
       void readiness(o.subgraphs).then(({ ready, services }) => {
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
