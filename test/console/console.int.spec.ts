@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SeedDays } from '../../cli/seed/days';
+import { consoleSite } from '../../gateway/src/console';
+import { createLogger, loadConfig } from '../../services/kernel/src';
 import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
 import { freePorts, graphql, startDemo, tokensIn } from './demo';
 
@@ -26,7 +30,8 @@ describe('the console in a real browser, on the demo federation', () => {
     port = await freePorts();
     hub = `http://127.0.0.1:${port}`;
     [demo, chromium] = await Promise.all([startDemo(dataDir, port), startBrowser()]);
-    context = await chromium.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh' });
+    // axe-core is injected as an inline script, which the console's Content-Security-Policy rightly refuses
+    context = await chromium.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh', bypassCSP: true });
     page = await context.newPage();
     errors = collectErrors(page);
     mkdirSync(SHOTS, { recursive: true });
@@ -103,7 +108,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await accessible();
     await page.screenshot({ path: path.join(SHOTS, 'calendar-detail.png') });
     await page.keyboard.press('Escape');
-    await page.click('[data-testid="detail"] button');
+    await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
 
     // the filter narrows the grid and the ICS link follows it
     await page.selectOption('select[name="node"]', 'riyadh');
@@ -182,9 +187,16 @@ describe('the console in a real browser, on the demo federation', () => {
     await card.locator('[data-testid="approve"]').click();
     await card.waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.locator('li.card[data-message]').count()).toBe(before - 1);
-    // the decision is the API's, not only the page's
-    const { mediaMessage } = await graphql<{ mediaMessage: { status: string } }>(`${hub}/graphql`, tokens.MINISTRY_VIEWER, 'query ($id: ID!) { mediaMessage(id: $id) { status } }', { id });
-    expect(mediaMessage.status).toBe('APPROVED');
+    // the decision is the API's, not only the page's: applied at riyadh, it comes back to the hub as APPROVED
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const { mediaMessage } = await graphql<{ mediaMessage: { status: string } }>(`${hub}/graphql`, tokens.MINISTRY_VIEWER, 'query ($id: ID!) { mediaMessage(id: $id) { status } }', { id });
+      if (mediaMessage.status === 'APPROVED') break;
+      if (Date.now() > deadline) throw new Error(`the approved message is still ${mediaMessage.status} at the hub`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // and the queue, reloaded, no longer holds it
+    await view('/review', '[data-testid="queue-count"]');
+    expect(await card.count()).toBe(0);
   }, 180_000);
 
   it('says in the user’s language why the API refuses a decision', async () => {
@@ -198,9 +210,10 @@ describe('the console in a real browser, on the demo federation', () => {
   }, 180_000);
 
   it('shows a change made through the API live, without reload', async () => {
+    // the streams are open before the change is made
+    const streaming = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'), { timeout: 60_000 });
     await view('/live', '#live-title');
-    // the stream is open before the change is made
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('/graphql')), undefined, { timeout: 30_000 });
+    await streaming;
     const tokens = tokensIn(dataDir);
     const title = `مبادرة مباشرة ${Date.now()}`;
     await graphql(`${hub}/graphql`, tokens.MINISTRY_EDITOR, 'mutation ($t: String!) { proposeInitiative(input: { code: "MIN-LIVE-1", titleAr: $t, axis: OVERSIGHT, plannedStart: "2030-01-01", plannedEnd: "2030-06-30" }) { id } }', { t: title });
@@ -208,6 +221,27 @@ describe('the console in a real browser, on the demo federation', () => {
     await accessible();
     await page.screenshot({ path: path.join(SHOTS, 'live.png') });
   }, 180_000);
+
+  it('shows a node whose gateway does not answer as not answering, not as an empty page', async () => {
+    // the console's own files, beside a GraphQL endpoint that closes every connection unanswered
+    const site = consoleSite(loadConfig({ NODE: 'riyadh' }), createLogger('silent'));
+    const silent = http.createServer((req, res) => (site.serve(req, res) ? undefined : req.socket.destroy()));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const other = await context.newPage();
+    try {
+      const at = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/console`;
+      await other.goto(`${at}/sign-in`);
+      await other.click('button[data-role="viewer"]');
+      await other.waitForURL(/\/console\/calendar/);
+      await other.goto(`${at}/initiatives`);
+      const alert = other.locator('.alert-unreachable').first();
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('الجهة لا تستجيب');
+    } finally {
+      await other.close();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 120_000);
 
   it('switches to English: texts and direction change', async () => {
     await view('/calendar', '[data-testid="month-grid"]');

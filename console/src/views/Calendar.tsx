@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useSearch } from 'wouter';
 import { CalendarMonthQuery, NodesQuery } from '../api/operations';
@@ -316,6 +316,11 @@ function Detail({ placed: p, onClose }: { placed: Placed; settings: Settings; on
   const i = p.item;
   const campaign = i.__typename === 'Campaign' ? i : null;
   const entry = i.__typename === 'CalendarEntry' ? i : null;
+  useEffect(() => {
+    const close = (ev: KeyboardEvent) => ev.key === 'Escape' && onClose();
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [onClose]);
   const fromHijri = campaign ? campaign.startsAtHijri : entry!.startDateHijri;
   const toHijri = campaign ? campaign.endsAtHijri : entry!.endDateHijri;
   return (

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { useMutation, useQuery, type CombinedError } from 'urql';
-import { ReviewMessageMutation, ReviewQueueQuery } from '../api/operations';
+import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
+import { MessageStatusChangedSubscription, ReviewMessageMutation, ReviewQueueQuery } from '../api/operations';
 import type { ReviewQueueQuery as QueueData } from '../gql/graphql';
 import { ApiError } from '../lib/errors';
 import { numberIn } from '../lib/dates';
@@ -34,7 +34,13 @@ function highlighted(text: string, violations: Violation[]): ReactNode[] {
 export function ReviewQueue({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ReviewQueueQuery });
-  const queue = data?.mediaMessages.edges.map((e) => e.node) ?? [];
+  // a decision taken here on another node's message applies there first: it leaves the queue at once, and the copy follows
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  useSubscription({ query: MessageStatusChangedSubscription }, (_prev, d) => {
+    refetch({ requestPolicy: 'network-only' });
+    return d;
+  });
+  const queue = data?.mediaMessages.edges.map((e) => e.node).filter((m) => !decided.has(m.id)) ?? [];
   return (
     <section aria-labelledby="review-title">
       <h1 id="review-title">
@@ -42,10 +48,23 @@ export function ReviewQueue({ session }: { session: Session }) {
       </h1>
       <ApiError error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {fetching && !data && <p>{t('loading')}</p>}
+      {decided.size > 0 && (
+        <p role="status" data-testid="decided">
+          {t('decided')}
+        </p>
+      )}
       {data && !queue.length && <p>{t('queueEmpty')}</p>}
       <ol className="queue">
         {queue.map((m) => (
-          <ReviewCard key={m.id} message={m} session={session} onDecided={() => refetch({ requestPolicy: 'network-only' })} />
+          <ReviewCard
+            key={m.id}
+            message={m}
+            session={session}
+            onDecided={() => {
+              setDecided((all) => new Set([...all, m.id]));
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
         ))}
       </ol>
     </section>
