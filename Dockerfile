@@ -6,6 +6,7 @@ COPY bin ./bin
 COPY cli ./cli
 COPY services ./services
 COPY gateway ./gateway
+COPY console ./console
 RUN npm ci && npm prune --omit=dev
 
 FROM node:22-bookworm-slim

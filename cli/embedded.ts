@@ -71,6 +71,10 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   const base = loadConfig(env);
   const log = createLogger(base.logLevel, { footprint: 'embedded' });
   const ports = gatewayPorts(base.port);
+  // each node's console links to the others' sign-in, when their addresses are known before they start
+  if (!o.env.CONSOLE_NODES && ports.every((p) => p > 0)) {
+    Object.assign(env, { CONSOLE_NODES: DEMO_NODES.map((node, i) => `${node}=http://${browserHost(base.host)}:${ports[i]}`).join(',') });
+  }
   const root = path.resolve(o.dataDir ?? o.env.MMHUB_DATA_DIR ?? '.mmhub/data');
 
   if (o.reset) rmSync(root, { recursive: true, force: true });
@@ -166,6 +170,7 @@ export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<Running
       [
         `mmhub serve: node ${config.node} on an embedded database (PGlite in ${shownPath(dataDir)}, kept across restarts) and an in-process bus`,
         `  gateway  ${url}   (GraphiQL opens there in a browser)`,
+        `  console  ${consoleUrl(url)}`,
         `  a token  npx mmhub token --node ${config.node} --roles editor`,
         'Set DATABASE_URL (and KAFKA_BROKERS) to run it on PostgreSQL and Kafka. Stop with Ctrl+C.',
         '',
@@ -695,6 +700,16 @@ interface BannerFacts {
   elapsed: string;
 }
 
+/** The console a node's gateway serves, beside its GraphQL endpoint. */
+function consoleUrl(graphqlUrl: string): string {
+  return graphqlUrl.replace(/\/graphql$/, '/console/');
+}
+
+/** An address a browser on this machine can open: a wildcard listener is reached at the loopback. */
+function browserHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
 /** A path as the user would type it from here: relative inside the working directory, else whole. */
 function shownPath(p: string): string {
   const relative = path.relative(process.cwd(), p);
@@ -712,6 +727,9 @@ function banner(f: BannerFacts): string {
     '',
     ...DEMO_NODES.map((node, i) => `  ${node.padEnd(9)} ${(i === 0 ? 'hub' : 'municipality').padEnd(13)} ${f.urls[i]}   ${nodeName(node).nameAr}`),
     '  (GraphiQL opens at each address in a browser)',
+    '',
+    'The console, per node (sign in there by choosing a role):',
+    ...DEMO_NODES.map((node, i) => `  ${node.padEnd(9)} ${consoleUrl(f.urls[i])}`),
     '',
     f.firstStart ? `Seeded now: ${describeSeed(f.seeded.summary)}.` : `Data as the last run left it (seeded ${f.seeded.seededAt}).`,
     '',

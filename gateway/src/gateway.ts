@@ -15,6 +15,7 @@ import { RateLimiter } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
+import { consoleSite } from './console';
 
 export interface GatewayOptions {
   config: Config;
@@ -99,6 +100,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const proofs = new WeakMap<object, { token: Promise<string>; renewAt: number }>();
   const admissions = new Admissions(config, limiter);
   const observability = gatewayObservability(config, o.subgraphs, log);
+  const site = consoleSite(config, log);
 
   const gateway = createGatewayRuntime<CallerContext>({
     supergraph: composed.supergraph,
@@ -162,6 +164,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       req.resume();
       return;
     }
+    // the console's own files and the browser's way in to it, matched exactly
+    if (site.serve(req, res)) return;
     if (path === '/health') return void gateway(req, res);
     if (path === '/ready' && req.method === 'GET') {
       const { ready, services } = await readiness(o.subgraphs);

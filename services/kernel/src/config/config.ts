@@ -76,6 +76,13 @@ const schema = z
       .string()
       .refine((v) => v.split(',').every((n) => NODE_CODE.test(n.trim())), 'must be node codes separated by commas, such as riyadh,jeddah')
       .optional(),
+    CONSOLE_OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be the identity provider\'s issuer URL, such as https://id.example.gov.sa/realms/mmhub' }).optional(),
+    CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    CONSOLE_OIDC_SCOPE: z.string().min(1).default('openid'),
+    CONSOLE_NODES: z
+      .string()
+      .refine((v) => v.split(',').every((p) => /^[a-z][a-z0-9-]{1,30}=https?:\/\/\S+$/.test(p.trim())), 'must be node=URL pairs separated by commas, such as riyadh=http://127.0.0.1:4001')
+      .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
     OUTBOX_POLL_MS: int(5, 60000).default(200),
@@ -92,6 +99,8 @@ const schema = z
     OTEL_SERVICE_NAME: z.string().min(1).optional(),
   })
   .superRefine((c, ctx) => {
+    if (Boolean(c.CONSOLE_OIDC_ISSUER) !== Boolean(c.CONSOLE_OIDC_CLIENT_ID))
+      ctx.addIssue({ code: 'custom', path: [c.CONSOLE_OIDC_ISSUER ? 'CONSOLE_OIDC_CLIENT_ID' : 'CONSOLE_OIDC_ISSUER'], message: 'the console signs in with both CONSOLE_OIDC_ISSUER and CONSOLE_OIDC_CLIENT_ID, or neither' });
     if (c.MMHUB_MODE === 'production') {
       if (!c.JWT_SECRET && !c.JWKS_URL)
         ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'production mode needs JWT_SECRET or JWKS_URL' });
@@ -102,6 +111,8 @@ const schema = z
       if (!c.GATEWAY_SECRET || c.GATEWAY_SECRET === DEVELOPMENT_GATEWAY_SECRET)
         ctx.addIssue({ code: 'custom', path: ['GATEWAY_SECRET'], message: 'production mode needs a gateway secret of its own' });
       // the key set decides who may sign tokens: fetched in clear text, anyone on the path could swap it
+      if (c.CONSOLE_OIDC_ISSUER && new URL(c.CONSOLE_OIDC_ISSUER).protocol === 'http:' && !isLoopback(new URL(c.CONSOLE_OIDC_ISSUER).hostname))
+        ctx.addIssue({ code: 'custom', path: ['CONSOLE_OIDC_ISSUER'], message: 'production mode needs an https issuer (http only to this machine)' });
       if (c.JWKS_URL && new URL(c.JWKS_URL).protocol === 'http:' && !isLoopback(new URL(c.JWKS_URL).hostname))
         ctx.addIssue({ code: 'custom', path: ['JWKS_URL'], message: 'production mode needs an https URL (http only to this machine: 127.0.0.1, ::1 or localhost)' });
     }
@@ -160,6 +171,11 @@ export interface Config {
     proofTtlSeconds: number;
     /** Origins whose browsers may call with credentials; none by default. */
     corsOrigins: string[];
+  };
+  /** The web console: how it signs people in, and where the other nodes' consoles are (development). */
+  console: {
+    oidc?: { issuer: string; clientId: string; scope: string };
+    nodes: { node: string; url: string }[];
   };
 }
 
@@ -220,6 +236,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       persistedOperations: c.PERSISTED_OPERATIONS,
       proofTtlSeconds: c.GATEWAY_PROOF_TTL_SECONDS,
       corsOrigins: c.GATEWAY_CORS_ORIGINS ? c.GATEWAY_CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+    },
+    console: {
+      oidc: c.CONSOLE_OIDC_ISSUER && c.CONSOLE_OIDC_CLIENT_ID ? { issuer: c.CONSOLE_OIDC_ISSUER, clientId: c.CONSOLE_OIDC_CLIENT_ID, scope: c.CONSOLE_OIDC_SCOPE } : undefined,
+      nodes: c.CONSOLE_NODES
+        ? c.CONSOLE_NODES.split(',').map((p) => {
+            const [node, ...url] = p.trim().split('=');
+            return { node, url: url.join('=').replace(/\/+$/, '') };
+          })
+        : [],
     },
   };
 }

@@ -1,0 +1,415 @@
+import { graphql } from '../gql';
+
+// every operation the console sends; each is a persisted document (its sha256 is in the manifest)
+
+export const NodesQuery = graphql(`
+  query ConsoleNodes {
+    nodes {
+      code
+      nameAr
+      nameEn
+      role
+      status
+      lastEventAt
+      lastHeartbeatAt
+      lagSeconds
+      eventsApplied
+    }
+  }
+`);
+
+export const CalendarMonthQuery = graphql(`
+  query CalendarMonth($hijriMonth: HijriMonthInput, $range: DateRangeInput, $filter: CalendarFilter) {
+    calendar(hijriMonth: $hijriMonth, range: $range, filter: $filter) {
+      from
+      to
+      fromHijri {
+        year
+        month
+        day
+        ar
+        en
+      }
+      toHijri {
+        year
+        month
+        day
+        ar
+        en
+      }
+      items {
+        __typename
+        ... on Campaign {
+          id
+          node
+          titleAr
+          titleEn
+          descriptionAr
+          descriptionEn
+          axis
+          scope
+          status
+          channels
+          audiences
+          startsAt
+          endsAt
+          startsAtHijri {
+            ar
+            en
+          }
+          endsAtHijri {
+            ar
+            en
+          }
+        }
+        ... on CalendarEntry {
+          id
+          node
+          kind
+          titleAr
+          titleEn
+          descriptionAr
+          descriptionEn
+          entryAxis: axis
+          entryStatus: status
+          occasionCode
+          allDay
+          startsAt
+          endsAt
+          startDate
+          endDate
+          location
+          campaignId
+          startDateHijri {
+            ar
+            en
+          }
+          endDateHijri {
+            ar
+            en
+          }
+        }
+      }
+    }
+    clashes(hijriMonth: $hijriMonth, range: $range) {
+      kind
+      node
+      axis
+      reasonAr
+      reasonEn
+      overlapFrom
+      overlapTo
+      campaign {
+        id
+      }
+      otherCampaign {
+        id
+      }
+      occasion {
+        id
+      }
+    }
+  }
+`);
+
+export const InitiativesQuery = graphql(`
+  query ConsoleInitiatives($first: Int, $after: String, $filter: InitiativeFilter) {
+    initiatives(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          node
+          code
+          titleAr
+          titleEn
+          axis
+          status
+          rag
+          percentComplete
+          expectedProgress
+          lateDays
+          plannedStart
+          plannedEnd
+        }
+      }
+    }
+  }
+`);
+
+export const InitiativeQuery = graphql(`
+  query ConsoleInitiative($id: ID!) {
+    initiative(id: $id) {
+      id
+      node
+      code
+      titleAr
+      titleEn
+      descriptionAr
+      descriptionEn
+      axis
+      status
+      rag
+      percentComplete
+      expectedProgress
+      lateDays
+      plannedStart
+      plannedEnd
+      lastReportedAt
+      targets {
+        kpi
+        unit
+        targetValue
+      }
+      progressReports {
+        id
+        percentComplete
+        reportedAt
+        note
+      }
+      assessments {
+        id
+        weightedScore
+        assessedAt
+        assessedBy
+        note
+      }
+      campaigns {
+        id
+        titleAr
+        titleEn
+        status
+        scope
+        startsAtHijri {
+          ar
+          en
+        }
+      }
+      messages {
+        id
+        status
+        bodyAr
+        bodyEn
+      }
+    }
+  }
+`);
+
+export const DashboardQuery = graphql(`
+  query ConsoleDashboard {
+    nodes {
+      code
+      nameAr
+      nameEn
+      status
+      lastEventAt
+      lagSeconds
+      eventsApplied
+    }
+    sectorDashboard {
+      today
+      implementationByNode {
+        node
+        nodeNameAr
+        nodeNameEn
+        initiatives
+        averageProgress
+        late
+        averageLateDays
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+      integrationRanking(first: 10) {
+        rank
+        score
+        node
+        initiativeId
+        initiative {
+          titleAr
+          titleEn
+          code
+        }
+      }
+    }
+    HEALTH_AWARENESS: sectorDashboard(filter: { axis: [HEALTH_AWARENESS] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+    E_SERVICES: sectorDashboard(filter: { axis: [E_SERVICES] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+    INTERACTIVE_SERVICES: sectorDashboard(filter: { axis: [INTERACTIVE_SERVICES] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+    INFRASTRUCTURE: sectorDashboard(filter: { axis: [INFRASTRUCTURE] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+    OVERSIGHT: sectorDashboard(filter: { axis: [OVERSIGHT] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+    PROCEDURE_IMPROVEMENT: sectorDashboard(filter: { axis: [PROCEDURE_IMPROVEMENT] }) {
+      implementationByNode {
+        rag {
+          onTrack
+          atRisk
+          offTrack
+          notRated
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewQueueQuery = graphql(`
+  query ReviewQueue {
+    mediaMessages(first: 50, filter: { status: [IN_REVIEW] }) {
+      totalCount
+      edges {
+        node {
+          id
+          node
+          version
+          status
+          origin
+          bodyAr
+          bodyEn
+          authors
+          createdAt
+          campaign {
+            id
+            titleAr
+            titleEn
+            scope
+          }
+          initiative {
+            id
+            titleAr
+            titleEn
+          }
+          variants {
+            channel
+            text
+            hashtags
+            mediaRefs
+            publishedText
+            length
+            limit
+          }
+          violations {
+            ruleId
+            kind
+            severity
+            channel
+            messageAr
+            messageEn
+            span {
+              start
+              end
+              text
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewMessageMutation = graphql(`
+  mutation ReviewMessage($id: ID!, $version: Int!, $decision: ReviewDecision!, $comment: String) {
+    reviewMessage(id: $id, version: $version, decision: $decision, comment: $comment) {
+      id
+      decision
+      messageId
+      message {
+        id
+        status
+        version
+      }
+    }
+  }
+`);
+
+export const InitiativeChangedSubscription = graphql(`
+  subscription LiveInitiatives {
+    initiativeChanged {
+      id
+      node
+      code
+      titleAr
+      titleEn
+      status
+      updatedAt
+      version
+    }
+  }
+`);
+
+export const CampaignChangedSubscription = graphql(`
+  subscription LiveCampaigns {
+    campaignChanged {
+      id
+      node
+      titleAr
+      titleEn
+      status
+      updatedAt
+      version
+    }
+  }
+`);
+
+export const MessageStatusChangedSubscription = graphql(`
+  subscription LiveMessages {
+    messageStatusChanged {
+      id
+      node
+      bodyAr
+      bodyEn
+      status
+      updatedAt
+      version
+    }
+  }
+`);

@@ -1,0 +1,43 @@
+/** Days as YYYY-MM-DD in Asia/Riyadh; the API writes instants with +03:00, so their first ten characters are the Riyadh day. */
+export type Day = string;
+
+export const RIYADH = 'Asia/Riyadh';
+
+export function addDays(day: Day, n: number): Day {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 0 for Sunday … 6 for Saturday. */
+export const weekday = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay();
+
+export function todayInRiyadh(): Day {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: RIYADH, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** The last day an item touches: an end at midnight is exclusive. */
+export function lastDayOf(endsAt: string): Day {
+  const day = endsAt.slice(0, 10);
+  return /T00:00(:00(\.0+)?)?/.test(endsAt) ? addDays(day, -1) : day;
+}
+
+const umalqura = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+
+/** The Umm al-Qura date of a day, from the browser's calendar data; for the Gregorian grid's labels. */
+export function hijriOf(day: Day): { year: number; month: number; day: number } {
+  const parts = umalqura.formatToParts(new Date(`${day}T12:00:00Z`));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: n('year') || n('relatedYear'), month: n('month'), day: n('day') };
+}
+
+export function formatDay(day: Day, lang: 'ar' | 'en', calendar: 'gregory' | 'islamic-umalqura', style: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  return new Intl.DateTimeFormat(`${lang === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${calendar}`, { timeZone: 'UTC', ...style }).format(new Date(`${day}T12:00:00Z`));
+}
+
+export function formatInstant(at: string, lang: 'ar' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { timeZone: RIYADH, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}
+
+export const numberIn = (n: number | null | undefined, lang: 'ar' | 'en', digits = 0): string =>
+  n === null || n === undefined ? '—' : new Intl.NumberFormat(lang === 'ar' ? 'ar-SA' : 'en-GB', { maximumFractionDigits: digits }).format(n);

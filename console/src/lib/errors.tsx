@@ -1,0 +1,42 @@
+import type { CombinedError } from 'urql';
+import { useI18n } from './i18n';
+
+/** An API error in the user's language: the server's messageAr in Arabic, its message in English. */
+export function useErrorText(): (e: CombinedError | (Error & { messageAr?: string }) | undefined) => string {
+  const { lang, t } = useI18n();
+  return (e) => {
+    if (!e) return '';
+    const combined = e as CombinedError;
+    if (combined.networkError) return t('unreachable');
+    if (combined.graphQLErrors?.length) {
+      return combined.graphQLErrors
+        .map((g) => {
+          const ar = (g.extensions as { messageAr?: string } | undefined)?.messageAr;
+          return lang === 'ar' && ar ? ar : g.message;
+        })
+        .filter((m, i, all) => all.indexOf(m) === i)
+        .join(' ');
+    }
+    const plain = e as Error & { messageAr?: string };
+    return lang === 'ar' && plain.messageAr ? plain.messageAr : plain.message;
+  };
+}
+
+/** Shown where a view's data could not be had; a node that does not answer says so. */
+export function ApiError({ error, onRetry }: { error?: CombinedError; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  if (!error) return null;
+  const partial = error.graphQLErrors?.some((g) => (g.extensions as { code?: string } | undefined)?.code === 'SERVICE_UNAVAILABLE');
+  return (
+    <div role="alert" className={error.networkError ? 'alert alert-unreachable' : 'alert'} data-testid="api-error">
+      {partial && <strong>{t('serviceDown')} </strong>}
+      {text(error)}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}

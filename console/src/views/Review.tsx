@@ -1,0 +1,162 @@
+import { useState, type ReactNode } from 'react';
+import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
+import { MessageStatusChangedSubscription, ReviewMessageMutation, ReviewQueueQuery } from '../api/operations';
+import type { ReviewQueueQuery as QueueData } from '../gql/graphql';
+import { ApiError } from '../lib/errors';
+import { numberIn } from '../lib/dates';
+import { useI18n } from '../lib/i18n';
+import type { Session } from '../lib/auth';
+
+type Message = QueueData['mediaMessages']['edges'][number]['node'];
+type Variant = Message['variants'][number];
+type Violation = Message['violations'][number];
+
+/** The text with each violation's span marked. */
+function highlighted(text: string, violations: Violation[]): ReactNode[] {
+  const spans = violations.filter((v) => v.span && v.span.end <= text.length).sort((a, b) => a.span!.start - b.span!.start);
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const v of spans) {
+    if (v.span!.start < at) continue;
+    out.push(text.slice(at, v.span!.start));
+    out.push(
+      <mark key={`${v.ruleId}-${v.span!.start}`} className={v.severity === 'BLOCKING' ? 'blocking' : 'advisory'}>
+        {text.slice(v.span!.start, v.span!.end)}
+      </mark>,
+    );
+    at = v.span!.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** The review queue: messages in review, each channel previewed with its limit, the charter's violations marked, approve or request changes. */
+export function ReviewQueue({ session }: { session: Session }) {
+  const { t, lang } = useI18n();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ReviewQueueQuery });
+  // a decision taken here on another node's message applies there first: it leaves the queue at once, and the copy follows
+  const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
+  useSubscription({ query: MessageStatusChangedSubscription }, (_prev, d) => {
+    refetch({ requestPolicy: 'network-only' });
+    return d;
+  });
+  const queue = data?.mediaMessages.edges.map((e) => e.node).filter((m) => !decided.has(m.id)) ?? [];
+  return (
+    <section aria-labelledby="review-title">
+      <h1 id="review-title">
+        {t('inReview')} <span data-testid="queue-count">({numberIn(queue.length, lang)})</span>
+      </h1>
+      <ApiError error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      {fetching && !data && <p>{t('loading')}</p>}
+      {decided.size > 0 && (
+        <p role="status" data-testid="decided">
+          {t('decided')}
+        </p>
+      )}
+      {data && !queue.length && <p>{t('queueEmpty')}</p>}
+      <ol className="queue">
+        {queue.map((m) => (
+          <ReviewCard
+            key={m.id}
+            message={m}
+            session={session}
+            onDecided={() => {
+              setDecided((all) => new Set([...all, m.id]));
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function ReviewCard({ message: m, session, onDecided }: { message: Message; session: Session; onDecided(): void }) {
+  const { t, e, pick, lang } = useI18n();
+  const [comment, setComment] = useState('');
+  const [asking, setAsking] = useState(false);
+  const [result, review] = useMutation(ReviewMessageMutation);
+  const [error, setError] = useState<CombinedError | undefined>();
+  const [missingReason, setMissingReason] = useState(false);
+  const decide = async (decision: 'APPROVE' | 'REQUEST_CHANGES') => {
+    if (decision === 'REQUEST_CHANGES' && !comment.trim()) return setMissingReason(true);
+    const r = await review({ id: m.id, version: m.version, decision, comment: comment.trim() || null });
+    setError(r.error);
+    if (!r.error) onDecided();
+  };
+  const titleId = `message-${m.id}`;
+  return (
+    <li className="card" data-message={m.id} aria-labelledby={titleId}>
+      <h2 id={titleId}>
+        {e(m.node)} · {m.campaign ? `${pick(m.campaign.titleAr, m.campaign.titleEn)} (${m.campaign.scope === 'NATIONAL' ? t('national') : t('local')})` : m.initiative ? pick(m.initiative.titleAr, m.initiative.titleEn) : e(m.origin)}
+      </h2>
+      <p className="body" dir="auto">
+        {pick(m.bodyAr, m.bodyEn)}
+      </p>
+      <p>
+        <small>
+          {t('authors')}: {m.authors.join('، ')}
+        </small>
+      </p>
+      <div className="variants">
+        {m.variants.map((v) => (
+          <VariantPreview key={v.channel} variant={v} violations={m.violations.filter((x) => x.channel === v.channel)} />
+        ))}
+      </div>
+      {m.violations.length > 0 && (
+        <section aria-label={t('violations')}>
+          <h3>{t('violations')}</h3>
+          <ul className="violations">
+            {m.violations.map((v, n) => (
+              <li key={n} className={v.severity === 'BLOCKING' ? 'blocking' : 'advisory'}>
+                <strong>{v.severity === 'BLOCKING' ? t('blocking') : t('advisory')}</strong> · {e(v.channel)}: {lang === 'ar' ? v.messageAr : v.messageEn}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="decide">
+        {asking && (
+          <label className="grow">
+            {t('reason')}
+            <textarea value={comment} onChange={(ev) => (setComment(ev.target.value), setMissingReason(false))} rows={2} aria-invalid={missingReason} />
+          </label>
+        )}
+        {missingReason && <p role="alert">{t('reasonRequired')}</p>}
+        <button type="button" className="primary" disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')} onClick={() => decide('APPROVE')} data-testid="approve">
+          {t('approve')}
+        </button>
+        <button type="button" disabled={result.fetching} onClick={() => (asking ? decide('REQUEST_CHANGES') : setAsking(true))} data-testid="request-changes">
+          {t('requestChanges')}
+        </button>
+      </div>
+      <ApiError error={error} />
+    </li>
+  );
+}
+
+function VariantPreview({ variant: v, violations }: { variant: Variant; violations: Violation[] }) {
+  const { t, e, lang } = useI18n();
+  const over = v.length > v.limit;
+  return (
+    <figure className={`variant channel-${v.channel}`} data-channel={v.channel}>
+      <figcaption>
+        <strong>{e(v.channel)}</strong>{' '}
+        <span className={over ? 'over' : 'within'}>
+          {t('length')} {numberIn(v.length, lang)} / {numberIn(v.limit, lang)}
+        </span>
+      </figcaption>
+      <p dir="auto" className="preview">
+        {highlighted(v.text, violations)}
+      </p>
+      {v.hashtags.length > 0 && (
+        <p>
+          {t('hashtags')}: {v.hashtags.map((h) => `#${h}`).join(' ')}
+        </p>
+      )}
+      <p>
+        {t('media')}: {numberIn(v.mediaRefs.length, lang)}
+      </p>
+    </figure>
+  );
+}

@@ -1,0 +1,259 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SeedDays } from '../../cli/seed/days';
+import { consoleSite } from '../../gateway/src/console';
+import { createLogger, loadConfig } from '../../services/kernel/src';
+import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
+import { freePorts, graphql, startDemo, tokensIn } from './demo';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHOTS = path.join(ROOT, 'docs/console');
+
+/** The demo's seeded Ramadan: the one the seed placed its campaigns around. */
+const ramadan = new SeedDays(new Date()).ramadan();
+
+describe('the console in a real browser, on the demo federation', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-console-'));
+  let demo: Awaited<ReturnType<typeof startDemo>> | undefined;
+  let chromium: RunningBrowser | undefined;
+  let port: number;
+  let hub: string;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    port = await freePorts();
+    hub = `http://127.0.0.1:${port}`;
+    [demo, chromium] = await Promise.all([startDemo(dataDir, port), startBrowser()]);
+    // axe-core is injected as an inline script, which the console's Content-Security-Policy rightly refuses
+    context = await chromium.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh', bypassCSP: true });
+    page = await context.newPage();
+    errors = collectErrors(page);
+    mkdirSync(SHOTS, { recursive: true });
+  }, 900_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterEach(() => {
+    // every view loads without an error in the page's console
+    expect(errors).toEqual([]);
+  });
+
+  const view = async (address: string, ready: string) => {
+    await page.goto(`${hub}/console${address}`);
+    await page.locator(ready).first().waitFor({ timeout: 60_000 });
+  };
+  const accessible = async () => expect(await accessibilityProblems(page)).toEqual([]);
+
+  it('prints the console of every node, sends a browser from / to it, and signs in as a role of the node in development', async () => {
+    for (const [node, p] of [['ministry', port], ['riyadh', port + 1], ['jeddah', port + 2]] as const) {
+      expect(demo!.stdout).toMatch(new RegExp(`${node}\\s+http://127\\.0\\.0\\.1:${p}/console/`));
+    }
+    await page.goto(`${hub}/`);
+    await page.waitForURL(`${hub}/console/sign-in`);
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await page.getAttribute('html', 'lang')).toBe('ar');
+    // the other nodes' consoles are one link away
+    expect(await page.locator(`a[href="http://127.0.0.1:${port + 1}/console/sign-in"]`).count()).toBe(1);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'sign-in.png') });
+    await page.click('button[data-role="reviewer"]');
+    await page.waitForURL(/\/console\/calendar/);
+    // the token stays in this tab's session storage, out of the address and of localStorage
+    const stored = await page.evaluate(() => ({ local: JSON.stringify(localStorage), session: sessionStorage.getItem('mmhub.session') ?? '' }));
+    expect(stored.session).toMatch(/"token":"ey/);
+    expect(stored.local).not.toMatch(/ey[\w-]+\.ey/);
+    expect(page.url()).not.toMatch(/ey[\w-]+\.ey/);
+  }, 120_000);
+
+  it('shows the seeded Ramadan by Hijri month: its first day first, weeks from Sunday, Friday and Saturday shaded, the occasions on their days', async () => {
+    await view(`/calendar?y=${ramadan.hijriYear}&m=9`, '[data-testid="month-grid"] td[data-date]');
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    const days = page.locator('[data-testid="month-grid"] td[data-date]');
+    expect(await days.first().getAttribute('data-date')).toBe(ramadan.from);
+    expect(await days.first().getAttribute('data-hijri-day')).toBe('1');
+    expect(await days.last().getAttribute('data-date')).toBe(ramadan.to);
+    expect(await page.locator('[data-testid="month-grid"] th').first().textContent()).toBe('الأحد');
+    expect(await page.locator('[data-testid="month-grid"] th.weekend').allTextContents()).toEqual(['الجمعة', 'السبت']);
+    // the Ramadan occasion from its first day to its last, and no day outside it
+    const ramadanDays = await page.locator('td[data-date]:has([data-occasion="RAMADAN"])').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-date')));
+    expect(ramadanDays[0]).toBe(ramadan.from);
+    expect(ramadanDays[ramadanDays.length - 1]).toBe(ramadan.to);
+    // Founding Day (22 February) falls in this Ramadan when the seed's year has it there
+    const foundingDay = `${ramadan.from.slice(0, 4)}-02-22`;
+    if (foundingDay >= ramadan.from && foundingDay <= ramadan.to) {
+      expect(await page.locator('td[data-date]:has([data-occasion="FOUNDING_DAY"])').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-date')))).toEqual([foundingDay]);
+    }
+    // campaigns are on the grid too, national and local told apart, the seed's clash marked
+    expect(await page.locator('.chip[data-kind="campaign"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chip.national[data-kind="campaign"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chip.local[data-kind="campaign"]').count()).toBeGreaterThan(0);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-hijri-month.png'), fullPage: true });
+
+    // a clash's reasons in the detail
+    const clashing = page.locator('.chip:has(.clash-mark)').first();
+    await clashing.click();
+    await page.locator('[data-testid="detail"]').waitFor();
+    expect(await page.locator('[data-testid="detail"] .clash-list li').count()).toBeGreaterThan(0);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-detail.png') });
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
+
+    // the filter narrows the grid and the ICS link follows it
+    await page.selectOption('select[name="node"]', 'riyadh');
+    await page.waitForURL(/node=riyadh/);
+    expect(await page.getAttribute('[data-testid="ics-link"]', 'href')).toBe(`${hub}/calendar.ics?node=riyadh`);
+  }, 180_000);
+
+  it('shows the same month by Gregorian month, a week and an agenda', async () => {
+    const [y, m] = ramadan.from.split('-');
+    await view(`/calendar?cal=gregorian&y=${y}&m=${Number(m)}`, '[data-testid="month-grid"] td[data-date]');
+    expect(await page.locator('[data-testid="month-grid"] td[data-date]').first().getAttribute('data-date')).toBe(`${y}-${m}-01`);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-gregorian-month.png'), fullPage: true });
+    await view(`/calendar?view=week&w=${ramadan.from}`, '[data-testid="month-grid"] td[data-date]');
+    expect(await page.locator('[data-testid="month-grid"] td[data-date]').count()).toBe(7);
+    expect(await page.locator('[data-occasion="RAMADAN"]').count()).toBeGreaterThan(0);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-week.png') });
+    await view(`/calendar?view=agenda&y=${ramadan.hijriYear}&m=9`, '[data-testid="agenda"] li');
+    expect(await page.locator('[data-testid="agenda"] li').first().getAttribute('data-date')).toBe(ramadan.from);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-agenda.png') });
+  }, 180_000);
+
+  it('lists the sector’s initiatives, finds one by an Arabic spelling variant, and shows its progress as a chart', async () => {
+    await view('/initiatives', '[data-testid="initiatives"] tbody tr');
+    expect(await page.locator('[data-testid="initiatives"] tbody tr').count()).toBe(20);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'initiatives.png'), fullPage: true });
+    // written «الإلكتروني» in the seed: searched without the hamza
+    await page.fill('input[name="q"]', 'الدفع الالكتروني');
+    await page.click('form[role="search"] button[type="submit"]');
+    await page.waitForURL(/q=/);
+    const found = page.locator('[data-testid="initiatives"] tbody tr a', { hasText: 'الدفع الإلكتروني الموحد' });
+    await found.first().waitFor({ timeout: 60_000 });
+    await found.first().click();
+    await page.locator('[data-testid="progress-chart"] svg').first().waitFor({ timeout: 60_000 });
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'initiative.png'), fullPage: true });
+  }, 180_000);
+
+  it('shows the sector dashboard: every node’s freshness, RAG per axis, integration ranked', async () => {
+    await view('/dashboard', '[data-testid="freshness"] tbody tr');
+    // the three nodes of the demo are heard from; the sector's other municipalities are known but silent
+    for (const node of ['ministry', 'riyadh', 'jeddah']) expect(await page.locator(`[data-testid="freshness"] tr[data-node="${node}"] .liveness-LIVE`).count()).toBe(1);
+    await page.locator('[data-testid="rag-by-axis"] .recharts-bar-rectangle').first().waitFor();
+    expect(await page.locator('[data-testid="ranking"] li').count()).toBeGreaterThan(0);
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+  }, 180_000);
+
+  it('lets the hub’s reviewer approve a municipality’s message, and the queue updates', async () => {
+    // riyadh writes for a national campaign and submits it: the ministry reviews it at the hub
+    const tokens = tokensIn(dataDir);
+    const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
+    const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(riyadh, tokens.RIYADH_VIEWER, '{ campaigns(first: 1, filter: { scope: NATIONAL, status: [SCHEDULED, LIVE] }) { edges { node { id } } } }');
+    const drafted = await graphql<{ draftMessage: { id: string; version: number } }>(
+      riyadh,
+      tokens.RIYADH_EDITOR,
+      'mutation ($c: ID!) { draftMessage(input: { bodyAr: "أمانة الرياض تشارك في الحملة الوطنية", campaignId: $c, variants: [{ channel: "X", text: "أمانة الرياض تشارك في الحملة الوطنية @MOMRAgov", hashtags: ["بلدي"] }] }) { id version } }',
+      { c: campaigns.edges[0].node.id },
+    );
+    const id = drafted.draftMessage.id;
+    await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', { id, v: drafted.draftMessage.version });
+
+    const card = page.locator(`li.card[data-message="${id}"]`);
+    for (const deadline = Date.now() + 60_000; ; ) {
+      await view('/review', '[data-testid="queue-count"]');
+      if (await card.count()) break;
+      if (Date.now() > deadline) throw new Error('the message submitted at riyadh never reached the hub’s review queue');
+      await page.waitForTimeout(500);
+    }
+    const before = await page.locator('li.card[data-message]').count();
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'review.png'), fullPage: true });
+    await card.locator('[data-testid="approve"]').click();
+    await card.waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.locator('li.card[data-message]').count()).toBe(before - 1);
+    // the decision is the API's, not only the page's: applied at riyadh, it comes back to the hub as APPROVED
+    for (const deadline = Date.now() + 60_000; ; ) {
+      const { mediaMessage } = await graphql<{ mediaMessage: { status: string } }>(`${hub}/graphql`, tokens.MINISTRY_VIEWER, 'query ($id: ID!) { mediaMessage(id: $id) { status } }', { id });
+      if (mediaMessage.status === 'APPROVED') break;
+      if (Date.now() > deadline) throw new Error(`the approved message is still ${mediaMessage.status} at the hub`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    // and the queue, reloaded, no longer holds it
+    await view('/review', '[data-testid="queue-count"]');
+    expect(await card.count()).toBe(0);
+  }, 180_000);
+
+  it('says in the user’s language why the API refuses a decision', async () => {
+    // a municipality's own local message is for its own reviewers: the hub's approval is refused
+    await view('/review', 'li.card[data-message]');
+    const local = page.locator('li.card[data-message]').filter({ has: page.locator('h2', { hasText: 'أمانة' }) }).first();
+    await local.locator('[data-testid="approve"]').click();
+    const alert = local.locator('[data-testid="api-error"]');
+    await alert.waitFor({ timeout: 60_000 });
+    expect(await alert.textContent()).toMatch(/[\u0600-\u06FF]/);
+  }, 180_000);
+
+  it('shows a change made through the API live, without reload', async () => {
+    // the streams are open before the change is made
+    const streaming = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'), { timeout: 60_000 });
+    await view('/live', '#live-title');
+    await streaming;
+    const tokens = tokensIn(dataDir);
+    const title = `مبادرة مباشرة ${Date.now()}`;
+    await graphql(`${hub}/graphql`, tokens.MINISTRY_EDITOR, 'mutation ($t: String!) { proposeInitiative(input: { code: "MIN-LIVE-1", titleAr: $t, axis: OVERSIGHT, plannedStart: "2030-01-01", plannedEnd: "2030-06-30" }) { id } }', { t: title });
+    await page.locator('[data-testid="live"] li', { hasText: title }).waitFor({ timeout: 60_000 });
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'live.png') });
+  }, 180_000);
+
+  it('shows a node whose gateway does not answer as not answering, not as an empty page', async () => {
+    // the console's own files, beside a GraphQL endpoint that closes every connection unanswered
+    const site = consoleSite(loadConfig({ NODE: 'riyadh' }), createLogger('silent'));
+    const silent = http.createServer((req, res) => (site.serve(req, res) ? undefined : req.socket.destroy()));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const other = await context.newPage();
+    try {
+      const at = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/console`;
+      await other.goto(`${at}/sign-in`);
+      await other.click('button[data-role="viewer"]');
+      await other.waitForURL(/\/console\/calendar/);
+      await other.goto(`${at}/initiatives`);
+      const alert = other.locator('.alert-unreachable').first();
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('الجهة لا تستجيب');
+    } finally {
+      await other.close();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 120_000);
+
+  it('switches to English: texts and direction change', async () => {
+    await view('/calendar', '[data-testid="month-grid"]');
+    await page.click('[data-testid="switch-lang"]');
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Unified calendar');
+    expect(await page.locator('[data-testid="month-grid"] th').first().textContent()).toBe('Sun');
+    await accessible();
+    await page.screenshot({ path: path.join(SHOTS, 'calendar-english.png'), fullPage: true });
+    // back to Arabic for whoever comes next
+    await page.click('[data-testid="switch-lang"]');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  }, 120_000);
+});
