@@ -29,9 +29,10 @@ export async function listCampaigns(
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.scope) qb.andWhere({ node: filter.scope === CampaignScope.NATIONAL ? MINISTRY : { $ne: MINISTRY } });
     if (filter?.initiative) qb.andWhere({ initiativeIds: { $overlap: [filter.initiative.toLowerCase()] } });
-    return qb;
+    // wrapped: a query builder is thenable, and awaiting it would run it
+    return { qb };
   };
-  const [page, count] = await Promise.all([scope(), scope()]);
+  const [{ qb: page }, { qb: count }] = await Promise.all([scope(), scope()]);
   if (cursor) page.andWhere('(c.starts_at, c.id) < (?, ?)', [new Date(cursor.s), cursor.id]);
   const [rows, totalCount] = await Promise.all([page.orderBy({ startsAt: 'desc', id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ s: r.startsAt.toISOString(), id: r.id }), Boolean(cursor));

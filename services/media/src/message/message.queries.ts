@@ -40,9 +40,10 @@ export async function listMessages(em: EntityManager, filter: MessageFilter | nu
       const channels = filter.channel.map((c, i) => validChannel(`filter.channel.${i}`, c));
       qb.andWhere(`exists (select 1 from jsonb_array_elements(m.variants) v where v->>'channel' = any(?::text[]))`, [`{${channels.join(',')}}`]);
     }
-    return qb;
+    // wrapped: a query builder is thenable, and awaiting it would run it
+    return { qb };
   };
-  const [page, count] = await Promise.all([scope(), scope()]);
+  const [{ qb: page }, { qb: count }] = await Promise.all([scope(), scope()]);
   const [rows, totalCount] = await Promise.all([(cursor ? page.andWhere({ id: { $lt: cursor.id } }) : page).orderBy({ id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
 }
