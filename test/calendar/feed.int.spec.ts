@@ -117,6 +117,14 @@ describe('GET /calendar.ics', () => {
     expect((await fetch(`${base}/calendar.ics?from=2034-13-01`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(400);
   });
 
+  it('refuses a NUL byte in any parameter, and days out of range, with 400 in both languages', async () => {
+    for (const query of ['node=riyadh%00', 'channel=%00', 'audience=a%01b', 'from=2034-01-01%00', 'from=0000-01-01&to=0000-02-01', 'from=0001-01-01&to=0001-02-01']) {
+      const { status, text } = await fetchFeed(query);
+      expect([query, status]).toEqual([query, 400]);
+      expect(text).toMatch(/[\u0600-\u06FF]/);
+    }
+  });
+
   it('serves one item at its link', async () => {
     const res = await fetch(`${base}/calendar/items/${campaignId}.ics`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(200);

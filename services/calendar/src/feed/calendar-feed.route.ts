@@ -8,6 +8,7 @@ import {
   isUuid,
   localDate,
   riyadhDate,
+  storableText,
   unauthenticated,
   type Axis,
   type Caller,
@@ -27,10 +28,11 @@ const EVERYTHING: Period = daysPeriod('2000-01-01', '2099-12-31');
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
-/** A query parameter as a list: repeated (?kind=A&kind=B) or comma-separated (?kind=A,B). */
-function list(value: unknown): string[] | null {
+/** A query parameter as a list: repeated (?kind=A&kind=B) or comma-separated (?kind=A,B); text the database can store. */
+function list(req: Request, name: string): string[] | null {
+  const value = req.query[name];
   const raw = Array.isArray(value) ? value : value == null ? [] : [value];
-  const items = raw.flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = raw.flatMap((v) => storableText(name, String(v)).split(',')).map((v) => v.trim()).filter(Boolean);
   return items.length ? items : null;
 }
 
@@ -38,7 +40,7 @@ function single(req: Request, name: string): string | undefined {
   const v = req.query[name];
   if (v == null) return undefined;
   if (typeof v !== 'string') throw badInput(name, { en: `Give ${name} once.`, ar: `حدّد ${name} مرة واحدة.` });
-  return v;
+  return storableText(name, v);
 }
 
 type ProofVerifier = ReturnType<typeof createGatewayProofVerifier>;
@@ -100,11 +102,11 @@ function publicOrigin(req: Request, proof: GatewayProof | null): string {
 
 function feedQuery(req: Request): CalendarQuery {
   return {
-    node: list(req.query.node),
-    axis: list(req.query.axis) as Axis[] | null,
-    channel: list(req.query.channel),
-    audience: list(req.query.audience),
-    kind: list(req.query.kind) as CalendarEntryKind[] | null,
+    node: list(req, 'node'),
+    axis: list(req, 'axis') as Axis[] | null,
+    channel: list(req, 'channel'),
+    audience: list(req, 'audience'),
+    kind: list(req, 'kind') as CalendarEntryKind[] | null,
     includeCancelled: true,
     includeDrafts: false,
   };

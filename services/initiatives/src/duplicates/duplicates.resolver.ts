@@ -7,10 +7,13 @@ import { InitiativePair } from './duplicates.types';
 
 const MAX_PAIRS = 100;
 
+// scores are given to four decimals: a smaller minimum means nothing, and PostgreSQL's real cannot hold 3e-323
+const LOWEST_SCORE = 0.0001;
+
 function validMinScore(v: number | null | undefined, fallback: number): number {
   const s = v ?? fallback;
-  if (!Number.isFinite(s) || s <= 0 || s > 1) {
-    throw badInput('minScore', { en: `minScore must be above 0 and at most 1; got ${s}.`, ar: `يجب أن تكون أدنى درجة أكبر من 0 ولا تتجاوز 1؛ القيمة ${s}.` });
+  if (!Number.isFinite(s) || s < LOWEST_SCORE || s > 1) {
+    throw badInput('minScore', { en: `minScore must be at least ${LOWEST_SCORE} and at most 1; got ${s}.`, ar: `يجب ألا تقل أدنى درجة عن ${LOWEST_SCORE} ولا تتجاوز 1؛ القيمة ${s}.` });
   }
   return s;
 }
@@ -31,7 +34,7 @@ export class DuplicatesResolver {
   async similarInitiatives(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: InitiativesContext,
-    @Arg('minScore', () => Float, { nullable: true, defaultValue: 0.3, description: 'Above 0, at most 1.' }) minScore?: number | null,
+    @Arg('minScore', () => Float, { nullable: true, defaultValue: 0.3, description: 'At least 0.0001, at most 1.' }) minScore?: number | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 10, description: `1 to ${MAX_PAIRS}.` }) first?: number | null,
   ): Promise<PairRow[]> {
     const min = validMinScore(minScore, 0.3);
@@ -53,7 +56,7 @@ export class DuplicatesResolver {
   async duplicateCandidates(
     @Ctx() ctx: InitiativesContext,
     @Arg('axis', () => Axis, { nullable: true, description: 'Pairs whose two initiatives are both on this axis.' }) axis?: Axis | null,
-    @Arg('minScore', () => Float, { nullable: true, defaultValue: 0.5, description: 'Above 0, at most 1.' }) minScore?: number | null,
+    @Arg('minScore', () => Float, { nullable: true, defaultValue: 0.5, description: 'At least 0.0001, at most 1.' }) minScore?: number | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `1 to ${MAX_PAIRS}.` }) first?: number | null,
   ): Promise<PairRow[]> {
     return duplicateCandidates(ctx.em, axis ?? null, validMinScore(minScore, 0.5), validFirst(first, 50));
