@@ -126,7 +126,13 @@ export class KafkaBus implements EventBus {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (!isRunning() || isStale() || !batch.messages.length) return;
         const records = batch.messages.map((m) => receivedRecord(batch.topic, batch.partition, m));
-        await o.onBatch(records);
+        // a batch slow to apply (a busy database) keeps the short session alive meanwhile
+        const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+        try {
+          await o.onBatch(records);
+        } finally {
+          clearInterval(beat);
+        }
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await commitOffsetsIfNecessary();
         await heartbeat();
