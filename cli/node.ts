@@ -17,6 +17,8 @@ export interface RunningNode {
   node: string;
   gateway: RunningGateway;
   services: RunningService[];
+  /** Resolves once every consumer of every service has joined its group; the gateway listens before. */
+  joined: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const base = loadConfig(o.env);
   const log = o.log ?? createLogger(base.logLevel, { node: base.node });
   const defs = o.services ?? allServices;
+  log.info({ services: defs.map((d) => d.name) }, 'node starting');
   const running: RunningService[] = [];
   try {
     for (const [i, def] of defs.entries()) {
@@ -37,6 +40,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       node: base.node,
       gateway,
       services: running,
+      joined: Promise.all(running.map((r) => r.joined)).then(() => undefined),
       stop: async () => {
         await gateway.stop();
         for (const r of [...running].reverse()) await r.stop();

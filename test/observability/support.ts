@@ -57,6 +57,7 @@ export async function startObservedNode(
   let running: RunningNode;
   try {
     running = await startNode({ env, services: o.services, log, migrate: true, anyPorts: true });
+    await running.joined;
   } catch (e) {
     await db.drop();
     throw e;

@@ -47,6 +47,8 @@ export interface TestNodeOptions {
   bus?: EventBus;
   db?: TestDatabase;
   onQuery?: (sql: string) => void;
+  /** Returns once the consumers have joined their groups (default); false for a broker that is down. */
+  waitForConsumers?: boolean;
 }
 
 /** The claims of a token the test signed itself; the gateway's verification is tested through the gateway. */
@@ -82,6 +84,8 @@ export async function startTestService(def: ServiceDefinition<any>, o: TestNodeO
     onQuery: o.onQuery,
     log: createLogger(config.logLevel, { node, service: def.name }),
   });
+  // a test makes its changes once the consumers read: a journal from now would miss what came before
+  if (o.waitForConsumers ?? true) await service.joined;
   return {
     service,
     db,
@@ -240,6 +244,7 @@ export async function startTestNode(node: string, o: { services?: ServiceDefinit
     migrate: true,
     anyPorts: true,
   });
+  await running.joined;
   return {
     node,
     url: running.gateway.url,

@@ -45,6 +45,12 @@ export interface NodeProcess {
   start(): Promise<void>;
   /** SIGTERM, and waits for the process to end. */
   stop(): Promise<void>;
+  /** SIGKILL, and waits for the process to end. */
+  kill(): Promise<void>;
+  /** Of the last start: milliseconds from the spawn until the gateway answered at all, and until it was ready. */
+  lastStart(): { listeningMs: number; readyMs: number };
+  /** Of the last start: milliseconds from the node's "node starting" log line (LOG_LEVEL info) until the gateway answered. */
+  listeningSinceStarting(): number;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   token(roles: Role[], node?: string, sub?: string): Promise<string>;
   sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -88,6 +94,9 @@ export async function startNodeProcess(node: string, env: Record<string, string>
     clientId,
     start: serve.start,
     stop,
+    kill: serve.kill,
+    lastStart: serve.lastStart,
+    listeningSinceStarting: serve.listeningSinceStarting,
     graphql: async (q, variables, token) => {
       const res = await fetch(serve.url, {
         method: 'POST',
@@ -141,6 +150,12 @@ export interface ServeProcess {
   start(): Promise<void>;
   /** SIGTERM (or the signal given); resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** SIGKILL, as a crash: nothing of the process runs after it. */
+  kill(): Promise<void>;
+  /** Of the last start: milliseconds from the spawn until the gateway answered at all, and until it was ready. */
+  lastStart(): { listeningMs: number; readyMs: number };
+  /** Of the last start: milliseconds from the node's "node starting" log line (LOG_LEVEL info) until the gateway answered. */
+  listeningSinceStarting(): number;
   output(): string;
 }
 
@@ -152,8 +167,12 @@ export async function startServeProcess(args: string[], env: Record<string, stri
   let port = await freePortBlock(4);
   let child: ChildProcess | undefined;
   let log = '';
+  let timing = { listeningMs: NaN, readyMs: NaN };
+  let listeningAt = NaN;
   const start = async () => {
     log = '';
+    const spawnedAt = Date.now();
+    timing = { listeningMs: NaN, readyMs: NaN };
     const started = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', JWT_SECRET: DEVELOPMENT_JWT_SECRET, GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
@@ -166,7 +185,15 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     for (;;) {
       if (started.exitCode !== null) throw new Error(`mmhub serve ${args.join(' ')} exited with ${started.exitCode}:\n${log.slice(-3000)}`);
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) return;
+        const ready = (await fetch(`http://127.0.0.1:${port}/ready`)).ok;
+        if (Number.isNaN(timing.listeningMs)) {
+          timing.listeningMs = Date.now() - spawnedAt;
+          listeningAt = Date.now();
+        }
+        if (ready) {
+          timing.readyMs = Date.now() - spawnedAt;
+          return;
+        }
       } catch {
         /* not listening yet */
       }
@@ -176,7 +203,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     const c = child;
-    if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return c?.exitCode ?? null;
     const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
     c.kill(signal);
     return exited;
@@ -192,11 +219,26 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       port = await freePortBlock(4);
     }
   }
+  const kill = async () => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+    c.kill('SIGKILL');
+    await exited;
+  };
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     port,
     start,
     stop,
+    kill,
+    lastStart: () => timing,
+    listeningSinceStarting: () => {
+      // the node's own start, once Node has loaded the program: what a busy machine's module loading adds is left out
+      const line = log.split('\n').find((l) => l.includes('"node starting"'));
+      const at = line ? Date.parse(JSON.parse(line).time) : NaN;
+      return listeningAt - at;
+    },
     output: () => log,
   };
 }

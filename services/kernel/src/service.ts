@@ -96,6 +96,8 @@ export interface RunningService extends ServiceRuntime {
   relay: OutboxRelay;
   consumers: EventConsumer[];
   sdl: string;
+  /** Resolves once every consumer has joined its group: the service serves before, and says so at /ready. */
+  joined: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -215,8 +217,9 @@ export async function startService<C extends RequestContext>(
     });
     app.get('/ready', async (_req, res) => {
       const [database, broker] = await Promise.all([databaseReachable(orm), bus.reachable()]);
+      const ready = database && broker && joined.done;
       // the process names itself, so that `mmhub status` never takes another node's process for this one
-      res.status(database && broker ? 200 : 503).json({ status: database && broker ? 'ready' : 'not ready', node: config.node, service: def.name, database, bus: broker });
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', node: config.node, service: def.name, database, bus: broker, consumers: joined.done ? 'joined' : 'joining' });
     });
     if (config.observability.metrics) app.get('/metrics', telemetry.metricsRoute());
     def.routes?.(app, runtime);
@@ -276,6 +279,7 @@ export async function startService<C extends RequestContext>(
       relay,
       consumers,
       sdl,
+      joined: joined.all,
       stop: () => (stopped ??= runStops(stops, log)),
     };
   } catch (e) {
@@ -287,48 +291,60 @@ export async function startService<C extends RequestContext>(
 const NEVER_ABORTED = new AbortController().signal;
 
 /**
- * Makes the service's topics and starts its consumers. A broker that does not answer at start does
- * not keep the service down: it takes writes, which wait in the outbox for the relay, and this goes
- * on trying in the background until the consumers have joined their groups. A broker that answers
- * and refuses (a replication factor it cannot give, ...) stops the start.
+ * Makes the service's topics, then has its consumers join their groups in the background: the
+ * service serves at once (a node restarted after a crash may wait for its groups to rebalance), and
+ * `done` says when all have joined. A broker that does not answer at start does not keep the service
+ * down: it takes writes, which wait in the outbox for the relay, and this goes on trying until the
+ * consumers have joined. A broker that answers and refuses (a replication factor it cannot give, ...)
+ * stops the start.
  */
-async function joinBus(bus: EventBus, topics: string[], consumers: EventConsumer[], log: Logger): Promise<{ stop(): Promise<void> }> {
+async function joinBus(bus: EventBus, topics: string[], consumers: EventConsumer[], log: Logger): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
+  let topicsMade = false;
   let joinedCount = 0;
   const attempt = async () => {
-    await bus.ensureTopics(topics);
+    if (!topicsMade) await bus.ensureTopics(topics);
+    topicsMade = true;
     // a consumer that joined stays joined: a later attempt starts only the others
     for (; joinedCount < consumers.length; joinedCount++) await consumers[joinedCount].start();
   };
   try {
-    await attempt();
-    return { stop: async () => undefined };
+    await bus.ensureTopics(topics);
+    topicsMade = true;
   } catch (e) {
     if (await bus.reachable()) throw e;
     log.warn({ err: (e as Error).message }, 'the event bus does not answer: serving without it; changes wait in the outbox and consumers join once it answers');
   }
   let stopped = false;
+  let done = false;
   let wake: () => void = () => undefined;
-  const retrying = (async () => {
-    for (let failures = 1; ; failures++) {
-      const wait = wakeableWait(retryDelayMs(failures));
-      wake = wait.wake;
-      await wait.ended;
+  const all = (async () => {
+    for (let failures = 0; ; failures++) {
+      if (failures) {
+        const wait = wakeableWait(retryDelayMs(failures));
+        wake = wait.wake;
+        await wait.ended;
+      }
       if (stopped) return;
       try {
         await attempt();
-        log.info({ after: failures }, 'event bus joined');
+        done = true;
+        if (failures) log.info({ after: failures }, 'event bus joined');
         return;
       } catch (e) {
         // one warning now and then, not one per attempt
-        if (failures % 20 === 0) log.warn({ err: (e as Error).message, failures }, 'the event bus still does not answer');
+        if (failures % 20 === 0) log.warn({ err: (e as Error).message, failures }, 'consumers not joined yet; trying again');
       }
     }
   })();
   return {
+    all,
+    get done() {
+      return done;
+    },
     stop: async () => {
       stopped = true;
       wake();
-      await retrying;
+      await all;
     },
   };
 }

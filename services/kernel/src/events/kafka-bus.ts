@@ -102,7 +102,19 @@ export class KafkaBus implements EventBus {
 
   async subscribe(o: SubscribeOptions): Promise<Subscription> {
     // a short fetch wait: quicker to leave the group at shutdown, at the cost of more idle fetches
-    const consumer = this.kafka.consumer({ groupId: o.groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 1000, retry: { retries: 10 } });
+    const consumer = this.kafka.consumer({
+      groupId: o.groupId,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 1000,
+      // the broker's smallest session (group.min.session.timeout.ms): a member that vanished (kill -9, a
+      // broker that lost its connections) is given up within seconds, so a rebalance does not wait 30 s for it
+      sessionTimeout: 6000,
+      heartbeatInterval: 1000,
+      // how long a rebalance waits for the live members to rejoin
+      rebalanceTimeout: 10000,
+      // back soon after the broker: retries at most 2 s apart
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000 },
+    });
     this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
@@ -114,7 +126,13 @@ export class KafkaBus implements EventBus {
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
         if (!isRunning() || isStale() || !batch.messages.length) return;
         const records = batch.messages.map((m) => receivedRecord(batch.topic, batch.partition, m));
-        await o.onBatch(records);
+        // a batch slow to apply (a busy database) keeps the short session alive meanwhile
+        const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+        try {
+          await o.onBatch(records);
+        } finally {
+          clearInterval(beat);
+        }
         resolveOffset(batch.messages[batch.messages.length - 1].offset);
         await commitOffsetsIfNecessary();
         await heartbeat();
