@@ -18,7 +18,8 @@ import { OutboxRelay } from './events/relay';
 import { retryDelayMs, wakeableWait } from './events/wait';
 import { EventConsumer } from './events/consumer';
 import { topicOf, dlqOf, type EventEnvelope } from './events/cloudevent';
-import type { EventDefinition, ReceivedOf, ServiceEvents } from './events/schemas/event';
+import type { ReceivedOf, ServiceEvents, TypedEvent } from './events/schemas/event';
+import { isKnownEventType } from './events/schemas/catalog';
 import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
 import { requireCallerOnEveryRootField } from './graphql/caller-guard';
 import { formatError } from './graphql/errors';
@@ -41,7 +42,7 @@ export type ServiceName = 'initiatives' | 'calendar' | 'media';
  * validated and typed; the other records of its topics pass it by. Without `events`, every record
  * of its topics, its data unknown.
  */
-export interface ConsumerDefinition<D extends EventDefinition = EventDefinition> {
+export interface ConsumerDefinition<D extends TypedEvent = TypedEvent> {
   /** Suffix of the consumer's name; the group is `<client id>.<node>.<service>.<name>`. */
   name: string;
   topics: string[];
@@ -103,10 +104,14 @@ export interface RunningService extends ServiceRuntime {
 
 export const schemaOf = (name: ServiceName): string => name;
 
-/** Which records a consumer takes in: of the types it lists, and as it decides. */
+/**
+ * Which records a consumer takes in: as it decides, and of the types it lists. A type no schema
+ * describes goes on to be refused and dead-lettered, as for any consumer; a consumer lists every
+ * service whose topic it reads (their modules then catalogue those types in this process).
+ */
 export function acceptedBy(c: ConsumerDefinition, config: Config): (e: EventEnvelope) => boolean {
   const types = c.events && new Set(c.events.map((d) => d.type));
-  return (e) => (!types || types.has(e.type)) && c.accept(e, config);
+  return (e) => (!types || types.has(e.type) || !isKnownEventType(e.type)) && c.accept(e, config);
 }
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */

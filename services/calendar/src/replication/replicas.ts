@@ -1,32 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, topicOf, upsertNewer, type CloudEvent, type ConsumerDefinition } from '../../../kernel/src';
+import { MINISTRY, isEventOf, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
 import { CampaignRecord, campaignRow } from '../campaign/campaign.entity';
-import type { CampaignState } from '../campaign/campaign';
+import { campaignEvents } from '../campaign/campaign.events';
 import { CalendarEntryRecord, calendarEntryRow } from '../entry/calendar-entry.entity';
-import type { CalendarEntryState } from '../entry/calendar-entry';
+import { calendarEntryEvents } from '../entry/calendar-entry.events';
+import { calendarEvents } from '../events';
 
-const aggregateOf = (type: string) => type.split('.')[1];
-const statesOf = <S>(events: CloudEvent[], aggregate: string) =>
-  events.filter((e) => aggregateOf(e.type) === aggregate).map((e) => (e.data as { state: S }).state);
+type CalendarEvent = EventsOf<typeof calendarEvents>;
 
 /** Applies other nodes' events to read-only replicas: newest version wins, duplicates change nothing. */
-async function applyReplicas(em: EntityManager, events: CloudEvent[]): Promise<void> {
+async function applyReplicas(em: EntityManager, events: ReceivedOf<CalendarEvent>[]): Promise<void> {
   await upsertNewer(
     em,
     CampaignRecord,
-    statesOf<CampaignState>(events, 'campaign').map((s) => ({ id: s.id, version: s.version, props: campaignRow(s) })),
+    events.filter(isEventOf(campaignEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: campaignRow(state) })),
   );
   await upsertNewer(
     em,
     CalendarEntryRecord,
-    statesOf<CalendarEntryState>(events, 'calendarentry').map((s) => ({ id: s.id, version: s.version, props: calendarEntryRow(s) })),
+    events.filter(isEventOf(calendarEntryEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: calendarEntryRow(state) })),
   );
 }
 
 /** The hub keeps every node's campaigns and entries; a municipality keeps the ministry's. */
-export const replicaConsumer: ConsumerDefinition = {
+export const replicaConsumer: ConsumerDefinition<CalendarEvent> = {
   name: 'replicas',
   topics: [topicOf('calendar')],
+  events: calendarEvents.events,
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
   rebuilds: [{ table: 'campaign' }, { table: 'calendar_entry' }],

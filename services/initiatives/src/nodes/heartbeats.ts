@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, NODES_TOPIC, HEARTBEAT_TYPE, type CloudEvent, type ConsumerDefinition, type Heartbeat } from '../../../kernel/src';
+import { MINISTRY, NODES_TOPIC, nodeHeartbeatEvent, type ConsumerDefinition, type ReceivedOf } from '../../../kernel/src';
 
 /** Keeps the newest heartbeat of each node's services: one statement per batch. */
-async function applyHeartbeats(em: EntityManager, events: CloudEvent[]): Promise<void> {
-  const beats = events.filter((e) => e.type === HEARTBEAT_TYPE).map((e) => e.data as Heartbeat);
+async function applyHeartbeats(em: EntityManager, events: ReceivedOf<typeof nodeHeartbeatEvent>[]): Promise<void> {
+  const beats = events.map((e) => e.data);
   if (!beats.length) return;
   await em.getConnection().execute(
     `insert into "initiatives"."node_heartbeat" ("node", "service", "role", "last_heartbeat_at")
@@ -19,9 +19,10 @@ async function applyHeartbeats(em: EntityManager, events: CloudEvent[]): Promise
 }
 
 /** The hub hears every node; a municipality hears the ministry (and itself). */
-export const heartbeatConsumer: ConsumerDefinition = {
+export const heartbeatConsumer: ConsumerDefinition<typeof nodeHeartbeatEvent> = {
   name: 'heartbeats',
   topics: [NODES_TOPIC],
+  events: [nodeHeartbeatEvent],
   fromBeginning: false,
   accept: (e, config) => config.role === 'hub' || e.node === MINISTRY || e.node === config.node,
   apply: applyHeartbeats,

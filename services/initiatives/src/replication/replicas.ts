@@ -1,26 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, topicOf, upsertNewer, type CloudEvent, type ConsumerDefinition } from '../../../kernel/src';
+import { MINISTRY, isEventOf, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
 import { InitiativeRecord, ProgressReportRecord, initiativeRow, progressReportRow } from '../initiative/initiative.entity';
-import type { InitiativeState } from '../initiative/initiative';
-import type { ProgressReportState } from '../initiative/progress';
+import { initiativeEvents } from '../initiative/initiative.events';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord, assessmentRow, criterionRow } from '../integration/integration.entity';
-import type { IntegrationAssessmentState, IntegrationCriterionState } from '../integration/integration';
+import { integrationAssessmentEvents, integrationCriterionEvents } from '../integration/integration.events';
+import { initiativesEvents } from '../events';
 
-const aggregateOf = (type: string) => type.split('.')[1];
+type InitiativesEvent = EventsOf<typeof initiativesEvents>;
 
 /** Applies other nodes' events to read-only replicas: newest version wins, duplicates change nothing. */
-async function applyReplicas(em: EntityManager, events: CloudEvent[]): Promise<void> {
-  const initiatives = events.filter((e) => aggregateOf(e.type) === 'initiative');
-  const reports = initiatives
-    .map((e) => (e.data as { change?: { report?: ProgressReportState } }).change?.report)
-    .filter((r): r is ProgressReportState => Boolean(r));
+async function applyReplicas(em: EntityManager, events: ReceivedOf<InitiativesEvent>[]): Promise<void> {
+  const initiatives = events.filter(isEventOf(initiativeEvents));
+  const reports = initiatives.flatMap((e) => (e.type === 'mmhub.initiative.progressreported.v1' ? [e.data.change.report] : []));
   await upsertNewer(
     em,
     InitiativeRecord,
-    initiatives.map((e) => {
-      const state = (e.data as { state: InitiativeState }).state;
-      return { id: state.id, version: state.version, props: initiativeRow(state) };
-    }),
+    initiatives.map(({ data: { state } }) => ({ id: state.id, version: state.version, props: initiativeRow(state) })),
   );
   if (reports.length) {
     const known = new Set((await em.find(ProgressReportRecord, { id: { $in: reports.map((r) => r.id) } }, { fields: ['id'] })).map((r) => r.id));
@@ -30,29 +25,20 @@ async function applyReplicas(em: EntityManager, events: CloudEvent[]): Promise<v
   await upsertNewer(
     em,
     IntegrationCriterionRecord,
-    events
-      .filter((e) => aggregateOf(e.type) === 'integrationcriterion')
-      .map((e) => {
-        const state = (e.data as { state: IntegrationCriterionState }).state;
-        return { id: state.id, version: state.version, props: criterionRow(state) };
-      }),
+    events.filter(isEventOf(integrationCriterionEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: criterionRow(state) })),
   );
   await upsertNewer(
     em,
     IntegrationAssessmentRecord,
-    events
-      .filter((e) => aggregateOf(e.type) === 'integrationassessment')
-      .map((e) => {
-        const state = (e.data as { state: IntegrationAssessmentState }).state;
-        return { id: state.id, version: state.version, props: assessmentRow(state) };
-      }),
+    events.filter(isEventOf(integrationAssessmentEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: assessmentRow(state) })),
   );
 }
 
 /** The hub keeps every node's initiatives; a municipality keeps the ministry's. */
-export const replicaConsumer: ConsumerDefinition = {
+export const replicaConsumer: ConsumerDefinition<InitiativesEvent> = {
   name: 'replicas',
   topics: [topicOf('initiatives')],
+  events: initiativesEvents.events,
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
   rebuilds: [{ table: 'initiative' }, { table: 'progress_report' }, { table: 'integration_criterion' }, { table: 'integration_assessment' }],

@@ -1,26 +1,20 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, MINISTRY, recordEvent, topicOf, upsertNewer, type CloudEvent, type ConsumerDefinition, type Versioned } from '../../../kernel/src';
-import type { EntityName } from '@mikro-orm/postgresql';
+import { DomainError, MINISTRY, isEventOf, recordEvent, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
 import { MediaMessageRecord, messageRow, messageState } from '../message/message.entity';
 import { CharterRuleRecord, charterRuleRow } from '../charter/charter.entity';
 import { KeyMessageRecord, keyMessageRow } from '../keymessage/key-message.entity';
 import { ReviewRecord, reviewRow } from '../review/review.entity';
 import { verdictOf, type ReviewState } from '../review/review';
-import { reviewMessage, type MessageState } from '../message/message';
-import type { CharterRuleState } from '../charter/charter';
-import type { KeyMessageState } from '../keymessage/key-message';
+import { reviewMessage } from '../message/message';
+import { messageEvents } from '../message/message.events';
+import { reviewEvents } from '../review/review.events';
+import { charterRuleEvents } from '../charter/charter.events';
+import { keyMessageEvents } from '../keymessage/key-message.events';
+import { mediaEvents } from '../events';
 import { activeRules, violationsOf } from '../charter/charter.queries';
 import { isNationalCampaign } from '../message/message.queries';
 
-const aggregateOf = (type: string) => type.split('.')[1];
-
-function statesOf<S extends Versioned>(events: CloudEvent[], aggregate: string): S[] {
-  return events.filter((e) => aggregateOf(e.type) === aggregate).map((e) => (e.data as { state: S }).state);
-}
-
-async function replicate<S extends Versioned, E extends Versioned>(em: EntityManager, entity: EntityName<E>, states: S[], row: (s: S) => E): Promise<void> {
-  await upsertNewer(em, entity, states.map((s) => ({ id: s.id, version: s.version, props: row(s) as never })));
-}
+type MediaEvent = EventsOf<typeof mediaEvents>;
 
 /**
  * A review the ministry decided on its replica of a message owned here: applied to the message
@@ -42,22 +36,22 @@ async function applyRemoteReview(em: EntityManager, review: ReviewState, from: s
   }
 }
 
-async function applyReplicas(em: EntityManager, events: CloudEvent[]): Promise<void> {
-  await replicate(em, MediaMessageRecord, statesOf<MessageState>(events, 'message'), messageRow);
-  await replicate(em, CharterRuleRecord, statesOf<CharterRuleState>(events, 'charterrule'), charterRuleRow);
-  await replicate(em, KeyMessageRecord, statesOf<KeyMessageState>(events, 'keymessage'), keyMessageRow);
-  const reviews = events.filter((e) => aggregateOf(e.type) === 'review');
-  await replicate(em, ReviewRecord, reviews.map((e) => (e.data as { state: ReviewState }).state), reviewRow);
-  for (const e of reviews) {
-    const review = (e.data as { state: ReviewState }).state;
-    if (review.remote && e.node === MINISTRY) await applyRemoteReview(em, review, e.node);
+async function applyReplicas(em: EntityManager, events: ReceivedOf<MediaEvent>[]): Promise<void> {
+  await upsertNewer(em, MediaMessageRecord, events.filter(isEventOf(messageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: messageRow(state) })));
+  await upsertNewer(em, CharterRuleRecord, events.filter(isEventOf(charterRuleEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: charterRuleRow(state) })));
+  await upsertNewer(em, KeyMessageRecord, events.filter(isEventOf(keyMessageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: keyMessageRow(state) })));
+  const reviews = events.filter(isEventOf(reviewEvents));
+  await upsertNewer(em, ReviewRecord, reviews.map(({ data: { state } }) => ({ id: state.id, version: state.version, props: reviewRow(state) })));
+  for (const { data, node } of reviews) {
+    if (data.state.remote && node === MINISTRY) await applyRemoteReview(em, data.state, node);
   }
 }
 
 /** The hub keeps every node's media; a municipality keeps the ministry's: charter, key messages, reviews. */
-export const replicaConsumer: ConsumerDefinition = {
+export const replicaConsumer: ConsumerDefinition<MediaEvent> = {
   name: 'replicas',
   topics: [topicOf('media')],
+  events: mediaEvents.events,
   accept: (e, config) => e.node !== config.node && (config.role === 'hub' || e.node === MINISTRY),
   apply: applyReplicas,
   rebuilds: [{ table: 'media_message' }, { table: 'charter_rule' }, { table: 'key_message' }, { table: 'review' }],

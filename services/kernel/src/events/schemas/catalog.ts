@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CloudEvent } from '../cloudevent';
-import type { EventDefinition, PayloadOf, Received, ServiceEvents, ServiceName } from './event';
+import type { EventDefinition, PayloadOf, Received, ServiceEvents, ServiceName, TypedEvent } from './event';
 import { NODE_HEARTBEAT_TYPE, nodeHeartbeat } from './nodes';
 
 export const SERVICES: readonly ServiceName[] = ['initiatives', 'calendar', 'media'];
@@ -38,7 +38,7 @@ export const dataSchemaOf = (type: string): z.ZodType | undefined => (type === N
 export const isKnownEventType = (type: string): boolean => type === NODE_HEARTBEAT_TYPE || BY_TYPE.has(type);
 
 /** Narrows received events to those of some definitions, e.g. `events.filter(isEventOf(initiativeEvents))`. */
-export function isEventOf<const D extends EventDefinition>(definitions: readonly D[]) {
+export function isEventOf<const D extends TypedEvent>(definitions: readonly D[]) {
   const types = new Set<string>(definitions.map((d) => d.type));
   return <E extends CloudEvent>(e: E): e is E & Received<PayloadOf<D>> => types.has(e.type);
 }

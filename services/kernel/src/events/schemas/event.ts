@@ -6,8 +6,14 @@ export type ServiceName = 'initiatives' | 'calendar' | 'media';
 /** `mmhub.<aggregate>.<verb>.v<version>`, as `eventType` names it. */
 export type EventTypeName<A extends string, V extends string, N extends number = 1> = `mmhub.${A}.${V}.v${N}`;
 
+/** What a consumer needs of a type: its name and the schema of its data. */
+export interface TypedEvent<T extends string = string, S extends z.ZodType = z.ZodType> {
+  type: T;
+  data: S;
+}
+
 /** One event type: its name, the topic it travels on, what it means, and the schema of its data. */
-export interface EventDefinition<T extends string = string, S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<T extends string = string, S extends z.ZodType = z.ZodType> extends TypedEvent<T, S> {
   /** `mmhub.<aggregate>.<verb>.v<version>` */
   type: T;
   service: ServiceName;
@@ -40,7 +46,7 @@ export const aggregateEvents =
     defineEvent(service, aggregate, verb, summary, data, version);
 
 /** Each event of a list as it is recorded and read: its type and its typed data, a union discriminated by `type`. */
-export type PayloadOf<D> = D extends EventDefinition<infer T, infer S> ? { type: T; data: z.output<S> } : never;
+export type PayloadOf<D> = D extends TypedEvent<infer T, infer S> ? { type: T; data: z.output<S> } : never;
 
 /** A CloudEvent carrying one of the payloads of a union, still discriminated by `type`. */
 export type Received<P extends { type: string; data: unknown }> = P extends unknown ? Omit<CloudEvent, 'type' | 'data'> & P : never;
@@ -55,3 +61,6 @@ export interface ServiceEvents<D extends EventDefinition = EventDefinition> {
   about: string;
   events: readonly D[];
 }
+
+/** The definitions a service's events list. */
+export type EventsOf<S> = S extends ServiceEvents<infer D> ? D : never;

@@ -6,9 +6,9 @@
 export { validateEvent } from './validate';
 export { EVENT_TOPICS, NODES_TOPIC, SERVICES, cataloguedEvents, dataSchemaOf, eventDefinition, eventTopicOf, isEventOf, isKnownEventType, schemaFileOf, serviceEvents } from './catalog';
 export { aggregateEvents, defineEvent } from './event';
-export type { EventDefinition, EventTypeName, PayloadOf, Received, ReceivedOf, ServiceEvents, ServiceName } from './event';
+export type { TypedEvent, EventDefinition, EventsOf, EventTypeName, PayloadOf, Received, ReceivedOf, ServiceEvents, ServiceName } from './event';
 export * from './common';
-export { NODE_HEARTBEAT_TYPE, nodeHeartbeat } from './nodes';
+export { NODE_HEARTBEAT_TYPE, nodeHeartbeat, nodeHeartbeatEvent } from './nodes';
 export { eventJsonSchema, eventSchemaFiles, type JsonSchema } from './json-schema';
 export { asyncApiDocument, asyncApiYaml } from './asyncapi';
 export { asyncApiMarkdown } from './markdown';

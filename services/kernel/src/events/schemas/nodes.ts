@@ -14,3 +14,6 @@ export const nodeHeartbeat = describing<Heartbeat>()(
     time: instant('When it was sent, by the node\'s clock.'),
   }),
 );
+
+/** The heartbeat as its consumers take it in. */
+export const nodeHeartbeatEvent = { type: NODE_HEARTBEAT_TYPE, data: nodeHeartbeat } as const;
