@@ -11,6 +11,8 @@ interface Target {
   kpi: string;
   unit: string;
   targetValue: number;
+  kpiEn: string;
+  unitEn?: string;
 }
 
 export interface InitiativeSeed {
@@ -69,8 +71,8 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     descriptionAr: 'رفع التزام المطاعم والمنشآت الغذائية باشتراطات سلامة الغذاء من خلال التوعية والتدريب والرقابة الميدانية.',
     descriptionEn: 'Raising the compliance of restaurants and food establishments with food-safety requirements through awareness, training and inspection.',
     targets: [
-      { kpi: 'نسبة المنشآت الملتزمة باشتراطات سلامة الغذاء', unit: '%', targetValue: 90 },
-      { kpi: 'عدد العاملين المدربين', unit: 'عامل', targetValue: 20000 },
+      { kpi: 'نسبة المنشآت الملتزمة باشتراطات سلامة الغذاء', unit: '%', targetValue: 90, kpiEn: 'Establishments meeting food safety requirements' },
+      { kpi: 'عدد العاملين المدربين', unit: 'عامل', targetValue: 20000, kpiEn: 'Workers trained', unitEn: 'workers' },
     ],
     plan: 'ON_TRACK',
   },
@@ -82,8 +84,8 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     descriptionAr: 'حملات توعوية وميدانية للقضاء على بؤر تكاثر البعوض الناقل لحمى الضنك بالشراكة مع الجهات الصحية.',
     descriptionEn: 'Awareness and field campaigns to remove the breeding sites of dengue-carrying mosquitoes, with the health authorities.',
     targets: [
-      { kpi: 'عدد الأحياء المشمولة بالحملات التوعوية', unit: 'حي', targetValue: 600 },
-      { kpi: 'نسبة انخفاض البلاغات عن تجمعات المياه', unit: '%', targetValue: 40 },
+      { kpi: 'عدد الأحياء المشمولة بالحملات التوعوية', unit: 'حي', targetValue: 600, kpiEn: 'Districts reached by awareness campaigns', unitEn: 'districts' },
+      { kpi: 'نسبة انخفاض البلاغات عن تجمعات المياه', unit: '%', targetValue: 40, kpiEn: 'Fall in reports of standing water' },
     ],
     plan: 'AT_RISK',
   },
@@ -94,7 +96,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Humanising cities: walking paths',
     descriptionAr: 'تهيئة مسارات آمنة للمشي وممارسة النشاط البدني في الأحياء والحدائق تعزيزاً لجودة الحياة.',
     descriptionEn: 'Safe paths for walking and physical activity in neighbourhoods and parks, for a better quality of life.',
-    targets: [{ kpi: 'أطوال مسارات المشي المنفذة', unit: 'كم', targetValue: 350 }],
+    targets: [{ kpi: 'أطوال مسارات المشي المنفذة', unit: 'كم', targetValue: 350, kpiEn: 'Walking track length built', unitEn: 'km' }],
     plan: 'ON_TRACK',
   },
   {
@@ -104,7 +106,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Municipal services online on the Balady platform',
     descriptionAr: 'تقديم الخدمات البلدية إلكترونياً بالكامل عبر منصة بلدي وربطها بالجهات الحكومية ذات العلاقة.',
     descriptionEn: 'Every municipal service online on the Balady platform, connected to the government bodies concerned.',
-    targets: [{ kpi: 'نسبة الخدمات البلدية المقدمة إلكترونياً', unit: '%', targetValue: 95 }],
+    targets: [{ kpi: 'نسبة الخدمات البلدية المقدمة إلكترونياً', unit: '%', targetValue: 95, kpiEn: 'Municipal services delivered online' }],
     plan: 'ON_TRACK',
   },
   {
@@ -114,7 +116,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Instant commercial licences',
     descriptionAr: 'إصدار رخص الأنشطة التجارية منخفضة المخاطر فورياً دون زيارة ميدانية مسبقة.',
     descriptionEn: 'Licences for low-risk commercial activities issued at once, without a prior site visit.',
-    targets: [{ kpi: 'نسبة الرخص الصادرة فورياً', unit: '%', targetValue: 80 }],
+    targets: [{ kpi: 'نسبة الرخص الصادرة فورياً', unit: '%', targetValue: 80, kpiEn: 'Permits issued instantly' }],
     plan: 'OFF_TRACK',
   },
   {
@@ -124,7 +126,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Unified e-payment of municipal fees',
     descriptionAr: 'تحصيل الرسوم والغرامات البلدية إلكترونياً عبر نظام سداد بدلاً من المراجعة الحضورية.',
     descriptionEn: 'Municipal fees and fines collected online through SADAD instead of at the counter.',
-    targets: [{ kpi: 'نسبة المدفوعات الإلكترونية من إجمالي الرسوم', unit: '%', targetValue: 90 }],
+    targets: [{ kpi: 'نسبة المدفوعات الإلكترونية من إجمالي الرسوم', unit: '%', targetValue: 90, kpiEn: 'Electronic payments of all fees' }],
     plan: 'COMPLETED',
   },
   {
@@ -135,8 +137,8 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     descriptionAr: 'تسريع استقبال بلاغات المواطنين ومعالجتها عبر الرقم الموحد 940 وتطبيق بلدي، وإبلاغ المبلّغ بالنتيجة.',
     descriptionEn: 'Faster handling of citizens’ reports through the unified number 940 and the Balady app, with the outcome sent back.',
     targets: [
-      { kpi: 'نسبة البلاغات المعالجة خلال 48 ساعة', unit: '%', targetValue: 85 },
-      { kpi: 'نسبة رضا المبلّغين', unit: '%', targetValue: 80 },
+      { kpi: 'نسبة البلاغات المعالجة خلال 48 ساعة', unit: '%', targetValue: 85, kpiEn: 'Reports resolved within 48 hours' },
+      { kpi: 'نسبة رضا المبلّغين', unit: '%', targetValue: 80, kpiEn: 'Reporter satisfaction' },
     ],
     plan: 'ON_TRACK',
   },
@@ -147,7 +149,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Community participation in neighbourhood development',
     descriptionAr: 'ورش عمل ومجالس أحياء يشارك فيها السكان في تحديد أولويات المشاريع البلدية.',
     descriptionEn: 'Workshops and neighbourhood councils where residents help set the priorities of municipal projects.',
-    targets: [{ kpi: 'عدد ورش العمل المجتمعية', unit: 'ورشة', targetValue: 120 }],
+    targets: [{ kpi: 'عدد ورش العمل المجتمعية', unit: 'ورشة', targetValue: 120, kpiEn: 'Community workshops', unitEn: 'workshops' }],
     plan: 'APPROVED',
   },
   {
@@ -157,7 +159,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Tackling visual pollution',
     descriptionAr: 'إزالة مظاهر التشوه البصري في الشوارع والواجهات التجارية والأراضي الفضاء وتحسين المشهد الحضري.',
     descriptionEn: 'Removing visual pollution from streets, shop fronts and vacant plots, and improving the urban scene.',
-    targets: [{ kpi: 'عدد مواقع التشوه البصري المعالجة', unit: 'موقع', targetValue: 15000 }],
+    targets: [{ kpi: 'عدد مواقع التشوه البصري المعالجة', unit: 'موقع', targetValue: 15000, kpiEn: 'Visual pollution sites treated', unitEn: 'sites' }],
     plan: 'ON_TRACK',
   },
   {
@@ -167,7 +169,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Flood protection and stormwater drainage',
     descriptionAr: 'تنفيذ شبكات تصريف مياه الأمطار وقنوات درء السيول في المدن الأكثر تعرضاً للأمطار.',
     descriptionEn: 'Stormwater networks and flood channels in the cities most exposed to heavy rain.',
-    targets: [{ kpi: 'أطوال شبكات تصريف مياه الأمطار المنفذة', unit: 'كم', targetValue: 300 }],
+    targets: [{ kpi: 'أطوال شبكات تصريف مياه الأمطار المنفذة', unit: 'كم', targetValue: 300, kpiEn: 'Stormwater drainage network built', unitEn: 'km' }],
     plan: 'LATE',
   },
   {
@@ -177,7 +179,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Efficient street lighting',
     descriptionAr: 'استبدال وحدات الإنارة العامة بتقنية LED الموفرة للطاقة وربطها بنظام تحكم مركزي.',
     descriptionEn: 'Street lights replaced with energy-saving LED units under central control.',
-    targets: [{ kpi: 'عدد وحدات الإنارة المستبدلة بتقنية LED', unit: 'وحدة', targetValue: 200000 }],
+    targets: [{ kpi: 'عدد وحدات الإنارة المستبدلة بتقنية LED', unit: 'وحدة', targetValue: 200000, kpiEn: 'Light fittings replaced with LED', unitEn: 'units' }],
     plan: 'AT_RISK',
   },
   {
@@ -187,7 +189,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Smart inspection of commercial establishments',
     descriptionAr: 'جولات رقابية موجهة بالمخاطر تُنفذ عبر تطبيق ميداني موحد وتُربط نتائجها بالرخص.',
     descriptionEn: 'Risk-based inspection rounds through one field app, their results linked to the licences.',
-    targets: [{ kpi: 'نسبة الجولات الرقابية المنفذة عبر التطبيق الميداني', unit: '%', targetValue: 80 }],
+    targets: [{ kpi: 'نسبة الجولات الرقابية المنفذة عبر التطبيق الميداني', unit: '%', targetValue: 80, kpiEn: 'Inspection rounds made through the field app' }],
     plan: 'ON_TRACK',
   },
   {
@@ -197,7 +199,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Oversight of construction sites',
     descriptionAr: 'متابعة التزام مواقع البناء باشتراطات السلامة والرخص المعتمدة وحماية الطرق والأرصفة المجاورة.',
     descriptionEn: 'Checking that construction sites keep to safety rules and their permits, and protect nearby roads and pavements.',
-    targets: [{ kpi: 'عدد مواقع البناء المفتشة', unit: 'موقع', targetValue: 25000 }],
+    targets: [{ kpi: 'عدد مواقع البناء المفتشة', unit: 'موقع', targetValue: 25000, kpiEn: 'Construction sites inspected', unitEn: 'sites' }],
     plan: 'APPROVED',
   },
   {
@@ -207,7 +209,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Simpler building permits',
     descriptionAr: 'تقليص خطوات إصدار رخص البناء ومدته بالاعتماد على المكاتب الهندسية المؤهلة والمخططات النموذجية.',
     descriptionEn: 'Fewer steps and less time to a building permit, through qualified engineering offices and model plans.',
-    targets: [{ kpi: 'نسبة رخص البناء الصادرة خلال 10 أيام', unit: '%', targetValue: 90 }],
+    targets: [{ kpi: 'نسبة رخص البناء الصادرة خلال 10 أيام', unit: '%', targetValue: 90, kpiEn: 'Building permits issued within 10 days' }],
     plan: 'OFF_TRACK',
   },
   {
@@ -217,7 +219,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'One procedures manual for every municipality',
     descriptionAr: 'إعداد أدلة إجراءات موحدة للخدمات البلدية تعتمدها جميع الأمانات والبلديات.',
     descriptionEn: 'Unified procedure manuals for municipal services, adopted by every municipality.',
-    targets: [{ kpi: 'عدد أدلة الإجراءات الموحدة المعتمدة', unit: 'دليل', targetValue: 30 }],
+    targets: [{ kpi: 'عدد أدلة الإجراءات الموحدة المعتمدة', unit: 'دليل', targetValue: 30, kpiEn: 'Unified procedure guides approved', unitEn: 'guides' }],
     plan: 'COMPLETED',
   },
   {
@@ -227,7 +229,7 @@ export const NATIONAL_INITIATIVES: InitiativeSeed[] = [
     titleEn: 'Measuring satisfaction with municipal services',
     descriptionAr: 'مؤشر وطني دوري لرضا المستفيدين عن الخدمات البلدية تُبنى عليه خطط التحسين.',
     descriptionEn: 'A periodic national index of satisfaction with municipal services, to base improvement plans on.',
-    targets: [{ kpi: 'مؤشر رضا المستفيدين', unit: '%', targetValue: 80 }],
+    targets: [{ kpi: 'مؤشر رضا المستفيدين', unit: '%', targetValue: 80, kpiEn: 'Beneficiary satisfaction' }],
     plan: 'PROPOSED',
   },
 ];
@@ -245,7 +247,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Balady services at the sub-municipalities’ service centres',
         descriptionAr: 'تحويل معاملات مراكز خدمة العملاء في البلديات الفرعية إلى منصة بلدي مع مساعدة المراجعين على استخدامها.',
         descriptionEn: 'Moving the service centres’ transactions to Balady, helping visitors use it.',
-        targets: [{ kpi: 'نسبة المعاملات المنجزة إلكترونياً', unit: '%', targetValue: 90 }],
+        targets: [{ kpi: 'نسبة المعاملات المنجزة إلكترونياً', unit: '%', targetValue: 90, kpiEn: 'Transactions completed online' }],
         plan: 'ON_TRACK',
       },
       {
@@ -256,7 +258,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Food safety in central Riyadh restaurants',
         descriptionAr: 'تدريب العاملين في المطاعم والمقاهي بوسط الرياض على اشتراطات سلامة الغذاء ومتابعة تطبيقها.',
         descriptionEn: 'Training the staff of restaurants and cafés in central Riyadh in food-safety rules, and following up.',
-        targets: [{ kpi: 'عدد المنشآت الغذائية المستهدفة', unit: 'منشأة', targetValue: 4000 }],
+        targets: [{ kpi: 'عدد المنشآت الغذائية المستهدفة', unit: 'منشأة', targetValue: 4000, kpiEn: 'Food establishments targeted', unitEn: 'establishments' }],
         plan: 'LATE',
       },
       {
@@ -267,7 +269,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Walking paths in north Riyadh',
         descriptionAr: 'إنشاء مسارات مشي مظللة ومضاءة في أحياء شمال الرياض وربطها بالحدائق القائمة.',
         descriptionEn: 'Shaded, lit walking paths in the districts of north Riyadh, linked to the existing parks.',
-        targets: [{ kpi: 'أطوال المسارات المنفذة', unit: 'كم', targetValue: 45 }],
+        targets: [{ kpi: 'أطوال المسارات المنفذة', unit: 'كم', targetValue: 45, kpiEn: 'Track length built', unitEn: 'km' }],
         plan: 'AT_RISK',
       },
       {
@@ -278,7 +280,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Visual pollution on commercial streets',
         descriptionAr: 'توحيد اللوحات التجارية وتحسين الواجهات وإزالة المخلفات في الشوارع التجارية الرئيسة.',
         descriptionEn: 'Uniform shop signs, better fronts and debris removal on the main commercial streets.',
-        targets: [{ kpi: 'عدد اللوحات والواجهات المعالجة', unit: 'موقع', targetValue: 2500 }],
+        targets: [{ kpi: 'عدد اللوحات والواجهات المعالجة', unit: 'موقع', targetValue: 2500, kpiEn: 'Signs and facades treated', unitEn: 'sites' }],
         plan: 'COMPLETED',
       },
       {
@@ -289,7 +291,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Stormwater network in east Riyadh',
         descriptionAr: 'استكمال شبكة تصريف مياه الأمطار في الأحياء الشرقية الأكثر تضرراً من تجمعات المياه.',
         descriptionEn: 'Completing the stormwater network in the eastern districts worst hit by standing water.',
-        targets: [{ kpi: 'أطوال الشبكة المنفذة', unit: 'كم', targetValue: 38 }],
+        targets: [{ kpi: 'أطوال الشبكة المنفذة', unit: 'كم', targetValue: 38, kpiEn: 'Network length built', unitEn: 'km' }],
         plan: 'OFF_TRACK',
       },
       {
@@ -300,7 +302,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Smart inspection rounds of shops',
         descriptionAr: 'تخطيط الجولات الرقابية على المحلات التجارية حسب درجة المخاطر وتنفيذها عبر التطبيق الميداني.',
         descriptionEn: 'Planning shop inspections by risk and carrying them out through the field app.',
-        targets: [{ kpi: 'نسبة الجولات المنفذة عبر التطبيق', unit: '%', targetValue: 85 }],
+        targets: [{ kpi: 'نسبة الجولات المنفذة عبر التطبيق', unit: '%', targetValue: 85, kpiEn: 'Rounds made through the app' }],
         plan: 'APPROVED',
       },
       {
@@ -311,7 +313,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Instant building permits for private homes',
         descriptionAr: 'إصدار رخص بناء المساكن الفردية في اليوم نفسه عند استخدام المخططات النموذجية المعتمدة.',
         descriptionEn: 'Same-day building permits for private homes built to approved model plans.',
-        targets: [{ kpi: 'نسبة الرخص الصادرة في اليوم نفسه', unit: '%', targetValue: 70 }],
+        targets: [{ kpi: 'نسبة الرخص الصادرة في اليوم نفسه', unit: '%', targetValue: 70, kpiEn: 'Permits issued the same day' }],
         plan: 'PROPOSED',
       },
       {
@@ -322,7 +324,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Interactive neighbourhood councils',
         descriptionAr: 'لقاءات دورية بين البلديات الفرعية وسكان الأحياء لمناقشة الاحتياجات والمشاريع.',
         descriptionEn: 'Regular meetings of the sub-municipalities with residents on their needs and projects.',
-        targets: [{ kpi: 'عدد المجالس المنعقدة', unit: 'مجلس', targetValue: 60 }],
+        targets: [{ kpi: 'عدد المجالس المنعقدة', unit: 'مجلس', targetValue: 60, kpiEn: 'Councils held', unitEn: 'councils' }],
         plan: 'SUSPENDED',
       },
       {
@@ -333,7 +335,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Faster handling of 940 reports in Riyadh',
         descriptionAr: 'توجيه البلاغات آلياً إلى الفرق الميدانية الأقرب ومتابعة إغلاقها خلال 48 ساعة.',
         descriptionEn: 'Reports routed automatically to the nearest field team and closed within 48 hours.',
-        targets: [{ kpi: 'نسبة البلاغات المغلقة خلال 48 ساعة', unit: '%', targetValue: 90 }],
+        targets: [{ kpi: 'نسبة البلاغات المغلقة خلال 48 ساعة', unit: '%', targetValue: 90, kpiEn: 'Reports closed within 48 hours' }],
         plan: 'ON_TRACK',
       },
       {
@@ -344,7 +346,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Awareness of dengue mosquito control',
         descriptionAr: 'حملة توعوية في الأحياء للتخلص من تجمعات المياه الراكدة التي يتكاثر فيها البعوض.',
         descriptionEn: 'A campaign in the districts to get rid of the standing water mosquitoes breed in.',
-        targets: [{ kpi: 'عدد الأحياء المشمولة', unit: 'حي', targetValue: 80 }],
+        targets: [{ kpi: 'عدد الأحياء المشمولة', unit: 'حي', targetValue: 80, kpiEn: 'Districts covered', unitEn: 'districts' }],
         plan: 'ON_TRACK',
       },
     ],
@@ -361,8 +363,8 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         descriptionAr: 'رش وقائي ومعالجة بؤر تكاثر البعوض الناقل لحمى الضنك مع حملة توعوية للسكان.',
         descriptionEn: 'Preventive spraying and treatment of dengue-mosquito breeding sites, with an awareness campaign.',
         targets: [
-          { kpi: 'عدد الأحياء المشمولة', unit: 'حي', targetValue: 120 },
-          { kpi: 'عدد البؤر المعالجة', unit: 'بؤرة', targetValue: 9000 },
+          { kpi: 'عدد الأحياء المشمولة', unit: 'حي', targetValue: 120, kpiEn: 'Districts covered', unitEn: 'districts' },
+          { kpi: 'عدد البؤر المعالجة', unit: 'بؤرة', targetValue: 9000, kpiEn: 'Breeding sites treated', unitEn: 'sites' },
         ],
         plan: 'ON_TRACK',
       },
@@ -374,7 +376,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Flood protection in south Jeddah',
         descriptionAr: 'تنفيذ قنوات تصريف السيول في أحياء جنوب جدة وحماية الطرق الحيوية من تجمعات الأمطار.',
         descriptionEn: 'Flood channels in the districts of south Jeddah, protecting the main roads from rainwater.',
-        targets: [{ kpi: 'أطوال قنوات التصريف المنفذة', unit: 'كم', targetValue: 60 }],
+        targets: [{ kpi: 'أطوال قنوات التصريف المنفذة', unit: 'كم', targetValue: 60, kpiEn: 'Drainage channel length built', unitEn: 'km' }],
         plan: 'LATE',
       },
       {
@@ -385,7 +387,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'The waterfront promenade',
         descriptionAr: 'تطوير ممشى الواجهة البحرية وتزويده بالمرافق ومسارات الدراجات.',
         descriptionEn: 'A better waterfront promenade, with amenities and cycle lanes.',
-        targets: [{ kpi: 'أطوال الممشى المطور', unit: 'كم', targetValue: 12 }],
+        targets: [{ kpi: 'أطوال الممشى المطور', unit: 'كم', targetValue: 12, kpiEn: 'Walkway length developed', unitEn: 'km' }],
         plan: 'COMPLETED',
       },
       {
@@ -396,7 +398,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Inspecting food establishments in historic Jeddah',
         descriptionAr: 'تكثيف الزيارات الرقابية على المطاعم ومحلات الأغذية في منطقة جدة التاريخية.',
         descriptionEn: 'More inspection visits to restaurants and food shops in historic Jeddah.',
-        targets: [{ kpi: 'عدد الزيارات الرقابية', unit: 'زيارة', targetValue: 6000 }],
+        targets: [{ kpi: 'عدد الزيارات الرقابية', unit: 'زيارة', targetValue: 6000, kpiEn: 'Inspection visits', unitEn: 'visits' }],
         plan: 'AT_RISK',
       },
       {
@@ -407,7 +409,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Municipal fees paid online',
         descriptionAr: 'إيقاف التحصيل النقدي في البلديات الفرعية والتحول الكامل إلى السداد الإلكتروني.',
         descriptionEn: 'No more cash at the sub-municipalities: every fee paid online.',
-        targets: [{ kpi: 'نسبة المدفوعات الإلكترونية', unit: '%', targetValue: 95 }],
+        targets: [{ kpi: 'نسبة المدفوعات الإلكترونية', unit: '%', targetValue: 95, kpiEn: 'Electronic payments' }],
         plan: 'ON_TRACK',
       },
       {
@@ -418,7 +420,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Visual pollution in historic Jeddah (Al-Balad)',
         descriptionAr: 'ترميم الواجهات وتوحيد اللوحات وإزالة التمديدات العشوائية في منطقة البلد.',
         descriptionEn: 'Restoring fronts, uniform signs and removing stray cabling in Al-Balad.',
-        targets: [{ kpi: 'عدد الواجهات المعالجة', unit: 'واجهة', targetValue: 800 }],
+        targets: [{ kpi: 'عدد الواجهات المعالجة', unit: 'واجهة', targetValue: 800, kpiEn: 'Facades treated', unitEn: 'facades' }],
         plan: 'APPROVED',
       },
       {
@@ -429,7 +431,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'Instant licences for small shops',
         descriptionAr: 'إصدار رخص المحلات الصغيرة منخفضة المخاطر فورياً عبر منصة بلدي.',
         descriptionEn: 'Low-risk small shops licensed at once on Balady.',
-        targets: [{ kpi: 'نسبة الرخص الفورية', unit: '%', targetValue: 75 }],
+        targets: [{ kpi: 'نسبة الرخص الفورية', unit: '%', targetValue: 75, kpiEn: 'Instant permits' }],
         plan: 'PROPOSED',
       },
       {
@@ -440,7 +442,7 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
         titleEn: 'LED lighting on the main roads',
         descriptionAr: 'استبدال وحدات الإنارة في الطرق الرئيسية بوحدات موفرة للطاقة.',
         descriptionEn: 'Energy-saving lights on the main roads.',
-        targets: [{ kpi: 'عدد الوحدات المستبدلة', unit: 'وحدة', targetValue: 30000 }],
+        targets: [{ kpi: 'عدد الوحدات المستبدلة', unit: 'وحدة', targetValue: 30000, kpiEn: 'Units replaced', unitEn: 'units' }],
         plan: 'CANCELLED',
       },
     ],

@@ -49,11 +49,11 @@ function withoutPrefixes(word: string): string {
 // but not from a verbal noun تفعيل (تعيين، تزيين): cut from any word it would take تحسين to تحس and قانون to قان
 const SOUND_MASCULINE_STEM = /^(?!ت.ي$)(م...+|.ا..|..+ي)$/;
 
-/** The suffixes off: a pronoun ها، هم, then one of the plural ات، ون، ين and the feminine ة (ه once normalised). The nisba ي stays. */
+/** The suffixes off: the pronoun ها (not هم, which ends مساهم and تفاهم), then one of the plural ات، ون، ين and the feminine ة (ه once normalised). The nisba ي stays. */
 function withoutSuffixes(word: string): string {
   let w = word;
-  const pronoun = /^(..+?)(ها|هم)$/.exec(w);
-  if (pronoun && pronoun[1].length >= 3) w = pronoun[1];
+  const pronoun = /^(...+?)ها$/.exec(w);
+  if (pronoun) w = pronoun[1];
   if (w.endsWith('ات') && w.length >= 4) return w.slice(0, -2);
   if (/(ون|ين)$/.test(w) && SOUND_MASCULINE_STEM.test(w.slice(0, -2))) return w.slice(0, -2);
   if (w.endsWith('ه') && w.length >= 3) return w.slice(0, -1);

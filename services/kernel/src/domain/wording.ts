@@ -120,6 +120,14 @@ export const NOUNS = {
     ar: { one: 'رخصة واحدة', two: ['رخصتان', 'رخصتين'], few: 'رخص', many: 'رخصة', other: 'رخصة' },
     en: { one: 'permit', other: 'permits' },
   },
+  kilometre: {
+    ar: { one: 'كيلومتر واحد', two: ['كيلومتران', 'كيلومترين'], few: 'كيلومترات', many: 'كيلومترًا', other: 'كيلومتر' },
+    en: { one: 'kilometre', other: 'kilometres' },
+  },
+  site: {
+    ar: { one: 'موقع واحد', two: ['موقعان', 'موقعين'], few: 'مواقع', many: 'موقعًا', other: 'موقع' },
+    en: { one: 'site', other: 'sites' },
+  },
   day: {
     ar: { one: 'يوم واحد', two: ['يومان', 'يومين'], few: 'أيام', many: 'يومًا', other: 'يوم' },
     en: { one: 'day', other: 'days' },

@@ -1,4 +1,4 @@
-import { Axis, NOUNS, axisName, containsArabic, countOf, counted, figure, gregorianDayOf, hijriOfDay, nodeName, normalizeArabic, percentage, riyadhDate, type Noun } from '../../../kernel/src';
+import { Axis, NOUNS, axisName, containsArabic, countOf, counted, figure, gregorianDayOf, hijriOfDay, nodeName, normalizeArabic, percentage, riyadhDate, type GrammaticalCase, type Noun } from '../../../kernel/src';
 import type { KpiActualView, TargetView } from '../replication/sources.entity';
 
 /** The initiative facts press material is written from. */
@@ -47,9 +47,12 @@ const UNIT_NOUNS = new Map<string, Noun>(
     [['حديقه', 'حدائق', 'parks', 'gardens'], NOUNS.park],
     [['رخصه', 'رخص', 'permits', 'licences', 'licenses'], NOUNS.permit],
     [['يوم', 'ايام', 'days'], NOUNS.day],
+    [['كم', 'كيلومتر', 'كيلومترات', 'km', 'kilometres', 'kilometers'], NOUNS.kilometre],
+    [['موقع', 'مواقع', 'sites'], NOUNS.site],
   ].flatMap(([names, noun]) => (names as string[]).map((n) => [n, noun as Noun] as const)),
 );
 const nounOf = (unit: string | null | undefined): Noun | undefined => (unit ? UNIT_NOUNS.get(normalizeArabic(unit)) : undefined);
+const isPercent = (unit: string) => ['%', '٪', 'percent', 'نسبه مئويه'].includes(normalizeArabic(unit));
 
 /**
  * «تحقق ٢٩ من ٨٠ حيًا»: a unit the sector counts in agrees with the target; any other unit, written
@@ -62,24 +65,28 @@ function targetLines(targets: TargetView[], actuals: KpiActualView[]): { ar: str
   targets.forEach((t, i) => {
     const v = actual.get(t.kpi);
     const r = v == null ? null : ratio(v, t.targetValue);
+    const percent = isPercent(t.unit);
     const nounAr = nounOf(t.unit);
     const unitEn = t.unitEn ?? (containsArabic(t.unit) ? null : t.unit);
     const nounEn = nounOf(unitEn) ?? nounAr;
-    const kpiAr = nounAr ? t.kpi : `${t.kpi} (${t.unit})`;
+    // a percentage is written as one; a unit with a noun agrees with the number; any other is named beside the KPI
+    const labelled = !percent && !nounAr;
+    const kpiAr = labelled ? `${t.kpi} (${t.unit})` : t.kpi;
     // the English text never carries the Arabic name: a KPI named only in Arabic is numbered
     const nameEn = t.kpiEn ?? (containsArabic(t.kpi) ? `Target ${i + 1}` : t.kpi);
-    const kpiEn = nounEn || !unitEn ? nameEn : `${nameEn} (${unitEn})`;
-    const targetAr = nounAr ? countOf(t.targetValue, nounAr, 'ar', 'oblique') : figure(t.targetValue, 'ar');
-    const targetEn = nounEn ? countOf(t.targetValue, nounEn, 'en') : figure(t.targetValue, 'en');
+    const kpiEn = percent || nounEn || !unitEn ? nameEn : `${nameEn} (${unitEn})`;
+    const amountAr = (n: number, grammaticalCase: GrammaticalCase) => (percent ? percentage(n, 'ar') : nounAr ? countOf(n, nounAr, 'ar', grammaticalCase) : figure(n, 'ar'));
+    const amountEn = (n: number) => (percent ? percentage(n, 'en') : nounEn ? countOf(n, nounEn, 'en') : figure(n, 'en'));
+    const share = (lang: 'ar' | 'en') => (r == null || percent ? '' : ` (${percentage(r, lang)})`);
     ar.push(
       v == null
-        ? `- ${kpiAr}: المستهدف ${nounAr ? countOf(t.targetValue, nounAr, 'ar') : figure(t.targetValue, 'ar')}، ولم تُسجَّل قيمة بعد.`
-        : `- ${kpiAr}: تحقق ${figure(v, 'ar')} من ${targetAr}${r == null ? '' : ` (${percentage(r, 'ar')})`}.`,
+        ? `- ${kpiAr}: المستهدف ${amountAr(t.targetValue, 'nominative')}، ولم تُسجَّل قيمة بعد.`
+        : `- ${kpiAr}: تحقق ${percent ? percentage(v, 'ar') : figure(v, 'ar')} من ${amountAr(t.targetValue, 'oblique')}${share('ar')}.`,
     );
     en.push(
       v == null
-        ? `- ${kpiEn}: target ${targetEn}, nothing reported yet.`
-        : `- ${kpiEn}: ${figure(v, 'en')} of ${targetEn}${r == null ? '' : ` (${percentage(r, 'en')})`}.`,
+        ? `- ${kpiEn}: target ${amountEn(t.targetValue)}, nothing reported yet.`
+        : `- ${kpiEn}: ${percent ? percentage(v, 'en') : figure(v, 'en')} of ${amountEn(t.targetValue)}${share('en')}.`,
     );
   });
   return { ar, en };

@@ -45,9 +45,11 @@ describe('press material', () => {
     expect(lines(5, 1).bodyAr).toContain('تحقق ١ من ٥ أحياء');
     expect(lines(100, 1).bodyAr).toContain('تحقق ١ من ١٠٠ حي');
     // a KPI named only in Arabic is numbered in English, never written in Arabic there
-    const arabicOnly = pressReleaseText({ ...facts, targets: [{ kpi: 'نسبة رضا المستفيدين', unit: 'نسبة', targetValue: 90 }] }, [], now);
-    expect(arabicOnly.bodyAr).toContain('- نسبة رضا المستفيدين (نسبة): المستهدف ٩٠، ولم تُسجَّل قيمة بعد.');
-    expect(arabicOnly.bodyEn).toContain('- Target 1: target 90, nothing reported yet.');
+    const arabicOnly = pressReleaseText({ ...facts, targets: [{ kpi: 'نسبة رضا المستفيدين', unit: '%', targetValue: 90 }, { kpi: 'عدد المجالس', unit: 'مجلس', targetValue: 60 }] }, [{ kpi: 'نسبة رضا المستفيدين', value: 72.5 }], now);
+    expect(arabicOnly.bodyAr).toContain('- نسبة رضا المستفيدين: تحقق ٧٢٫٥٪ من ٩٠٪.');
+    expect(arabicOnly.bodyAr).toContain('- عدد المجالس (مجلس): المستهدف ٦٠، ولم تُسجَّل قيمة بعد.');
+    expect(arabicOnly.bodyEn).toContain('- Target 1: 72.5% of 90%.');
+    expect(arabicOnly.bodyEn).toContain('- Target 2: target 60, nothing reported yet.');
     expect(containsArabic(arabicOnly.bodyEn)).toBe(false);
   });
 
