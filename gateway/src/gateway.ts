@@ -337,6 +337,7 @@ async function forward(req: http.IncomingMessage, res: http.ServerResponse, targ
     return;
   }
   const headers: Record<string, string> = {};
+  // www-authenticate: a calendar app told 401 learns how to sign in
   for (const h of ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'www-authenticate']) {
     const v = upstream.headers.get(h);
     if (v) headers[h] = v;

@@ -174,7 +174,8 @@ describe('the link of each item', () => {
   });
 
   it('carries no token, even when the reader gave one in the URL', async () => {
-    const { text } = await fetchFeed(`kind=MILESTONE&token=${encodeURIComponent(viewer)}`, {});
+    const feedToken = (await ok(riyadh, 'mutation { issueCalendarFeedToken { token } }', {}, viewer)).issueCalendarFeedToken.token;
+    const { text } = await fetchFeed(`kind=MILESTONE&token=${encodeURIComponent(feedToken)}`, {});
     const e = events(ical.sync.parseICS(text)).find((x) => x.uid === item.id)!;
     expect(urlOf(e)).toBe(`${base}/calendar/items/${item.id}.ics`);
     expect(String(e.description)).not.toContain('token');
@@ -182,12 +183,37 @@ describe('the link of each item', () => {
 });
 
 describe('who may read the feed', () => {
-  it('needs a token: 401 without one; the header or the token query parameter both work', async () => {
+  it('needs a token: 401 without one; a sign-in token in the header, a feed token in the URL or the header', async () => {
     const none = await fetchFeed('', {});
     expect(none.status).toBe(401);
     expect(none.text).toContain('?token=');
     expect((await fetchFeed('', { authorization: 'Bearer not-a-token' })).status).toBe(401);
-    expect((await fetchFeed(`token=${encodeURIComponent(viewer)}`, {})).status).toBe(200);
+    const feedToken = (await ok(riyadh, 'mutation { issueCalendarFeedToken { token } }', {}, viewer)).issueCalendarFeedToken.token;
+    expect((await fetchFeed(`token=${encodeURIComponent(feedToken)}`, {})).status).toBe(200);
+    expect((await fetchFeed('', { authorization: `Bearer ${feedToken}` })).status).toBe(200);
+  });
+
+  it('refuses a sign-in token in the URL, and says what to use instead', async () => {
+    const admin = await riyadh.token(['admin']);
+    const inUrl = await fetchFeed(`token=${encodeURIComponent(admin)}`, {});
+    expect(inUrl.status).toBe(401);
+    expect(inUrl.text).toContain('issueCalendarFeedToken');
+  });
+
+  it('a feed token reads the feed only, stops working when another is issued, and expires', async () => {
+    const sub = 'riyadh-viewer-rotation';
+    const reader = await riyadh.token(['viewer'], 'riyadh', sub);
+    const first = (await ok(riyadh, 'mutation { issueCalendarFeedToken(days: 7) { token feedPath issuedAt expiresAt expiresAtHijri { en } } }', {}, reader)).issueCalendarFeedToken;
+    expect(first.feedPath).toBe(`/calendar.ics?token=${first.token}`);
+    expect(Date.parse(first.expiresAt) - Date.parse(first.issuedAt)).toBe(7 * 86400_000);
+    expect((await fetchFeed(`token=${first.token}`, {})).status).toBe(200);
+    const second = (await ok(riyadh, 'mutation { issueCalendarFeedToken { token } }', {}, reader)).issueCalendarFeedToken;
+    expect((await fetchFeed(`token=${first.token}`, {})).status).toBe(401);
+    expect((await fetchFeed(`token=${second.token}`, {})).status).toBe(200);
+    await riyadh.sql(`update calendar.feed_token set expires_at = now() - interval '1 second' where sub = $1`, [sub]);
+    expect((await fetchFeed(`token=${second.token}`, {})).status).toBe(401);
+    const bad = await riyadh.graphql('mutation { issueCalendarFeedToken(days: 400) { token } }', {}, reader);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
   });
 
   it('takes the caller a gateway of this node vouches for, and refuses a forged proof', async () => {

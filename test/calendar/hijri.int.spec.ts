@@ -74,3 +74,38 @@ describe('Hijri through the gateway', () => {
     expect(both.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'range' });
   });
 });
+
+describe('the feed through the gateway', () => {
+  const feedAt = (query: string, headers: Record<string, string> = {}) => fetch(`${riyadh.url.replace(/\/graphql$/, '')}/calendar.ics?from=2027-01-01&to=2027-12-31&${query}`, { headers });
+
+  it('answers 401 with the service’s WWW-Authenticate', async () => {
+    const res = await feedAt('');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Bearer realm="mmhub calendar"');
+    const general = await feedAt(`token=${encodeURIComponent(editor)}`);
+    expect(general.status).toBe(401);
+    expect(general.headers.get('www-authenticate')).toBe('Bearer realm="mmhub calendar"');
+  });
+
+  it('reads with a feed token the API issued; a node’s feed takes in the national occasions on request', async () => {
+    const issued = (await must(riyadh.graphql('mutation { issueCalendarFeedToken { token feedPath } }', {}, viewer))).issueCalendarFeedToken;
+    // the ministry's Eid al-Fitr 1448 as this node's copy of it holds it
+    await riyadh.sql(
+      `insert into calendar.calendar_entry (id, node, kind, title_ar, title_en, all_day, starts_at, ends_at, status, occasion_code, occasion_hijri_year, sequence, created_by, created_at, updated_at, version)
+       values (gen_random_uuid(), 'ministry', 'OCCASION', 'عيد الفطر', 'Eid al-Fitr', true, '2027-03-09T00:00:00+03:00', '2027-03-13T00:00:00+03:00', 'CONFIRMED', 'EID_AL_FITR', 1448, 0, 'ministry-admin', now(), now(), 1)`,
+    );
+    // it opens nothing but the feed: the gateway takes it for no sign-in token
+    const asSignIn = await riyadh.graphql('{ campaigns(first: 1) { totalCount } }', {}, issued.token);
+    expect(asSignIn.data?.campaigns).toBeUndefined();
+    expect(asSignIn.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const own = await feedAt(`node=riyadh&token=${issued.token}`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).not.toContain('SUMMARY:عيد الفطر');
+    const withNational = await fetch(`${riyadh.url.replace(/\/graphql$/, '')}${issued.feedPath}&node=riyadh&national=true&from=2027-01-01&to=2027-12-31`);
+    expect(withNational.status).toBe(200);
+    const text = await withNational.text();
+    expect(text).toContain('عيد الفطر');
+    expect(text).toContain('DTSTART;VALUE=DATE:20270309');
+    expect(text).toContain('DTEND;VALUE=DATE:20270313');
+  });
+});

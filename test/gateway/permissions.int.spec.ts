@@ -176,6 +176,7 @@ const CELLS: Record<Action, Cell> = {
     creates: true,
     attempt: (c, r, g) => as(c, r, g, `mutation { addCalendarEntry(input: { kind: EVENT, titleAr: "فعالية", when: { startDate: "2031-02-01", endDate: "2031-02-01" } }) { id } }`),
   },
+  'calendarfeed.token': { owner: 'riyadh', creates: true, attempt: (c, r, g) => as(c, r, g, 'mutation { issueCalendarFeedToken(days: 1) { expiresAt } }') },
   'events.subscribe': {
     owner: 'riyadh',
     // the first event of the stream about riyadh's initiative, or the refusal

@@ -9,6 +9,8 @@ import { NationalOccasionsResolver } from './occasions/national-occasions.resolv
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { ClashResolver } from './clashes/clash.resolver';
 import { SectorCalendarResolver } from './occasions/sector-calendar.resolver';
+import { CalendarFeedTokenResolver } from './feed/feed-token.resolver';
+import { Migration20261206000000_feed_tokens } from '../migrations/Migration20261206000000_feed_tokens';
 import { InitiativeCampaignsResolver } from './federation/initiative.resolver';
 import { SectorDashboardCampaignsResolver, sectorDashboardReference } from './dashboard/dashboard.resolver';
 import { SectorDashboardReference } from './dashboard/dashboard.types';
@@ -30,9 +32,10 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
+    { name: 'Migration20261206000000_feed_tokens', class: Migration20261206000000_feed_tokens },
   ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
+    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarFeedTokenResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
     orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Axis, badInput } from '../../../kernel/src';
+import { Axis, MINISTRY, badInput } from '../../../kernel/src';
 import { CampaignStatus, validAudiences, validChannels } from '../campaign/campaign';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { CalendarEntryKind, CalendarEntryStatus } from '../entry/calendar-entry';
@@ -15,6 +15,8 @@ export interface CalendarQuery {
   includeCancelled?: boolean | null;
   /** Drafts are for planners; the iCalendar feed leaves them out. */
   includeDrafts?: boolean;
+  /** With a node filter: the ministry's national occasions as well. */
+  includeNationalOccasions?: boolean;
   ids?: string[];
 }
 
@@ -55,7 +57,10 @@ async function campaignsIn(em: EntityManager, p: Period, q: CalendarQuery): Prom
 async function entriesIn(em: EntityManager, p: Period, q: CalendarQuery): Promise<CalendarEntryRecord[]> {
   const qb = em.createQueryBuilder(CalendarEntryRecord, 'e').where(OVERLAPS('e'), [p.startsAt, p.endsAt]);
   if (q.ids) qb.andWhere({ id: { $in: q.ids } });
-  if (q.node?.length) qb.andWhere({ node: { $in: q.node } });
+  if (q.node?.length) {
+    const national = { node: MINISTRY, kind: CalendarEntryKind.OCCASION };
+    qb.andWhere(q.includeNationalOccasions ? { $or: [{ node: { $in: q.node } }, national] } : { node: { $in: q.node } });
+  }
   if (q.kind?.length) qb.andWhere({ kind: { $in: q.kind } });
   if (q.includeCancelled === false) qb.andWhere({ status: CalendarEntryStatus.CONFIRMED });
   if (q.axis?.length) qb.andWhere({ $or: [{ axis: { $in: q.axis } }, sectorWide] });

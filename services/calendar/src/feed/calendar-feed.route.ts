@@ -1,4 +1,6 @@
 import type { Express, Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { feedReaderOf, isFeedToken } from './feed-token';
 import {
   DomainError,
   GATEWAY_PROOF_HEADER,
@@ -56,24 +58,32 @@ async function gatewayProofOf(req: Request, verifyProof: ProofVerifier): Promise
 
 /**
  * The reader: the caller the node's gateway vouches for when it forwards the request; else a bearer
- * token in the Authorization header, or, for calendar clients that cannot send headers, in the `token`
- * query parameter; no token only when anonymous reading is allowed.
+ * token in the Authorization header, or, for calendar clients that cannot send headers, a feed token
+ * (issueCalendarFeedToken) in the `token` query parameter; no token only when anonymous reading is allowed.
+ * A sign-in token in the URL is refused: URLs end up in shared calendars, logs and browser histories.
  */
-async function readerOf(req: Request, proof: GatewayProof | null, verify: TokenVerifier, allowAnonymous: boolean): Promise<Caller | null> {
+async function readerOf(req: Request, proof: GatewayProof | null, verify: TokenVerifier, allowAnonymous: boolean, em: EntityManager): Promise<Caller | null> {
   if (proof?.caller) return proof.caller;
   const header = req.headers.authorization;
   const param = single(req, 'token');
-  let token: string | undefined;
+  if (param) {
+    if (!isFeedToken(param)) {
+      throw unauthenticated({
+        en: 'A sign-in token does not belong in a feed URL: issue a calendar feed token (issueCalendarFeedToken) and use it as ?token=<feed token>.',
+        ar: 'لا يوضع رمز الدخول في رابط الروزنامة: أصدر رمزاً خاصاً بالروزنامة (issueCalendarFeedToken) واستخدمه بصيغة ?token=<رمز الروزنامة>.',
+      });
+    }
+    return feedReaderOf(em, param, new Date());
+  }
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw unauthenticated({ en: 'Send the token as "Authorization: Bearer <token>".', ar: 'أرسل الرمز بصيغة "Authorization: Bearer <token>".' });
-    token = m[1];
-  } else token = param;
-  if (token) return verify(token);
+    return isFeedToken(m[1]) ? feedReaderOf(em, m[1], new Date()) : verify(m[1]);
+  }
   if (allowAnonymous) return null;
   throw unauthenticated({
-    en: 'Sign in first: send a bearer token, or add ?token=<token> to the feed URL.',
-    ar: 'سجّل الدخول أولاً: أرسل رمز الدخول، أو أضف ?token=<token> إلى رابط الروزنامة.',
+    en: 'Sign in first: send a bearer token, or add ?token=<feed token> (from issueCalendarFeedToken) to the feed URL.',
+    ar: 'سجّل الدخول أولاً: أرسل رمز الدخول، أو أضف ?token=<رمز الروزنامة> (من issueCalendarFeedToken) إلى رابط الروزنامة.',
   });
 }
 
@@ -100,6 +110,13 @@ function publicOrigin(req: Request, proof: GatewayProof | null): string {
   return `${proto}://${host}${prefix}`;
 }
 
+function flag(req: Request, name: string): boolean {
+  const v = single(req, name);
+  if (v === undefined || v === 'false' || v === '0') return false;
+  if (v === 'true' || v === '1' || v === '') return true;
+  throw badInput(name, { en: `${name} is true or false; got "${v}".`, ar: `قيمة ${name} إما true وإما false؛ القيمة "${v}".` });
+}
+
 function feedQuery(req: Request): CalendarQuery {
   return {
     node: list(req, 'node'),
@@ -109,6 +126,8 @@ function feedQuery(req: Request): CalendarQuery {
     kind: list(req, 'kind') as CalendarEntryKind[] | null,
     includeCancelled: true,
     includeDrafts: false,
+    // ?national=true: with a node filter, the ministry's national occasions too
+    includeNationalOccasions: flag(req, 'national'),
   };
 }
 
@@ -151,9 +170,10 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
   app.get('/calendar.ics', async (req, res) => {
     try {
       const proof = await gatewayProofOf(req, verifyProof);
-      await readerOf(req, proof, verify, allowAnonymous);
+      const em = runtime.orm.em.fork();
+      await readerOf(req, proof, verify, allowAnonymous, em);
       const period = feedPeriod(req, riyadhDate(new Date()));
-      const items = await calendarItems(runtime.orm.em.fork(), period, feedQuery(req));
+      const items = await calendarItems(em, period, feedQuery(req));
       sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req, proof) }), 'calendar.ics');
     } catch (e) {
       sendError(res, runtime, e);
@@ -163,7 +183,7 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
   app.get('/calendar/items/:file', async (req, res) => {
     try {
       const proof = await gatewayProofOf(req, verifyProof);
-      await readerOf(req, proof, verify, allowAnonymous);
+      await readerOf(req, proof, verify, allowAnonymous, runtime.orm.em.fork());
       const id = String(req.params.file).replace(/\.ics$/, '');
       if (!isUuid(id)) throw badInput('id', { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
       const items = await calendarItems(runtime.orm.em.fork(), EVERYTHING, { ids: [id.toLowerCase()], includeDrafts: false });

@@ -92,6 +92,11 @@ export const PERMISSIONS = {
     roles: { editor: ['own'], admin: ['own'] },
     fields: ['addCalendarEntry', 'moveCalendarEntry', 'cancelCalendarEntry'],
   },
+  'calendarfeed.token': {
+    description: 'issue one’s own read-only calendar feed token',
+    roles: Object.fromEntries(ROLES.map((r) => [r, ['own']])) as Record<Role, Reach[]>,
+    fields: ['issueCalendarFeedToken'],
+  },
   'occasions.generate': {
     description: 'generate the national occasions of a Hijri year',
     roles: { admin: ['own'] },
