@@ -13,4 +13,5 @@ export { eventJsonSchema, eventSchemaFiles, type JsonSchema } from './json-schem
 export { asyncApiDocument, asyncApiYaml } from './asyncapi';
 export { asyncApiMarkdown } from './markdown';
 export { eventContractFiles, writeEventContracts } from './contract';
+export { eventFingerprints, schemaFingerprint } from './fingerprint';
 export { describing } from './describing';
