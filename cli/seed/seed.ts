@@ -140,7 +140,8 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
       const assessed = await seedAssessments(hub.reviewer, ASSESSMENTS.filter((a) => a.at === 'ministry'), byKey, criteriaIds);
       const toReview = messages.filter((m) => m.seed.reviewedByMinistry);
       await until('the municipalities’ messages to reach the hub', async () => {
-        const r = await hub.viewer.request<{ mediaMessages: { edges: { node: { id: string; version: number } }[] } }>(
+        // messages in review are read at the hub by the ministry's reviewers, not its viewers
+        const r = await hub.reviewer.request<{ mediaMessages: { edges: { node: { id: string; version: number } }[] } }>(
           'query ($ids: [ID!]) { mediaMessages(first: 100, filter: { keyMessageId: $ids }) { edges { node { id version } } } }',
           { ids: [...media.keyMessages.values()] },
         );
@@ -155,7 +156,7 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
   await step(
     MINISTRY,
     async () => {
-      await until('the hub to hold every node’s data', () => caughtUp(hub.viewer, municipalities, initiatives, campaigns, messages));
+      await until('the hub to hold every node’s data', () => caughtUp(hub.reviewer, municipalities, initiatives, campaigns, messages));
       await hub.editor.mutateOne({ field: 'sectorFactSheet', args: {} });
     },
     () => 'the hub holds every node’s data; a fact sheet of the whole sector drafted',
