@@ -142,12 +142,15 @@ function validTargets(targets: Target[] | null | undefined): Target[] {
     const key = normalizeArabic(kpi);
     if (seen.has(key)) throw badInput(`targets.${i}.kpi`, { en: `The KPI "${kpi}" is listed twice.`, ar: `المؤشر "${kpi}" مكرر.` });
     seen.add(key);
+    const kpiEn = optionalText(`targets.${i}.kpiEn`, t.kpiEn, { label: L.kpiEn, max: 200 });
+    const unitEn = optionalText(`targets.${i}.unitEn`, t.unitEn, { label: L.unitEn, max: 50 });
+    // English names only when given, so a target saved without them is unchanged when saved again
     return {
       kpi,
       unit: requiredText(`targets.${i}.unit`, t.unit, { label: L.unit, max: 50 }),
       targetValue: boundedNumber(`targets.${i}.targetValue`, t.targetValue, 0, 1e12, L.targetValue),
-      kpiEn: optionalText(`targets.${i}.kpiEn`, t.kpiEn, { label: L.kpiEn, max: 200 }),
-      unitEn: optionalText(`targets.${i}.unitEn`, t.unitEn, { label: L.unitEn, max: 50 }),
+      ...(kpiEn ? { kpiEn } : {}),
+      ...(unitEn ? { unitEn } : {}),
     };
   });
 }
