@@ -99,7 +99,9 @@ export function consoleSite(config: Config, log: Logger, dir = CONSOLE_DIR): Con
 
   return {
     serve(req, res) {
-      const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+      // the path exactly as sent: a URL parser would take //calendar.ics for a host and answer for /
+      const raw = req.url ?? '/';
+      const pathname = raw.includes('?') ? raw.slice(0, raw.indexOf('?')) : raw;
       const read = req.method === 'GET' || req.method === 'HEAD';
       if (pathname === '/' && read && /text\/html/.test(req.headers.accept ?? '')) {
         send(res, 302, 'text/plain; charset=utf-8', '', { location: `${BASE}/` });
