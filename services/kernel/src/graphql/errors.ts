@@ -40,6 +40,7 @@ export function formatError(log: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       // a value a scalar refused is the caller's input whether sent as a variable or written in the document
       if (refusedByScalar(error)) extensions.code = 'BAD_USER_INPUT';
+      if (typeof extensions.messageAr !== 'string') extensions.messageAr = requestErrorInArabic(formatted.message, String(extensions.code));
       return { ...formatted, extensions };
     }
     log.error({ err: original, path: formatted.path }, 'unexpected error in a GraphQL request');
@@ -54,3 +55,23 @@ export function formatError(log: Logger) {
 /** A literal in the document that a scalar refused: graphql-js reports it as a validation error around the scalar's own. */
 const refusedByScalar = (error: unknown): boolean =>
   error instanceof GraphQLError && error.originalError instanceof GraphQLError && error.originalError.extensions?.code === 'BAD_USER_INPUT';
+
+const BY_CODE: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'تعذرت قراءة الطلب: صيغة GraphQL غير صحيحة.',
+  GRAPHQL_VALIDATION_FAILED: 'الطلب لا يوافق مخطط الواجهة.',
+  BAD_USER_INPUT: 'في الطلب قيمة غير صالحة.',
+  UNAUTHENTICATED: 'يلزم تسجيل الدخول.',
+  PERSISTED_QUERY_NOT_FOUND: 'العملية المحفوظة غير معروفة.',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'العمليات المحفوظة غير مدعومة هنا.',
+  OPERATION_RESOLUTION_FAILURE: 'تعذر تحديد العملية المطلوبة في الطلب.',
+  BAD_REQUEST: 'الطلب غير صالح.',
+};
+
+/** The Arabic of an error GraphQL itself raised for a malformed request, naming the variable where it names one. */
+export function requestErrorInArabic(message: string, code: string): string {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (variable && /must not be null/.test(message)) return `المتغير \u200e$${variable} مطلوب ولا يقبل قيمة فارغة.`;
+  if (variable && /was not provided/.test(message)) return `المتغير \u200e$${variable} مطلوب ولم يُرسل.`;
+  if (variable) return `قيمة المتغير \u200e$${variable} غير صالحة.`;
+  return BY_CODE[code] ?? 'الطلب غير صالح.';
+}
