@@ -1,5 +1,5 @@
 import { AUDIENCES, MINISTRY, axisName, nodeName, type Axis, type Message } from '../../../kernel/src';
-import { intersection, overlaps, periodInWords, type Period } from '../period/period';
+import { intersection, overlaps, periodText, type Period } from '../period/period';
 
 export enum ClashKind {
   /** Two campaigns of one node, same axis, a shared audience, overlapping periods. */
@@ -52,7 +52,7 @@ const audienceNames = (codes: string[]): Message => {
 };
 
 function reasonOf(kind: ClashKind, c: ClashingCampaign, other: { titleAr: string; titleEn: string | null }, shared: string[], overlap: Period): Message {
-  const [a, b, node, axis, when] = [title(c), title(other), nodeName(c.node), axisName(c.axis), periodInWords(overlap)];
+  const [a, b, node, axis, when] = [title(c), title(other), nodeName(c.node), axisName(c.axis), periodText(overlap)];
   switch (kind) {
     case ClashKind.SAME_NODE: {
       const aud = audienceNames(shared);

@@ -1,4 +1,4 @@
-import { WEEKEND, hijriOfDay, riyadhDate, weekdayOfDay, type Message } from '../../../kernel/src';
+import { WEEKEND, gregorianDayOf, hijriOfDay, riyadhDate, weekdayOfDay, type Message } from '../../../kernel/src';
 import { occasionsBetween, type OccasionDays } from '../occasions/national-occasions';
 import { daysPeriod, lastDay, periodText, type Period } from '../period/period';
 
@@ -49,7 +49,7 @@ export function dayClashesOf(item: PlacedItem, what: Message): DayClash[] {
       occasion: null,
       reason: {
         en: `The ${what.en} “${title.en}” starts on ${h.weekdayEn}, ${first} (${h.en}), a weekend day in Saudi Arabia.`,
-        ar: `موعد بدء ${what.ar} «${title.ar}» يوم ${h.weekdayAr} ${first} (${h.ar})، وهو من أيام عطلة نهاية الأسبوع.`,
+        ar: `موعد بدء ${what.ar} «${title.ar}» يوم ${h.weekdayAr} ${h.ar} (${gregorianDayOf(first, 'ar')})، وهو من أيام عطلة نهاية الأسبوع.`,
       },
     });
   }

@@ -18,7 +18,7 @@ describe('holidays and the weekend under a campaign or entry', () => {
   it('names the day in both calendars, with its weekday', () => {
     const [w] = dayClashesOf(item('2026-03-20', '2026-03-20'), PLACED_NAMES.PRESS_CONFERENCE);
     expect(w.reason.en).toBe('The press conference “Clean streets” starts on Friday, 2026-03-20 (Shawwal 1, 1447 AH), a weekend day in Saudi Arabia.');
-    expect(w.reason.ar).toBe('موعد بدء المؤتمر الصحفي «حملة النظافة» يوم الجمعة 2026-03-20 (١ شوال ١٤٤٧ هـ)، وهو من أيام عطلة نهاية الأسبوع.');
+    expect(w.reason.ar).toBe('موعد بدء المؤتمر الصحفي «حملة النظافة» يوم الجمعة ١ شوال ١٤٤٧ هـ (٢٠ مارس ٢٠٢٦ م)، وهو من أيام عطلة نهاية الأسبوع.');
   });
 
   it('a campaign over the whole of Eid al-Adha meets Arafat Day and the Eid; flag day is not a day off', () => {

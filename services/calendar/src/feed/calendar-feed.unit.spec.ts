@@ -156,7 +156,7 @@ describe.each(ZONES)('the iCalendar feed written by a process with TZ=%s', (zone
     expect(day.datetype).toBe('date');
     expect(localDay(day.start)).toBe('2026-02-22');
     expect(String(day.summary)).toBe('يوم التأسيس — Founding Day');
-    expect(String(day.description)).toContain('التاريخ الهجري: 2026-02-22 (٥ رمضان ١٤٤٧ هـ)');
+    expect(String(day.description)).toContain('التاريخ الهجري: ٥ رمضان ١٤٤٧ هـ (٢٢ فبراير ٢٠٢٦ م)');
     expect(String(day.description)).toContain('Hijri date: 2026-02-22 (Ramadan 5, 1447 AH)');
     expect(String(day.description)).toContain(`https://hub.example/calendar/items/${foundingDay.id}.ics`);
     expect(String(camp.description)).toContain('Hijri date: 2026-02-18 (Ramadan 1, 1447 AH) to 2026-03-19 (Ramadan 30, 1447 AH)');

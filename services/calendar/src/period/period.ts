@@ -29,24 +29,17 @@ export const intersection = (a: Period, b: Period): Period => ({
   endsAt: a.endsAt < b.endsAt ? a.endsAt : b.endsAt,
 });
 
-/** "2026-02-18 (1 Ramadan 1447)" style text of the days a period covers, for reasons people read. */
+/**
+ * The days a period covers, for reasons and descriptions people read: the English with ISO days and
+ * the Hijri beside them, the Arabic in one digit style with both years marked: «١ رمضان ١٤٤٧ هـ (١٨ فبراير ٢٠٢٦ م)».
+ */
 export function periodText(p: Period): Message {
   const from = riyadhDate(p.startsAt);
   const to = lastDay(p.endsAt);
-  const day = (d: string, lang: 'en' | 'ar') => `${d} (${hijriOfDay(d)[lang]})`;
-  if (from === to) return { en: day(from, 'en'), ar: day(from, 'ar') };
-  return { en: `${day(from, 'en')} to ${day(to, 'en')}`, ar: `${day(from, 'ar')} إلى ${day(to, 'ar')}` };
-}
-
-/**
- * The days a period covers for reasons people read, the Arabic in one digit style with both years
- * marked: «١ رمضان ١٤٤٧ هـ (١٨ فبراير ٢٠٢٦ م)»; the English as `periodText`.
- */
-export function periodInWords(p: Period): Message {
-  const from = riyadhDate(p.startsAt);
-  const to = lastDay(p.endsAt);
-  const day = (d: string) => `${hijriOfDay(d).ar} (${gregorianDayOf(d, 'ar')})`;
-  return { en: periodText(p).en, ar: from === to ? day(from) : `${day(from)} إلى ${day(to)}` };
+  const en = (d: string) => `${d} (${hijriOfDay(d).en})`;
+  const ar = (d: string) => `${hijriOfDay(d).ar} (${gregorianDayOf(d, 'ar')})`;
+  if (from === to) return { en: en(from), ar: ar(from) };
+  return { en: `${en(from)} to ${en(to)}`, ar: `${ar(from)} إلى ${ar(to)}` };
 }
 
 const L = {
