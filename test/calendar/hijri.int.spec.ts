@@ -92,7 +92,8 @@ describe('the feed through the gateway', () => {
     // the ministry's Eid al-Fitr 1448 as this node's copy of it holds it
     await riyadh.sql(
       `insert into calendar.calendar_entry (id, node, kind, title_ar, title_en, all_day, starts_at, ends_at, status, occasion_code, occasion_hijri_year, sequence, created_by, created_at, updated_at, version)
-       values (gen_random_uuid(), 'ministry', 'OCCASION', 'عيد الفطر', 'Eid al-Fitr', true, '2027-03-09T00:00:00+03:00', '2027-03-13T00:00:00+03:00', 'CONFIRMED', 'EID_AL_FITR', 1448, 0, 'ministry-admin', now(), now(), 1)`,
+       values (gen_random_uuid(), 'ministry', 'OCCASION', 'عيد الفطر', 'Eid al-Fitr', true, '2027-03-09T00:00:00+03:00', '2027-03-13T00:00:00+03:00', 'CONFIRMED', 'EID_AL_FITR', 1448, 0, 'ministry-admin', now(), now(), 1)
+       on conflict do nothing`,
     );
     // it opens nothing but the feed: the gateway takes it for no sign-in token
     const asSignIn = await riyadh.graphql('{ campaigns(first: 1) { totalCount } }', {}, issued.token);

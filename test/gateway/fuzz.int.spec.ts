@@ -397,6 +397,8 @@ it(`answers ${SETS} generated variable sets over every mutation and filtered que
       if (!r.errors?.length) {
         reached.add(a.op.field.name);
         if (a.op.kind === 'mutation') idsIn(r.data, accepted);
+        // a feed token is kept under the node and the caller it was issued to, not under an id
+        if (a.op.field.name === 'issueCalendarFeedToken') accepted.add('(riyadh,fuzz-staff,');
       }
     }
   };

@@ -321,7 +321,7 @@ async function stateOfTheNode(): Promise<Record<string, { rows: number; md5: str
       kept = columns.filter((c) => c !== 'sent_at');
       where = 'true';
     } else if (VIEWS[name]) where = `${VIEWS[name]}::text = any($1::text[])`;
-    else if (columns.includes('node')) where = `node = 'riyadh' or id::text = any($1::text[])`;
+    else if (columns.includes('node')) where = columns.includes('id') ? `node = 'riyadh' or id::text = any($1::text[])` : `node = 'riyadh'`;
     else throw new Error(`${name}: no rule says which of its rows to compare; add one here`);
     const [row] = await riyadh.sql<{ rows: number; md5: string }>(
       `select count(*)::int as rows, md5(coalesce(string_agg(r::text, E'\\n' order by r::text), '')) as md5

@@ -96,7 +96,7 @@ describe('readiness of the node', () => {
   beforeAll(async () => {
     initiatives = await startTestService(initiativesService);
     // a broker address where nothing listens: the service starts, takes writes, and says its bus is down
-    calendar = await startTestService(calendarService, { env: { KAFKA_BROKERS: `127.0.0.1:${await freePortBlock(1)}` } });
+    calendar = await startTestService(calendarService, { env: { KAFKA_BROKERS: `127.0.0.1:${await freePortBlock(1)}` }, waitForConsumers: false });
     gateway = await gatewayFor([subgraphOf(initiatives), subgraphOf(calendar)]);
   }, 60_000);
   afterAll(async () => {
