@@ -9,7 +9,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { signGatewayProof, GATEWAY_PROOF_HEADER, type Config, type Logger } from '../../services/kernel/src';
+import { signGatewayProof, requestErrorInArabic, GATEWAY_PROOF_HEADER, type Config, type Logger } from '../../services/kernel/src';
 import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
@@ -71,6 +71,26 @@ function useNoSuggestions(): GatewayPlugin<CallerContext> {
       return ({ result, setResult }) => {
         if (result.length) setResult(result.map(plain));
       };
+    },
+  };
+}
+
+// what the gateway itself refuses before any service sees the request: a parse or validation failure, a bad variable
+const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'UNAUTHENTICATED']);
+
+/** The gateway's own refusals of a malformed request say it in Arabic too, as the services' do. */
+function useArabicRequestErrors(): GatewayPlugin<CallerContext> {
+  const withArabic = (e: GraphQLError): GraphQLError => {
+    const code = String(e.extensions?.code ?? '');
+    if (typeof e.extensions?.messageAr === 'string' || !REQUEST_CODES.has(code)) return e;
+    return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, messageAr: requestErrorInArabic(e.message, code) } });
+  };
+  return {
+    onResultProcess({ result, setResult }) {
+      if (!result || typeof result !== 'object' || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      const r = result as { errors?: readonly GraphQLError[] };
+      if (!r.errors?.length) return;
+      setResult({ ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? withArabic(e) : e)) } as never);
     },
   };
 }
@@ -142,7 +162,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         return { [GATEWAY_PROOF_HEADER]: await proof.token };
       },
     },
-    plugins: () => [useIdentity(config, admissions, '/graphql', observability) as never, useServiceErrors() as never, ...(development ? [] : [useNoSuggestions() as never]), observability.plugin as never],
+    plugins: () => [useIdentity(config, admissions, '/graphql', observability) as never, useServiceErrors() as never, useArabicRequestErrors() as never, ...(development ? [] : [useNoSuggestions() as never]), observability.plugin as never],
   });
 
   // the operator's port, when set (always so in production): /metrics there, never on the public one

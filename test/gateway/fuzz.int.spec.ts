@@ -390,8 +390,8 @@ it(`answers ${SETS} generated variable sets over every mutation and filtered que
         const code = String(e.extensions?.code);
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (!TYPED.has(code)) failures.push(`${code}: ${shown()}`);
-        // a service's refusal speaks both languages
-        if (e.extensions?.serviceName && !/[\u0600-\u06FF]/.test(String(e.extensions?.messageAr ?? ''))) failures.push(`no Arabic message: ${shown()}`);
+        // every refusal speaks both languages, the gateway's own too
+        if (!/[\u0600-\u06FF]/.test(String(e.extensions?.messageAr ?? ''))) failures.push(`no Arabic message: ${shown()}`);
         if (e.extensions?.serviceName) reached.add(a.op.field.name);
       }
       if (!r.errors?.length) {
