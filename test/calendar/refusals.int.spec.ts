@@ -62,7 +62,8 @@ const CASES: Case[] = [
   ['a draft at riyadh by a jeddah editor', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10') }), writer, 'jeddah', { code: 'FORBIDDEN' }],
   ['rescheduling a cancelled campaign', RESCHEDULE, () => ({ id: cancelled.id, version: cancelled.version, period }), writer, null, { code: 'BAD_USER_INPUT', field: 'id', status: 'CANCELLED' }],
   ['rescheduling to an end before the start', RESCHEDULE, () => ({ id: campaign.id, version: 1, period: { startsAt: period.endsAt, endsAt: period.startsAt } }), writer, null, { code: 'BAD_USER_INPUT', field: 'endsAt' }],
-  ['changing riyadh’s campaign as a jeddah editor', RESCHEDULE, () => ({ id: campaign.id, version: 1, period }), writer, 'jeddah', { code: 'FORBIDDEN' }],
+  // riyadh's campaign is still a draft: to another node's callers it is not there (drafts.read)
+  ['changing riyadh’s draft campaign as a jeddah editor', RESCHEDULE, () => ({ id: campaign.id, version: 1, period }), writer, 'jeddah', { code: 'NOT_FOUND' }],
   ['changing the ministry’s campaign at riyadh', RESCHEDULE, () => ({ id: ministryCampaign, version: 1, period }), ['editor', 'admin'], 'ministry', { code: 'NOT_OWNER', owner: 'ministry' }],
   ['changing jeddah’s campaign at riyadh', CANCEL, () => ({ id: jeddahCampaign, version: 1 }), writer, null, { code: 'NOT_OWNER', owner: 'jeddah' }],
   ['a stale version', RESCHEDULE, () => ({ id: campaign.id, version: 9, period }), writer, null, { code: 'CONFLICT', currentVersion: 1 }],

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parse, getOperationAST } from 'graphql';
 import { performance } from 'node:perf_hooks';
 import { apiSchema } from '../../gateway/src/compose';
@@ -54,7 +55,8 @@ describe('the measure of an operation', () => {
   it('counts a fragment bomb as spread, without spreading it', () => {
     // 2^300 fields once spread: only a measure that never spreads them finishes
     const m = measure(bomb(300));
-    expect(m.cost).toBeGreaterThan(2 ** 300);
+    // at this size the few fields around the spreads are below a double's precision
+    expect(m.cost).toBeGreaterThanOrEqual(2 ** 300);
     expect(m.depth).toBe(4);
   });
 });
