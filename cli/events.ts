@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { progress } from './progress';
 import { csvHeader, csvRow, type Column } from './csv';
 import { UsageError } from './errors';
-import type { Io } from './program';
+import type { Io } from './io';
 import net from 'node:net';
 
 

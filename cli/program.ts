@@ -5,16 +5,10 @@ import { ConfigError, loadConfig, type Config } from '../services/kernel/src/con
 import { createLogger } from '../services/kernel/src/logger';
 import { EVENTS_HELP } from './events-help';
 import { EXIT, Failure, UsageError } from './errors';
+import type { Io } from './io';
 
 export { EXIT };
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  /** Stops a command that follows live (`events tail`); by default SIGINT and SIGTERM. */
-  signal?: AbortSignal;
-  now?: () => Date;
-}
+export type { Io };
 
 export interface RunContext {
   env: Record<string, string | undefined>;
