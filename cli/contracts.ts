@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eventContractFiles, eventFingerprints, writeEventContracts, type EventDefinition, type ServiceEvents } from '../services/kernel/src/events/schemas';
+import { eventFingerprints, type EventDefinition, type ServiceEvents } from '../services/kernel/src/events/schemas';
 import { initiativesEvents } from '../services/initiatives/src/events';
 import { calendarEvents } from '../services/calendar/src/events';
 import { mediaEvents } from '../services/media/src/events';
@@ -10,12 +10,6 @@ export const SECTOR_EVENTS: readonly ServiceEvents[] = [initiativesEvents, calen
 
 /** Every event type the services record. */
 export const DOMAIN_EVENTS: readonly EventDefinition[] = SECTOR_EVENTS.flatMap((s) => s.events);
-
-/** The JSON Schemas and the AsyncAPI document of the sector's events, by path under schema/. */
-export const sectorContractFiles = (): Map<string, string> => eventContractFiles(SECTOR_EVENTS);
-
-/** Writes them under `schemaDir` (`npm run events:schemas`). */
-export const writeSectorContracts = (schemaDir: string): Promise<string[]> => writeEventContracts(schemaDir, SECTOR_EVENTS);
 
 /** Where each type's fingerprint is committed: a type's data changes only with a new version. */
 export const FINGERPRINTS_FILE = 'event-fingerprints.json';

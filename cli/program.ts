@@ -41,7 +41,6 @@ function envOf(ctx: RunContext, o: { node?: string; port?: string }): Record<str
 }
 
 // the commands load what they use when they run: help, --version and token answer at once
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(module: string): T => require(module) as T;
 const SERVICE_NAMES = 'initiatives, calendar, media';
 

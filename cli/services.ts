@@ -3,7 +3,6 @@ import { initiativesService } from '../services/initiatives/src/service';
 import { calendarService } from '../services/calendar/src/service';
 import { mediaService } from '../services/media/src/service';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const services: ServiceDefinition<any>[] = [initiativesService, calendarService, mediaService];
 
 export function serviceNamed(name: string | undefined): ServiceDefinition<any> {

@@ -4,7 +4,7 @@
 // (run through `npm run events:docs`, which builds dist/ first). Refuses a document with errors or warnings.
 const { mkdir, writeFile } = require('node:fs/promises');
 const path = require('node:path');
-const { parseEventContract, describeDiagnostic } = require('../dist/services/kernel/src/events/schemas/docs');
+const { parseEventContract, describeDiagnostic } = require('../dist/cli/event-contract/parse');
 
 const root = path.resolve(__dirname, '..');
 

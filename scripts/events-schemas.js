@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 // Writes schema/events/<type>.json and schema/asyncapi.yaml from the event schemas in
-// the events each service declares beside its aggregates, listed in cli/contracts.ts (run through `npm run events:schemas`, which builds dist/ first).
+// the events each service declares beside its aggregates, listed in cli/contracts.ts, by cli/event-contract (run through `npm run events:schemas`, which builds dist/ first).
 const path = require('node:path');
-const { writeSectorContracts, writeSectorFingerprints } = require('../dist/cli/contracts');
+const { writeSectorFingerprints } = require('../dist/cli/contracts');
+const { writeSectorContracts } = require('../dist/cli/event-contract/files');
 
 const schemaDir = path.resolve(__dirname, '../schema');
 writeSectorContracts(schemaDir).then(

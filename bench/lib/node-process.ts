@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { freePortBlock } from '../../test/support/process';
+import { freePortBlock, spawnInGroup } from '../../test/support/process';
 import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';
 import { ROOT, stopChild } from './spawn';
 
@@ -27,7 +27,7 @@ export async function startBenchNode(node: string, env: Record<string, string> =
   const port = await freePortBlock(4);
   const url = `http://127.0.0.1:${port}/graphql`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
+  const child: ChildProcess = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { signalGroup, spawnInGroup } from '../../test/support/process';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -10,14 +11,18 @@ export function tsNodeArgs(file: string): string[] {
 
 export const tsNodeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'bench/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: '1' });
 
-/** SIGTERM, then SIGKILL after 5 s: a server that drains its connections may take long, and the bench does not wait for it. */
+/**
+ * SIGTERM, then SIGKILL to its whole group after 5 s: a server that drains its connections may take
+ * long, and the bench does not wait for it; whatever the process started goes with it.
+ */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return signalGroup(child);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  const timer = setTimeout(() => signalGroup(child), 5000);
   await exited;
   clearTimeout(timer);
+  signalGroup(child);
 }
 
 export interface Child {
@@ -29,7 +34,7 @@ export interface Child {
 
 /** Starts a bench process and waits for its `READY <json>` line. */
 export async function startChild(file: string, args: string[], timeoutMs = 120_000): Promise<Child> {
-  const child = spawn(process.execPath, [...tsNodeArgs(file), ...args], { cwd: ROOT, env: tsNodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnInGroup(process.execPath, [...tsNodeArgs(file), ...args], { cwd: ROOT, env: tsNodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (d) => (log += d));
   const ready = await new Promise<any>((resolve, reject) => {

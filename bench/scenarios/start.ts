@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePortBlock } from '../../test/support/process';
+import { freePortBlock, signalGroup, spawnInGroup } from '../../test/support/process';
 import { ROOT, residentMiB } from '../lib/spawn';
 import { figure, target } from '../lib/stats';
 import type { BenchContext, Scenario, ScenarioOutcome } from './scenario';
@@ -10,7 +9,7 @@ import type { BenchContext, Scenario, ScenarioOutcome } from './scenario';
 /** `npm start` as a user runs it (the compiled CLI): its own "Ready in N s", and its resident memory once ready. */
 async function startOnce(dataDir: string, port: number): Promise<{ ready: number; rssMiB: number; wallSeconds: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', dataDir, '--port', String(port)], {
+  const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, MMHUB_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +37,7 @@ async function startOnce(dataDir: string, port: number): Promise<{ ready: number
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
-    const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const kill = setTimeout(() => signalGroup(child), 15_000);
     await exited;
     clearTimeout(kill);
   }

@@ -35,7 +35,7 @@ function handle(topic, message) {
   let data;
   try {
     data = JSON.parse(message.value.toString());
-  } catch (e) {
+  } catch {
     console.error(`skipped ${topic} offset ${message.offset}: the value is not JSON`);
     return;
   }

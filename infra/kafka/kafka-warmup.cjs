@@ -39,7 +39,7 @@ async function untilOk(what, fn) {
     try {
       return await fn()
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`${what}: ${e && e.message}`)
+      if (Date.now() > deadline) throw new Error(`${what}: ${e && e.message}`, { cause: e })
       await sleep(300)
     }
   }

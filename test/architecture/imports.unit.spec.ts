@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import madge from 'madge';
@@ -29,6 +29,20 @@ describe('the imports', () => {
       .filter(([file]) => file.startsWith('services/kernel/'))
       .flatMap(([file, deps]) => deps.filter((d) => /^services\/(?!kernel\/)/.test(d)).map((d) => `${file} → ${d}`));
     expect(kernelToService).toEqual([]);
+  });
+
+  it('leave migrations frozen: a migration imports nothing but the migration base class, so its SQL never changes with the code', async () => {
+    const imports: string[] = [];
+    for (const service of ['initiatives', 'calendar', 'media']) {
+      const dir = path.join(ROOT, 'services', service, 'migrations');
+      const files = (await readdir(dir)).filter((f) => f.endsWith('.ts'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const source = await readFile(path.join(dir, file), 'utf8');
+        for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) if (from !== '@mikro-orm/migrations') imports.push(`${service}/${file} → ${from}`);
+      }
+    }
+    expect(imports).toEqual([]);
   });
 
   it('are checked as configured: a cycle through a type-only import is found', async () => {

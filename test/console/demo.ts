@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { signalGroup, spawnInGroup } from '../support/process';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -24,7 +25,7 @@ export async function freePorts(): Promise<number> {
 
 /** `npm start` in a process of its own, on a fresh data folder; ready when it says so. */
 export async function startDemo(dataDir: string, port: number): Promise<{ stdout: string; child: ChildProcess; kill(): Promise<void> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--reset', '--data-dir', dataDir, '--port', String(port)], {
+  const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--reset', '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
     env: { ...process.env, MMHUB_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +37,7 @@ export async function startDemo(dataDir: string, port: number): Promise<{ stdout
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
+    signalGroup(child);
     await exited;
   };
   try {

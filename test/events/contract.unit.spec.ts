@@ -1,8 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { EVENT_TOPICS, NODES_TOPIC } from '../../services/kernel/src/events/schemas';
-import { DOMAIN_EVENTS, sectorContractFiles } from '../../cli/contracts';
-import { describeDiagnostic, parseEventContract, type ParsedContract } from '../../services/kernel/src/events/schemas/docs';
+import { DOMAIN_EVENTS, SECTOR_EVENTS } from '../../cli/contracts';
+import { ASYNCAPI_HEADER, asyncApiDocument, asyncApiYaml } from '../../cli/event-contract/asyncapi';
+import { sectorContractFiles } from '../../cli/event-contract/files';
+import { describeDiagnostic, parseEventContract, type ParsedContract } from '../../cli/event-contract/parse';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SCHEMA_DIR = path.join(ROOT, 'schema');
@@ -21,6 +24,12 @@ describe('the event contract', () => {
       const onDisk = await readFile(path.join(SCHEMA_DIR, file), 'utf8');
       if (onDisk !== content) throw new Error(`schema/${file} differs from a fresh generation: run npm run events:schemas`);
     }
+  });
+
+  it('reads back as the document it was written from: no string turned into a number, a boolean or null', () => {
+    const written = asyncApiYaml(SECTOR_EVENTS);
+    expect(written.startsWith(ASYNCAPI_HEADER)).toBe(true);
+    expect(parse(written)).toEqual(asyncApiDocument(SECTOR_EVENTS));
   });
 
   it('parses with @asyncapi/parser with no error and no warning', () => {

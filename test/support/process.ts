@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
 import net from 'node:net';
 import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
@@ -6,6 +6,43 @@ import { createTestDatabase, query, type TestDatabase } from './database';
 import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from './node';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/** Every process group started here; kept after its leader exits, as what the leader started may live on. */
+const groups = new Set<ChildProcess>();
+
+/**
+ * Spawns a process as the leader of a process group of its own, so that it and every process it
+ * starts (the bench's gateways and nodes) end together by `signalGroup`, also after a timeout.
+ */
+export function spawnInGroup(command: string, args: readonly string[], options: SpawnOptions): ChildProcess {
+  const child = spawn(command, args, { ...options, detached: true });
+  groups.add(child);
+  return child;
+}
+
+/** Sends a signal to a process's whole group; a group already gone is no error. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // ESRCH: nothing of the group is left
+  }
+}
+
+/** Kills every group spawned here and waits for their leaders: each test file's teardown (test/support/teardown.ts). */
+export async function killAllGroups(): Promise<void> {
+  const leaders = [...groups];
+  groups.clear();
+  const exited = leaders.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((resolve) => c.once('exit', () => resolve())));
+  for (const c of leaders) signalGroup(c, 'SIGKILL');
+  await Promise.all(exited);
+}
+
+// a test process that ends without its teardown (a worker killed on a timeout) takes its groups with it
+process.once('exit', () => {
+  for (const c of groups) signalGroup(c, 'SIGKILL');
+});
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -125,13 +162,13 @@ export interface CommandResult {
 /** Runs `mmhub <args>` from the compiled code to its end, with the environment given (undefined removes a variable). */
 export function runMmhub(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
     child.stderr?.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      signalGroup(child, 'SIGKILL');
       reject(new Error(`mmhub ${args.join(' ')} still running after ${timeoutMs} ms:\n${stderr.slice(-2000)}`));
     }, timeoutMs);
     child.once('exit', (code) => {
@@ -173,7 +210,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     log = '';
     const spawnedAt = Date.now();
     timing = { listeningMs: NaN, readyMs: NaN };
-    const started = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
+    const started = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
       cwd: ROOT,
       env: { ...process.env, MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -201,11 +238,13 @@ export async function startServeProcess(args: string[], env: Record<string, stri
       await new Promise((r) => setTimeout(r, 100));
     }
   };
+  // the signal goes to the node's process alone, as an operator's would; a kill takes its whole group
   const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> => {
     const c = child;
     if (!c || c.exitCode !== null || c.signalCode !== null) return c?.exitCode ?? null;
     const exited = new Promise<number | null>((resolve) => c.once('exit', (code) => resolve(code)));
-    c.kill(signal);
+    if (signal === 'SIGKILL') signalGroup(c, signal);
+    else c.kill(signal);
     return exited;
   };
   // another test process may bind one of the ports between the check and the start: take others
@@ -223,7 +262,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     const c = child;
     if (!c || c.exitCode !== null || c.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => c.once('exit', () => resolve()));
-    c.kill('SIGKILL');
+    signalGroup(c, 'SIGKILL');
     await exited;
   };
   return {

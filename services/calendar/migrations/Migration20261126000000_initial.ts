@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { eventTablesSql } from '../../kernel/src/events/outbox';
 
 export class Migration20261126000000_initial extends Migration {
   override async up(): Promise<void> {
@@ -59,6 +58,26 @@ export class Migration20261126000000_initial extends Migration {
     this.addSql('create index "calendar_entry_campaign_index" on "calendar"."calendar_entry" ("campaign_id")');
     // generating a year's national occasions twice adds nothing
     this.addSql(`create unique index "calendar_entry_occasion_unique" on "calendar"."calendar_entry" ("node", "occasion_code", "occasion_hijri_year") where "occasion_code" is not null`);
-    for (const sql of eventTablesSql('calendar')) this.addSql(sql);
+    // the outbox and inbox of the service's events
+    this.addSql(`create table "calendar"."outbox" (
+      "seq" bigint generated always as identity,
+      "id" uuid primary key,
+      "topic" text not null,
+      "type" text not null,
+      "source" text not null,
+      "subject" text not null,
+      "node" text not null,
+      "aggregate_version" integer not null,
+      "time" timestamptz not null,
+      "data" jsonb not null,
+      "sent_at" timestamptz null
+    )`);
+    this.addSql(`create index "outbox_pending_idx" on "calendar"."outbox" ("seq") where "sent_at" is null`);
+    this.addSql(`create table "calendar"."inbox" (
+      "consumer" text not null,
+      "event_id" text not null,
+      "applied_at" timestamptz not null default now(),
+      primary key ("consumer", "event_id")
+    )`);
   }
 }

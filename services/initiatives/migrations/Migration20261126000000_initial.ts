@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { eventTablesSql } from '../../kernel/src/events/outbox';
 
 export class Migration20261126000000_initial extends Migration {
   override async up(): Promise<void> {
@@ -67,6 +66,26 @@ export class Migration20261126000000_initial extends Migration {
       "version" integer not null
     )`);
     this.addSql('create index "integration_assessment_initiative_index" on "initiatives"."integration_assessment" ("initiative_id", "assessed_at")');
-    for (const sql of eventTablesSql('initiatives')) this.addSql(sql);
+    // the outbox and inbox of the service's events
+    this.addSql(`create table "initiatives"."outbox" (
+      "seq" bigint generated always as identity,
+      "id" uuid primary key,
+      "topic" text not null,
+      "type" text not null,
+      "source" text not null,
+      "subject" text not null,
+      "node" text not null,
+      "aggregate_version" integer not null,
+      "time" timestamptz not null,
+      "data" jsonb not null,
+      "sent_at" timestamptz null
+    )`);
+    this.addSql(`create index "outbox_pending_idx" on "initiatives"."outbox" ("seq") where "sent_at" is null`);
+    this.addSql(`create table "initiatives"."inbox" (
+      "consumer" text not null,
+      "event_id" text not null,
+      "applied_at" timestamptz not null default now(),
+      primary key ("consumer", "event_id")
+    )`);
   }
 }

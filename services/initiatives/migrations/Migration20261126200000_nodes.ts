@@ -1,9 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
-import { freshnessTableSql } from '../../kernel/src/nodes/freshness';
 
 export class Migration20261126200000_nodes extends Migration {
   override async up(): Promise<void> {
-    for (const sql of freshnessTableSql('initiatives')) this.addSql(sql);
+    this.addSql(`create table "initiatives"."node_freshness" (
+      "node" text primary key,
+      "last_event_at" timestamptz not null,
+      "last_applied_at" timestamptz not null,
+      "events_applied" bigint not null default 0,
+      "lag_seconds" double precision not null default 0
+    )`);
     this.addSql(`create table "initiatives"."node_heartbeat" (
       "node" text not null,
       "service" text not null,

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { eventTablesSql } from '../../kernel/src/events/outbox';
 
 export class Migration20261126000000_initial extends Migration {
   override async up(): Promise<void> {
@@ -111,6 +110,26 @@ export class Migration20261126000000_initial extends Migration {
       "version" integer not null
     )`);
     this.addSql('create index "campaign_view_node_index" on "media"."campaign_view" ("node")');
-    for (const sql of eventTablesSql('media')) this.addSql(sql);
+    // the outbox and inbox of the service's events
+    this.addSql(`create table "media"."outbox" (
+      "seq" bigint generated always as identity,
+      "id" uuid primary key,
+      "topic" text not null,
+      "type" text not null,
+      "source" text not null,
+      "subject" text not null,
+      "node" text not null,
+      "aggregate_version" integer not null,
+      "time" timestamptz not null,
+      "data" jsonb not null,
+      "sent_at" timestamptz null
+    )`);
+    this.addSql(`create index "outbox_pending_idx" on "media"."outbox" ("seq") where "sent_at" is null`);
+    this.addSql(`create table "media"."inbox" (
+      "consumer" text not null,
+      "event_id" text not null,
+      "applied_at" timestamptz not null default now(),
+      primary key ("consumer", "event_id")
+    )`);
   }
 }

@@ -13,25 +13,6 @@ import type { ServiceEvents } from './schemas/event';
  * receives every later one. Written by one consumer at a time (a transaction lock), so that
  * numbers become visible in order and a reader never passes over one still being written.
  */
-export function journalTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."journal" (
-      "seq" bigint generated always as identity primary key,
-      "id" uuid not null unique,
-      "type" text not null,
-      "service" text not null,
-      "source" text not null,
-      "node" text not null,
-      "subject" text not null,
-      "aggregate_version" integer not null,
-      "time" timestamptz not null,
-      "data" jsonb not null,
-      "taken_at" timestamptz not null default now()
-    )`,
-    `create index "journal_node_seq" on "${schema}"."journal" ("node", "seq")`,
-    `create index "journal_time" on "${schema}"."journal" ("time")`,
-  ];
-}
 
 /** Which events a node's journal takes: at the hub every node's; elsewhere its own and the ministry's. */
 export const journalAccepts = (e: CloudEvent, config: Config): boolean => config.role === 'hub' || e.node === config.node || e.node === MINISTRY;

@@ -68,29 +68,3 @@ export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEve
   em.persist(entry);
   return entry;
 }
-
-/** DDL for the outbox and inbox of one service's schema; part of each service's first migration. */
-export function eventTablesSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."outbox" (
-      "seq" bigint generated always as identity,
-      "id" uuid primary key,
-      "topic" text not null,
-      "type" text not null,
-      "source" text not null,
-      "subject" text not null,
-      "node" text not null,
-      "aggregate_version" integer not null,
-      "time" timestamptz not null,
-      "data" jsonb not null,
-      "sent_at" timestamptz null
-    )`,
-    `create index "outbox_pending_idx" on "${schema}"."outbox" ("seq") where "sent_at" is null`,
-    `create table "${schema}"."inbox" (
-      "consumer" text not null,
-      "event_id" text not null,
-      "applied_at" timestamptz not null default now(),
-      primary key ("consumer", "event_id")
-    )`,
-  ];
-}

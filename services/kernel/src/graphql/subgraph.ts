@@ -10,7 +10,6 @@ import { checkTextArguments } from './arguments';
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ResolverClass = Function;
 
 export type ReferenceResolvers = Record<string, (reference: { id: string }, context: never) => unknown>;

@@ -1,19 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CloudEvent } from '../events/cloudevent';
 
-/** DDL of the table where a service notes how fresh each node's data is. */
-export function freshnessTableSql(schema: string): string[] {
-  return [
-    `create table "${schema}"."node_freshness" (
-      "node" text primary key,
-      "last_event_at" timestamptz not null,
-      "last_applied_at" timestamptz not null,
-      "events_applied" bigint not null default 0,
-      "lag_seconds" double precision not null default 0
-    )`,
-  ];
-}
-
 /**
  * Notes, in the consumer's transaction, the newest event applied from each origin node, how many,
  * and how long the newest took to arrive: one statement per batch.

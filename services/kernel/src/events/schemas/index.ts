@@ -1,7 +1,7 @@
 /**
  * The mechanism of the event contracts: defining a service's event types (a zod schema each, beside
- * its aggregate in the service), cataloguing and validating them, and generating the JSON Schemas
- * and the AsyncAPI document from them. Depends on zod alone; no service is known here.
+ * its aggregate in the service), cataloguing and validating them, and generating their JSON Schemas
+ * (the AsyncAPI document and its Markdown are written by cli/event-contract). Depends on zod alone; no service is known here.
  */
 export { validateEvent } from './validate';
 export { EVENT_TOPICS, NODES_TOPIC, SERVICES, cataloguedEvents, dataSchemaOf, eventDefinition, eventTopicOf, isEventOf, isKnownEventType, schemaFileOf, serviceEvents } from './catalog';
@@ -10,8 +10,5 @@ export type { TypedEvent, EventDefinition, EventsOf, EventTypeName, PayloadOf, R
 export * from './common';
 export { NODE_HEARTBEAT_TYPE, nodeHeartbeat, nodeHeartbeatEvent } from './nodes';
 export { eventJsonSchema, eventSchemaFiles, type JsonSchema } from './json-schema';
-export { asyncApiDocument, asyncApiYaml } from './asyncapi';
-export { asyncApiMarkdown } from './markdown';
-export { eventContractFiles, writeEventContracts } from './contract';
 export { eventFingerprints, schemaFingerprint } from './fingerprint';
 export { describing } from './describing';

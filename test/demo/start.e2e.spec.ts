@@ -1,9 +1,10 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { signalGroup, spawnInGroup } from '../support/process';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -42,7 +43,7 @@ class Demo {
   async start(...args: string[]): Promise<{ stdout: string; stderr: string; readySeconds: number }> {
     this.stdout = '';
     this.stderr = '';
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', this.dataDir, '--port', String(this.port), ...args], {
+    const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', this.dataDir, '--port', String(this.port), ...args], {
       cwd: ROOT,
       // as an operator runs it: jest's NODE_ENV=test changes how libraries treat signals
       env: { ...process.env, NODE_ENV: undefined, MMHUB_LOG_LEVEL: 'warn' },
@@ -79,7 +80,7 @@ class Demo {
   async kill(): Promise<void> {
     if (this.child && this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child!.once('exit', resolve));
-      this.child.kill('SIGKILL');
+      signalGroup(this.child);
       await exited;
     }
   }

@@ -1,8 +1,8 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { eventSchemaFiles, type ServiceEvents } from '../../services/kernel/src/events/schemas';
+import { SECTOR_EVENTS } from '../contracts';
 import { asyncApiYaml } from './asyncapi';
-import type { ServiceEvents } from './event';
-import { eventSchemaFiles } from './json-schema';
 
 /** Every generated contract file, by path relative to schema/: events/<type>.json and asyncapi.yaml. */
 export function eventContractFiles(services: readonly ServiceEvents[]): Map<string, string> {
@@ -28,3 +28,9 @@ export async function writeEventContracts(schemaDir: string, services: readonly 
   }
   return written;
 }
+
+/** The JSON Schemas and the AsyncAPI document of the sector's events, by path under schema/. */
+export const sectorContractFiles = (): Map<string, string> => eventContractFiles(SECTOR_EVENTS);
+
+/** Writes them under `schemaDir` (`npm run events:schemas`). */
+export const writeSectorContracts = (schemaDir: string): Promise<string[]> => writeEventContracts(schemaDir, SECTOR_EVENTS);

@@ -1,18 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Axis, newId, sourceOf, toRecord, topicOf } from '../../services/kernel/src';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { eventually, kafkaBrokers, uniqueSuffix } from '../support/node';
+import { signalGroup, spawnInGroup } from '../support/process';
 
 const SCRIPT = path.resolve(__dirname, '../../examples/kafka-consumer/consume.js');
 let child: ChildProcess | undefined;
 
 afterEach(async () => {
   if (child && child.exitCode === null) {
-    child.kill('SIGKILL');
-    await once(child, 'exit');
+    const exited = once(child, 'exit');
+    signalGroup(child);
+    await exited;
   }
 });
 
@@ -33,7 +35,7 @@ describe('examples/kafka-consumer', () => {
 
     let out = '';
     let err = '';
-    child = spawn(process.execPath, [SCRIPT], { env: { ...process.env, MMHUB_KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` } });
+    child = spawnInGroup(process.execPath, [SCRIPT], { env: { ...process.env, MMHUB_KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` } });
     child.stdout!.on('data', (c) => (out += c));
     child.stderr!.on('data', (c) => (err += c));
     // a new group reads every topic from the beginning: on a long-lived broker that is a backlog
