@@ -42,3 +42,8 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
     await client.end();
   }
 }
+
+/** Drops a database by name, if it is there, closing its connections. */
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+}
