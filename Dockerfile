@@ -10,14 +10,14 @@ COPY console ./console
 RUN npm ci && npm prune --omit=dev
 
 FROM node:22-bookworm-slim
-ENV NODE_ENV=production MMHUB_MODE=production HOST=0.0.0.0
+ENV NODE_ENV=production MMHUB_MODE=production MMHUB_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/bin ./bin
 COPY --from=build --chown=node:node /app/package.json ./package.json
 USER node
-# the port the process listens on: PORT, else 4000 as the configuration's default
-HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# the port the process listens on: MMHUB_PORT, else 4000 as the configuration's default
+HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+(process.env.MMHUB_PORT||4000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 ENTRYPOINT ["node", "bin/mmhub.js"]
 CMD ["serve", "--service", "initiatives"]

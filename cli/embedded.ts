@@ -58,22 +58,22 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   const progress = (line: string) => process.stderr.write(`[mmhub ${elapsed().padStart(6)}] ${line}\n`);
   const env = {
     // the demo's own output is the banner; the services speak up only when something is wrong
-    LOG_LEVEL: 'warn',
+    MMHUB_LOG_LEVEL: 'warn',
     // nine services and three databases share one machine: a service may take longer to answer
-    GATEWAY_SUBGRAPH_TIMEOUT_MS: '60000',
+    MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: '60000',
     // every commit wakes its relay at once; the poll only catches what consumers record, and each poll costs PGlite work
-    OUTBOX_POLL_MS: '1000',
+    MMHUB_OUTBOX_POLL_MS: '1000',
     ...o.env,
-    EVENT_BUS: 'memory',
-    NODE: undefined,
-    NODE_ROLE: undefined,
+    MMHUB_EVENT_BUS: 'memory',
+    MMHUB_NODE: undefined,
+    MMHUB_NODE_ROLE: undefined,
   };
   const base = loadConfig(env);
   const log = createLogger(base.logLevel, { footprint: 'embedded' });
   const ports = gatewayPorts(base.port);
   // each node's console links to the others' sign-in, when their addresses are known before they start
-  if (!o.env.CONSOLE_NODES && ports.every((p) => p > 0)) {
-    Object.assign(env, { CONSOLE_NODES: DEMO_NODES.map((node, i) => `${node}=http://${browserHost(base.host)}:${ports[i]}`).join(',') });
+  if (!o.env.MMHUB_CONSOLE_NODES && ports.every((p) => p > 0)) {
+    Object.assign(env, { MMHUB_CONSOLE_NODES: DEMO_NODES.map((node, i) => `${node}=http://${browserHost(base.host)}:${ports[i]}`).join(',') });
   }
   const root = path.resolve(o.dataDir ?? o.env.MMHUB_DATA_DIR ?? '.mmhub/data');
 
@@ -139,18 +139,18 @@ export interface RunningEmbeddedNode {
 /**
  * One node — its three services and its gateway — on the embedded default, as `mmhub start` runs
  * each of its nodes: PGlite in a data folder kept across restarts, and an in-process bus. What
- * `mmhub serve` runs when DATABASE_URL is not set; for development only.
+ * `mmhub serve` runs when MMHUB_DATABASE_URL is not set; for development only.
  */
 export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<RunningEmbeddedNode> {
   // an explicit Kafka without a database would be half of what was asked: said rather than ignored
-  if (o.env.EVENT_BUS === 'kafka') {
-    throw new ConfigError(['DATABASE_URL: is required with EVENT_BUS=kafka; without DATABASE_URL the node runs on an embedded database and an in-process bus']);
+  if (o.env.MMHUB_EVENT_BUS === 'kafka') {
+    throw new ConfigError(['MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus']);
   }
   // each commit wakes its relay at once; each poll costs PGlite work
-  const env = { OUTBOX_POLL_MS: '1000', ...o.env, EVENT_BUS: 'memory' };
+  const env = { MMHUB_OUTBOX_POLL_MS: '1000', ...o.env, MMHUB_EVENT_BUS: 'memory' };
   const config = loadConfig(env);
   if (config.mode === 'production') {
-    throw new ConfigError(['DATABASE_URL: is required in production mode; the embedded database is for development']);
+    throw new ConfigError(['MMHUB_DATABASE_URL: is required in production mode; the embedded database is for development']);
   }
   const log = createLogger(config.logLevel, { node: config.node, footprint: 'embedded' });
   const progress = (line: string) => process.stderr.write(`[mmhub] ${line}\n`);
@@ -172,7 +172,7 @@ export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<Running
         `  gateway  ${url}   (GraphiQL opens there in a browser)`,
         `  console  ${consoleUrl(url)}`,
         `  a token  npx mmhub token --node ${config.node} --roles editor`,
-        'Set DATABASE_URL (and KAFKA_BROKERS) to run it on PostgreSQL and Kafka. Stop with Ctrl+C.',
+        'Set MMHUB_DATABASE_URL (and MMHUB_KAFKA_BROKERS) to run it on PostgreSQL and Kafka. Stop with Ctrl+C.',
         '',
       ].join('\n'),
     );
@@ -183,10 +183,10 @@ export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<Running
   }
 }
 
-/** The gateways' ports: the first port (PORT, --port) for the ministry and the next ones for the others; 0 means any free ports. */
+/** The gateways' ports: the first port (MMHUB_PORT, --port) for the ministry and the next ones for the others; 0 means any free ports. */
 function gatewayPorts(first: number): number[] {
   if (first === 0) return DEMO_NODES.map(() => 0);
-  if (first + DEMO_NODES.length - 1 > 65535) throw new ConfigError([`PORT: ${first} leaves no room for ${DEMO_NODES.length} gateways below 65536`]);
+  if (first + DEMO_NODES.length - 1 > 65535) throw new ConfigError([`MMHUB_PORT: ${first} leaves no room for ${DEMO_NODES.length} gateways below 65536`]);
   return DEMO_NODES.map((_n, i) => first + i);
 }
 
@@ -332,9 +332,9 @@ class InProcessNode implements NodeHost {
       const replayed = await replayOutbox(db.url, this.bus);
       if (replayed) this.progress(`${this.node}: ${replayed} events of its outbox published again on the bus (consumers skip those they applied)`);
       const running = await startNode({
-        env: { ...this.s.env, NODE: this.node, DATABASE_URL: db.url, DB_POOL_MAX: String(this.s.poolMax), PORT: String(this.s.port) },
+        env: { ...this.s.env, MMHUB_NODE: this.node, MMHUB_DATABASE_URL: db.url, MMHUB_DB_POOL_MAX: String(this.s.poolMax), MMHUB_PORT: String(this.s.port) },
         bus: this.bus,
-        log: createLogger(loadConfig({ ...this.s.env, NODE: this.node }).logLevel, { node: this.node }),
+        log: createLogger(loadConfig({ ...this.s.env, MMHUB_NODE: this.node }).logLevel, { node: this.node }),
         migrate: true,
         anyPorts: this.s.anyPorts,
       });
@@ -465,7 +465,7 @@ class NodeThread implements NodeHost {
       case 'failed':
         this.ready?.reject(
           m.code === 'EADDRINUSE'
-            ? new ConfigError([`PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (PORT or --port), e.g. --port 5000 for 5000–5002`])
+            ? new ConfigError([`MMHUB_PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (MMHUB_PORT or --port), e.g. --port 5000 for 5000–5002`])
             : new Error(`${this.node}: ${m.message}`),
         );
         return;
@@ -571,9 +571,9 @@ function runNodeThread(node: string, s: NodeSettings): void {
     const replayed = await replayOutbox(db.url, bus);
     if (replayed) post({ t: 'progress', line: `${replayed} events of its outbox published again on the bus (consumers skip those they applied)` });
     const running = await startNode({
-      env: { ...s.env, NODE: node, DATABASE_URL: db.url, DB_POOL_MAX: String(s.poolMax), PORT: String(s.port) },
+      env: { ...s.env, MMHUB_NODE: node, MMHUB_DATABASE_URL: db.url, MMHUB_DB_POOL_MAX: String(s.poolMax), MMHUB_PORT: String(s.port) },
       bus,
-      log: createLogger(loadConfig({ ...s.env, NODE: node }).logLevel, { node }),
+      log: createLogger(loadConfig({ ...s.env, MMHUB_NODE: node }).logLevel, { node }),
       migrate: true,
       anyPorts: s.anyPorts,
     });

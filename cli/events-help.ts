@@ -2,7 +2,7 @@
 export const EVENTS_HELP = `
 Times: 2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ago: 90m, 6h, 7d; now.
 
-Reads mmhub.initiatives.v1, mmhub.calendar.v1 and mmhub.media.v1 from the brokers in KAFKA_BROKERS
+Reads mmhub.initiatives.v1, mmhub.calendar.v1 and mmhub.media.v1 from the brokers in MMHUB_KAFKA_BROKERS
 (default 127.0.0.1:9092) with a consumer group of its own; times are the Kafka timestamps of the records
 (when each node published the event). The topics are documented in docs/events.md. The embedded demo
 has no broker: there, the events subscription at the hub's gateway carries the same events.`;

@@ -6,6 +6,7 @@ import { Kafka, logLevel, type Admin, type KafkaMessage, type LogEntry } from 'k
 import { fromRecord, type CloudEvent } from '../services/kernel/src/events/cloudevent';
 import { headersOf } from '../services/kernel/src/events/kafka-bus';
 import { EVENT_TOPICS } from '../services/kernel/src/events/schemas';
+import { loadConfig } from '../services/kernel/src/config/config';
 import { DOMAIN_EVENTS } from './contracts';
 import { z } from 'zod';
 import { progress } from './progress';
@@ -490,10 +491,10 @@ async function anyBrokerAnswers(brokers: string[]): Promise<boolean> {
 }
 
 async function brokersOf(env: Record<string, string | undefined>): Promise<string[]> {
-  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = loadConfig(env).kafka.brokers;
   if (!(await anyBrokerAnswers(brokers))) {
     throw new Error(
-      `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (KAFKA_BROKERS). ` +
+      `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (MMHUB_KAFKA_BROKERS). ` +
         "The embedded demo (npm start) runs without a broker: there, subscribe to `events` at the hub's gateway (docs/events.md), or run the nodes on Kafka (docs/operators.md).",
     );
   }

@@ -31,7 +31,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const running: RunningService[] = [];
   try {
     for (const [i, def] of defs.entries()) {
-      const config = loadConfig({ ...o.env, PORT: o.anyPorts ? '0' : String(base.port + 1 + i) });
+      const config = loadConfig({ ...o.env, MMHUB_PORT: o.anyPorts ? '0' : String(base.port + 1 + i) });
       running.push(await startService(def, config, { bus: o.bus, log: log.child({ service: def.name }), migrate: o.migrate }));
     }
     const subgraphs = running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl }));

@@ -32,12 +32,12 @@ Configuration is read from the environment: docs/configuration.md lists every va
 
 /** --node and --port, which override the environment's for one command. */
 function nodeOptions(cmd: Command): Command {
-  return cmd.option('--node <code>', "the node, e.g. riyadh (else the environment's NODE)").option('--port <n>', "the gateway's port (else PORT)");
+  return cmd.option('--node <code>', "the node, e.g. riyadh (else the environment's MMHUB_NODE)").option('--port <n>', "the gateway's port (else MMHUB_PORT)");
 }
 
 /** The environment with the command's --node and --port applied. */
 function envOf(ctx: RunContext, o: { node?: string; port?: string }): Record<string, string | undefined> {
-  return { ...ctx.env, ...(o.node ? { NODE: o.node } : {}), ...(o.port ? { PORT: o.port } : {}) };
+  return { ...ctx.env, ...(o.node ? { MMHUB_NODE: o.node } : {}), ...(o.port ? { MMHUB_PORT: o.port } : {}) };
 }
 
 // the commands load what they use when they run: help, --version and token answer at once
@@ -54,7 +54,7 @@ async function remoteSubgraphs(config: Config) {
     const url = config.gateway.subgraphUrls[def.name];
     if (url) found.push({ name: def.name, url, sdl: (await buildSubgraph(def.subgraph)).sdl });
   }
-  if (!found.length) throw new ConfigError(['INITIATIVES_URL, CALENDAR_URL, MEDIA_URL: a gateway alone needs the URL of at least one service']);
+  if (!found.length) throw new ConfigError(['MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL: a gateway alone needs the URL of at least one service']);
   return found;
 }
 
@@ -75,10 +75,10 @@ export function buildProgram(ctx: RunContext): Command {
 
   program
     .command('start')
-    .description('the demo federation in one process: ministry, riyadh and jeddah on embedded databases (.mmhub/data) and an in-process bus, gateways on PORT (4000) and the next two ports; seeded on first start')
+    .description('the demo federation in one process: ministry, riyadh and jeddah on embedded databases (.mmhub/data) and an in-process bus, gateways on MMHUB_PORT (4000) and the next two ports; seeded on first start')
     .option('--reset', 'wipe the data and seed again')
     .option('--data-dir <dir>', 'where the data is kept (default .mmhub/data)')
-    .option('--port <n>', "the ministry's gateway port (else PORT)")
+    .option('--port <n>', "the ministry's gateway port (else MMHUB_PORT)")
     .action(async (o: { reset?: boolean; dataDir?: string; port?: string }) => {
       const { startEmbedded } = load<typeof import('./embedded')>('./embedded');
       const embedded = await startEmbedded({ env: envOf(ctx, o), reset: Boolean(o.reset), dataDir: o.dataDir });
@@ -91,7 +91,7 @@ export function buildProgram(ctx: RunContext): Command {
     .action(async () => {
       // run by npm at installation; a failure only makes the first start slower
       try {
-        const config = loadConfig({ ...ctx.env, NODE: 'ministry' });
+        const config = loadConfig({ ...ctx.env, MMHUB_NODE: 'ministry' });
         const { prepareEmbeddedTemplate } = load<typeof import('./embedded')>('./embedded');
         const done = await prepareEmbeddedTemplate(createLogger(config.logLevel, { footprint: 'embedded' }));
         io.stderr.write(`mmhub: the embedded database template is ${done === 'made' ? 'ready' : 'already there'}\n`);
@@ -104,10 +104,10 @@ export function buildProgram(ctx: RunContext): Command {
     program
       .command('serve')
       .description(
-        'the node: every service and its gateway, on PostgreSQL (DATABASE_URL) and Kafka (KAFKA_BROKERS); the gateway on PORT, the services on the three ports after it. ' +
-          'Without DATABASE_URL, on an embedded database (kept in .mmhub/serve/<node>) and an in-process bus, for development',
+        'the node: every service and its gateway, on PostgreSQL (MMHUB_DATABASE_URL) and Kafka (MMHUB_KAFKA_BROKERS); the gateway on MMHUB_PORT, the services on the three ports after it. ' +
+          'Without MMHUB_DATABASE_URL, on an embedded database (kept in .mmhub/serve/<node>) and an in-process bus, for development',
       )
-      .option('--service <name>', `one process alone: ${SERVICE_NAMES} (on its own PORT, DATABASE_URL required) or gateway (for services at INITIATIVES_URL, CALENDAR_URL, MEDIA_URL)`)
+      .option('--service <name>', `one process alone: ${SERVICE_NAMES} (on its own MMHUB_PORT, MMHUB_DATABASE_URL required) or gateway (for services at MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL)`)
       .option('--data-dir <dir>', 'where an embedded node keeps its database (default .mmhub/serve)'),
   ).action(async (o: { service?: string; dataDir?: string; node?: string; port?: string }) => {
     const env = envOf(ctx, o);
@@ -133,11 +133,11 @@ export function buildProgram(ctx: RunContext): Command {
   nodeOptions(
     program
       .command('migrate')
-      .description("apply pending migrations to the node's database (DATABASE_URL): every service's, or one's")
+      .description("apply pending migrations to the node's database (MMHUB_DATABASE_URL): every service's, or one's")
       .option('--service <name>', `only this service: ${SERVICE_NAMES}`),
   ).action(async (o: { service?: string; node?: string; port?: string }) => {
     const config = loadConfig(envOf(ctx, o));
-    if (!config.databaseUrl) throw new ConfigError(['DATABASE_URL: is required to migrate']);
+    if (!config.databaseUrl) throw new ConfigError(['MMHUB_DATABASE_URL: is required to migrate']);
     const log = createLogger(config.logLevel, { node: config.node });
     const { services } = load<typeof import('./services')>('./services');
     const { openDatabase, migrate } = load<typeof import('../services/kernel/src')>('../services/kernel/src');
@@ -189,7 +189,7 @@ export function buildProgram(ctx: RunContext): Command {
   nodeOptions(
     program
       .command('token')
-      .description("print a development token for the node (--node, else the environment's NODE); refused in production mode")
+      .description("print a development token for the node (--node, else the environment's MMHUB_NODE); refused in production mode")
       .requiredOption('--roles <r1,r2>', 'viewer, editor, reviewer, admin, analyst: one or more, comma-separated')
       .option('--sub <id>', 'the subject (default <node>-<roles>)')
       .option('--ttl <duration>', 'the lifetime, longer than zero: 30m, 8h, 2d', '8h'),

@@ -30,8 +30,8 @@ export interface RebuildResult {
  * so the live consumer, when the node starts, skips what the rebuild applied.
  */
 export async function rebuildNode(config: Config, progress: RebuildProgress, defs: ServiceDefinition<any>[] = services): Promise<RebuildResult> {
-  if (config.bus !== 'kafka') throw new Error('rebuild reads Kafka: set EVENT_BUS=kafka and KAFKA_BROKERS');
-  if (!config.databaseUrl) throw new Error('DATABASE_URL is required to rebuild');
+  if (config.bus !== 'kafka') throw new Error('rebuild reads Kafka: set MMHUB_EVENT_BUS=kafka and MMHUB_KAFKA_BROKERS');
+  if (!config.databaseUrl) throw new Error('MMHUB_DATABASE_URL is required to rebuild');
   const databaseUrl = config.databaseUrl;
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { node: config.node, service: 'rebuild' });
   const kafka = new Kafka({ clientId: `${config.kafka.clientId}-rebuild`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });

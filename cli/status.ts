@@ -59,8 +59,8 @@ async function get(url: string): Promise<{ status: number; text: string } | null
 }
 
 /**
- * Where this node's processes listen: the gateway on HOST:PORT; the services at INITIATIVES_URL,
- * CALENDAR_URL, MEDIA_URL when any is set (as for a gateway alone), else where the gateway says they
+ * Where this node's processes listen: the gateway on MMHUB_HOST:MMHUB_PORT; the services at MMHUB_INITIATIVES_URL,
+ * MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL when any is set (as for a gateway alone), else where the gateway says they
  * are (a development gateway says so, as each node of the demo does), else every service on the ports
  * after the gateway's, where `mmhub serve` puts them.
  */
@@ -92,7 +92,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 /**
  * The node as its operator sees it: readiness from each process's /ready, the rest from its /metrics.
  * Each process is taken for this node's only when it names itself so. A service that does not answer
- * still shows its outbox backlog when DATABASE_URL is set, read from the database: that is when it
+ * still shows its outbox backlog when MMHUB_DATABASE_URL is set, read from the database: that is when it
  * matters most.
  */
 export async function nodeStatus(config: Config): Promise<NodeStatus> {
@@ -114,7 +114,7 @@ export async function nodeStatus(config: Config): Promise<NodeStatus> {
   const gatewayNode = str(gatewayBody?.node);
   const gateway = { url: where.gateway, ready: gatewayNode && gatewayNode !== config.node ? ('another process' as const) : readinessOf(gatewayReady) };
   const problems: string[] = [];
-  if (gateway.ready === 'another process') problems.push(`${where.gateway} is ${gatewayNode}'s gateway, not ${config.node}'s: give the port of ${config.node}'s gateway (--port or PORT)`);
+  if (gateway.ready === 'another process') problems.push(`${where.gateway} is ${gatewayNode}'s gateway, not ${config.node}'s: give the port of ${config.node}'s gateway (--port or MMHUB_PORT)`);
   else if (gateway.ready === 'unreachable') problems.push(`the gateway does not answer at ${where.gateway}`);
   else if (gateway.ready === 'not ready') problems.push(`the gateway at ${where.gateway} is not ready`);
   for (const svc of services) {

@@ -9,7 +9,7 @@ module.exports = {
       preset: 'client',
       presetConfig: {
         fragmentMasking: false,
-        // every operation gets a sha256 key: the manifest a production gateway accepts (PERSISTED_OPERATIONS)
+        // every operation gets a sha256 key: the manifest a production gateway accepts (MMHUB_PERSISTED_OPERATIONS)
         persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
       },
       config: {

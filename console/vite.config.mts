@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The console's registered operations, sha256 → text, beside the page: what PERSISTED_OPERATIONS points a production gateway at. */
+/** The console's registered operations, sha256 → text, beside the page: what MMHUB_PERSISTED_OPERATIONS points a production gateway at. */
 function persistedOperations(): Plugin {
   return {
     name: 'mmhub-persisted-operations',

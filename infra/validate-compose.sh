@@ -24,7 +24,7 @@ if ! command -v docker-compose >/dev/null 2>&1; then
 fi
 # every secret the file asks for, each node's gateway secret its own; --print prints the file as
 # docker-compose reads it (the compose test parses that) rather than only checking it
-export JWT_SECRET=$(printf 'j%.0s' {1..40}) POSTGRES_PASSWORD=validate
+export MMHUB_JWT_SECRET=$(printf 'j%.0s' {1..40}) POSTGRES_PASSWORD=validate
 export MINISTRY_GATEWAY_SECRET=$(printf 'm%.0s' {1..40}) RIYADH_GATEWAY_SECRET=$(printf 'r%.0s' {1..40}) JEDDAH_GATEWAY_SECRET=$(printf 'd%.0s' {1..40})
 if [[ ${1:-} == --print ]]; then
   docker-compose -f docker-compose.yml config

@@ -30,14 +30,14 @@ export interface HostSpec {
 }
 
 const env = (node: string) => ({
-  NODE: node,
-  PORT: '0',
-  LOG_LEVEL: 'error',
-  JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-  GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+  MMHUB_NODE: node,
+  MMHUB_PORT: '0',
+  MMHUB_LOG_LEVEL: 'error',
+  MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+  MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
   // a load generator is one caller: the per-caller limit would refuse most of its requests
-  GATEWAY_RATE_LIMIT: '1000000',
-  EVENT_BUS: 'memory',
+  MMHUB_GATEWAY_RATE_LIMIT: '1000000',
+  MMHUB_EVENT_BUS: 'memory',
 });
 
 async function mmhubGateway(spec: HostSpec): Promise<string> {

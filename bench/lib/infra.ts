@@ -10,14 +10,14 @@ export interface Footprint {
 /** PostgreSQL (the machine's) and Kafka (started here when none answers), as the tests use them. */
 export async function ensureFootprint(progress: (line: string) => void): Promise<Footprint> {
   await requirePostgres();
-  const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+  const brokers = process.env.MMHUB_KAFKA_BROKERS ?? '127.0.0.1:9092';
   const [host, port] = brokers.split(',')[0].split(':');
   if (await answers(host, Number(port))) {
-    process.env.KAFKA_BROKERS = brokers;
+    process.env.MMHUB_KAFKA_BROKERS = brokers;
     return { release: async () => undefined };
   }
   progress(`no Kafka broker at ${brokers}: starting the project's own (infra/kafka)`);
-  process.env.KAFKA_BROKERS = await startBroker({ port: Number(port) });
+  process.env.MMHUB_KAFKA_BROKERS = await startBroker({ port: Number(port) });
   return { release: () => stopBroker({ port: Number(port) }) };
 }
 

@@ -71,7 +71,7 @@ export const eventsScenario: Scenario = {
     const nodes: BenchNode[] = [];
     try {
       ctx.progress('events: starting ministry, riyadh and jeddah, each its own process');
-      nodes.push(...(await Promise.all(['ministry', 'riyadh', 'jeddah'].map((n) => startBenchNode(n, { OUTBOX_POLL_MS: '50' })))));
+      nodes.push(...(await Promise.all(['ministry', 'riyadh', 'jeddah'].map((n) => startBenchNode(n, { MMHUB_OUTBOX_POLL_MS: '50' })))));
       const [hub, riyadh, jeddah] = nodes;
       const municipal = [riyadh, jeddah];
       const tokens = await Promise.all(municipal.map((n) => n.token(['editor'])));

@@ -44,7 +44,7 @@ interface Config {
 }
 
 // the same limits for every gateway run here, whatever the defaults become
-const LIMITS = { GATEWAY_MAX_COST: '1000000' };
+const LIMITS = { MMHUB_GATEWAY_MAX_COST: '1000000' };
 
 const SUBGRAPH_NAMES = ['initiatives', 'calendar', 'media'] as const;
 
@@ -56,7 +56,7 @@ export const gatewayScenario: Scenario = {
       ? { initiatives: 60, campaignsPerInitiative: 2, messagesPerCampaign: 2, nestedConnections: 4, singleConnections: 4, seconds: 1, warmupSeconds: 0, rounds: 1 }
       : { initiatives: 600, campaignsPerInitiative: 2, messagesPerCampaign: 2, nestedConnections: 20, singleConnections: 10, seconds: 6, warmupSeconds: 2, rounds: 3 };
     const children: Child[] = [];
-    const node = await startBenchNode('riyadh', { LOG_LEVEL: 'error' });
+    const node = await startBenchNode('riyadh', { MMHUB_LOG_LEVEL: 'error' });
     try {
       ctx.progress(`gateway: filling riyadh with ${sizes.initiatives} initiatives, their campaigns and messages`);
       await fillNode(node.db.url, initiatives('riyadh', sizes.initiatives), sizes.campaignsPerInitiative, sizes.messagesPerCampaign);
@@ -161,7 +161,7 @@ export const gatewayScenario: Scenario = {
         targets,
         notes: [
           `Each configuration: ${sizes.warmupSeconds} s warm-up then ${sizes.seconds} s measured, ${sizes.rounds} rounds interleaved; autocannon in the bench process, each gateway in its own process, the three services in one \`mmhub serve\` process on PostgreSQL.`,
-          'The nested query (50 initiatives → campaigns → messages) is estimated at about 23,700 by the gateway’s cost rule, within the default `GATEWAY_MAX_COST` (50,000).',
+          'The nested query (50 initiatives → campaigns → messages) is estimated at about 23,700 by the gateway’s cost rule, within the default `MMHUB_GATEWAY_MAX_COST` (50,000).',
           'Answers were checked identical between the gateways before loading (same data for the same query).',
           'Merging = the Hive runtime’s deduplication of identical in-flight subgraph fetches (on by default); off through the HTTP transport option `deduplicateInflightRequests: false`.',
           `Static subgraphs: The Guild’s benchmark shape (accounts, inventory, products, reviews), served from constants; response ${round((responseBytes['ours.static'] ?? 0) / 1024, 1)} KiB.`,

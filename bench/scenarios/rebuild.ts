@@ -12,7 +12,7 @@ export const rebuildScenario: Scenario = {
     const rounds = ctx.smoke ? 1 : 2;
     const db = await migratedDatabase('bench-rebuild');
     try {
-      const config = loadConfig({ NODE: MINISTRY, DATABASE_URL: db.url, KAFKA_BROKERS: kafkaBrokers(), KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`, LOG_LEVEL: 'error' });
+      const config = loadConfig({ MMHUB_NODE: MINISTRY, MMHUB_DATABASE_URL: db.url, MMHUB_KAFKA_BROKERS: kafkaBrokers(), MMHUB_KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`, MMHUB_LOG_LEVEL: 'error' });
       const rates: number[] = [];
       const records: number[] = [];
       for (let r = 0; r < rounds; r++) {

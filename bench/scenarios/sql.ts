@@ -29,7 +29,7 @@ export const sqlScenario: Scenario = {
       for (const def of [initiativesService, calendarService, mediaService]) {
         services.push(await startTestService(quiet(def), { node: 'riyadh', db, onQuery: (q) => sent[def.name].push(q) }));
       }
-      const config = loadConfig({ NODE: 'riyadh', PORT: '0', LOG_LEVEL: 'error', JWT_SECRET: DEVELOPMENT_JWT_SECRET, GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, GATEWAY_MAX_COST: '1000000', EVENT_BUS: 'memory' });
+      const config = loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_PORT: '0', MMHUB_LOG_LEVEL: 'error', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, MMHUB_GATEWAY_MAX_COST: '1000000', MMHUB_EVENT_BUS: 'memory' });
       const gateway = await startGateway({ config, subgraphs: services.map((s) => ({ name: s.service.name, url: s.service.url, sdl: s.service.sdl })), log: createLogger('error', {}) });
       try {
         const token = await signToken(DEVELOPMENT_JWT_SECRET, { sub: 'bench', node: 'riyadh', roles: ['viewer'] });

@@ -12,7 +12,7 @@ async function startOnce(dataDir: string, port: number): Promise<{ ready: number
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, MMHUB_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -6,11 +6,11 @@
  * from the state every event carries. Ctrl-C prints the report and leaves the group; the next
  * run of the same group goes on where this one stopped.
  *
- *   KAFKA_BROKERS=127.0.0.1:9092 GROUP_ID=my-report node examples/kafka-consumer/consume.js
+ *   MMHUB_KAFKA_BROKERS=127.0.0.1:9092 GROUP_ID=my-report node examples/kafka-consumer/consume.js
  */
 const { Kafka, logLevel } = require('kafkajs');
 
-const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
+const brokers = (process.env.MMHUB_KAFKA_BROKERS || '127.0.0.1:9092').split(',');
 const groupId = process.env.GROUP_ID || 'mmhub-example-report';
 const topics = ['mmhub.initiatives.v1', 'mmhub.calendar.v1', 'mmhub.media.v1'];
 

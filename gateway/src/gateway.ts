@@ -99,7 +99,7 @@ function useArabicRequestErrors(): GatewayPlugin<CallerContext> {
 function persistedOperations(file: string): Record<string, string> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   if (typeof raw !== 'object' || Object.values(raw).some((v) => typeof v !== 'string')) {
-    throw new Error(`PERSISTED_OPERATIONS: ${file} must be a JSON object of sha256 hash → operation text`);
+    throw new Error(`MMHUB_PERSISTED_OPERATIONS: ${file} must be a JSON object of sha256 hash → operation text`);
   }
   return raw;
 }

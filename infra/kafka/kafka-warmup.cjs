@@ -3,7 +3,7 @@
 // it create __consumer_offsets now, so the first test does not pay for it.
 //
 // Usage: node infra/kafka/kafka-warmup.cjs [host:port[,host:port]]
-//        (default: $KAFKA_BROKERS, else 127.0.0.1:9092)
+//        (default: $MMHUB_KAFKA_BROKERS, else 127.0.0.1:9092)
 // kafkajs is resolved the normal way (the project's node_modules).
 // Exit codes: 0 ok, 1 failed, 3 kafkajs not installed.
 'use strict'
@@ -20,7 +20,7 @@ try {
 }
 const { Kafka, logLevel } = kafkajs
 
-const brokers = (process.argv[2] || process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',')
+const brokers = (process.argv[2] || process.env.MMHUB_KAFKA_BROKERS || '127.0.0.1:9092').split(',')
 const timeoutMs = Number(process.env.KAFKA_WARMUP_TIMEOUT_MS || 30000)
 const deadline = Date.now() + timeoutMs
 

@@ -3,9 +3,9 @@
 # broker + controller in one JVM) in the background, from the jars that
 # pom.xml fetches into ./libs (fetched automatically when missing).
 #
-# Prints KAFKA_BROKERS=host:port on stdout once the broker is usable; all
+# Prints MMHUB_KAFKA_BROKERS=host:port on stdout once the broker is usable; all
 # other output goes to stderr. Safe to run twice: if the broker for this port
-# is already up it just prints KAFKA_BROKERS again and exits 0.
+# is already up it just prints MMHUB_KAFKA_BROKERS again and exits 0.
 #
 # Environment (all optional):
 #   KAFKA_HOST             bind + advertised host            (default 127.0.0.1)
@@ -140,7 +140,7 @@ if [[ -f "$PID_FILE" ]] && is_our_kafka "$(cat "$PID_FILE")"; then
   old_pid="$(cat "$PID_FILE")"
   if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
     log "already running (pid $old_pid, run dir $KAFKA_RUN_DIR)"
-    echo "KAFKA_BROKERS=$BROKERS"
+    echo "MMHUB_KAFKA_BROKERS=$BROKERS"
     exit 0
   fi
   die "pid $old_pid is alive but $BROKERS does not accept connections; run stop-kafka.sh first"
@@ -300,4 +300,4 @@ case "$KAFKA_WARMUP" in
 esac
 
 log "ready in $(($(now_ms) - t0)) ms"
-echo "KAFKA_BROKERS=$BROKERS"
+echo "MMHUB_KAFKA_BROKERS=$BROKERS"

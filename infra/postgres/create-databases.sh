@@ -9,7 +9,7 @@ Usage: infra/postgres/create-databases.sh [--owner <role>] [node ...]
 
 Creates the database mmhub_<node> of each node named (default: ministry riyadh jeddah, the demo
 federation's) on PostgreSQL at 127.0.0.1:5432, connecting with psql as postgres. A database that
-already exists is left as it is. Then prints each node's DATABASE_URL; every service keeps its
+already exists is left as it is. Then prints each node's MMHUB_DATABASE_URL; every service keeps its
 tables in its own schema of that database (`mmhub migrate` creates them).
 
   --owner <role>   the role that owns the new databases (it must exist); default: the connecting role
@@ -20,7 +20,7 @@ the server asks for a password, as psql reads them.
 
 Example:
   infra/postgres/create-databases.sh riyadh
-  export NODE=riyadh DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mmhub_riyadh
+  export MMHUB_NODE=riyadh MMHUB_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mmhub_riyadh
   npx mmhub migrate && npx mmhub serve
 USAGE
 }
@@ -39,7 +39,7 @@ while (($#)); do
 done
 ((${#nodes[@]})) || nodes=(ministry riyadh jeddah)
 
-# the node codes mmhub accepts (NODE): the database name needs no quoting beyond that
+# the node codes mmhub accepts (MMHUB_NODE): the database name needs no quoting beyond that
 for node in "${nodes[@]}"; do
   [[ "$node" =~ ^[a-z][a-z0-9-]{1,30}$ ]] || { echo "create-databases: \"$node\" is not a node code (lowercase letters, digits and -, such as riyadh)" >&2; exit 2; }
 done
@@ -59,5 +59,5 @@ select format('create database %I', name) || case when :'owner' <> '' then forma
 SQL
 
 for node in "${nodes[@]}"; do
-  echo "$node: DATABASE_URL=postgresql://${PGUSER}@${PGHOST}:${PGPORT}/mmhub_${node}"
+  echo "$node: MMHUB_DATABASE_URL=postgresql://${PGUSER}@${PGHOST}:${PGPORT}/mmhub_${node}"
 done

@@ -9,17 +9,17 @@ import { freePortBlock } from '../support/process';
  */
 let port: number;
 let brokers: string | undefined;
-const shared = process.env.KAFKA_BROKERS;
+const shared = process.env.MMHUB_KAFKA_BROKERS;
 
 // a broker of its own: the hub's consumers and the rebuild read their topics from the beginning,
 // and the suite's shared broker holds every event of every test before this one
 beforeAll(async () => {
   port = await freePortBlock(2);
   brokers = await startBroker({ port });
-  process.env.KAFKA_BROKERS = brokers;
+  process.env.MMHUB_KAFKA_BROKERS = brokers;
 }, 120_000);
 afterAll(async () => {
-  process.env.KAFKA_BROKERS = shared;
+  process.env.MMHUB_KAFKA_BROKERS = shared;
   if (brokers) await stopBroker({ port });
 }, 120_000);
 

@@ -223,8 +223,8 @@ describe('who may read the feed', () => {
     expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof('a-secret-that-is-not-the-gateway-one-0123', 'riyadh', caller) })).status).toBe(401);
   });
 
-  it('is open without a token when ALLOW_ANONYMOUS_READ is on', async () => {
-    const open = await startTestService(calendarService, { node: 'jeddah', env: { ALLOW_ANONYMOUS_READ: 'true' } });
+  it('is open without a token when MMHUB_ALLOW_ANONYMOUS_READ is on', async () => {
+    const open = await startTestService(calendarService, { node: 'jeddah', env: { MMHUB_ALLOW_ANONYMOUS_READ: 'true' } });
     try {
       const res = await fetch(`${open.service.url.replace(/\/graphql$/, '')}/calendar.ics?${WINDOW}`);
       expect(res.status).toBe(200);

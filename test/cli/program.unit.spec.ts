@@ -47,30 +47,39 @@ describe('the mmhub command line', () => {
       [[], /Usage: mmhub/],
     ];
     for (const [argv, message] of usage) {
-      const r = await mmhub(argv, { NODE: 'riyadh' });
+      const r = await mmhub(argv, { MMHUB_NODE: 'riyadh' });
       expect({ argv, code: r.code }).toEqual({ argv, code: EXIT.usage });
       expect(r.stderr).toMatch(message);
     }
-    const config = await mmhub(['token', '--roles', 'viewer'], { NODE: 'Riyadh!' });
+    const config = await mmhub(['token', '--roles', 'viewer'], { MMHUB_NODE: 'Riyadh!' });
     expect(config.code).toBe(EXIT.configuration);
-    expect(config.stderr).toMatch(/NODE: must be a node code/);
+    expect(config.stderr).toMatch(/MMHUB_NODE: must be a node code/);
+    const renamed = await mmhub(['token', '--roles', 'viewer'], { NODE: 'riyadh' });
+    expect(renamed.code).toBe(EXIT.configuration);
+    expect(renamed.stderr).toMatch(/NODE: is now MMHUB_NODE; set MMHUB_NODE instead and unset NODE/);
+  });
+
+  it('takes no notice of the NODE npm and npx set to the path of node', async () => {
+    const r = await mmhub(['token', '--roles', 'viewer'], { NODE: process.execPath, MMHUB_NODE: 'riyadh' });
+    expect(r.code).toBe(0);
+    expect(decodeJwt(r.stdout.trim())).toMatchObject({ node: 'riyadh' });
   });
 
   it("issues a token for the environment's node, or --node's", async () => {
-    const fromEnv = await mmhub(['token', '--roles', 'viewer'], { NODE: 'jeddah' });
+    const fromEnv = await mmhub(['token', '--roles', 'viewer'], { MMHUB_NODE: 'jeddah' });
     expect(fromEnv.code).toBe(0);
     expect(decodeJwt(fromEnv.stdout.trim())).toMatchObject({ node: 'jeddah', roles: ['viewer'] });
-    const fromFlag = await mmhub(['token', '--roles', 'editor', '--node', 'riyadh'], { NODE: 'jeddah' });
+    const fromFlag = await mmhub(['token', '--roles', 'editor', '--node', 'riyadh'], { MMHUB_NODE: 'jeddah' });
     expect(decodeJwt(fromFlag.stdout.trim())).toMatchObject({ node: 'riyadh', roles: ['editor'] });
   });
 
   it('events tail and export say at once that they need a broker where none answers, exit 1', async () => {
     const started = Date.now();
-    const tail = await mmhub(['events', 'tail'], { KAFKA_BROKERS: '127.0.0.1:1' });
+    const tail = await mmhub(['events', 'tail'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
     expect(tail.code).toBe(EXIT.failure);
-    expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (KAFKA_BROKERS)');
+    expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS)');
     expect(tail.stderr).toContain("subscribe to `events` at the hub's gateway");
-    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { KAFKA_BROKERS: '127.0.0.1:1' });
+    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
     expect(exported.code).toBe(EXIT.failure);
     expect(exported.stderr).toContain('no broker answers');
     // no retries of a client that keeps trying

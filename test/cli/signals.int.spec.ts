@@ -59,7 +59,7 @@ describe('a node process stops on a signal, outside NODE_ENV=test', () => {
     const service = await startServeProcess(['--service', 'initiatives'], { ...testNodeEnv('riyadh', db.url), ...OPERATOR });
     let gateway: ServeProcess | undefined;
     try {
-      gateway = await startServeProcess(['--service', 'gateway'], { NODE: 'riyadh', INITIATIVES_URL: `http://127.0.0.1:${service.port}/graphql`, ...OPERATOR });
+      gateway = await startServeProcess(['--service', 'gateway'], { MMHUB_NODE: 'riyadh', MMHUB_INITIATIVES_URL: `http://127.0.0.1:${service.port}/graphql`, ...OPERATOR });
       expect(await propose(gateway.url)).toEqual(expect.any(String));
       const g = await stopTimed(gateway, 'SIGINT');
       expect({ code: g.code, within: g.ms < STOP_WITHIN_MS }).toEqual({ code: 0, within: true });
@@ -74,7 +74,7 @@ describe('a node process stops on a signal, outside NODE_ENV=test', () => {
 
   it('mmhub serve on the embedded database, on SIGTERM: exits 0 within 10 s and keeps the change', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-signals-'));
-    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { DATABASE_URL: undefined, NODE: undefined, EVENT_BUS: undefined, MMHUB_MODE: undefined, ...OPERATOR });
+    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { MMHUB_DATABASE_URL: undefined, MMHUB_NODE: undefined, MMHUB_EVENT_BUS: undefined, MMHUB_MODE: undefined, ...OPERATOR });
     try {
       const id = await propose(serve.url);
       const { code, ms } = await stopTimed(serve, 'SIGTERM');

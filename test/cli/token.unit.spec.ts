@@ -4,7 +4,7 @@ import { createTokenVerifier, loadConfig } from '../../services/kernel/src';
 
 describe('mmhub token', () => {
   it('prints a token the node verifies, with the node, roles and lifetime asked for', async () => {
-    const config = loadConfig({ NODE: 'riyadh' });
+    const config = loadConfig({ MMHUB_NODE: 'riyadh' });
     const token = await developmentToken(config, { roles: 'editor,reviewer', ttl: '30m' });
     expect(await createTokenVerifier(config.auth)(token)).toEqual({ sub: 'riyadh-editor-reviewer', node: 'riyadh', roles: ['editor', 'reviewer'] });
     const claims = decodeJwt(token);
@@ -12,12 +12,12 @@ describe('mmhub token', () => {
   });
 
   it('is for the node of the environment when --node is not given', async () => {
-    const token = await developmentToken(loadConfig({ NODE: 'jeddah' }), { roles: 'viewer' });
+    const token = await developmentToken(loadConfig({ MMHUB_NODE: 'jeddah' }), { roles: 'viewer' });
     expect(decodeJwt(token)).toMatchObject({ sub: 'jeddah-viewer', node: 'jeddah', roles: ['viewer'] });
   });
 
   it('refuses to run in production mode', async () => {
-    const config = loadConfig({ MMHUB_MODE: 'production', JWT_SECRET: 'x'.repeat(40), JWT_AUDIENCE: 'mmhub', GATEWAY_SECRET: 'g'.repeat(40) });
+    const config = loadConfig({ MMHUB_MODE: 'production', MMHUB_JWT_SECRET: 'x'.repeat(40), MMHUB_JWT_AUDIENCE: 'mmhub', MMHUB_GATEWAY_SECRET: 'g'.repeat(40) });
     await expect(developmentToken(config, { roles: 'editor' })).rejects.toThrow(/production mode/);
   });
 

@@ -40,7 +40,7 @@ function raw(url: string, target: string, headers: Record<string, string> = {}):
 }
 
 describe('the console as the gateway serves it', () => {
-  const development = loadConfig({ NODE: 'riyadh', CONSOLE_NODES: 'ministry=http://127.0.0.1:4000,riyadh=http://127.0.0.1:4001' });
+  const development = loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_CONSOLE_NODES: 'ministry=http://127.0.0.1:4000,riyadh=http://127.0.0.1:4001' });
   let site: Awaited<ReturnType<typeof serve>>;
 
   beforeAll(async () => {
@@ -126,13 +126,13 @@ describe('the console as the gateway serves it', () => {
   it('in production: no demo tokens, sign-in by OpenID Connect, hashes only where operations are registered', async () => {
     const production = loadConfig({
       MMHUB_MODE: 'production',
-      NODE: 'riyadh',
-      JWT_SECRET: 'a-production-secret-of-enough-length-0123456789',
-      JWT_AUDIENCE: 'mmhub',
-      GATEWAY_SECRET: 'a-production-gateway-secret-of-enough-length-0123',
-      PERSISTED_OPERATIONS: path.join(CONSOLE_DIR, 'persisted-operations.json'),
-      CONSOLE_OIDC_ISSUER: 'https://id.example.gov.sa/realms/mmhub',
-      CONSOLE_OIDC_CLIENT_ID: 'mmhub-console',
+      MMHUB_NODE: 'riyadh',
+      MMHUB_JWT_SECRET: 'a-production-secret-of-enough-length-0123456789',
+      MMHUB_JWT_AUDIENCE: 'mmhub',
+      MMHUB_GATEWAY_SECRET: 'a-production-gateway-secret-of-enough-length-0123',
+      MMHUB_PERSISTED_OPERATIONS: path.join(CONSOLE_DIR, 'persisted-operations.json'),
+      MMHUB_CONSOLE_OIDC_ISSUER: 'https://id.example.gov.sa/realms/mmhub',
+      MMHUB_CONSOLE_OIDC_CLIENT_ID: 'mmhub-console',
     });
     const prod = await serve(production);
     try {
@@ -145,8 +145,8 @@ describe('the console as the gateway serves it', () => {
     } finally {
       await prod.close();
     }
-    expect(() => loadConfig({ CONSOLE_OIDC_ISSUER: 'https://id.example.gov.sa' })).toThrow(/CONSOLE_OIDC_CLIENT_ID/);
-    expect(() => loadConfig({ CONSOLE_NODES: 'riyadh' })).toThrow(/CONSOLE_NODES: must be node=URL pairs/);
+    expect(() => loadConfig({ MMHUB_CONSOLE_OIDC_ISSUER: 'https://id.example.gov.sa' })).toThrow(/MMHUB_CONSOLE_OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ MMHUB_CONSOLE_NODES: 'riyadh' })).toThrow(/MMHUB_CONSOLE_NODES: must be node=URL pairs/);
   });
 
   it('keeps the first load under 500 KB of compressed JavaScript', () => {

@@ -225,7 +225,7 @@ describe('the console in a real browser, on the demo federation', () => {
 
   it('shows a node whose gateway does not answer as not answering, not as an empty page', async () => {
     // the console's own files, beside a GraphQL endpoint that closes every connection unanswered
-    const site = consoleSite(loadConfig({ NODE: 'riyadh' }), createLogger('silent'));
+    const site = consoleSite(loadConfig({ MMHUB_NODE: 'riyadh' }), createLogger('silent'));
     const silent = http.createServer((req, res) => (site.serve(req, res) ? undefined : req.socket.destroy()));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const other = await context.newPage();

@@ -26,7 +26,7 @@ export async function freePorts(): Promise<number> {
 export async function startDemo(dataDir: string, port: number): Promise<{ stdout: string; child: ChildProcess; kill(): Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--reset', '--data-dir', dataDir, '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
+    env: { ...process.env, MMHUB_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

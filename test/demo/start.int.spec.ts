@@ -45,7 +45,7 @@ class Demo {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'start', '--data-dir', this.dataDir, '--port', String(this.port), ...args], {
       cwd: ROOT,
       // as an operator runs it: jest's NODE_ENV=test changes how libraries treat signals
-      env: { ...process.env, NODE_ENV: undefined, LOG_LEVEL: 'warn' },
+      env: { ...process.env, NODE_ENV: undefined, MMHUB_LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -92,7 +92,7 @@ async function graphql<T = Record<string, any>>(url: string, token: string, quer
   return body.data!;
 }
 
-/** The development tokens the start wrote beside the data, by NODE_ROLE. */
+/** The development tokens the start wrote beside the data, by MMHUB_NODE_ROLE. */
 function tokensIn(dataDir: string): Record<string, string> {
   return Object.fromEntries([...readFileSync(path.join(dataDir, 'tokens.env'), 'utf8').matchAll(/^export (\w+)='([^']+)'$/gm)].map((m) => [m[1], m[2]]));
 }

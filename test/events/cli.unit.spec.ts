@@ -83,7 +83,7 @@ describe('mmhub events: arguments', () => {
     ];
     for (const [argv, message] of cases) {
       const s = io();
-      expect(await eventsCommand(argv, { KAFKA_BROKERS: '127.0.0.1:1' }, s)).toBe(2);
+      expect(await eventsCommand(argv, { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' }, s)).toBe(2);
       expect(s.err()).toMatch(message);
     }
     const help = io();

@@ -33,7 +33,7 @@ describe('examples/kafka-consumer', () => {
 
     let out = '';
     let err = '';
-    child = spawn(process.execPath, [SCRIPT], { env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` } });
+    child = spawn(process.execPath, [SCRIPT], { env: { ...process.env, MMHUB_KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` } });
     child.stdout!.on('data', (c) => (out += c));
     child.stderr!.on('data', (c) => (err += c));
     // a new group reads every topic from the beginning: on a long-lived broker that is a backlog

@@ -160,7 +160,7 @@ describe('mmhub events export', () => {
     const out = path.join(dir, 'window.csv');
     const code = await eventsCommand(
       ['export', '--since', since.toISOString(), '--until', until.toISOString(), '--format', 'csv', '--out', out, '--node', n.node, '--type', 'mmhub.initiative.*,mmhub.message.drafted.v1'],
-      { KAFKA_BROKERS: kafkaBrokers() },
+      { MMHUB_KAFKA_BROKERS: kafkaBrokers() },
       { stdout: capture(), stderr: capture() },
     );
     expect(code).toBe(0);

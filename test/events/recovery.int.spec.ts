@@ -16,8 +16,8 @@ describe('recovery', () => {
     beforeAll(async () => {
       brokers = await startBroker({ port: PORT });
       [riyadh, hub] = await Promise.all([
-        startTestService(initiativesService, { node: 'riyadh', env: { KAFKA_BROKERS: brokers } }),
-        startTestService(initiativesService, { node: 'ministry', env: { KAFKA_BROKERS: brokers } }),
+        startTestService(initiativesService, { node: 'riyadh', env: { MMHUB_KAFKA_BROKERS: brokers } }),
+        startTestService(initiativesService, { node: 'ministry', env: { MMHUB_KAFKA_BROKERS: brokers } }),
       ]);
     }, 180_000);
     afterAll(async () => {
@@ -56,7 +56,7 @@ describe('recovery', () => {
   describe('after a crash', () => {
     let riyadh: NodeProcess;
     beforeAll(async () => {
-      riyadh = await startNodeProcess('riyadh', { LOG_LEVEL: 'info' });
+      riyadh = await startNodeProcess('riyadh', { MMHUB_LOG_LEVEL: 'info' });
     }, 180_000);
     afterAll(async () => {
       await riyadh?.dispose();

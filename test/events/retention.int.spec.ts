@@ -11,7 +11,7 @@ beforeAll(async () => {
   riyadh = await startTestNode('riyadh', {
     services: [initiativesService],
     // a pass every second, in the smallest batches: pruning a backlog takes many statements
-    env: { OUTBOX_RETENTION_DAYS: '7', INBOX_RETENTION_DAYS: '30', JOURNAL_RETENTION_DAYS: '90', RETENTION_INTERVAL_SECONDS: '1', RETENTION_BATCH_SIZE: '10' },
+    env: { MMHUB_OUTBOX_RETENTION_DAYS: '7', MMHUB_INBOX_RETENTION_DAYS: '30', MMHUB_JOURNAL_RETENTION_DAYS: '90', MMHUB_RETENTION_INTERVAL_SECONDS: '1', MMHUB_RETENTION_BATCH_SIZE: '10' },
   });
 }, 120_000);
 afterAll(async () => {

@@ -12,7 +12,7 @@ const open: OpenSubscription[] = [];
 
 beforeAll(async () => {
   // a short subgraph timeout: subscriptions must outlive it
-  const env = { GATEWAY_SUBGRAPH_TIMEOUT_MS: '1500', EVENT_JOURNAL_HISTORY: 'all' };
+  const env = { MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: '1500', MMHUB_EVENT_JOURNAL_HISTORY: 'all' };
   [hub, riyadh] = await Promise.all([startTestNode('ministry', { services, env }), startTestNode('riyadh', { services, env })]);
 }, 120_000);
 afterAll(async () => {

@@ -13,7 +13,7 @@ let riyadh: TestGatewayNode;
 let viewer: string;
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { GATEWAY_RATE_LIMIT: '100000' } });
+  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } });
   viewer = await riyadh.token(['viewer'], 'riyadh', 'riyadh-viewer-fragments');
 }, 120_000);
 afterAll(() => riyadh?.stop());

@@ -43,7 +43,7 @@ async function must(query: string, variables: Record<string, unknown>): Promise<
 }
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { GATEWAY_RATE_LIMIT: '1000000' } });
+  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '1000000' } });
   token = await riyadh.token(['editor', 'reviewer', 'admin'], 'riyadh', 'fuzz-staff');
   // records far in the future, so that no other test's calendar meets them
   const initiative = (await must('mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', { i: { code: uniqueCode('FUZ'), titleAr: 'مبادرة للاختبار', axis: 'OVERSIGHT', plannedStart: '2097-01-01', plannedEnd: '2097-12-31' } })).proposeInitiative.id;

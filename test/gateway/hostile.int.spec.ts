@@ -31,7 +31,7 @@ async function must<T = any>(node: TestGatewayNode, token: string, query: string
 const versionAt = async (table: string, id: string): Promise<number | undefined> => (await riyadh.sql<{ version: number }>(`select version from ${table} where id = $1`, [id]))[0]?.version;
 
 beforeAll(async () => {
-  [ministry, riyadh] = await Promise.all([startTestNode('ministry', { env: { GATEWAY_RATE_LIMIT: '100000' } }), startTestNode('riyadh', { env: { GATEWAY_RATE_LIMIT: '100000' } })]);
+  [ministry, riyadh] = await Promise.all([startTestNode('ministry', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } }), startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } })]);
   const ministryStaff = await ministry.token(['editor', 'admin'], 'ministry', 'hostile-ministry-setup');
   const riyadhStaff = await riyadh.token(['editor', 'admin'], 'riyadh', 'hostile-riyadh-setup');
 

@@ -9,7 +9,7 @@ let riyadh: TestGatewayNode;
 let viewer: string;
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { GATEWAY_RATE_LIMIT: '40', GATEWAY_RATE_WINDOW_SECONDS: '60' } });
+  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '40', MMHUB_GATEWAY_RATE_WINDOW_SECONDS: '60' } });
   viewer = await riyadh.token(['viewer']);
 });
 afterAll(() => riyadh?.stop());
@@ -140,7 +140,7 @@ describe('counting every request', () => {
   let node: TestGatewayNode;
   beforeAll(async () => {
     // the metrics on the operator's port: the public one counts every request, and this address's count is spent
-    node = await startTestNode('riyadh', { services: [initiativesService], env: { GATEWAY_RATE_LIMIT: String(LIMIT), GATEWAY_RATE_WINDOW_SECONDS: '60', METRICS_PORT: '0' } });
+    node = await startTestNode('riyadh', { services: [initiativesService], env: { MMHUB_GATEWAY_RATE_LIMIT: String(LIMIT), MMHUB_GATEWAY_RATE_WINDOW_SECONDS: '60', MMHUB_METRICS_PORT: '0' } });
   }, 60_000);
   afterAll(() => node?.stop());
 

@@ -23,7 +23,7 @@ describe('production mode', () => {
   beforeAll(async () => {
     node = await startTestNode('riyadh', {
       services: [initiativesService],
-      env: { MMHUB_MODE: 'production', JWT_SECRET: secret, JWT_AUDIENCE: 'mmhub-riyadh', GATEWAY_SECRET: 'q'.repeat(40), METRICS_PORT: '0', GATEWAY_CORS_ORIGINS: 'https://media.riyadh.example' },
+      env: { MMHUB_MODE: 'production', MMHUB_JWT_SECRET: secret, MMHUB_JWT_AUDIENCE: 'mmhub-riyadh', MMHUB_GATEWAY_SECRET: 'q'.repeat(40), MMHUB_METRICS_PORT: '0', MMHUB_GATEWAY_CORS_ORIGINS: 'https://media.riyadh.example' },
     });
   }, 60_000);
   afterAll(() => node?.stop());
@@ -76,7 +76,7 @@ describe('production mode', () => {
   });
 });
 
-describe('production mode with an identity provider’s key set (RS256 through JWKS_URL)', () => {
+describe('production mode with an identity provider’s key set (RS256 through MMHUB_JWKS_URL)', () => {
   let node: TestGatewayNode;
   let keys: http.Server;
   let privateKey: KeyLike;
@@ -106,11 +106,11 @@ describe('production mode with an identity provider’s key set (RS256 through J
       services: [initiativesService],
       env: {
         MMHUB_MODE: 'production',
-        JWT_SECRET: '',
-        JWKS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/.well-known/jwks.json`,
-        JWT_ISSUER: 'https://idp.example',
-        JWT_AUDIENCE: 'mmhub-riyadh',
-        GATEWAY_SECRET: 'q'.repeat(40),
+        MMHUB_JWT_SECRET: '',
+        MMHUB_JWKS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/.well-known/jwks.json`,
+        MMHUB_JWT_ISSUER: 'https://idp.example',
+        MMHUB_JWT_AUDIENCE: 'mmhub-riyadh',
+        MMHUB_GATEWAY_SECRET: 'q'.repeat(40),
       },
     });
   }, 60_000);
@@ -173,7 +173,7 @@ describe('persisted operations', () => {
   beforeAll(async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'mmhub-ops-')), 'operations.json');
     writeFileSync(file, JSON.stringify({ [hash]: registered }));
-    node = await startTestNode('riyadh', { services: [initiativesService], env: { PERSISTED_OPERATIONS: file } });
+    node = await startTestNode('riyadh', { services: [initiativesService], env: { MMHUB_PERSISTED_OPERATIONS: file } });
   }, 60_000);
   afterAll(() => node?.stop());
 

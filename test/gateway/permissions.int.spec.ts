@@ -19,7 +19,7 @@ const services = [initiativesService, calendarService, mediaService];
 
 beforeAll(async () => {
   // the events cell reads the journal from its beginning
-  const env = { EVENT_JOURNAL_HISTORY: 'all' };
+  const env = { MMHUB_EVENT_JOURNAL_HISTORY: 'all' };
   [ministry, riyadh] = await Promise.all([startTestNode('ministry', { services, env }), startTestNode('riyadh', { services, env })]);
 }, 120_000);
 afterAll(async () => {

@@ -24,7 +24,7 @@ import { code } from '../initiatives/fixtures';
 
 /** A gateway of this test's own, in front of the services given. */
 async function gatewayFor(subgraphs: SubgraphSource[], env: Record<string, string> = {}): Promise<RunningGateway> {
-  const config = loadConfig({ NODE: 'riyadh', PORT: '0', JWT_SECRET: DEVELOPMENT_JWT_SECRET, GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_PORT: '0', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, MMHUB_LOG_LEVEL: 'silent', ...env });
   return startGateway({ config, subgraphs, log: createLogger('silent') });
 }
 
@@ -60,7 +60,7 @@ describe('a service that takes a request and never answers', () => {
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
     const media = { name: 'media', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`, sdl: (await buildSubgraph(mediaService.subgraph)).sdl };
-    gateway = await gatewayFor([subgraphOf(initiatives), media], { GATEWAY_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) });
+    gateway = await gatewayFor([subgraphOf(initiatives), media], { MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) });
   }, 60_000);
   afterAll(async () => {
     await gateway?.stop();
@@ -69,7 +69,7 @@ describe('a service that takes a request and never answers', () => {
     await initiatives?.stop();
   });
 
-  it('gives up after GATEWAY_SUBGRAPH_TIMEOUT_MS, naming the service, answers the rest, and serves the next request', async () => {
+  it('gives up after MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS, naming the service, answers the rest, and serves the next request', async () => {
     const viewer = await token(['viewer']);
     const started = performance.now();
     const r = await post(gateway, 'query($m: ID!) { initiatives(first: 1) { totalCount } mediaMessage(id: $m) { id } }', { m: newId() }, viewer);
@@ -96,7 +96,7 @@ describe('readiness of the node', () => {
   beforeAll(async () => {
     initiatives = await startTestService(initiativesService);
     // a broker address where nothing listens: the service starts, takes writes, and says its bus is down
-    calendar = await startTestService(calendarService, { env: { KAFKA_BROKERS: `127.0.0.1:${await freePortBlock(1)}` }, waitForConsumers: false });
+    calendar = await startTestService(calendarService, { env: { MMHUB_KAFKA_BROKERS: `127.0.0.1:${await freePortBlock(1)}` }, waitForConsumers: false });
     gateway = await gatewayFor([subgraphOf(initiatives), subgraphOf(calendar)]);
   }, 60_000);
   afterAll(async () => {

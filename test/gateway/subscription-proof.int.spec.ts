@@ -3,7 +3,7 @@ import { subscribeWs, type OpenSubscription } from '../support/subscriptions';
 import { code } from '../initiatives/fixtures';
 
 /**
- * The gateway's proof to a service holds for GATEWAY_PROOF_TTL_SECONDS; a subscription lives for
+ * The gateway's proof to a service holds for MMHUB_GATEWAY_PROOF_TTL_SECONDS; a subscription lives for
  * as long as its client wants. Fields of other services are still resolved once the proof the
  * subscription started with has expired.
  */
@@ -12,7 +12,7 @@ let riyadh: TestGatewayNode;
 let open: OpenSubscription | undefined;
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { GATEWAY_PROOF_TTL_SECONDS: String(TTL_SECONDS) } });
+  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_PROOF_TTL_SECONDS: String(TTL_SECONDS) } });
 }, 120_000);
 afterAll(async () => {
   await open?.close();

@@ -84,7 +84,7 @@ const TRICKS = [
 ];
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { GATEWAY_RATE_LIMIT: String(LIMIT), GATEWAY_TRUSTED_PROXIES: '127.0.0.1' } });
+  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: String(LIMIT), MMHUB_GATEWAY_TRUSTED_PROXIES: '127.0.0.1' } });
   const editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor-ways-in');
   const drafted = await raw(gatewayPort(), '/graphql', {
     method: 'POST',

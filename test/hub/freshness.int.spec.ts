@@ -4,7 +4,7 @@ import { eventually, kafkaBrokers, uniqueSuffix } from '../support/node';
 import { startNodeProcess, type NodeProcess } from '../support/process';
 import { code } from '../initiatives/fixtures';
 
-const FAST = { NODE_HEARTBEAT_SECONDS: '1', NODE_STALE_AFTER_SECONDS: '6' };
+const FAST = { MMHUB_NODE_HEARTBEAT_SECONDS: '1', MMHUB_NODE_STALE_AFTER_SECONDS: '6' };
 // a municipality of its own: other test files make riyadh's events on the same broker, which would keep it LIVE here
 const TOWN = `town-${uniqueSuffix()}`;
 let ministry: NodeProcess;
@@ -68,13 +68,13 @@ it('rebuilds the hub’s copies from Kafka, equal to the live ones', async () =>
   await ministry.stop();
   const steps: number[] = [];
   const config = loadConfig({
-    NODE: 'ministry',
-    DATABASE_URL: ministry.db.url,
-    KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_CLIENT_ID: ministry.clientId,
-    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-    LOG_LEVEL: 'error',
+    MMHUB_NODE: 'ministry',
+    MMHUB_DATABASE_URL: ministry.db.url,
+    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+    MMHUB_KAFKA_CLIENT_ID: ministry.clientId,
+    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    MMHUB_LOG_LEVEL: 'error',
   });
   const result = await rebuildNode(config, (done, total) => steps.push(total ? done / total : 1));
   expect(result.applied).toBeGreaterThan(0);

@@ -15,8 +15,8 @@ beforeAll(async () => {
   const hubGroup = `scale-${uniqueSuffix()}`;
   // one at a time: the first migrates the shared database
   for (let k = 0; k < 2; k++) {
-    riyadh.push(await startTestService(initiativesService, { node: 'riyadh', db: riyadhDb, env: { KAFKA_CLIENT_ID: riyadhGroup } }));
-    hub.push(await startTestService(initiativesService, { node: 'ministry', db: hubDb, env: { KAFKA_CLIENT_ID: hubGroup } }));
+    riyadh.push(await startTestService(initiativesService, { node: 'riyadh', db: riyadhDb, env: { MMHUB_KAFKA_CLIENT_ID: riyadhGroup } }));
+    hub.push(await startTestService(initiativesService, { node: 'ministry', db: hubDb, env: { MMHUB_KAFKA_CLIENT_ID: hubGroup } }));
   }
 }, 400_000);
 afterAll(async () => {

@@ -64,7 +64,7 @@ describe('docker-compose.yml', () => {
     }
     expect(raw).not.toMatch(/postgresql:\/\/mmhub:(?!\$\{POSTGRES_PASSWORD\})/);
     const gatewaySecrets = NODES.map((n) => {
-      const secrets = new Set(Object.entries(compose.services).filter(([name]) => name.startsWith(`${n}-`)).map(([, s]) => s.environment?.GATEWAY_SECRET));
+      const secrets = new Set(Object.entries(compose.services).filter(([name]) => name.startsWith(`${n}-`)).map(([, s]) => s.environment?.MMHUB_GATEWAY_SECRET));
       expect({ node: n, secrets: secrets.size }).toEqual({ node: n, secrets: 1 });
       return [...secrets][0];
     });
@@ -73,13 +73,13 @@ describe('docker-compose.yml', () => {
 
   it('checks each process on the port it listens on', () => {
     for (const [name, s] of Object.entries(compose.services)) {
-      const port = s.environment?.PORT;
+      const port = s.environment?.MMHUB_PORT;
       if (!port || !s.healthcheck) continue;
       expect({ name, check: s.healthcheck.test.join(' ') }).toEqual({ name, check: expect.stringContaining(`http://127.0.0.1:${port}/`) });
     }
-    // the image's own check, for a container started without PORT: the port the configuration defaults to
+    // the image's own check, for a container started without MMHUB_PORT: the port the configuration defaults to
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
-    expect(dockerfile).toContain(`(process.env.PORT||${loadConfig({}).port})`);
+    expect(dockerfile).toContain(`(process.env.MMHUB_PORT||${loadConfig({}).port})`);
   });
 
   it('sends the alert rules to Alertmanager and traces to a current Jaeger; builds on Node 22', () => {

@@ -51,7 +51,7 @@ describe('events on Kafka', () => {
 describe('a graceful stop', () => {
   it('publishes what is left in the outbox before it closes', async () => {
     // the relay polls once a minute: only the stop can publish what a commit did not
-    const node = await startTestService(initiativesService, { node: 'riyadh', env: { OUTBOX_POLL_MS: '60000' } });
+    const node = await startTestService(initiativesService, { node: 'riyadh', env: { MMHUB_OUTBOX_POLL_MS: '60000' } });
     const lock = new Client({ connectionString: node.db.url });
     await lock.connect();
     try {

@@ -277,7 +277,7 @@ describe('reading', () => {
   it('needs a token unless anonymous reading is allowed', async () => {
     const r = await riyadh.graphql('{ initiatives { totalCount } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const open = await startTestService(initiativesService, { node: 'jeddah', env: { ALLOW_ANONYMOUS_READ: 'true' } });
+    const open = await startTestService(initiativesService, { node: 'jeddah', env: { MMHUB_ALLOW_ANONYMOUS_READ: 'true' } });
     try {
       expect((await open.graphql("{ initiatives { totalCount } }")).data).toEqual({ initiatives: { totalCount: expect.any(Number) } });
     } finally {

@@ -24,7 +24,7 @@ describe('infra/postgres/create-databases.sh', () => {
   it('creates each node’s database, and a second run leaves them as they are', async () => {
     const first = await run('bash', [SCRIPT, ...nodes], { env });
     expect(await existing(names)).toEqual(names);
-    expect(first.stdout).toContain(`${nodes[0]}: DATABASE_URL=postgresql://`);
+    expect(first.stdout).toContain(`${nodes[0]}: MMHUB_DATABASE_URL=postgresql://`);
     expect(first.stdout).toContain(`/mmhub_${nodes[1]}`);
 
     await query(databaseUrl(names[0]), 'create table kept (id int)');

@@ -11,7 +11,7 @@ let riyadh: TestNode;
 
 beforeAll(async () => {
   brokers = await startBroker({ port: PORT });
-  riyadh = await startTestService(initiativesService, { node: 'riyadh', env: { KAFKA_BROKERS: brokers } });
+  riyadh = await startTestService(initiativesService, { node: 'riyadh', env: { MMHUB_KAFKA_BROKERS: brokers } });
 }, 180_000);
 
 afterAll(async () => {
@@ -71,7 +71,7 @@ it('loses nothing when the service stops and starts again while the broker is do
   await riyadh.service.stop();
   expect(await pending()).toBe(10);
 
-  const again = await startTestService(initiativesService, { node: 'riyadh', db: riyadh.db, env: { KAFKA_BROKERS: brokers, NODE_HEARTBEAT_SECONDS: '1' }, waitForConsumers: false });
+  const again = await startTestService(initiativesService, { node: 'riyadh', db: riyadh.db, env: { MMHUB_KAFKA_BROKERS: brokers, MMHUB_NODE_HEARTBEAT_SECONDS: '1' }, waitForConsumers: false });
   try {
     // up without the broker: it takes writes, and says it is not ready
     const ready = await fetch(again.service.url.replace('/graphql', '/ready'));

@@ -18,14 +18,14 @@ async function post(url: string, query: string, variables: Record<string, unknow
 const riyadhEditor = () => signToken(DEVELOPMENT_JWT_SECRET, { sub: 'riyadh-editor', node: 'riyadh', roles: ['editor'] });
 
 describe('mmhub serve --node riyadh', () => {
-  it('runs the node on PostgreSQL and Kafka when DATABASE_URL is set, answering through its gateway', async () => {
+  it('runs the node on PostgreSQL and Kafka when MMHUB_DATABASE_URL is set, answering through its gateway', async () => {
     const riyadh = await startNodeProcess('riyadh', {}, { nodeFlag: true });
     try {
       const editor = await riyadhEditor();
       const proposed = await riyadh.graphql(PROPOSE, { input: proposal() }, editor);
       expect(proposed.errors).toBeUndefined();
       const id = proposed.data!.proposeInitiative.id as string;
-      // the node is the one named by --node: NODE is not set
+      // the node is the one named by --node: MMHUB_NODE is not set
       expect(proposed.data!.proposeInitiative.node).toBe('riyadh');
       const r = await riyadh.graphql(ACROSS, { id }, editor);
       expect(r).toEqual({ data: { initiative: { id, node: 'riyadh', titleAr: 'بوابة الأمانة الرقمية', campaigns: [], messages: [] } } });
@@ -35,9 +35,9 @@ describe('mmhub serve --node riyadh', () => {
     }
   }, 200_000);
 
-  it('runs the node on an embedded database and an in-process bus when DATABASE_URL is not set, keeping its data across a restart', async () => {
+  it('runs the node on an embedded database and an in-process bus when MMHUB_DATABASE_URL is not set, keeping its data across a restart', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-serve-'));
-    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { DATABASE_URL: undefined, NODE: undefined, EVENT_BUS: undefined, MMHUB_MODE: undefined });
+    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { MMHUB_DATABASE_URL: undefined, MMHUB_NODE: undefined, MMHUB_EVENT_BUS: undefined, MMHUB_MODE: undefined });
     try {
       expect(serve.output()).toContain('mmhub serve: node riyadh on an embedded database');
       expect(existsSync(path.join(dataDir, 'riyadh', 'PG_VERSION'))).toBe(true);
@@ -73,31 +73,31 @@ describe('mmhub serve --node riyadh', () => {
 });
 
 describe('a database is required', () => {
-  const production = { MMHUB_MODE: 'production', JWT_SECRET: 'j'.repeat(40), JWT_AUDIENCE: 'mmhub', GATEWAY_SECRET: 'g'.repeat(40) };
+  const production = { MMHUB_MODE: 'production', MMHUB_JWT_SECRET: 'j'.repeat(40), MMHUB_JWT_AUDIENCE: 'mmhub', MMHUB_GATEWAY_SECRET: 'g'.repeat(40) };
 
-  it('to serve one service alone: a configuration error naming DATABASE_URL, with its exit code', async () => {
-    const r = await runMmhub(['serve', '--service', 'initiatives', '--node', 'riyadh'], { DATABASE_URL: undefined, MMHUB_MODE: undefined });
-    expect(r.stderr).toContain('Invalid configuration:\n  - DATABASE_URL: is required to serve the initiatives service');
+  it('to serve one service alone: a configuration error naming MMHUB_DATABASE_URL, with its exit code', async () => {
+    const r = await runMmhub(['serve', '--service', 'initiatives', '--node', 'riyadh'], { MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined });
+    expect(r.stderr).toContain('Invalid configuration:\n  - MMHUB_DATABASE_URL: is required to serve the initiatives service');
     expect(r.code).toBe(78);
     // the code of every other configuration error
-    expect((await runMmhub(['serve', '--service', 'initiatives'], { DATABASE_URL: 'mysql://riyadh' })).code).toBe(78);
+    expect((await runMmhub(['serve', '--service', 'initiatives'], { MMHUB_DATABASE_URL: 'mysql://riyadh' })).code).toBe(78);
   });
 
   it('in production mode, which has no embedded database', async () => {
-    const r = await runMmhub(['serve', '--node', 'riyadh'], { ...production, DATABASE_URL: undefined });
-    expect(r.stderr).toContain('DATABASE_URL: is required in production mode');
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { ...production, MMHUB_DATABASE_URL: undefined });
+    expect(r.stderr).toContain('MMHUB_DATABASE_URL: is required in production mode');
     expect(r.code).toBe(78);
   });
 
-  it('with EVENT_BUS=kafka, rather than running on the in-process bus instead', async () => {
-    const r = await runMmhub(['serve', '--node', 'riyadh'], { DATABASE_URL: undefined, MMHUB_MODE: undefined, EVENT_BUS: 'kafka' });
-    expect(r.stderr).toContain('DATABASE_URL: is required with EVENT_BUS=kafka');
+  it('with MMHUB_EVENT_BUS=kafka, rather than running on the in-process bus instead', async () => {
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined, MMHUB_EVENT_BUS: 'kafka' });
+    expect(r.stderr).toContain('MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka');
     expect(r.code).toBe(78);
   });
 
   it('by startService, as a ConfigError', async () => {
-    const starting = startService(initiativesService, loadConfig({ NODE: 'riyadh', LOG_LEVEL: 'silent' }));
+    const starting = startService(initiativesService, loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_LOG_LEVEL: 'silent' }));
     await expect(starting).rejects.toBeInstanceOf(ConfigError);
-    await expect(starting).rejects.toThrow(/DATABASE_URL: is required to serve the initiatives service/);
+    await expect(starting).rejects.toThrow(/MMHUB_DATABASE_URL: is required to serve the initiatives service/);
   });
 });

@@ -20,7 +20,7 @@ describe('the log', () => {
     const editor = await riyadh.token(['editor']);
     const viewer = await riyadh.token(['viewer']);
     const forged = await signToken('a-secret-that-is-not-the-nodes-own-0123456789', { sub: 'intruder', node: 'riyadh', roles: ['admin'] });
-    const expired = await signToken(riyadh.env.JWT_SECRET, { sub: 'late', node: 'riyadh', roles: ['editor'], ttlSeconds: -60 });
+    const expired = await signToken(riyadh.env.MMHUB_JWT_SECRET, { sub: 'late', node: 'riyadh', roles: ['editor'], ttlSeconds: -60 });
     const marker = `marker-${randomBytes(6).toString('hex')}`;
     const before = riyadh.lines.length;
 
@@ -40,7 +40,7 @@ describe('the log', () => {
     // everything the node wrote since it started, at debug level
     const all = riyadh.lines.join('');
     expect(all).toContain('"msg":"gateway ready"');
-    for (const secret of [editor, viewer, forged, expired, marker, riyadh.env.JWT_SECRET, riyadh.env.GATEWAY_SECRET]) {
+    for (const secret of [editor, viewer, forged, expired, marker, riyadh.env.MMHUB_JWT_SECRET, riyadh.env.MMHUB_GATEWAY_SECRET]) {
       expect(all).not.toContain(secret);
       // nor any part of a token: its signature is what would let someone use it
       if (secret.split('.').length === 3) expect(all).not.toContain(secret.split('.')[2]);

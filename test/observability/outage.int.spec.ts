@@ -12,7 +12,7 @@ let riyadh: ObservedNode;
 
 beforeAll(async () => {
   const brokers = await startBroker({ port: PORT });
-  riyadh = await startObservedNode('riyadh', { services: [initiativesService], env: { KAFKA_BROKERS: brokers } });
+  riyadh = await startObservedNode('riyadh', { services: [initiativesService], env: { MMHUB_KAFKA_BROKERS: brokers } });
 }, 180_000);
 
 afterAll(async () => {
@@ -52,7 +52,7 @@ it('shows the outbox backlog growing while the broker is down, in /metrics and i
   expect(text).toMatch(/^initiatives\s+not ready \(bus down\)\s+6\s+\d+s\s+\d+\s+[1-9]\d*\s+\? \(broker unreachable\)/m);
 
   // a service that does not answer: its backlog read from the database
-  const unreachable = await nodeStatus(loadConfig({ ...riyadh.statusEnv(), INITIATIVES_URL: 'http://127.0.0.1:1/graphql' }));
+  const unreachable = await nodeStatus(loadConfig({ ...riyadh.statusEnv(), MMHUB_INITIATIVES_URL: 'http://127.0.0.1:1/graphql' }));
   expect(unreachable.services[0]).toMatchObject({ ready: 'unreachable', backlog: 6, backlogFrom: 'database' });
   expect(formatStatus(unreachable)).toMatch(/^initiatives\s+unreachable\s+6 \(from database\)/m);
 

@@ -40,20 +40,20 @@ export async function startObservedNode(
 ): Promise<ObservedNode> {
   const db = await createTestDatabase(node);
   const env: Record<string, string> = {
-    NODE: node,
-    DATABASE_URL: db.url,
-    PORT: '0',
-    KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-    KAFKA_TOPIC_PARTITIONS: '3',
-    LOG_LEVEL: o.logLevel ?? 'info',
-    OUTBOX_POLL_MS: '50',
-    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    MMHUB_NODE: node,
+    MMHUB_DATABASE_URL: db.url,
+    MMHUB_PORT: '0',
+    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+    MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
+    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
+    MMHUB_LOG_LEVEL: o.logLevel ?? 'info',
+    MMHUB_OUTBOX_POLL_MS: '50',
+    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
     ...o.env,
   };
   const lines: string[] = [];
-  const log = createLogger(env.LOG_LEVEL, { node }, { write: (line: string) => void lines.push(line) });
+  const log = createLogger(env.MMHUB_LOG_LEVEL, { node }, { write: (line: string) => void lines.push(line) });
   let running: RunningNode;
   try {
     running = await startNode({ env, services: o.services, log, migrate: true, anyPorts: true });
@@ -82,7 +82,7 @@ export async function startObservedNode(
     },
     statusEnv: () => ({
       ...env,
-      PORT: String(running.gateway.port),
+      MMHUB_PORT: String(running.gateway.port),
       ...Object.fromEntries(running.services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
     }),
     graphql: async (q, variables, token) => {

@@ -33,7 +33,7 @@ export async function startBroker(o: BrokerOptions): Promise<string> {
     maxBuffer: 16 * 1024 * 1024,
     timeout: 600_000,
   });
-  const m = /KAFKA_BROKERS=(\S+)/.exec(stdout);
+  const m = /MMHUB_KAFKA_BROKERS=(\S+)/.exec(stdout);
   if (!m) throw new Error(`the broker on ${o.port} did not say where it listens:\n${stdout}`);
   return m[1];
 }

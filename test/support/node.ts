@@ -20,7 +20,7 @@ import {
 import { createTestDatabase, query, type TestDatabase } from './database';
 import { startNode, type RunningNode } from '../../cli/node';
 
-export const kafkaBrokers = (): string => process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+export const kafkaBrokers = (): string => process.env.MMHUB_KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
 export interface GraphQLResult<T = Record<string, any>> {
@@ -63,19 +63,19 @@ export async function startTestService(def: ServiceDefinition<any>, o: TestNodeO
   const db = o.db ?? (await createTestDatabase(def.name));
   const node = o.node ?? 'riyadh';
   const config = loadConfig({
-    NODE: node,
-    DATABASE_URL: db.url,
-    PORT: '0',
-    KAFKA_BROKERS: kafkaBrokers(),
+    MMHUB_NODE: node,
+    MMHUB_DATABASE_URL: db.url,
+    MMHUB_PORT: '0',
+    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
     // a consumer group of its own per test service, so parallel test files never share partitions
-    KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-    KAFKA_TOPIC_PARTITIONS: '3',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    OUTBOX_POLL_MS: '50',
+    MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
+    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
+    MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    MMHUB_OUTBOX_POLL_MS: '50',
     // the shared test broker holds every earlier test's events: a journal need not take them in
-    EVENT_JOURNAL_HISTORY: process.env.EVENT_JOURNAL_HISTORY ?? 'none',
-    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    MMHUB_EVENT_JOURNAL_HISTORY: process.env.MMHUB_EVENT_JOURNAL_HISTORY ?? 'none',
+    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
     ...o.env,
   });
   const service = await startService(def, config, {
@@ -226,18 +226,18 @@ export async function startTestNode(node: string, o: { services?: ServiceDefinit
   const db = await createTestDatabase(node);
   const running = await startNode({
     env: {
-      NODE: node,
-      DATABASE_URL: db.url,
-      PORT: '0',
-      KAFKA_BROKERS: kafkaBrokers(),
-      KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-      KAFKA_TOPIC_PARTITIONS: '3',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-      OUTBOX_POLL_MS: '50',
+      MMHUB_NODE: node,
+      MMHUB_DATABASE_URL: db.url,
+      MMHUB_PORT: '0',
+      MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+      MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
+      MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
+      MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      MMHUB_OUTBOX_POLL_MS: '50',
     // the shared test broker holds every earlier test's events: a journal need not take them in
-    EVENT_JOURNAL_HISTORY: process.env.EVENT_JOURNAL_HISTORY ?? 'none',
-      JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-      GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    MMHUB_EVENT_JOURNAL_HISTORY: process.env.MMHUB_EVENT_JOURNAL_HISTORY ?? 'none',
+      MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
       ...o.env,
     },
     services: o.services,

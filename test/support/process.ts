@@ -49,7 +49,7 @@ export interface NodeProcess {
   kill(): Promise<void>;
   /** Of the last start: milliseconds from the spawn until the gateway answered at all, and until it was ready. */
   lastStart(): { listeningMs: number; readyMs: number };
-  /** Of the last start: milliseconds from the node's "node starting" log line (LOG_LEVEL info) until the gateway answered. */
+  /** Of the last start: milliseconds from the node's "node starting" log line (MMHUB_LOG_LEVEL info) until the gateway answered. */
   listeningSinceStarting(): number;
   graphql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
   token(roles: Role[], node?: string, sub?: string): Promise<string>;
@@ -59,20 +59,20 @@ export interface NodeProcess {
 }
 
 export interface NodeProcessOptions {
-  /** Names the node with `--node`, as an operator types it, rather than with NODE. */
+  /** Names the node with `--node`, as an operator types it, rather than with MMHUB_NODE. */
   nodeFlag?: boolean;
 }
 
 /** What a node process of the tests is given: its name, its database, the test broker, quick polls. */
 export function testNodeEnv(node: string | undefined, databaseUrl: string, clientId = `proc-${uniqueSuffix()}`): Record<string, string | undefined> {
   return {
-    NODE: node,
-    DATABASE_URL: databaseUrl,
-    KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_CLIENT_ID: clientId,
-    KAFKA_TOPIC_PARTITIONS: '3',
-    OUTBOX_POLL_MS: '50',
-    EVENT_JOURNAL_HISTORY: 'none',
+    MMHUB_NODE: node,
+    MMHUB_DATABASE_URL: databaseUrl,
+    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+    MMHUB_KAFKA_CLIENT_ID: clientId,
+    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
+    MMHUB_OUTBOX_POLL_MS: '50',
+    MMHUB_EVENT_JOURNAL_HISTORY: 'none',
   };
 }
 
@@ -154,7 +154,7 @@ export interface ServeProcess {
   kill(): Promise<void>;
   /** Of the last start: milliseconds from the spawn until the gateway answered at all, and until it was ready. */
   lastStart(): { listeningMs: number; readyMs: number };
-  /** Of the last start: milliseconds from the node's "node starting" log line (LOG_LEVEL info) until the gateway answered. */
+  /** Of the last start: milliseconds from the node's "node starting" log line (MMHUB_LOG_LEVEL info) until the gateway answered. */
   listeningSinceStarting(): number;
   output(): string;
 }
@@ -175,7 +175,7 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     timing = { listeningMs: NaN, readyMs: NaN };
     const started = spawn(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', JWT_SECRET: DEVELOPMENT_JWT_SECRET, GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
+      env: { ...process.env, MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = started;

@@ -16,7 +16,7 @@ const TEXTS = {
   signInTitle: { ar: 'الدخول إلى المنصة', en: 'Sign in to the hub' },
   signInDev: { ar: 'بيئة تطوير: اختر الجهة والدور (رموز العرض التجريبي).', en: 'Development: choose the node and the role (the demo’s tokens).' },
   signInOidc: { ar: 'الدخول عبر مزوّد الهوية', en: 'Sign in with your identity provider' },
-  signInNone: { ar: 'لم يُضبط مزوّد الهوية لهذه الجهة (CONSOLE_OIDC_ISSUER).', en: 'No identity provider is configured for this node (CONSOLE_OIDC_ISSUER).' },
+  signInNone: { ar: 'لم يُضبط مزوّد الهوية لهذه الجهة (MMHUB_CONSOLE_OIDC_ISSUER).', en: 'No identity provider is configured for this node (MMHUB_CONSOLE_OIDC_ISSUER).' },
   nodeLabel: { ar: 'الجهة', en: 'Node' },
   roleLabel: { ar: 'الدور', en: 'Role' },
   thisNode: { ar: 'هذه الجهة', en: 'this node' },

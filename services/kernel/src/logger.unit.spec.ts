@@ -9,7 +9,7 @@ describe('what the log keeps of a failed statement', () => {
 
   it('leaves a message that is not a failed statement as it is', () => {
     expect(withoutStatement('The event bus does not answer - retrying')).toBe('The event bus does not answer - retrying');
-    expect(withoutStatement('Set JWT_SECRET: "x" is too short')).toBe('Set JWT_SECRET: "x" is too short');
+    expect(withoutStatement('Set MMHUB_JWT_SECRET: "x" is too short')).toBe('Set MMHUB_JWT_SECRET: "x" is too short');
   });
 
   it('keeps a database error’s class, SQLSTATE and names, wherever in a chain of causes it is', () => {

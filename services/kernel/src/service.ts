@@ -122,7 +122,7 @@ export async function startService<C extends RequestContext>(
 ): Promise<RunningService> {
   const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
   const clock = options.clock ?? systemClock;
-  if (!config.databaseUrl) throw new ConfigError([`DATABASE_URL: is required to serve the ${def.name} service`]);
+  if (!config.databaseUrl) throw new ConfigError([`MMHUB_DATABASE_URL: is required to serve the ${def.name} service`]);
   // before the database opens: the pg instrumentation hooks the driver as it loads
   startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
   const telemetry = new ServiceTelemetry({ config, service: def.name, log });

@@ -75,7 +75,7 @@ export function callerFromClaims(p: JWTPayload, knownNodes: readonly string[]): 
 }
 
 function requireSecret(s: AuthSettings): string {
-  if (!s.secret) throw new Error('JWT_SECRET is required when JWKS_URL is not set');
+  if (!s.secret) throw new Error('MMHUB_JWT_SECRET is required when MMHUB_JWKS_URL is not set');
   return s.secret;
 }
 

@@ -116,8 +116,8 @@ export async function requireKept(em: EntityManager, schema: string, after: stri
   throw new DomainError(
     'BAD_USER_INPUT',
     {
-      en: `The events that followed this cursor are no longer kept here (the journal keeps the last JOURNAL_RETENTION_DAYS days). Resume with after: "${oldestCursor}" to receive every event still kept, or with since: a time.`,
-      ar: `لم تعد الأحداث التي تلت هذا المؤشر محفوظة هنا (يحفظ السجل آخر JOURNAL_RETENTION_DAYS يوماً). استأنف بـ after: "${oldestCursor}" لتصلك كل الأحداث المحفوظة، أو بـ since ووقتٍ.`,
+      en: `The events that followed this cursor are no longer kept here (the journal keeps the last MMHUB_JOURNAL_RETENTION_DAYS days). Resume with after: "${oldestCursor}" to receive every event still kept, or with since: a time.`,
+      ar: `لم تعد الأحداث التي تلت هذا المؤشر محفوظة هنا (يحفظ السجل آخر MMHUB_JOURNAL_RETENTION_DAYS يوماً). استأنف بـ after: "${oldestCursor}" لتصلك كل الأحداث المحفوظة، أو بـ since ووقتٍ.`,
     },
     { field: 'after', oldestCursor },
   );
