@@ -75,7 +75,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   if (!o.env.MMHUB_CONSOLE_NODES && ports.every((p) => p > 0)) {
     Object.assign(env, { MMHUB_CONSOLE_NODES: DEMO_NODES.map((node, i) => `${node}=http://${browserHost(base.host)}:${ports[i]}`).join(',') });
   }
-  const root = path.resolve(o.dataDir ?? o.env.MMHUB_DATA_DIR ?? '.mmhub/data');
+  const root = path.resolve(o.dataDir ?? base.demo.dataDir ?? '.mmhub/data');
 
   if (o.reset) rmSync(root, { recursive: true, force: true });
   if (readSeedMarker(root)?.state === 'seeding') {
@@ -86,7 +86,7 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
 
   // the threads load the code while the data folders are made
   const bus = new LingeringBus(new MemoryBus(), BUS_LINGER_MS);
-  const placement = (o.env.MMHUB_EMBEDDED_THREADS ?? 'all') as 'all' | 'none' | 'municipalities';
+  const placement = base.demo.threads;
   const threads: NodeHost[] = DEMO_NODES.map((node, i) => {
     const settings = { env, port: ports[i], dataDir: path.join(root, node), poolMax: POOL_MAX, anyPorts: true };
     const own = placement === 'all' || (placement === 'municipalities' && node !== 'ministry');
