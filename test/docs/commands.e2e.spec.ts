@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import net from 'node:net';
-import { dropDatabase } from '../support/database';
+import { adminQuery, dropDatabase } from '../support/database';
 import { testNodeEnv } from '../support/process';
 import { documentationFiles, ROOT, shellBlocks, type Footprint, type ShellBlock } from './markdown';
 
@@ -116,6 +116,15 @@ async function stopAll() {
   for (const shell of started.splice(0).reverse()) await shell.stop();
 }
 
+/** The database the documented commands create: this test drops it only when it made it itself. */
+const NODE_DATABASE = 'mmhub_riyadh';
+const MADE_HERE = 'made by test/docs/commands.e2e.spec.ts';
+
+async function databaseComment(): Promise<string | null | undefined> {
+  const rows = await adminQuery<{ comment: string | null }>('select shobj_description(oid, $2) as comment from pg_database where datname = $1', [NODE_DATABASE, 'pg_database']);
+  return rows.length ? rows[0].comment : undefined;
+}
+
 const on = (footprint: Footprint) => blocks.filter((b) => b.footprint === footprint);
 
 describe('the commands of the README and docs/', () => {
@@ -139,17 +148,22 @@ describe('the commands of the README and docs/', () => {
     const files = ['/tmp/riyadh-events.csv'];
     afterAll(async () => {
       await stopAll();
-      await dropDatabase('mmhub_riyadh');
+      if ((await databaseComment()) === MADE_HERE) await dropDatabase(NODE_DATABASE);
       files.forEach((f) => rmSync(f, { force: true }));
     });
 
     it('run as written', async () => {
       await requireFree([4000, 4001, 4002, 4003, 4100, 4101, 4102, 4103]);
-      // a database the documented commands create; what an earlier run left there would change their answers
-      await dropDatabase('mmhub_riyadh');
+      // a database the documented commands create: one this test made earlier goes, someone's own stays
+      const comment = await databaseComment();
+      if (comment === MADE_HERE) await dropDatabase(NODE_DATABASE);
+      else if (comment !== undefined) throw new Error(`${NODE_DATABASE} is there already and was not made by this test: the documented commands would use it; drop it or run the test elsewhere`);
       // the test broker's settings for a node of the tests: consumer groups of its own, the topics' history left out
       const test = Object.fromEntries(Object.entries(testNodeEnv(undefined, '')).filter(([, v]) => v));
-      for (const block of on('node')) await run(block, readerEnv(test));
+      for (const block of on('node')) {
+        await run(block, readerEnv(test));
+        if ((await databaseComment()) === null) await adminQuery(`comment on database ${NODE_DATABASE} is '${MADE_HERE}'`);
+      }
     }, 900_000);
   });
 });
