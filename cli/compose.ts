@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSubgraph } from '../services/kernel/src';
-import { composeSupergraph } from '../gateway/src/compose';
+import { printSchema } from 'graphql';
+import { apiSchema, composeSupergraph } from '../gateway/src/compose';
 import { services } from './services';
 
 /** The default local address of each service; a gateway replaces them with its node's. */
 export const DEFAULT_PORTS: Record<string, number> = { initiatives: 4101, calendar: 4102, media: 4103 };
 
-/** Writes each subgraph's SDL and the composed supergraph under `dir`. */
+/** Writes each subgraph's SDL, the composed supergraph and the schema clients see (api.graphql) under `dir`. */
 export async function writeSchemas(dir: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const written: string[] = [];
@@ -24,5 +25,9 @@ export async function writeSchemas(dir: string): Promise<string[]> {
   const file = path.join(dir, 'supergraph.graphql');
   writeFileSync(file, `${c.supergraph.trim()}\n`);
   written.push(file);
+  // what frontends generate their types from: the gateway's schema without the federation machinery
+  const api = path.join(dir, 'api.graphql');
+  writeFileSync(api, `${printSchema(apiSchema(c.supergraph)).trim()}\n`);
+  written.push(api);
   return written;
 }

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildASTSchema, findBreakingChanges, getNamedType, getNullableType, isNonNullType, isObjectType, isScalarType, Kind, parse, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import { parse as parseYaml } from 'yaml';
 import { writeSchemas } from '../cli/compose';
+import { services } from '../cli/services';
 import { permissionsTable } from '../cli/permissions-table';
 import { apiSchema } from '../gateway/src/compose';
 import { PERMISSIONS, type Permission } from '../services/kernel/src';
@@ -60,6 +62,23 @@ describe('schema/', () => {
       expect({ name, sdl: readFileSync(path.join(committed, name), 'utf8') }).toEqual({ name, sdl: readFileSync(file, 'utf8') });
     }
     expect(readdirSync(committed).filter((f) => f.endsWith('.graphql')).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+  });
+
+  it('api.graphql is the schema clients see through the gateway, for their code generators', () => {
+    const api = buildASTSchema(parse(readFileSync(path.join(committed, 'api.graphql'), 'utf8')));
+    expect(printSchema(api)).toBe(printSchema(apiSchema(readFileSync(path.join(committed, 'supergraph.graphql'), 'utf8'))));
+    expect(api.getDirective('join__graph')).toBeUndefined();
+  });
+
+  it('supergraph.yaml gives rover every subgraph, its committed SDL and the address the supergraph routes to', () => {
+    const config = parseYaml(readFileSync(path.join(ROOT, 'supergraph.yaml'), 'utf8')) as { subgraphs: Record<string, { routing_url: string; schema: { file: string } }> };
+    const routed = Object.fromEntries([...readFileSync(path.join(committed, 'supergraph.graphql'), 'utf8').matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+    expect(Object.keys(config.subgraphs).sort()).toEqual(services.map((s) => s.name).sort());
+    for (const [name, sub] of Object.entries(config.subgraphs)) {
+      expect({ name, url: sub.routing_url }).toEqual({ name, url: routed[name] });
+      expect({ name, file: path.normalize(sub.schema.file) }).toEqual({ name, file: `schema/${name}.graphql` });
+      expect(existsSync(path.join(ROOT, sub.schema.file))).toBe(true);
+    }
   });
 
   const baseline = baselineSupergraph();
@@ -150,9 +169,9 @@ describe('the permission matrix', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/frontend.md', () => {
   it('shows the permission matrix as the code has it', () => {
-    const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+    const readme = readFileSync(path.resolve(__dirname, '../docs/frontend.md'), 'utf8');
     const shown = /<!-- permissions:start -->\n([\s\S]*?)\n<!-- permissions:end -->/.exec(readme)?.[1];
     expect(shown).toBe(permissionsTable());
   });

@@ -42,3 +42,13 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
     await client.end();
   }
 }
+
+/** Drops a database by name, if it is there, closing its connections. */
+export async function dropDatabase(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`drop database if exists "${name}" with (force)`));
+}
+
+/** Runs one statement as the administrator, on the server's postgres database. */
+export async function adminQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withAdmin(async (c) => (await c.query(sql, params)).rows as T[]);
+}

@@ -21,7 +21,7 @@ const everyone = Object.fromEntries(ROLES.map((r) => [r, ALL])) as Record<Role, 
 
 /**
  * The permission matrix: role × reach × action. Services enforce it on every call; the gateway
- * checks roles first. The README shows the same table.
+ * checks roles first. docs/frontend.md shows the same table.
  */
 export const PERMISSIONS = {
   'initiatives.read': {
