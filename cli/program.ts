@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config/config';
 import { createLogger } from '../services/kernel/src/logger';
 import { EVENTS_HELP } from './events-help';
@@ -202,6 +202,23 @@ export function buildProgram(ctx: RunContext): Command {
       if (/^--/.test((e as Error).message)) throw new UsageError((e as Error).message);
       throw e;
     }
+  });
+
+  nodeOptions(
+    program
+      .command('export')
+      .description("open data: the node's initiatives, progress reports, calendar (campaigns) or media messages as its API gives them to the caller (drafts only to those who may read them); the hub exports the whole sector's copies")
+      .addArgument(new Argument('<what>', 'what to export').choices(['initiatives', 'progress', 'calendar', 'messages']))
+      .addOption(new Option('--format <format>', 'csv (UTF-8 with a BOM, one column per field), json (an array) or ndjson (an object a line)').choices(['csv', 'json', 'ndjson']).default('csv'))
+      .option('--out <file>', 'the file (written whole or not at all), or - for stdout', '-')
+      .addOption(new Option('--headers <language>', 'CSV column headers in Arabic or English').choices(['ar', 'en']).default('en'))
+      .option('--gateway <url>', "the node's gateway (else http://HOST:PORT of the node)")
+      .option('--token <token>', "the caller's token (else, in development, a viewer's of the node)")
+      .addHelpText('after', '\nThe same files are downloaded at the gateway: GET /export/<what>.csv (.json, .ndjson) with "Authorization: Bearer <token>". See docs/open-data.md.'),
+  ).action(async (what: string, o: { format: string; out: string; headers: string; gateway?: string; token?: string; node?: string; port?: string }) => {
+    const config = loadConfig(envOf(ctx, o));
+    const { exportData } = load<typeof import('./export')>('./export');
+    await exportData({ what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token }, config, io);
   });
 
   const events = program.command('events').description('the event streams, for analysts: tail follows live, export writes a period to a file').addHelpText('after', EVENTS_HELP);
