@@ -203,14 +203,14 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       const execute = async (query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> => {
         const request = new Request(`http://${config.host}/graphql`, {
           method: 'POST',
-          headers: { authorization: req.headers.authorization ?? '', 'content-type': 'application/json', accept: 'application/json' },
+          headers: { ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ query, variables }),
         });
         // the request's own admission, counted once: every page of a download is one request to the rate limit
         const answer = await gateway.fetch(request, { req });
         return (await answer.json()) as GraphQLAnswer;
       };
-      return serveDownload(req, res, { ...download, node: config.node, caller: admission.caller, refused: admission.refused, execute, log });
+      return serveDownload(req, res, { ...download, node: config.node, caller: admission.caller, anonymousRead: config.auth.allowAnonymousRead, refused: admission.refused, execute, log });
     }
     const feed = feedTarget(path, o.subgraphs);
     if (feed && req.method === 'GET') {

@@ -233,13 +233,14 @@ function refuse(res: ServerResponse, status: number, code: string, en: string, a
 export async function serveDownload(
   req: IncomingMessage,
   res: ServerResponse,
-  o: { what: ExportName; format: ExportFormat; node: string; caller: unknown; refused?: { message: string; extensions: Record<string, unknown> }; execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>; log: Logger },
+  o: { what: ExportName; format: ExportFormat; node: string; caller: unknown; anonymousRead: boolean; refused?: { message: string; extensions: Record<string, unknown> }; execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>; log: Logger },
 ): Promise<void> {
   req.resume();
-  if (!req.headers.authorization) {
+  // a node that lets anyone read (ALLOW_ANONYMOUS_READ) publishes its open data to anyone too
+  if (!req.headers.authorization && !o.anonymousRead) {
     return refuse(res, 401, 'UNAUTHENTICATED', 'Sign in first: send a valid token as "Authorization: Bearer <token>".', 'سجّل الدخول أولاً: أرسل رمز دخول صالحاً بصيغة "Authorization: Bearer <token>".');
   }
-  if (o.refused || !o.caller) {
+  if (o.refused || (!o.caller && req.headers.authorization)) {
     const ar = typeof o.refused?.extensions.messageAr === 'string' ? o.refused.extensions.messageAr : 'رمز الدخول غير صالح.';
     return refuse(res, 401, 'UNAUTHENTICATED', o.refused?.message ?? 'The token is not valid.', ar);
   }
