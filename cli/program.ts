@@ -230,13 +230,15 @@ export function buildProgram(ctx: RunContext): Command {
     .option('--since <time>', '2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ago: 90m, 6h, 7d; default now')
     .option('--gateway <url>', "follow the events subscription of this node's gateway instead of Kafka (without a broker, as on the demo, the node's own gateway is followed)")
     .option('--token <token>', "an analyst's or admin's token for --gateway (else, in development, the node's analyst's)")
+    .option('--port <n>', "the node's gateway port, followed when no broker answers (else PORT)")
     .addOption(new Option('--until <time>').hideHelp())
     .addOption(new Option('--format <f>').hideHelp())
     .addOption(new Option('--out <file>').hideHelp())
-    .action(async (o: { type?: string[]; node?: string[]; since?: string; until?: string; format?: string; out?: string; gateway?: string; token?: string }) => {
+    .action(async (o: { type?: string[]; node?: string[]; since?: string; until?: string; format?: string; out?: string; gateway?: string; token?: string; port?: string }) => {
       if (o.until || o.format || o.out) throw new UsageError('tail follows live: --until, --format and --out belong to export');
       const { eventsTail } = load<typeof import('./events')>('./events');
-      await eventsTail(o, ctx.env, io);
+      // --node filters the events here; only --port says where the node is
+      await eventsTail(o, envOf(ctx, { port: o.port }), io);
     });
   events
     .command('export')
