@@ -119,6 +119,8 @@ export async function exportData(o: ExportCommand, config: Config, io: Io): Prom
       sink.end();
       await rm(partial, { force: true });
     }
+    // `mmhub export initiatives | head` closes the pipe: stop quietly
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw e;
   }
   io.stderr.write(`exported ${count} ${o.what === 'progress' ? 'progress reports' : o.what === 'calendar' ? 'campaigns' : o.what} from ${base} to ${toStdout ? 'stdout' : o.out}\n`);

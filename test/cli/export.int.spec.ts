@@ -17,8 +17,8 @@ function sink(): PassThrough & { text(): string } {
   return s;
 }
 
-/** `mmhub <argv>` in this process, on the given environment; its exit code and what it wrote. */
-async function mmhub(argv: string[], env: Record<string, string | undefined> = process.env, signal?: AbortSignal) {
+/** `mmhub <argv>` in this process, on the given environment (by default none: npm's own variables stay out); its exit code and what it wrote. */
+async function mmhub(argv: string[], env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
   const stdout = sink();
   const stderr = sink();
   const code = await run(argv, { env, io: { stdout, stderr, signal } });
@@ -165,16 +165,16 @@ describe('open data on the demo federation: mmhub export and the download at the
       expect(await running).toBe(0);
       return { lines: stdout.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), stderr: stderr.text() };
     };
-    const asked = await follow(['events', 'tail', '--since', '1d', '--type', 'mmhub.campaign.*', '--gateway', hub, '--token', tokens.MINISTRY_ANALYST], process.env);
+    const asked = await follow(['events', 'tail', '--since', '1d', '--type', 'mmhub.campaign.*', '--gateway', hub, '--token', tokens.MINISTRY_ANALYST], {});
     expect(asked.lines[0]).toMatchObject({ specversion: '1.0', type: expect.stringMatching(/^mmhub\.campaign\./), cursor: expect.any(String), data: expect.any(Object) });
     expect(asked.lines.every((e) => String(e.type).startsWith('mmhub.campaign.'))).toBe(true);
 
     // no broker at the address configured (port 9 takes no connection): the node's own gateway is followed
-    const fallback = await follow(['events', 'tail', '--since', '1d', '--port', String(port)], { ...process.env, KAFKA_BROKERS: '127.0.0.1:9' });
+    const fallback = await follow(['events', 'tail', '--since', '1d', '--port', String(port)], { KAFKA_BROKERS: '127.0.0.1:9' });
     expect(fallback.stderr).toContain('no broker answers');
     expect(new Set(fallback.lines.map((e) => e.node)).size).toBeGreaterThan(1);
 
-    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { ...process.env, KAFKA_BROKERS: '127.0.0.1:9' });
+    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { KAFKA_BROKERS: '127.0.0.1:9' });
     expect(exported.code).toBe(1);
     expect(exported.stderr).toContain('needs a broker');
   }, 180_000);
