@@ -14,6 +14,8 @@ import { csvHeader, csvRow, type Column } from './csv';
 import { UsageError } from './errors';
 import type { Io } from './io';
 import net from 'node:net';
+import { createClient } from 'graphql-sse';
+import { callerToken, gatewayBase } from './export';
 
 
 
@@ -495,7 +497,7 @@ async function brokersOf(env: Record<string, string | undefined>): Promise<strin
   if (!(await anyBrokerAnswers(brokers))) {
     throw new Error(
       `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (MMHUB_KAFKA_BROKERS). ` +
-        "The embedded demo (npm start) runs without a broker: there, subscribe to `events` at the hub's gateway (docs/events.md), or run the nodes on Kafka (docs/operators.md).",
+        'An export reads a closed period of the log and needs a broker; on the embedded demo (npm start), which has none, `mmhub events tail --since <time>` follows the same events through the hub\'s gateway (docs/open-data.md).',
     );
   }
   return brokers;
@@ -507,14 +509,117 @@ function filterOf(o: { type?: string[]; node?: string[] }, io: Io): EventFilter 
   return filter;
 }
 
+const EVENT_SUBSCRIPTION = `subscription Tail($since: DateTime, $filter: EventFilter) {
+  events(since: $since, filter: $filter) { id type service source node subject time aggregateVersion data cursor }
+}`;
+
+interface GatewayEvent {
+  id: string;
+  type: string;
+  service: string;
+  source: string;
+  node: string;
+  subject: string;
+  time: string;
+  aggregateVersion: number;
+  data: unknown;
+  cursor: string;
+}
+
+/** One event of the gateway's stream in the CloudEvents JSON format, with its cursor where Kafka's position would be. */
+export function gatewayEventJson(e: GatewayEvent): Record<string, unknown> {
+  return { specversion: '1.0', id: e.id, source: e.source, type: e.type, subject: e.subject, time: e.time, datacontenttype: 'application/json', node: e.node, aggregateversion: e.aggregateVersion, service: e.service, cursor: e.cursor, data: e.data };
+}
+
+export interface GatewayTailOptions extends EventFilter {
+  /** The gateway's address, without /graphql. */
+  gateway: string;
+  token: string;
+  since?: Date;
+  out: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+/**
+ * Shows every matching event as a JSON line, followed through the `events` subscription of a node's
+ * gateway (Server-Sent Events): where there is no broker to read, as on the embedded demo.
+ */
+export async function tailThroughGateway(o: GatewayTailOptions): Promise<{ shown: number }> {
+  const client = createClient({ url: `${o.gateway}/graphql`, headers: { authorization: `Bearer ${o.token}` }, retryAttempts: 0 });
+  const filter = { ...(o.nodes ? { nodes: o.nodes } : {}), ...(o.types ? { types: o.types } : {}) };
+  const stream = client.iterate<{ events: GatewayEvent }>({ query: EVENT_SUBSCRIPTION, variables: { since: o.since?.toISOString() ?? null, filter } });
+  const stop = () => void stream.return?.();
+  o.signal.addEventListener('abort', stop, { once: true });
+  let shown = 0;
+  let closed = false;
+  // `mmhub events tail | head` closes the pipe: stop quietly
+  o.out.once('error', () => {
+    closed = true;
+    stop();
+  });
+  try {
+    if (o.signal.aborted) return { shown };
+    for await (const result of stream) {
+      const e = result.errors?.[0] as { message: string; extensions?: { code?: string } } | undefined;
+      if (e) throw new Error(`the gateway at ${o.gateway} refused the events subscription (${e.extensions?.code ?? 'error'}): ${e.message}`);
+      if (!result.data || closed) continue;
+      shown++;
+      await write(o.out, `${JSON.stringify(gatewayEventJson(result.data.events))}\n`).catch(() => undefined);
+    }
+  } catch (e) {
+    if (o.signal.aborted || closed) return { shown };
+    const reason = (e as Error).message ?? String(e);
+    throw new Error(/refused the events/.test(reason) ? reason : `the events stream at ${o.gateway} ended: ${reason}`);
+  } finally {
+    o.signal.removeEventListener('abort', stop);
+    client.dispose();
+  }
+  return { shown };
+}
+
+/** The node answering at a gateway (its /ready says), asked briefly; undefined when nothing answers. */
+async function gatewayNode(base: string): Promise<string | undefined> {
+  try {
+    const res = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(BROKER_CHECK_MS) });
+    return ((await res.json()) as { node?: string }).node;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where `events tail` reads: the gateway asked for (--gateway), else the brokers when one answers,
+ * else, in development, the events subscription of the node's gateway (the embedded demo has no
+ * broker); else it says at once that it needs one or the other.
+ */
+async function tailSource(o: { gateway?: string; token?: string }, env: Record<string, string | undefined>): Promise<{ brokers: string[] } | { gateway: string; token: string; node?: string }> {
+  const config = loadConfig(env);
+  if (o.gateway) return { gateway: gatewayBase(config, o.gateway), token: await callerToken(config, o.token, 'analyst') };
+  const brokers = config.kafka.brokers;
+  if (await anyBrokerAnswers(brokers)) return { brokers };
+  const base = gatewayBase(config);
+  const node = config.mode === 'development' || o.token ? await gatewayNode(base) : undefined;
+  if (node) return { gateway: base, node, token: await callerToken({ ...config, node }, o.token, 'analyst') };
+  throw new Error(
+    `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (MMHUB_KAFKA_BROKERS); nor does a gateway at ${base}. ` +
+      "Start the demo (npm start) or a node, or follow a node's gateway with --gateway <url> --token <an analyst's token> (docs/open-data.md).",
+  );
+}
+
 /** `mmhub events tail`. */
-export async function eventsTail(o: { type?: string[]; node?: string[]; since?: string }, env: Record<string, string | undefined>, io: Io): Promise<void> {
+export async function eventsTail(o: { type?: string[]; node?: string[]; since?: string; gateway?: string; token?: string }, env: Record<string, string | undefined>, io: Io): Promise<void> {
   const now = io.now ?? (() => new Date());
   const filter = filterOf(o, io);
   const since = o.since ? parseTime(o.since, now(), '--since') : undefined;
-  const brokers = await brokersOf(env);
-  io.stderr.write(`following ${EVENT_TOPICS.join(', ')} at ${brokers.join(',')} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
-  await tailEvents({ ...filter, brokers, since, out: io.stdout, stderr: io.stderr, signal: io.signal ?? stopSignal() });
+  const source = await tailSource(o, env);
+  const signal = io.signal ?? stopSignal();
+  if ('gateway' in source) {
+    io.stderr.write(`following the events subscription at ${source.gateway}/graphql${source.node ? ` (${source.node}; no broker answers)` : ''} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
+    await tailThroughGateway({ ...filter, gateway: source.gateway, token: source.token, since, out: io.stdout, signal });
+    return;
+  }
+  io.stderr.write(`following ${EVENT_TOPICS.join(', ')} at ${source.brokers.join(',')} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
+  await tailEvents({ ...filter, brokers: source.brokers, since, out: io.stdout, stderr: io.stderr, signal });
 }
 
 /** `mmhub events export`. */

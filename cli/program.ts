@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config/config';
 import { createLogger } from '../services/kernel/src/logger';
 import { EVENTS_HELP } from './events-help';
@@ -203,6 +203,23 @@ export function buildProgram(ctx: RunContext): Command {
     }
   });
 
+  nodeOptions(
+    program
+      .command('export')
+      .description("open data: the node's initiatives, progress reports, calendar (campaigns) or media messages as its API gives them to the caller (drafts only to those who may read them); the hub exports the whole sector's copies")
+      .addArgument(new Argument('<what>', 'what to export').choices(['initiatives', 'progress', 'calendar', 'messages']))
+      .addOption(new Option('--format <format>', 'csv (UTF-8 with a BOM, one column per field), json (an array) or ndjson (an object a line)').choices(['csv', 'json', 'ndjson']).default('csv'))
+      .option('--out <file>', 'the file (written whole or not at all), or - for stdout', '-')
+      .addOption(new Option('--headers <language>', 'CSV column headers in Arabic or English').choices(['ar', 'en']).default('en'))
+      .option('--gateway <url>', "the node's gateway (else http://HOST:PORT of the node)")
+      .option('--token <token>', "the caller's token (else, in development, a viewer's of the node)")
+      .addHelpText('after', '\nThe same files are downloaded at the gateway: GET /export/<what>.csv (.json, .ndjson) with "Authorization: Bearer <token>". See docs/open-data.md.'),
+  ).action(async (what: string, o: { format: string; out: string; headers: string; gateway?: string; token?: string; node?: string; port?: string }) => {
+    const config = loadConfig(envOf(ctx, o));
+    const { exportData } = load<typeof import('./export')>('./export');
+    await exportData({ what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token }, config, io);
+  });
+
   const events = program.command('events').description('the event streams, for analysts: tail follows live, export writes a period to a file').addHelpText('after', EVENTS_HELP);
   events
     .command('tail')
@@ -210,13 +227,17 @@ export function buildProgram(ctx: RunContext): Command {
     .option('--type <t>', 'an event type or a pattern: mmhub.initiative.*, *.cancelled.v1 (repeat it or separate with commas)', collect)
     .option('--node <n>', 'the owner node (repeat it or separate with commas)', collect)
     .option('--since <time>', '2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ago: 90m, 6h, 7d; default now')
+    .option('--gateway <url>', "follow the events subscription of this node's gateway instead of Kafka (without a broker, as on the demo, the node's own gateway is followed)")
+    .option('--token <token>', "an analyst's or admin's token for --gateway (else, in development, the node's analyst's)")
+    .option('--port <n>', "the node's gateway port, followed when no broker answers (else PORT)")
     .addOption(new Option('--until <time>').hideHelp())
     .addOption(new Option('--format <f>').hideHelp())
     .addOption(new Option('--out <file>').hideHelp())
-    .action(async (o: { type?: string[]; node?: string[]; since?: string; until?: string; format?: string; out?: string }) => {
+    .action(async (o: { type?: string[]; node?: string[]; since?: string; until?: string; format?: string; out?: string; gateway?: string; token?: string; port?: string }) => {
       if (o.until || o.format || o.out) throw new UsageError('tail follows live: --until, --format and --out belong to export');
       const { eventsTail } = load<typeof import('./events')>('./events');
-      await eventsTail(o, ctx.env, io);
+      // --node filters the events here; only --port says where the node is
+      await eventsTail(o, envOf(ctx, { port: o.port }), io);
     });
   events
     .command('export')

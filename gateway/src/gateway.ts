@@ -16,6 +16,7 @@ import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
 import { consoleSite } from './console';
+import { EXPORT_PATHS, serveDownload, type GraphQLAnswer } from './open-data';
 
 export interface GatewayOptions {
   config: Config;
@@ -196,6 +197,21 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       return;
     }
     if (path === '/metrics' && metricsInPublic && observability.serve(req, res)) return;
+    // open data: the exact paths /export/<what>.<format>, read through this gateway's own API as the caller
+    const download = EXPORT_PATHS.get(path);
+    if (download && req.method === 'GET') {
+      const execute = async (query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> => {
+        const request = new Request(`http://${config.host}/graphql`, {
+          method: 'POST',
+          headers: { ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
+        // the request's own admission, counted once: every page of a download is one request to the rate limit
+        const answer = await gateway.fetch(request, { req });
+        return (await answer.json()) as GraphQLAnswer;
+      };
+      return serveDownload(req, res, { ...download, node: config.node, caller: admission.caller, anonymousRead: config.auth.allowAnonymousRead, refused: admission.refused, execute, log });
+    }
     const feed = feedTarget(path, o.subgraphs);
     if (feed && req.method === 'GET') {
       const query = req.url!.slice(path.length);

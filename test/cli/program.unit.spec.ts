@@ -73,12 +73,13 @@ describe('the mmhub command line', () => {
     expect(decodeJwt(fromFlag.stdout.trim())).toMatchObject({ node: 'riyadh', roles: ['editor'] });
   });
 
-  it('events tail and export say at once that they need a broker where none answers, exit 1', async () => {
+  it('events tail and export say at once that they need a broker (or, for tail, a gateway) where none answers, exit 1', async () => {
     const started = Date.now();
-    const tail = await mmhub(['events', 'tail'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
+    // port 1: no gateway either, whatever else runs on this machine
+    const tail = await mmhub(['events', 'tail', '--port', '1'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
     expect(tail.code).toBe(EXIT.failure);
-    expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS)');
-    expect(tail.stderr).toContain("subscribe to `events` at the hub's gateway");
+    expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS); nor does a gateway at http://127.0.0.1:1');
+    expect(tail.stderr).toContain('--gateway <url> --token');
     const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
     expect(exported.code).toBe(EXIT.failure);
     expect(exported.stderr).toContain('no broker answers');

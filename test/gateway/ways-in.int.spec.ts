@@ -81,6 +81,12 @@ const TRICKS = [
   `/calendar/graphql?query=${q}`,
   `http://127.0.0.1/graphql?query=${q}`,
   `//evil.example/graphql?query=${q}`,
+  `/export/calendar.csv`,
+  `/export/calendar.csv/../../graphql?query=${q}`,
+  `/export/%2e%2e/graphql?query=${q}`,
+  `/export/./calendar.json`,
+  `/export/calendar.csv/`,
+  `/EXPORT/calendar.csv`,
 ];
 
 beforeAll(async () => {
@@ -176,6 +182,22 @@ describe('the gateway', () => {
     // a draft is not in the feed
     expect(feed.body).not.toContain(SECRET_TITLE);
     expect((await raw(gatewayPort(), '/calendar.ics', { headers: { 'x-forwarded-for': from } })).status).toBe(401);
+  });
+
+  it('serves the open-data download to a verified caller only, and no draft to one who may not read it', async () => {
+    const from = fresh();
+    const download = async (token?: string) => {
+      const res = await fetch(`http://127.0.0.1:${gatewayPort()}/export/calendar.json`, { headers: { 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      return { status: res.status, body: await res.text() };
+    };
+    const anonymous = await download();
+    expect(anonymous.status).toBe(401);
+    expectNoData(anonymous);
+    const ministryViewer = await download(await riyadh.token(['viewer'], 'ministry', 'ministry-viewer-export'));
+    expect(ministryViewer.status).toBe(200);
+    expect(ministryViewer.body).not.toContain(SECRET_TITLE);
+    const ownViewer = await download(await riyadh.token(['viewer'], 'riyadh', 'riyadh-viewer-export'));
+    expect(ownViewer.body).toContain(SECRET_TITLE);
   });
 
   it('counts every request, whatever its path and its outcome: after the limit, a good one is refused', async () => {
