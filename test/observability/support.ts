@@ -3,7 +3,6 @@ import {
   parsePrometheusText,
   signToken,
   sumOf,
-  DEVELOPMENT_GATEWAY_SECRET,
   DEVELOPMENT_JWT_SECRET,
   type Exposition,
   type Role,
@@ -11,7 +10,7 @@ import {
 } from '../../services/kernel/src';
 import { startNode, type RunningNode } from '../../cli/node';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
-import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from '../support/node';
+import { testNodeEnv, type GraphQLResult } from '../support/node';
 
 export interface ObservedNode {
   node: string;
@@ -39,19 +38,8 @@ export async function startObservedNode(
   o: { services?: ServiceDefinition<any>[]; env?: Record<string, string>; logLevel?: string } = {},
 ): Promise<ObservedNode> {
   const db = await createTestDatabase(node);
-  const env: Record<string, string> = {
-    NODE: node,
-    DATABASE_URL: db.url,
-    PORT: '0',
-    KAFKA_BROKERS: kafkaBrokers(),
-    KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-    KAFKA_TOPIC_PARTITIONS: '3',
-    LOG_LEVEL: o.logLevel ?? 'info',
-    OUTBOX_POLL_MS: '50',
-    JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-    ...o.env,
-  };
+  const given = { ...testNodeEnv(node, db.url, { logLevel: o.logLevel ?? 'info' }), ...o.env };
+  const env = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined));
   const lines: string[] = [];
   const log = createLogger(env.LOG_LEVEL, { node }, { write: (line: string) => void lines.push(line) });
   let running: RunningNode;
