@@ -116,11 +116,13 @@ function databaseWorker(): void {
     const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
     await server.start();
-    parentPort!.once('message', async () => {
+    const close = async () => {
       await server.stop();
       await db.close();
       parentPort!.close();
-    });
+    };
+    // a close that fails ends the worker with the error, which the main thread sees as its exit
+    parentPort!.once('message', () => void close());
     parentPort!.postMessage({ url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable` });
   };
   run().catch((e: Error) => {

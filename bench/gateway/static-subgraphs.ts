@@ -93,13 +93,17 @@ export async function serveStaticSubgraphs(): Promise<{ subgraphs: { name: strin
       }
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', async () => {
-        const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString());
-        let document = documents.get(query);
-        if (!document) documents.set(query, (document = parse(query)));
-        const result = await execute({ schema, document, variableValues: variables, operationName });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(result));
+      req.on('end', () => {
+        const answer = async () => {
+          const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString());
+          let document = documents.get(query);
+          if (!document) documents.set(query, (document = parse(query)));
+          const result = await execute({ schema, document, variableValues: variables, operationName });
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(result));
+        };
+        // a request that fails is answered 500, not left as an unhandled rejection
+        answer().catch((e: Error) => res.writeHead(500).end(e.message));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));

@@ -221,7 +221,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     notFound(res);
   };
   const compress = compressResponses();
-  const server = http.createServer((req, res) => compress(req, res, () => route(req, res).catch((e: unknown) => {
+  const server = http.createServer((req, res) => compress(req, res, () => void route(req, res).catch((e: unknown) => {
       log.error({ err: e }, 'a request failed at the gateway');
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });

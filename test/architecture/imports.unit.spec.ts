@@ -31,6 +31,20 @@ describe('the imports', () => {
     expect(kernelToService).toEqual([]);
   });
 
+  it('keep unit tests off the helpers that need PostgreSQL or Kafka', () => {
+    const deps = graph.obj();
+    const needsInfrastructure = /^test\/support\/(node|process|database|infra|subscriptions|promtool|global-setup|global-teardown|teardown)\.ts$/;
+    const reached = (start: string): string[] => {
+      const seen = new Set<string>();
+      const stack = [start];
+      while (stack.length) for (const d of deps[stack.pop()!] ?? []) if (!seen.has(d)) (seen.add(d), stack.push(d));
+      return [...seen];
+    };
+    const units = Object.keys(deps).filter((f) => f.endsWith('.unit.spec.ts'));
+    expect(units.length).toBeGreaterThan(30);
+    expect(units.flatMap((u) => reached(u).filter((d) => needsInfrastructure.test(d)).map((d) => `${u} → ${d}`))).toEqual([]);
+  });
+
   it('leave migrations frozen: a migration imports nothing but the migration base class, so its SQL never changes with the code', async () => {
     const imports: string[] = [];
     for (const service of ['initiatives', 'calendar', 'media']) {

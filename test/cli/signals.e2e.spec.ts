@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEVELOPMENT_JWT_SECRET, signToken } from '../../services/kernel/src';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
-import { startServeProcess, testNodeEnv, type ServeProcess } from '../support/process';
+import { testNodeEnv } from '../support/node';
+import { startServeProcess, type ServeProcess } from '../support/process';
 import { PROPOSE, proposal } from '../initiatives/fixtures';
 
 /**

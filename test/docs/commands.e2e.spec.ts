@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import { adminQuery, dropDatabase } from '../support/database';
-import { testNodeEnv } from '../support/process';
+import { testNodeEnv } from '../support/node';
 import { documentationFiles, ROOT, shellBlocks, type Footprint, type ShellBlock } from './markdown';
 
 /**
@@ -159,7 +159,9 @@ describe('the commands of the README and docs/', () => {
       if (comment === MADE_HERE) await dropDatabase(NODE_DATABASE);
       else if (comment !== undefined) throw new Error(`${NODE_DATABASE} is there already and was not made by this test: the documented commands would use it; drop it or run the test elsewhere`);
       // the test broker's settings for a node of the tests: consumer groups of its own, the topics' history left out
-      const test = Object.fromEntries(Object.entries(testNodeEnv(undefined, '')).filter(([, v]) => v));
+      // the documented port and the development secrets stay as the docs have them
+      const asDocumented = new Set(['MMHUB_PORT', 'MMHUB_JWT_SECRET', 'MMHUB_GATEWAY_SECRET']);
+      const test = Object.fromEntries(Object.entries(testNodeEnv(undefined, '')).filter(([k, v]) => v && !asDocumented.has(k))) as Record<string, string>;
       for (const block of on('node')) {
         await run(block, readerEnv(test));
         if ((await databaseComment()) === null) await adminQuery(`comment on database ${NODE_DATABASE} is '${MADE_HERE}'`);

@@ -17,8 +17,8 @@ import { mediaService } from '../../services/media/src/service';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import type { SubgraphSource } from '../../gateway/src/compose';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { eventually, startTestService, type GraphQLResult, type TestNode } from '../support/node';
-import { freePortBlock, startServeProcess, testNodeEnv, type ServeProcess } from '../support/process';
+import { eventually, startTestService, testNodeEnv, type GraphQLResult, type TestNode } from '../support/node';
+import { freePortBlock, startServeProcess, type ServeProcess } from '../support/process';
 import { code } from '../initiatives/fixtures';
 
 

@@ -3,7 +3,6 @@ import {
   parsePrometheusText,
   signToken,
   sumOf,
-  DEVELOPMENT_GATEWAY_SECRET,
   DEVELOPMENT_JWT_SECRET,
   type Exposition,
   type Role,
@@ -11,7 +10,7 @@ import {
 } from '../../services/kernel/src';
 import { startNode, type RunningNode } from '../../cli/node';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
-import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from '../support/node';
+import { testNodeEnv, type GraphQLResult } from '../support/node';
 
 export interface ObservedNode {
   node: string;
@@ -39,19 +38,9 @@ export async function startObservedNode(
   o: { services?: ServiceDefinition<any>[]; env?: Record<string, string>; logLevel?: string } = {},
 ): Promise<ObservedNode> {
   const db = await createTestDatabase(node);
-  const env: Record<string, string> = {
-    MMHUB_NODE: node,
-    MMHUB_DATABASE_URL: db.url,
-    MMHUB_PORT: '0',
-    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
-    MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
-    MMHUB_LOG_LEVEL: o.logLevel ?? 'info',
-    MMHUB_OUTBOX_POLL_MS: '50',
-    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-    ...o.env,
-  };
+  // the journal takes in the topics' whole history here, as a node does by default, so its metrics have rows to count
+  const given: Record<string, string | undefined> = { ...testNodeEnv(node, db.url, { logLevel: o.logLevel ?? 'info' }), MMHUB_EVENT_JOURNAL_HISTORY: undefined, ...o.env };
+  const env = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined));
   const lines: string[] = [];
   const log = createLogger(env.MMHUB_LOG_LEVEL, { node }, { write: (line: string) => void lines.push(line) });
   let running: RunningNode;

@@ -23,6 +23,28 @@ import { startNode, type RunningNode } from '../../cli/node';
 export const kafkaBrokers = (): string => process.env.MMHUB_KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
+/**
+ * What a node of the tests is given, in process or as a process of its own: its name, its database,
+ * the test broker with a consumer group of its own, quick polls, the development secrets.
+ */
+export function testNodeEnv(node: string | undefined, databaseUrl: string, o: { clientId?: string; logLevel?: string } = {}): Record<string, string | undefined> {
+  return {
+    MMHUB_NODE: node,
+    MMHUB_DATABASE_URL: databaseUrl,
+    MMHUB_PORT: '0',
+    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+    // a consumer group of its own per test node, so parallel test files never share partitions
+    MMHUB_KAFKA_CLIENT_ID: o.clientId ?? `test-${uniqueSuffix()}`,
+    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
+    ...(o.logLevel ? { MMHUB_LOG_LEVEL: o.logLevel } : {}),
+    MMHUB_OUTBOX_POLL_MS: '50',
+    // the shared test broker holds every earlier test's events: a journal need not take them in
+    MMHUB_EVENT_JOURNAL_HISTORY: process.env.MMHUB_EVENT_JOURNAL_HISTORY ?? 'none',
+    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+  };
+}
+
 export interface GraphQLResult<T = Record<string, any>> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: Record<string, any>; path?: unknown[] }>;
@@ -62,22 +84,7 @@ function callerOf(token: string | undefined): Caller | null {
 export async function startTestService(def: ServiceDefinition<any>, o: TestNodeOptions = {}): Promise<TestNode> {
   const db = o.db ?? (await createTestDatabase(def.name));
   const node = o.node ?? 'riyadh';
-  const config = loadConfig({
-    MMHUB_NODE: node,
-    MMHUB_DATABASE_URL: db.url,
-    MMHUB_PORT: '0',
-    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
-    // a consumer group of its own per test service, so parallel test files never share partitions
-    MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
-    MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-    MMHUB_OUTBOX_POLL_MS: '50',
-    // the shared test broker holds every earlier test's events: a journal need not take them in
-    MMHUB_EVENT_JOURNAL_HISTORY: process.env.MMHUB_EVENT_JOURNAL_HISTORY ?? 'none',
-    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-    ...o.env,
-  });
+  const config = loadConfig({ ...testNodeEnv(node, db.url, { logLevel: process.env.TEST_LOG_LEVEL ?? 'error' }), ...o.env });
   const service = await startService(def, config, {
     bus: o.bus,
     migrate: true,
@@ -225,21 +232,7 @@ export interface TestGatewayNode {
 export async function startTestNode(node: string, o: { services?: ServiceDefinition<any>[]; env?: Record<string, string> } = {}): Promise<TestGatewayNode> {
   const db = await createTestDatabase(node);
   const running = await startNode({
-    env: {
-      MMHUB_NODE: node,
-      MMHUB_DATABASE_URL: db.url,
-      MMHUB_PORT: '0',
-      MMHUB_KAFKA_BROKERS: kafkaBrokers(),
-      MMHUB_KAFKA_CLIENT_ID: `test-${uniqueSuffix()}`,
-      MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
-      MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-      MMHUB_OUTBOX_POLL_MS: '50',
-    // the shared test broker holds every earlier test's events: a journal need not take them in
-    MMHUB_EVENT_JOURNAL_HISTORY: process.env.MMHUB_EVENT_JOURNAL_HISTORY ?? 'none',
-      MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
-      MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
-      ...o.env,
-    },
+    env: { ...testNodeEnv(node, db.url, { logLevel: process.env.TEST_LOG_LEVEL ?? 'error' }), ...o.env },
     services: o.services,
     migrate: true,
     anyPorts: true,

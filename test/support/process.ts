@@ -3,7 +3,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
 import { createTestDatabase, query, type TestDatabase } from './database';
-import { kafkaBrokers, uniqueSuffix, type GraphQLResult } from './node';
+import { testNodeEnv, uniqueSuffix, type GraphQLResult } from './node';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -100,19 +100,6 @@ export interface NodeProcessOptions {
   nodeFlag?: boolean;
 }
 
-/** What a node process of the tests is given: its name, its database, the test broker, quick polls. */
-export function testNodeEnv(node: string | undefined, databaseUrl: string, clientId = `proc-${uniqueSuffix()}`): Record<string, string | undefined> {
-  return {
-    MMHUB_NODE: node,
-    MMHUB_DATABASE_URL: databaseUrl,
-    MMHUB_KAFKA_BROKERS: kafkaBrokers(),
-    MMHUB_KAFKA_CLIENT_ID: clientId,
-    MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
-    MMHUB_OUTBOX_POLL_MS: '50',
-    MMHUB_EVENT_JOURNAL_HISTORY: 'none',
-  };
-}
-
 /**
  * A node as its own operating-system process (`mmhub serve`, from the compiled code), with a
  * database of its own and the test broker.
@@ -120,7 +107,7 @@ export function testNodeEnv(node: string | undefined, databaseUrl: string, clien
 export async function startNodeProcess(node: string, env: Record<string, string> = {}, o: NodeProcessOptions = {}): Promise<NodeProcess> {
   const db = await createTestDatabase(node);
   const clientId = `proc-${uniqueSuffix()}`;
-  const serve = await startServeProcess(o.nodeFlag ? ['--node', node] : [], { ...testNodeEnv(o.nodeFlag ? undefined : node, db.url, clientId), ...env });
+  const serve = await startServeProcess(o.nodeFlag ? ['--node', node] : [], { ...testNodeEnv(o.nodeFlag ? undefined : node, db.url, { clientId }), ...env });
   const stop = async () => {
     await serve.stop();
   };

@@ -123,10 +123,10 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
           </label>
         )}
         {missingReason && <p role="alert">{t('reasonRequired')}</p>}
-        <button type="button" className="primary" disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')} onClick={() => decide('APPROVE')} data-testid="approve">
+        <button type="button" className="primary" disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')} onClick={() => void decide('APPROVE')} data-testid="approve">
           {t('approve')}
         </button>
-        <button type="button" disabled={result.fetching} onClick={() => (asking ? decide('REQUEST_CHANGES') : setAsking(true))} data-testid="request-changes">
+        <button type="button" disabled={result.fetching} onClick={() => (asking ? void decide('REQUEST_CHANGES') : setAsking(true))} data-testid="request-changes">
           {t('requestChanges')}
         </button>
       </div>

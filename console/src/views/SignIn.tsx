@@ -55,7 +55,7 @@ export function SignIn({ settings, onSignedIn }: { settings: Settings; onSignedI
                     type="button"
                     data-role={role}
                     onClick={() =>
-                      signInForDevelopment(role).then(
+                      void signInForDevelopment(role).then(
                         (s) => {
                           onSignedIn(s);
                           navigate('/calendar');
@@ -71,7 +71,7 @@ export function SignIn({ settings, onSignedIn }: { settings: Settings; onSignedI
             </fieldset>
           </>
         ) : settings.oidc ? (
-          <button type="button" className="primary" onClick={() => beginOidcSignIn(settings.oidc!, '/calendar').catch((err: Error) => setError(err))}>
+          <button type="button" className="primary" onClick={() => void beginOidcSignIn(settings.oidc!, '/calendar').catch((err: Error) => setError(err))}>
             {t('signInOidc')}
           </button>
         ) : (

@@ -57,7 +57,11 @@ export class MemoryBus implements EventBus {
   private pump(reader: Reader): void {
     if (reader.pumping || !reader.running) return;
     reader.pumping = true;
-    setImmediate(async () => {
+    // each delivery's failure is caught in the loop: the promise only ends the pump
+    setImmediate(() => void this.drain(reader));
+  }
+
+  private async drain(reader: Reader): Promise<void> {
       try {
         for (;;) {
           if (!reader.running) return;
@@ -81,6 +85,5 @@ export class MemoryBus implements EventBus {
       } finally {
         reader.pumping = false;
       }
-    });
   }
 }

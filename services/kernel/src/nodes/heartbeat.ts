@@ -37,7 +37,8 @@ export function startHeartbeats(bus: EventBus, beat: Omit<Heartbeat, 'time'>, in
     }
   };
   void send();
-  const timer = setInterval(send, intervalMs);
+  // send logs its own failure
+  const timer = setInterval(() => void send(), intervalMs);
   timer.unref();
   return async () => clearInterval(timer);
 }
