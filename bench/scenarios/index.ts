@@ -5,6 +5,7 @@ import { eventsScenario } from './events';
 import { hubScaleScenario } from './hub-scale';
 import { startScenario } from './start';
 import { rebuildScenario } from './rebuild';
+import { consoleScenario } from './console';
 
 /** In the order of the issue; the rebuild after the events, so that it reads their burst. */
-export const SCENARIOS: Scenario[] = [gatewayScenario, sqlScenario, eventsScenario, hubScaleScenario, startScenario, rebuildScenario];
+export const SCENARIOS: Scenario[] = [gatewayScenario, sqlScenario, eventsScenario, hubScaleScenario, startScenario, rebuildScenario, consoleScenario];

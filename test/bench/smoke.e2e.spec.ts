@@ -37,4 +37,4 @@ it('runs every scenario of the bench and reports its figures', async () => {
   expect(gateway.ratios.length).toBeGreaterThan(0);
   // a progress line per scenario
   for (const s of SCENARIOS) expect(lines.some((l) => l.startsWith(`${s.id}: done`))).toBe(true);
-}, 300_000);
+}, 600_000);

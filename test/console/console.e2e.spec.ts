@@ -11,7 +11,13 @@ import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser
 import { freePorts, graphql, startDemo, tokensIn } from './demo';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SHOTS = path.join(ROOT, 'docs/console');
+/** The screenshots of docs/console.md, rewritten only when asked: `npm run console:screenshots`. */
+const SHOTS = process.env.CONSOLE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/console') : undefined;
+const shoot = async (page: Page, name: string, o: { fullPage?: boolean } = {}) => {
+  // taken either way, so that a view that cannot be drawn fails the test as it would the documentation
+  const png = await page.screenshot({ ...o, ...(SHOTS ? { path: path.join(SHOTS, `${name}.png`) } : {}) });
+  expect(png.length).toBeGreaterThan(0);
+};
 
 /** The demo's seeded Ramadan: the one the seed placed its campaigns around. */
 const ramadan = new SeedDays(new Date()).ramadan();
@@ -34,7 +40,7 @@ describe('the console in a real browser, on the demo federation', () => {
     context = await chromium.browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'ar-SA', timezoneId: 'Asia/Riyadh', bypassCSP: true });
     page = await context.newPage();
     errors = collectErrors(page);
-    mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 900_000);
 
   afterAll(async () => {
@@ -65,7 +71,7 @@ describe('the console in a real browser, on the demo federation', () => {
     // the other nodes' consoles are one link away
     expect(await page.locator(`a[href="http://127.0.0.1:${port + 1}/console/sign-in"]`).count()).toBe(1);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'sign-in.png') });
+    await shoot(page, 'sign-in');
     await page.click('button[data-role="reviewer"]');
     await page.waitForURL(/\/console\/calendar/);
     // the token stays in this tab's session storage, out of the address and of localStorage
@@ -98,7 +104,7 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await page.locator('.chip.national[data-kind="campaign"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.chip.local[data-kind="campaign"]').count()).toBeGreaterThan(0);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-hijri-month.png'), fullPage: true });
+    await shoot(page, 'calendar-hijri-month', { fullPage: true });
 
     // a clash's reasons in the detail
     const clashing = page.locator('.chip:has(.clash-mark)').first();
@@ -106,7 +112,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await page.locator('[data-testid="detail"]').waitFor();
     expect(await page.locator('[data-testid="detail"] .clash-list li').count()).toBeGreaterThan(0);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-detail.png') });
+    await shoot(page, 'calendar-detail');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
 
@@ -121,23 +127,45 @@ describe('the console in a real browser, on the demo federation', () => {
     await view(`/calendar?cal=gregorian&y=${y}&m=${Number(m)}`, '[data-testid="month-grid"] td[data-date]');
     expect(await page.locator('[data-testid="month-grid"] td[data-date]').first().getAttribute('data-date')).toBe(`${y}-${m}-01`);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-gregorian-month.png'), fullPage: true });
+    await shoot(page, 'calendar-gregorian-month', { fullPage: true });
     await view(`/calendar?view=week&w=${ramadan.from}`, '[data-testid="month-grid"] td[data-date]');
     expect(await page.locator('[data-testid="month-grid"] td[data-date]').count()).toBe(7);
     expect(await page.locator('[data-occasion="RAMADAN"]').count()).toBeGreaterThan(0);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-week.png') });
+    await shoot(page, 'calendar-week');
     await view(`/calendar?view=agenda&y=${ramadan.hijriYear}&m=9`, '[data-testid="agenda"] li');
     expect(await page.locator('[data-testid="agenda"] li').first().getAttribute('data-date')).toBe(ramadan.from);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-agenda.png') });
+    await shoot(page, 'calendar-agenda');
   }, 180_000);
 
   it('lists the sector’s initiatives, finds one by an Arabic spelling variant, and shows its progress as a chart', async () => {
     await view('/initiatives', '[data-testid="initiatives"] tbody tr');
     expect(await page.locator('[data-testid="initiatives"] tbody tr').count()).toBe(20);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'initiatives.png'), fullPage: true });
+    await shoot(page, 'initiatives', { fullPage: true });
+    const rows = page.locator('[data-testid="initiatives"] tbody tr');
+    const ragOfRows = () => rows.locator('td:nth-child(6)').allTextContents();
+    // filtered by RAG in the API: every row off track, and only those
+    await page.selectOption('select[name="rag"]', 'OFF_TRACK');
+    await page.waitForURL(/rag=OFF_TRACK/);
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid="initiatives"] tbody tr td:nth-child(6)')];
+      return cells.length > 0 && cells.every((td) => td.querySelector('.rag-OFF_TRACK'));
+    });
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(new Set(await ragOfRows())).toEqual(new Set(['خارج المسار']));
+    // local and off track: the municipalities' only
+    await page.selectOption('select[name="scope"]', 'local');
+    await page.waitForURL(/scope=local/);
+    await page.waitForFunction(() => {
+      const trs = [...document.querySelectorAll('[data-testid="initiatives"] tbody tr')];
+      return trs.length > 0 && trs.every((tr) => tr.querySelector('.tag.local') && tr.querySelector('.rag-OFF_TRACK'));
+    });
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="initiatives"] tbody tr .tag.national').count()).toBe(0);
+    await accessible();
+    await view('/initiatives', '[data-testid="initiatives"] tbody tr');
     // written «الإلكتروني» in the seed: searched without the hamza
     await page.fill('input[name="q"]', 'الدفع الالكتروني');
     await page.click('form[role="search"] button[type="submit"]');
@@ -147,7 +175,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await found.first().click();
     await page.locator('[data-testid="progress-chart"] svg').first().waitFor({ timeout: 60_000 });
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'initiative.png'), fullPage: true });
+    await shoot(page, 'initiative', { fullPage: true });
   }, 180_000);
 
   it('shows the sector dashboard: every node’s freshness, RAG per axis, integration ranked', async () => {
@@ -157,7 +185,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await page.locator('[data-testid="rag-by-axis"] .recharts-bar-rectangle').first().waitFor();
     expect(await page.locator('[data-testid="ranking"] li').count()).toBeGreaterThan(0);
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'dashboard.png'), fullPage: true });
+    await shoot(page, 'dashboard', { fullPage: true });
   }, 180_000);
 
   it('lets the hub’s reviewer approve a municipality’s message, and the queue updates', async () => {
@@ -183,7 +211,7 @@ describe('the console in a real browser, on the demo federation', () => {
     }
     const before = await page.locator('li.card[data-message]').count();
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'review.png'), fullPage: true });
+    await shoot(page, 'review', { fullPage: true });
     await card.locator('[data-testid="approve"]').click();
     await card.waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.locator('li.card[data-message]').count()).toBe(before - 1);
@@ -220,7 +248,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await graphql(`${hub}/graphql`, tokens.MINISTRY_EDITOR, 'mutation ($t: String!) { proposeInitiative(input: { code: "MIN-LIVE-1", titleAr: $t, axis: OVERSIGHT, plannedStart: "2030-01-01", plannedEnd: "2030-06-30" }) { id } }', { t: title });
     await page.locator('[data-testid="live"] li', { hasText: title }).waitFor({ timeout: 60_000 });
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'live.png') });
+    await shoot(page, 'live');
   }, 180_000);
 
   it('shows a node whose gateway does not answer as not answering, not as an empty page', async () => {
@@ -252,7 +280,7 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await page.locator('nav a[aria-current="page"]').textContent()).toBe('Unified calendar');
     expect(await page.locator('[data-testid="month-grid"] th').first().textContent()).toBe('Sun');
     await accessible();
-    await page.screenshot({ path: path.join(SHOTS, 'calendar-english.png'), fullPage: true });
+    await shoot(page, 'calendar-english', { fullPage: true });
     // back to Arabic for whoever comes next
     await page.click('[data-testid="switch-lang"]');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');

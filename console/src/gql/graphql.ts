@@ -107,6 +107,8 @@ export type InitiativeFilter = {
   nationalInitiative?: string | number | null | undefined;
   /** Owner nodes. */
   node?: Array<string> | null | undefined;
+  /** RAG as of today (Asia/Riyadh), as `Initiative.rag` gives it; proposed and cancelled initiatives are not rated, so never match. */
+  rag?: Array<Rag> | null | undefined;
   /** Arabic-aware search over codes, titles and descriptions. */
   search?: string | null | undefined;
   status?: Array<InitiativeStatus> | null | undefined;

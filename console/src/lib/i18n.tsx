@@ -41,6 +41,7 @@ const TEXTS = {
   status: { ar: 'الحالة', en: 'Status' },
   national: { ar: 'وطني', en: 'National' },
   local: { ar: 'محلي', en: 'Local' },
+  scope: { ar: 'وطني أو محلي', en: 'National or local' },
   occasion: { ar: 'مناسبة وطنية', en: 'National occasion' },
   clash: { ar: 'تعارض', en: 'Clash' },
   clashes: { ar: 'التعارضات', en: 'Clashes' },
@@ -173,6 +174,7 @@ export const AXES = ['HEALTH_AWARENESS', 'E_SERVICES', 'INTERACTIVE_SERVICES', '
 export const CHANNELS = ['X', 'INSTAGRAM', 'SNAPCHAT', 'TIKTOK', 'YOUTUBE', 'WEBSITE', 'PRESS', 'SMS', 'OUTDOOR'] as const;
 export const AUDIENCES = ['RESIDENTS', 'FAMILIES', 'BUSINESSES', 'VISITORS', 'YOUTH', 'CONTRACTORS'] as const;
 export const STATUSES = ['PROPOSED', 'APPROVED', 'IN_PROGRESS', 'COMPLETED', 'SUSPENDED', 'CANCELLED'] as const;
+export const RAGS = ['ON_TRACK', 'AT_RISK', 'OFF_TRACK'] as const;
 
 interface I18n {
   lang: Lang;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { useLocation, useSearch } from 'wouter';
 import { CalendarMonthQuery, NodesQuery } from '../api/operations';
@@ -37,6 +37,31 @@ function lastDayOfGregorianMonth(year: number, month: number): Day {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+// the first calendar of a page load counts from the navigation that loaded the page
+let loadedWithPage = true;
+
+/**
+ * Marks in the browser's performance timeline how long a month (week, agenda) took from the
+ * navigation that asked for it to its first painted frame: `calendar:month` measures, which
+ * `npm run bench` reads.
+ */
+function useRenderTiming(asked: string, shown: boolean): void {
+  const since = useRef<{ asked: string; at: number; measured: boolean } | null>(null);
+  if (since.current?.asked !== asked) {
+    since.current = { asked, at: loadedWithPage ? 0 : performance.now(), measured: false };
+    loadedWithPage = false;
+  }
+  useEffect(() => {
+    const pending = since.current;
+    if (!shown || !pending || pending.measured) return;
+    const frame = requestAnimationFrame(() => {
+      pending.measured = true;
+      performance.measure('calendar:month', { start: pending.at, end: performance.now(), detail: asked });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [asked, shown]);
+}
+
 /** The unified calendar: a month by Hijri month (default) or Gregorian, a week, or an agenda; its state is in the address. */
 export function CalendarView({ settings }: { settings: Settings }) {
   const { t, e, pick, lang } = useI18n();
@@ -73,7 +98,8 @@ export function CalendarView({ settings }: { settings: Settings }) {
       : kind === 'hijri'
         ? { hijriMonth: { year, month }, filter }
         : { range: { from: `${year}-${pad(month)}-01`, to: lastDayOfGregorianMonth(year, month) }, filter };
-  const [{ data, error, fetching }, refetch] = useQuery({ query: CalendarMonthQuery, variables });
+  const [{ data, error, fetching, stale }, refetch] = useQuery({ query: CalendarMonthQuery, variables });
+  useRenderTiming(JSON.stringify({ mode, variables }), Boolean(data) && !fetching && !stale);
   const [nodes] = useQuery({ query: NodesQuery });
   const [open, setOpen] = useState<Placed | null>(null);
 
@@ -143,7 +169,7 @@ export function CalendarView({ settings }: { settings: Settings }) {
           <button type="button" onClick={() => go({ y: null, m: null, w: null })}>
             {t('today')}
           </button>
-          <button type="button" onClick={() => move(1)}>
+          <button type="button" onClick={() => move(1)} data-testid="next">
             {t('next')}
           </button>
         </div>

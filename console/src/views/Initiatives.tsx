@@ -4,7 +4,7 @@ import { Link, useLocation, useSearch } from 'wouter';
 import { InitiativesQuery, NodesQuery } from '../api/operations';
 import { ApiError } from '../lib/errors';
 import { numberIn } from '../lib/dates';
-import { AXES, STATUSES, useI18n } from '../lib/i18n';
+import { AXES, RAGS, STATUSES, useI18n } from '../lib/i18n';
 
 const PAGE = 20;
 
@@ -19,6 +19,9 @@ export function Initiatives() {
   const node = params.get('node') ?? '';
   const axis = params.get('axis') ?? '';
   const status = params.get('status') ?? '';
+  const rag = params.get('rag') ?? '';
+  // national: the ministry's initiatives; local: the municipalities'
+  const scope = params.get('scope') ?? '';
   const after = params.get('after');
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
@@ -26,14 +29,19 @@ export function Initiatives() {
     for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
     navigate(`/initiatives?${next.toString()}`);
   };
+  const [nodes] = useQuery({ query: NodesQuery });
+  const scopeOf = (code: string) => (code === 'ministry' ? 'national' : 'local');
+  const inScope = (code: string) => !scope || scopeOf(code) === scope;
+  const scopeNodes = (nodes.data?.nodes ?? []).map((n) => n.code).filter(inScope);
   const filter = {
-    ...(node ? { node: [node] } : {}),
+    ...(node ? { node: [node] } : scope === 'national' ? { node: ['ministry'] } : scope === 'local' ? { node: scopeNodes } : {}),
     ...(axis ? { axis: [axis as (typeof AXES)[number]] } : {}),
     ...(status ? { status: [status as (typeof STATUSES)[number]] } : {}),
+    ...(rag ? { rag: [rag as (typeof RAGS)[number]] } : {}),
     ...(q ? { search: q } : {}),
   };
-  const [{ data, error, fetching }, refetch] = useQuery({ query: InitiativesQuery, variables: { first: PAGE, after, filter } });
-  const [nodes] = useQuery({ query: NodesQuery });
+  // the municipalities are known once the nodes are read
+  const [{ data, error, fetching }, refetch] = useQuery({ query: InitiativesQuery, variables: { first: PAGE, after, filter }, pause: scope === 'local' && !node && !nodes.data });
   const page = data?.initiatives;
   return (
     <section aria-labelledby="initiatives-title">
@@ -52,10 +60,18 @@ export function Initiatives() {
         </label>
         <button type="submit">{t('search')}</button>
         <label>
+          {t('scope')}
+          <select name="scope" value={scope} onChange={(ev) => go({ scope: ev.target.value, node: !ev.target.value || scopeOf(node) === ev.target.value ? node : null })}>
+            <option value="">{t('all')}</option>
+            <option value="national">{t('national')}</option>
+            <option value="local">{t('local')}</option>
+          </select>
+        </label>
+        <label>
           {t('nodeLabel')}
           <select name="node" value={node} onChange={(ev) => go({ node: ev.target.value })}>
             <option value="">{t('all')}</option>
-            {(nodes.data?.nodes ?? []).map((n) => (
+            {(nodes.data?.nodes ?? []).filter((n) => inScope(n.code)).map((n) => (
               <option key={n.code} value={n.code}>
                 {pick(n.nameAr, n.nameEn)} — {n.code === 'ministry' ? t('national') : t('local')}
               </option>
@@ -80,6 +96,17 @@ export function Initiatives() {
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {e(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('rag')}
+          <select name="rag" value={rag} onChange={(ev) => go({ rag: ev.target.value })}>
+            <option value="">{t('all')}</option>
+            {RAGS.map((r) => (
+              <option key={r} value={r}>
+                {e(r)}
               </option>
             ))}
           </select>

@@ -1,12 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Axis } from '../../../kernel/src';
-import { InitiativeStatus } from '../initiative/initiative';
-import { RAG_RULE, Rag } from '../initiative/progress';
+import { lateDaysSql, lit, ragSql } from '../initiative/progress.sql';
+import { Rag } from '../initiative/progress';
+import type { InitiativeStatus } from '../initiative/initiative';
 import type { DashboardScope } from './dashboard-scope';
 
-const S = InitiativeStatus;
-/** Enum values written into SQL: they come from the code, never from a caller. */
-const lit = (...values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** `where` over an initiative alias for the scope; lists travel as one JSON parameter each. */
 function scopeWhere(scope: DashboardScope, alias: string): { where: string; params: unknown[] } {
@@ -52,35 +50,17 @@ export interface ImplementationRow {
 
 /**
  * Per node: RAG counts, average progress of the rated initiatives, lateness — one GROUP BY.
- * The expressions are `expectedProgress`, `lateDays` and `rag` of ../initiative/progress.ts in SQL,
- * with the same tolerances; the dashboard tests check them against those functions.
+ * `lateDays` and `rag` are ../initiative/progress.sql.ts, the inventory's filter's too; the dashboard
+ * tests check them against ../initiative/progress.ts.
  */
 export async function implementationByNode(em: EntityManager, scope: DashboardScope, today: string): Promise<ImplementationRow[]> {
   const { where, params } = scopeWhere(scope, 'i');
   const sql = `
     with p as (select ?::date as today),
-    i as (
-      select i.node, i.status, i.percent_complete,
-        case when i.status in (${lit(S.COMPLETED, S.CANCELLED)}) then 0 else greatest(0, p.today - i.planned_end) end as late_days,
-        case
-          when p.today < i.planned_start then 0::float8
-          when p.today >= i.planned_end then 100::float8
-          else floor((p.today - i.planned_start)::float8 / (i.planned_end - i.planned_start)::float8 * 1000 + 0.5) / 10
-        end as expected
+    r as (
+      select i.node, i.percent_complete, ${lateDaysSql('i', 'p.today')} as late_days, ${ragSql('i', 'p.today')} as rag
       from initiatives.initiative i cross join p
       ${where}
-    ),
-    r as (
-      select node, percent_complete, late_days,
-        case
-          when status in (${lit(S.PROPOSED, S.CANCELLED)}) then null
-          when status = ${lit(S.COMPLETED)} then ${lit(Rag.ON_TRACK)}
-          when late_days > 0 then ${lit(Rag.OFF_TRACK)}
-          when expected - percent_complete > ${RAG_RULE.offTrackFrom} then ${lit(Rag.OFF_TRACK)}
-          when expected - percent_complete > ${RAG_RULE.atRiskFrom} or status = ${lit(S.SUSPENDED)} then ${lit(Rag.AT_RISK)}
-          else ${lit(Rag.ON_TRACK)}
-        end as rag
-      from i
     )
     select node,
       count(*)::int as initiatives,

@@ -2,6 +2,8 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, searchStems, tableOf, toPage, type Page } from '../../../kernel/src';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
+import { todayInRiyadh } from './progress';
+import { ragSql, sqlDate } from './progress.sql';
 
 const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
 
@@ -24,7 +26,7 @@ export async function listInitiatives(
   filter: InitiativeFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
-  o: { count?: boolean } = {},
+  o: { count?: boolean; today?: string } = {},
 ): Promise<Page<InitiativeRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
@@ -38,6 +40,8 @@ export async function listInitiatives(
     if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.nationalInitiative) qb.andWhere({ nationalInitiativeId: filter.nationalInitiative });
+    // the RAG of today, computed by the row as the Initiative.rag field computes it
+    if (filter?.rag?.length) qb.andWhere(`${ragSql('i', sqlDate(o.today ?? todayInRiyadh(new Date())))} in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(filter.rag)]);
     if (match === 'stems') qb.andWhere(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`), [stems]);
     if (match === 'text') qb.andWhere(tested(`i.search_text ilike ?`), [`%${escapeLike(q)}%`]);
     return qb;
@@ -47,7 +51,7 @@ export async function listInitiatives(
   // the page after the cursor, walking the newest rows first
   const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) => (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb).orderBy({ id: 'desc' }).limit(n + 1).getResultList();
   const count = o.count !== false;
-  const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.nationalInitiative);
+  const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.rag?.length || filter?.nationalInitiative);
   if (q) {
     // the count, taken through the indexes, tells which match applies and how dense the matches are
     let match: Match = stems ? 'stems' : 'text';

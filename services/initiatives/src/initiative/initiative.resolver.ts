@@ -75,7 +75,10 @@ export class InitiativeResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Info() info?: GraphQLResolveInfo,
   ) {
-    return listInitiatives(ctx.em, filter, first, after, { count: !info || info.fieldNodes.some((f) => selects(f.selectionSet, 'totalCount', info)) });
+    return listInitiatives(ctx.em, filter, first, after, {
+      count: !info || info.fieldNodes.some((f) => selects(f.selectionSet, 'totalCount', info)),
+      today: todayInRiyadh(ctx.clock.now()),
+    });
   }
 
   @Query(() => [Initiative], { description: 'The national initiatives the ministry owns, by code.' })
