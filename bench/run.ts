@@ -28,7 +28,7 @@ export async function runBench(o: RunOptions): Promise<{ results: BenchResults; 
   try {
     for (const s of SCENARIOS) {
       if (o.only.length && !o.only.includes(s.id)) continue;
-      progress(`${s.id}: ${s.title} (load average ${loadavg().map((x) => x.toFixed(2)).join(", ")})`);
+      progress(`${s.id}: ${s.title} (load average ${loadavg().map((x) => x.toFixed(2)).join(', ')})`);
       const t0 = Date.now();
       const loadAtStart = loadavg().map((x) => round(x));
       let result: ScenarioResult;
