@@ -84,7 +84,7 @@ const schema = z
       .refine((v) => v.split(',').every((p) => /^[a-z][a-z0-9-]{1,30}=https?:\/\/\S+$/.test(p.trim())), 'must be node=URL pairs separated by commas, such as riyadh=http://127.0.0.1:4001')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    OUTBOX_BATCH_SIZE: int(1, 10000).default(500),
+    OUTBOX_BATCH_SIZE: int(1, 10000).default(2000),
     OUTBOX_POLL_MS: int(5, 60000).default(200),
     NODE_HEARTBEAT_SECONDS: int(1, 3600).default(10),
     NODE_STALE_AFTER_SECONDS: int(2, 86400).default(30),

@@ -94,3 +94,14 @@ export function eventTablesSql(schema: string): string[] {
     )`,
   ];
 }
+
+/** The channel an outbox's insert trigger notifies once its transaction commits. */
+export const outboxChannel = (schema: string): string => `mmhub_outbox_${schema}`;
+
+/** The trigger that notifies the relay of an outbox's new rows; PostgreSQL delivers it at commit, once per transaction. */
+export function outboxNotifySql(schema: string): string[] {
+  return [
+    `create or replace function "${schema}"."outbox_notify"() returns trigger language plpgsql as $$ begin perform pg_notify('${outboxChannel(schema)}', ''); return null; end $$`,
+    `create or replace trigger "outbox_notify" after insert on "${schema}"."outbox" for each statement execute function "${schema}"."outbox_notify"()`,
+  ];
+}
