@@ -48,6 +48,8 @@ export async function startObservedNode(
     KAFKA_TOPIC_PARTITIONS: '3',
     LOG_LEVEL: o.logLevel ?? 'info',
     OUTBOX_POLL_MS: '50',
+    // the shared broker's history is not journalled: a service applies its journal with its copies, and would catch up on both
+    EVENT_JOURNAL_HISTORY: 'none',
     JWT_SECRET: DEVELOPMENT_JWT_SECRET,
     GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
     ...o.env,
