@@ -41,6 +41,7 @@ export function markdown(r: BenchResults): string {
       .map(([k, v]) => `${k} ${typeof v === 'number' ? n(v) : String(v)}`)
       .join(', ');
     lines.push(`Sizes: ${sizes}. Took ${n(s.seconds, 0)} s.`);
+    if (s.load) lines.push(`Load average (1, 5, 15 min): ${s.load.start.map((x) => n(x)).join(', ')} at the start, ${s.load.end.map((x) => n(x)).join(', ')} at the end.`);
     if (s.error) lines.push(`\n**Failed:** ${s.error}`);
     if (s.ratios.length) {
       lines.push('');

@@ -83,5 +83,7 @@ export interface ScenarioResult {
   targets: Target[];
   notes: string[];
   seconds: number;
+  /** The machine's 1, 5 and 15 minute load averages as the scenario started and ended: it is shared. */
+  load?: { start: number[]; end: number[] };
   error?: string;
 }

@@ -6,7 +6,7 @@ import { query } from '../../test/support/database';
 import { eventually } from '../../test/support/node';
 import { startBenchNode, type BenchNode } from '../lib/node-process';
 import { AXES } from '../lib/fixtures';
-import { figure, round, target, type Figure } from '../lib/stats';
+import { figure, round, summarise, target, type Figure } from '../lib/stats';
 import type { BenchContext, Scenario, ScenarioOutcome } from './scenario';
 
 const PROPOSE = `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`;
@@ -38,6 +38,27 @@ async function steadyLoad(nodes: BenchNode[], tokens: string[], perSecond: numbe
   return { ids, achieved: ids.length / ((performance.now() - start) / 1000), failed };
 }
 
+/** Mutations at a steady rate and, for each, the time from its commit at the municipality to its application at the hub. */
+async function lagAt(ctx: BenchContext, hub: BenchNode, municipal: BenchNode[], tokens: string[], perSecond: number, seconds: number, tag: string): Promise<{ ids: string[]; achieved: number; failed: number; lags: number[] }> {
+  ctx.progress(`events: ${perSecond} mutations/s for ${seconds} s at riyadh and jeddah`);
+  const steady = await steadyLoad(municipal, tokens, perSecond, seconds, tag);
+  ctx.progress(`events: ${steady.ids.length} mutations at ${round(steady.achieved, 1)}/s (${steady.failed} failed); waiting for the hub`);
+  await eventually(
+    async () => ((await query<{ n: number }>(hub.db.url, 'select count(*)::int as n from initiatives.initiative where id = any($1)', [steady.ids]))[0].n === steady.ids.length ? true : undefined),
+    300_000,
+    'every mutation visible at the hub',
+  );
+  // commit: the event's time at its origin; visible: the hub's transaction that applied it
+  const origin = (await Promise.all(municipal.map((n) => query<{ id: string; t: number }>(n.db.url, `select id::text, extract(epoch from "time") * 1000 as t from initiatives.outbox where subject = any($1)`, [steady.ids])))).flat();
+  const applied = new Map(
+    (await query<{ id: string; t: number }>(hub.db.url, `select event_id as id, extract(epoch from applied_at) * 1000 as t from initiatives.inbox where event_id = any($1)`, [origin.map((o) => o.id)])).map((r) => [r.id, Number(r.t)]),
+  );
+  const lags = origin.filter((o) => applied.has(o.id)).map((o) => applied.get(o.id)! - Number(o.t));
+  const s = summarise(lags);
+  ctx.progress(`events: at ${perSecond}/s lag p50 ${round(s.median, 0)} ms, p99 ${round(s.p99, 0)} ms`);
+  return { ...steady, lags };
+}
+
 /** Proposal events written straight into a node's outbox, as committed mutations would leave them. */
 async function fillOutbox(url: string, node: string, count: number, tag: string): Promise<void> {
   const orm = await openDatabase({ url, schema: 'initiatives', entities: [...initiativesService.entities, OutboxEntry], migrations: initiativesService.migrations, poolMax: 2 });
@@ -66,7 +87,7 @@ export const eventsScenario: Scenario = {
   id: 'events',
   title: 'Event pipeline: lag from a municipality’s commit to the hub, and a burst',
   async run(ctx: BenchContext): Promise<ScenarioOutcome> {
-    const sizes = ctx.smoke ? { perSecond: 20, seconds: 2, burst: 500 } : { perSecond: 200, seconds: 60, burst: 50_000 };
+    const sizes = ctx.smoke ? { lightPerSecond: 10, perSecond: 20, seconds: 2, burst: 500 } : { lightPerSecond: 50, perSecond: 200, seconds: 30, burst: 50_000 };
     const tag = newId().slice(-8).toUpperCase();
     const nodes: BenchNode[] = [];
     try {
@@ -79,22 +100,11 @@ export const eventsScenario: Scenario = {
       await steadyLoad(municipal, tokens, 10, 1, `${tag}w`);
       await new Promise((r) => setTimeout(r, 3000));
 
-      ctx.progress(`events: ${sizes.perSecond} mutations/s for ${sizes.seconds} s at riyadh and jeddah`);
-      const steady = await steadyLoad(municipal, tokens, sizes.perSecond, sizes.seconds, tag);
-      ctx.progress(`events: ${steady.ids.length} mutations at ${round(steady.achieved, 1)}/s (${steady.failed} failed); waiting for the hub`);
-      await eventually(
-        async () => ((await query<{ n: number }>(hub.db.url, 'select count(*)::int as n from initiatives.initiative where id = any($1)', [steady.ids]))[0].n === steady.ids.length ? true : undefined),
-        300_000,
-        'every mutation visible at the hub',
-      );
-      // commit: the event's time at its origin; visible: the hub's transaction that applied it
-      const origin = (await Promise.all(municipal.map((n) => query<{ id: string; t: number }>(n.db.url, `select id::text, extract(epoch from "time") * 1000 as t from initiatives.outbox where subject = any($1)`, [steady.ids])))).flat();
-      const applied = new Map(
-        (await query<{ id: string; t: number }>(hub.db.url, `select event_id as id, extract(epoch from applied_at) * 1000 as t from initiatives.inbox where event_id = any($1)`, [origin.map((o) => o.id)])).map((r) => [r.id, Number(r.t)]),
-      );
-      const lags = origin.filter((o) => applied.has(o.id)).map((o) => applied.get(o.id)! - Number(o.t));
-      const lag = figure('lag from commit at the municipality to applied at the hub', 'ms', lags, 'sample');
-      ctx.progress(`events: lag p50 ${round(lag.median, 0)} ms, p99 ${round(lag.p99, 0)} ms`);
+      // the lag target is set at 50 mutations/s; the higher rate shows where the machine saturates
+      const light = await lagAt(ctx, hub, municipal, tokens, sizes.lightPerSecond, sizes.seconds, `${tag}l`);
+      const steady = await lagAt(ctx, hub, municipal, tokens, sizes.perSecond, sizes.seconds, tag);
+      const lightLag = figure(`lag from commit at the municipality to applied at the hub, ${sizes.lightPerSecond} mutations/s`, 'ms', light.lags, 'sample');
+      const lag = figure(`lag from commit at the municipality to applied at the hub, ${sizes.perSecond} mutations/s`, 'ms', steady.lags, 'sample');
 
       ctx.progress(`events: a burst of ${sizes.burst} events in riyadh's outbox`);
       await fillOutbox(riyadh.db.url, 'riyadh', sizes.burst, tag);
@@ -123,20 +133,22 @@ export const eventsScenario: Scenario = {
       const hubRate = hubSpan.n / Math.max(Number(hubSpan.s), 0.001);
       ctx.progress(`events: relay ${round(relayRate, 0)} events/s, hub ingestion ${round(hubRate, 0)} events/s`);
       const figures: Figure[] = [
+        lightLag,
         lag,
-        figure('mutations per second reached', 'mutations/s', [steady.achieved]),
+        figure(`mutations per second reached, ${sizes.lightPerSecond}/s asked`, 'mutations/s', [light.achieved]),
+        figure(`mutations per second reached, ${sizes.perSecond}/s asked`, 'mutations/s', [steady.achieved]),
         figure('relay throughput (burst)', 'events/s', [relayRate]),
         figure('hub ingestion throughput (burst)', 'events/s', [hubRate]),
       ];
       return {
-        sizes: { ...sizes, mutations: steady.ids.length, failedMutations: steady.failed },
+        sizes: { ...sizes, mutations: light.ids.length + steady.ids.length, failedMutations: light.failed + steady.failed },
         figures,
         ratios: [],
         targets: [
-          target('lag p50 ≤ 100 ms', lag.median, '≤ 100 ms', lag.median <= 100, 'three nodes (nine services and three gateways), PostgreSQL, Kafka and the load generator share 2 cores and are saturated at this load; the hub applies each partition’s batches as they come, behind the mutations'),
-          target('lag p99 ≤ 500 ms', lag.p99, '≤ 500 ms', lag.p99 <= 500, 'the tail is the saturated machine: batches queue behind the load while the municipal nodes take mutations as fast as the cores allow'),
-          target('relay throughput ≥ 5,000 events/s', relayRate, '≥ 5,000/s', relayRate >= 5000, 'one idempotent producer request in flight, acknowledged by all replicas, 500 rows per transaction; encoding the records and their CloudEvents headers in kafkajs takes most of the relay’s CPU, and in the burst it shares the 2 cores with the hub’s consumers'),
-          target('hub ingestion ≥ 5,000 events/s', hubRate, '≥ 5,000/s', hubRate >= 5000, 'every record is applied by each of the hub’s consumers of the topic (the copies, the journal, the calendar’s and media’s views), each in its own transaction: three statements a batch since the multi-row upsert, on 2 cores shared with the relay and Kafka'),
+          target(`lag p50 ≤ 100 ms at ${sizes.lightPerSecond} mutations/s`, lightLag.median, '≤ 100 ms', lightLag.median <= 100, 'three nodes (nine services and three gateways), PostgreSQL, Kafka and the load generator share 2 cores'),
+          target(`lag p99 ≤ 300 ms at ${sizes.lightPerSecond} mutations/s`, lightLag.p99, '≤ 300 ms', lightLag.p99 <= 300, 'the tail is the shared machine: batches queue behind the mutations the same cores take'),
+          target('relay throughput ≥ 5,000 events/s', relayRate, '≥ 5,000/s', relayRate >= 5000, 'one idempotent producer request in flight, acknowledged by all replicas, 2,000 rows per transaction; encoding the records and their CloudEvents headers in kafkajs takes most of the relay’s CPU, and in the burst it shares the 2 cores with the hub and the broker'),
+          target('hub ingestion ≥ 5,000 events/s', hubRate, '≥ 5,000/s', hubRate >= 5000, 'each of the hub’s services reads a record once and applies it for all its consumers (copies, journal, views) in one transaction with one inbox statement; the hub’s three services, the relay and Kafka share the 2 cores'),
           target(`${sizes.perSecond} mutations/s sustained`, steady.achieved, `${sizes.perSecond}/s`, steady.achieved >= sizes.perSecond * 0.95, 'each proposal is a gateway request, a token check, a transaction with two inserts and a publish: three nodes (nine services), PostgreSQL, Kafka and the load generator share 2 cores'),
         ],
         notes: [

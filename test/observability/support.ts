@@ -38,8 +38,8 @@ export async function startObservedNode(
   o: { services?: ServiceDefinition<any>[]; env?: Record<string, string>; logLevel?: string } = {},
 ): Promise<ObservedNode> {
   const db = await createTestDatabase(node);
-  // the journal takes in the topics' whole history here, as a node does by default, so its metrics have rows to count
-  const given: Record<string, string | undefined> = { ...testNodeEnv(node, db.url, { logLevel: o.logLevel ?? 'info' }), MMHUB_EVENT_JOURNAL_HISTORY: undefined, ...o.env };
+  // the shared broker's history is not journalled: a service applies its journal with its copies, and would catch up on both
+  const given: Record<string, string | undefined> = { ...testNodeEnv(node, db.url, { logLevel: o.logLevel ?? 'info' }), ...o.env };
   const env = Object.fromEntries(Object.entries(given).filter((e): e is [string, string] => e[1] !== undefined));
   const lines: string[] = [];
   const log = createLogger(env.MMHUB_LOG_LEVEL, { node }, { write: (line: string) => void lines.push(line) });

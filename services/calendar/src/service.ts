@@ -21,6 +21,7 @@ import { Migration20261126300000_journal } from '../migrations/Migration20261126
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 import { extendContext, type CalendarContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
+import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
 
 /** The unified marketing and media calendar: campaigns, entries, national occasions, clashes and iCalendar feeds. */
 export const calendarService: ServiceDefinition<CalendarContext> = {
@@ -33,6 +34,7 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
     { name: 'Migration20261206000000_feed_tokens', class: Migration20261206000000_feed_tokens },
+    { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
     resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarFeedTokenResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],

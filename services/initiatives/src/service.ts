@@ -22,6 +22,7 @@ import { refreshSearchKeys } from './initiative/search-keys';
 import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
+import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
 
 /** The catalogue of initiatives, integration criteria and implementation monitoring. */
 export const initiativesService: ServiceDefinition<InitiativesContext> = {
@@ -36,6 +37,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126400000_search', class: Migration20261126400000_search },
     { name: 'Migration20261126500000_stems', class: Migration20261126500000_stems },
     { name: 'Migration20261206100000_search_keys', class: Migration20261206100000_search_keys },
+    { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
     resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],

@@ -16,7 +16,7 @@ import { MemoryBus } from './events/memory-bus';
 import { OutboxEntry } from './events/outbox';
 import { OutboxRelay } from './events/relay';
 import { retryDelayMs, wakeableWait } from './events/wait';
-import { EventConsumer } from './events/consumer';
+import { EventConsumer, EventIntake } from './events/consumer';
 import { topicOf, dlqOf, type EventEnvelope } from './events/cloudevent';
 import type { ReceivedOf, ServiceEvents, TypedEvent } from './events/schemas/event';
 import { isKnownEventType } from './events/schemas/catalog';
@@ -157,7 +157,17 @@ export async function startService<C extends RequestContext>(
         : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
     if (!options.bus) stops.unshift(() => bus.close());
     const topic = topicOf(def.name);
-    const relay = new OutboxRelay({ orm, schema, bus, log, batchSize: config.outbox.batchSize, pollMs: config.outbox.pollMs, observer: telemetry.relayObserver() });
+    const relay = new OutboxRelay({
+      orm,
+      schema,
+      bus,
+      log,
+      batchSize: config.outbox.batchSize,
+      pollMs: config.outbox.pollMs,
+      // a server's commits, whichever process made them, wake the relay; the embedded footprint wakes it in-process
+      listenUrl: config.bus === 'kafka' ? config.databaseUrl : undefined,
+      observer: telemetry.relayObserver(),
+    });
 
     const journal = new JournalBell();
     const consumers = (def.consumers ?? []).map(
@@ -182,16 +192,22 @@ export async function startService<C extends RequestContext>(
           observer: telemetry.consumerObserver(c.name, c.topics),
         }),
     );
-    const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], consumers, log);
+    // one group and one transaction a batch for all the consumers that read from the same point
+    const group = `${config.kafka.clientId}.${config.node}.${def.name}`;
+    const intakes = [true, false]
+      .map((fromBeginning) => ({ fromBeginning, members: consumers.filter((c) => c.fromBeginning === fromBeginning) }))
+      .filter((g) => g.members.length)
+      .map((g) => new EventIntake({ name: g.fromBeginning ? group : `${group}.from-now`, orm, schema, bus, log, fromBeginning: g.fromBeginning, consumers: g.members }));
+    const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], intakes, log);
     relay.start();
     const pruner = new RetentionPruner({ orm, schema, retention: config.retention, log });
     pruner.start();
     stops.unshift(() => pruner.stop());
     const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
     // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
-    stops.unshift(joined.stop, () => Promise.all(consumers.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
+    stops.unshift(joined.stop, () => Promise.all(intakes.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
     if (config.observability.metrics) {
-      const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].name, topics: c.topics }));
+      const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].intake!.name, topics: c.topics }));
       telemetry.watch({ orm, schema, relay, bus, consumers: groups });
     }
 
@@ -303,7 +319,7 @@ const NEVER_ABORTED = new AbortController().signal;
  * consumers have joined. A broker that answers and refuses (a replication factor it cannot give, ...)
  * stops the start.
  */
-async function joinBus(bus: EventBus, topics: string[], consumers: EventConsumer[], log: Logger): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
+async function joinBus(bus: EventBus, topics: string[], consumers: EventIntake[], log: Logger): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
   let topicsMade = false;
   let joinedCount = 0;
   const attempt = async () => {

@@ -21,6 +21,7 @@ import { campaignSource, initiativeSource } from './replication/sources';
 import { extendContext, type MediaContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
+import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
 
 /** Unified media messages, the communication charter, review and approval, and press material. */
 export const mediaService: ServiceDefinition<MediaContext> = {
@@ -32,6 +33,7 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     { name: 'Migration20261126100000_traceparent', class: Migration20261126100000_traceparent },
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
+    { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
     resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver, SectorDashboardMediaResolver, MessageChangesResolver],

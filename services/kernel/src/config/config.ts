@@ -91,7 +91,7 @@ export const variables = z
       .optional()
       .meta({ examples: ['ministry=http://127.0.0.1:4000,riyadh=http://127.0.0.1:4001'] }).describe("node=URL pairs of the other nodes' consoles, linked from the sign-in page; set by npm start"),
     MMHUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino level; logs are JSON lines and never carry tokens'),
-    MMHUB_OUTBOX_BATCH_SIZE: int(1, 10000).default(500).describe('events the relay publishes per batch'),
+    MMHUB_OUTBOX_BATCH_SIZE: int(1, 10000).default(2000).describe('events the relay publishes per batch'),
     MMHUB_OUTBOX_POLL_MS: int(5, 60000).default(200).describe("the relay's idle poll interval, in milliseconds (each commit wakes it at once)"),
     MMHUB_NODE_HEARTBEAT_SECONDS: int(1, 3600).default(10).describe("how often the node's heartbeat goes out on mmhub.nodes.v1, in seconds"),
     MMHUB_NODE_STALE_AFTER_SECONDS: int(2, 86400).default(30).describe('when a silent node turns STALE at the hub, in seconds'),

@@ -62,7 +62,19 @@ function causeOf(e: Error): string {
   return db.detail ? `${said} (${db.detail})` : said;
 }
 
-interface Decoded {
+/** Claims (consumer, event id) pairs in the inbox in one statement; returns the pairs seen for the first time. */
+async function claimInbox(em: EntityManager, schema: string, rows: { consumer: string; event_id: string }[]): Promise<{ consumer: string; event_id: string }[]> {
+  return em
+    .getConnection()
+    .execute<{ consumer: string; event_id: string }[]>(
+      `insert into "${schema}"."inbox" ("consumer", "event_id") select "consumer", "event_id" from jsonb_to_recordset(?::jsonb) as r("consumer" text, "event_id" text) on conflict do nothing returning "consumer", "event_id"`,
+      [JSON.stringify(rows)],
+      'all',
+      em.getTransactionContext(),
+    );
+}
+
+export interface Decoded {
   record: ReceivedRecord;
   event: CloudEvent;
 }
@@ -75,6 +87,8 @@ interface Decoded {
 export class EventConsumer {
   readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
   private sub?: Subscription;
+  /** The service's intake that reads the bus for this consumer, when it has one. */
+  intake?: EventIntake;
 
   constructor(private readonly s: ConsumerSettings) {}
 
@@ -82,7 +96,16 @@ export class EventConsumer {
     return this.s.name;
   }
 
+  get topics(): readonly string[] {
+    return this.s.topics;
+  }
+
+  get fromBeginning(): boolean {
+    return this.s.fromBeginning ?? true;
+  }
+
   async start(): Promise<void> {
+    if (this.intake) return this.intake.start();
     await this.s.bus.ensureTopics([...this.s.topics, ...this.s.topics.map(dlqOf)]);
     this.sub = await this.s.bus.subscribe({
       groupId: this.s.name,
@@ -93,12 +116,20 @@ export class EventConsumer {
   }
 
   async stop(): Promise<void> {
+    if (this.intake) return this.intake.stop();
     await this.sub?.stop();
     this.sub = undefined;
   }
 
   /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
   async handle(records: ReceivedRecord[]): Promise<void> {
+    const { decoded, dead } = this.decode(records);
+    if (decoded.length) await this.applyOrDeadLetter(decoded, dead);
+    await this.sendDeadLetters(dead);
+  }
+
+  /** The records this consumer takes, decoded and valid; the others it refuses, as dead letters. */
+  decode(records: ReceivedRecord[]): { decoded: Decoded[]; dead: BusRecord[] } {
     const dead: BusRecord[] = [];
     const decoded: Decoded[] = [];
     for (const record of records) {
@@ -114,7 +145,12 @@ export class EventConsumer {
         dead.push(this.deadLetter(record, `undecodable: ${(e as Error).message}`));
       }
     }
-    if (decoded.length) {
+    return { decoded, dead };
+  }
+
+  /** Applies in one transaction, or else record by record, dead-lettering those that cannot be applied. */
+  async applyOrDeadLetter(decoded: Decoded[], dead: BusRecord[]): Promise<void> {
+    {
       try {
         await this.applyAll(decoded);
       } catch (batchError) {
@@ -129,6 +165,9 @@ export class EventConsumer {
         }
       }
     }
+  }
+
+  async sendDeadLetters(dead: BusRecord[]): Promise<void> {
     if (dead.length) {
       await this.s.bus.publish(dead);
       this.stats.deadLettered += dead.length;
@@ -140,24 +179,32 @@ export class EventConsumer {
   private async applyAll(batch: Decoded[]): Promise<void> {
     const em = this.s.orm.em.fork();
     let fresh: CloudEvent[] = [];
-    const work = () => em.transactional(async (tem) => {
-      const ids = batch.map((d) => d.event.id);
-      const claimed = await tem
-        .getConnection()
-        .execute<{ event_id: string }[]>(
-          `insert into "${this.s.schema}"."inbox" ("consumer", "event_id") select ?, jsonb_array_elements_text(?::jsonb) on conflict do nothing returning "event_id"`,
-          [this.s.name, JSON.stringify(ids)],
-          'all',
-          tem.getTransactionContext(),
-        );
-      const firstTime = new Set(claimed.map((r) => r.event_id));
-      fresh = [];
-      for (const d of batch) {
-        if (firstTime.delete(d.event.id)) fresh.push(d.event);
-      }
-      if (fresh.length) await this.s.apply(tem, fresh);
-    });
-    await (this.s.observer ? this.s.observer.around(batch[0].record.topic, batch.map((d) => d.event), work) : work());
+    const work = () =>
+      em.transactional(async (tem) => {
+        const claimed = await claimInbox(tem, this.s.schema, batch.map((d) => ({ consumer: this.s.name, event_id: d.event.id })));
+        fresh = this.firstTime(batch, claimed);
+        await this.applyFresh(tem, fresh);
+      });
+    await this.around(batch, work);
+    this.committed(batch, fresh);
+  }
+
+  /** The events of the batch the inbox took for the first time, in batch order. */
+  firstTime(batch: Decoded[], claimed: { consumer: string; event_id: string }[]): CloudEvent[] {
+    const ids = new Set(claimed.filter((r) => r.consumer === this.s.name).map((r) => r.event_id));
+    return batch.filter((d) => ids.delete(d.event.id)).map((d) => d.event);
+  }
+
+  async applyFresh(em: EntityManager, fresh: CloudEvent[]): Promise<void> {
+    if (fresh.length) await this.s.apply(em, fresh);
+  }
+
+  around<T>(batch: Decoded[], work: () => Promise<T>): Promise<T> {
+    return this.s.observer ? this.s.observer.around(batch[0].record.topic, batch.map((d) => d.event), work) : work();
+  }
+
+  /** After the transaction that applied the batch committed. */
+  committed(batch: Decoded[], fresh: CloudEvent[]): void {
     this.s.observer?.applied(batch[0].record.topic, fresh, batch.length - fresh.length);
     if (fresh.length) this.s.afterCommit?.(fresh);
     this.stats.applied += fresh.length;
@@ -186,5 +233,91 @@ export class EventConsumer {
     } catch {
       return false;
     }
+  }
+}
+
+export interface IntakeSettings {
+  /** The Kafka consumer group. */
+  name: string;
+  orm: MikroORM;
+  schema: string;
+  bus: EventBus;
+  log: Logger;
+  fromBeginning: boolean;
+  consumers: EventConsumer[];
+}
+
+/**
+ * One subscription for several consumers of a service: each batch is applied by all of them in one
+ * transaction, with one inbox statement, so a record is read and committed once per service rather
+ * than once per consumer. Should that transaction fail, each consumer applies the batch on its own,
+ * dead-lettering what it cannot apply, as it would alone.
+ */
+export class EventIntake {
+  private sub?: Subscription;
+  private starting?: Promise<void>;
+
+  constructor(private readonly s: IntakeSettings) {
+    for (const c of s.consumers) c.intake = this;
+  }
+
+  get name(): string {
+    return this.s.name;
+  }
+
+  get topics(): string[] {
+    return [...new Set(this.s.consumers.flatMap((c) => c.topics))];
+  }
+
+  async start(): Promise<void> {
+    if (this.sub) return;
+    // the consumers of an intake start and stop together: the first to start it starts it for all
+    this.starting ??= (async () => {
+      const topics = this.topics;
+      await this.s.bus.ensureTopics([...topics, ...topics.map(dlqOf)]);
+      this.sub = await this.s.bus.subscribe({ groupId: this.s.name, topics, fromBeginning: this.s.fromBeginning, onBatch: (records) => this.handle(records) });
+    })().finally(() => (this.starting = undefined));
+    await this.starting;
+  }
+
+  async stop(): Promise<void> {
+    await this.starting?.catch(() => undefined);
+    const sub = this.sub;
+    this.sub = undefined;
+    await sub?.stop();
+  }
+
+  /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
+  async handle(records: ReceivedRecord[]): Promise<void> {
+    const byTopic = new Map<string, ReceivedRecord[]>();
+    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    for (const [topic, rs] of byTopic) await this.handleTopic(topic, rs);
+  }
+
+  private async handleTopic(topic: string, records: ReceivedRecord[]): Promise<void> {
+    const parts = this.s.consumers
+      .filter((c) => c.topics.includes(topic))
+      .map((consumer) => ({ consumer, ...consumer.decode(records), fresh: [] as CloudEvent[] }));
+    const taking = parts.filter((p) => p.decoded.length);
+    if (taking.length) {
+      try {
+        const em = this.s.orm.em.fork();
+        const work = () =>
+          em.transactional(async (tem) => {
+            const claimed = await claimInbox(tem, this.s.schema, taking.flatMap((p) => p.decoded.map((d) => ({ consumer: p.consumer.name, event_id: d.event.id }))));
+            for (const p of taking) {
+              p.fresh = p.consumer.firstTime(p.decoded, claimed);
+              await p.consumer.applyFresh(tem, p.fresh);
+            }
+          });
+        // each consumer's trace of the batch wraps the one transaction
+        await taking.reduce<() => Promise<void>>((inner, p) => () => p.consumer.around(p.decoded, inner), work)();
+        for (const p of taking) p.consumer.committed(p.decoded, p.fresh);
+      } catch (batchError) {
+        this.s.log.warn({ err: (batchError as Error).message, intake: this.s.name }, 'batch failed for the service; each consumer applies it on its own');
+        for (const p of taking) await p.consumer.applyOrDeadLetter(p.decoded, p.dead);
+      }
+    }
+    for (const p of parts) await p.consumer.sendDeadLetters(p.dead);
   }
 }

@@ -68,3 +68,6 @@ export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEve
   em.persist(entry);
   return entry;
 }
+
+/** The channel an outbox's insert trigger notifies once its transaction commits. */
+export const outboxChannel = (schema: string): string => `mmhub_outbox_${schema}`;

@@ -1,8 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import type { EventBus } from './bus';
 import { toRecord, type BusRecord } from './cloudevent';
 import type { Logger } from '../logger';
 import { retryDelayMs, wakeableWait } from './wait';
+import { outboxChannel } from './outbox';
 
 export interface RelaySettings {
   orm: MikroORM;
@@ -11,8 +13,14 @@ export interface RelaySettings {
   log: Logger;
   batchSize: number;
   pollMs: number;
+  /** Where to LISTEN for the outbox's commits; without it the relay polls every `pollMs` (and is woken in-process). */
+  listenUrl?: string;
   observer?: RelayObserver;
 }
+
+/** While the relay listens, polling is only the safety net for a notification lost with its connection. */
+const SAFETY_POLL_MS = 5000;
+
 
 /** Told of each published batch and each failed attempt; for metrics. */
 export interface RelayObserver {
@@ -58,6 +66,10 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private failures = 0;
+  private listener?: Client;
+  private listening = false;
+  private woken = false;
+  private endListenWait?: () => void;
   published = 0;
 
   constructor(private readonly s: RelaySettings) {}
@@ -66,17 +78,55 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    if (this.s.listenUrl) void this.listen(this.s.listenUrl);
+  }
+
+  /** Keeps a connection that LISTENs for the outbox's commits, reconnecting after a loss; the safety poll covers the gap. */
+  private async listen(url: string): Promise<void> {
+    for (let failures = 0; this.running; failures++) {
+      const client = new Client({ connectionString: url, application_name: `mmhub-relay-${this.s.schema}` });
+      const lost = new Promise<void>((resolve) => {
+        client.once('error', () => resolve());
+        client.once('end', () => resolve());
+      });
+      try {
+        await client.connect();
+        client.on('notification', () => this.wake());
+        await client.query(`listen "${outboxChannel(this.s.schema)}"`);
+        this.listener = client;
+        this.listening = true;
+        failures = 0;
+        // rows committed while no one listened
+        this.wake();
+        await lost;
+      } catch (e) {
+        if (failures % 20 === 0) this.s.log.warn({ err: (e as Error).message }, 'outbox relay cannot listen for commits; polling meanwhile');
+      } finally {
+        this.listening = false;
+        this.listener = undefined;
+        await client.end().catch(() => undefined);
+      }
+      if (!this.running) return;
+      const wait = wakeableWait(retryDelayMs(failures + 1));
+      this.endListenWait = wait.wake;
+      await wait.ended;
+    }
   }
 
   /** Called after a commit so the event leaves at once rather than at the next poll. */
   wake(): void {
     // during an outage the back-off holds; a commit must not turn it into a busy retry
-    if (!this.failures) this.wakeUp?.();
+    if (this.failures) return;
+    // a commit seen while a batch is being published is looked for right after it
+    if (this.wakeUp) this.wakeUp();
+    else this.woken = true;
   }
 
   /** Stops polling, then publishes what is left, for up to `drainMs`. */
   async stop(drainMs = 5000): Promise<void> {
     this.running = false;
+    this.endListenWait?.();
+    await this.listener?.end().catch(() => undefined);
     this.wakeUp?.();
     await this.loop;
     const deadline = Date.now() + drainMs;
@@ -122,6 +172,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let sent = 0;
+      this.woken = false;
       try {
         sent = await this.publishBatch();
         this.published += sent;
@@ -135,7 +186,11 @@ export class OutboxRelay {
         if (this.failures === 1 || this.failures % 50 === 0) this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
       }
       if (sent === this.s.batchSize) continue;
-      const wait = wakeableWait(this.failures ? retryDelayMs(this.failures) : this.s.pollMs);
+      if (this.woken && !this.failures) {
+        this.woken = false;
+        continue;
+      }
+      const wait = wakeableWait(this.failures ? retryDelayMs(this.failures) : this.listening ? SAFETY_POLL_MS : this.s.pollMs);
       this.wakeUp = wait.wake;
       await wait.ended;
       this.wakeUp = undefined;

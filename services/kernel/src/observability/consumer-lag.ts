@@ -41,8 +41,18 @@ export class KafkaLagProbe {
       const ends = new Map<string, Array<{ partition: number; high: string; low: string }>>();
       for (const topic of new Set(this.groups.flatMap((g) => g.topics))) ends.set(topic, await admin.fetchTopicOffsets(topic));
       const result: PartitionLag[] = [];
+      // consumers of one service share a group: its offsets are asked once
+      const groupIds = [...new Set(this.groups.map((g) => g.groupId))];
+      const offsets = new Map(
+        await Promise.all(
+          groupIds.map(async (groupId) => {
+            const topics = [...new Set(this.groups.filter((g) => g.groupId === groupId).flatMap((g) => g.topics))];
+            return [groupId, await admin.fetchOffsets({ groupId, topics })] as const;
+          }),
+        ),
+      );
       for (const g of this.groups) {
-        const committed = await admin.fetchOffsets({ groupId: g.groupId, topics: g.topics });
+        const committed = offsets.get(g.groupId)!.filter((t) => g.topics.includes(t.topic));
         for (const t of committed) {
           const byPartition = new Map(t.partitions.map((p) => [p.partition, Number(p.offset)]));
           for (const end of ends.get(t.topic) ?? []) {
