@@ -22,12 +22,12 @@ export interface BenchNode {
  * A node as its own process (`mmhub serve` from the compiled code), as test/support/process.ts
  * starts it, with its pid, and a stop that does not wait for ever: SIGTERM, then SIGKILL after 5 s.
  */
-export async function startBenchNode(node: string, env: Record<string, string> = {}, db?: TestDatabase): Promise<BenchNode> {
+export async function startBenchNode(node: string, env: Record<string, string> = {}, db?: TestDatabase, nodeArgs: string[] = []): Promise<BenchNode> {
   const database = db ?? (await createTestDatabase(node));
   const port = await freePortBlock(4);
   const url = `http://127.0.0.1:${port}/graphql`;
   let log = '';
-  const child: ChildProcess = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
+  const child: ChildProcess = spawnInGroup(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

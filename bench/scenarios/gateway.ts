@@ -17,7 +17,7 @@ export const NESTED = `query Nested($first: Int!, $filter: InitiativeFilter) {
 }`;
 
 /** One subgraph only: the page of initiatives without anything another service adds. */
-const SINGLE = `query Single($first: Int!, $filter: InitiativeFilter) { initiatives(first: $first, filter: $filter) { edges { node { id code titleAr status axis } } } }`;
+export const SINGLE = `query Single($first: Int!, $filter: InitiativeFilter) { initiatives(first: $first, filter: $filter) { edges { node { id code titleAr status axis } } } }`;
 
 const repeated = (query: string) => {
   const body = JSON.stringify({ query, variables: { first: 50, filter: null } });
@@ -25,7 +25,7 @@ const repeated = (query: string) => {
 };
 
 /** Requests that differ: axis, status and page size drawn per request (6 × 7 × 10 combinations). */
-const varied = (query: string) => () =>
+export const varied = (query: string) => () =>
   JSON.stringify({
     query,
     variables: {

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, searchStems, tableOf, toPage, type Page } from '../../../kernel/src';
+import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, plainRow, searchStems, tableOf, toPage, type Page } from '../../../kernel/src';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
 import { todayInRiyadh } from './progress';
@@ -49,7 +49,8 @@ export async function listInitiatives(
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
   // the page after the cursor, walking the newest rows first
-  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) => (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb).orderBy({ id: 'desc' }).limit(n + 1).getResultList();
+  // plain rows: a page only answers, so no entity is hydrated nor kept in the request's identity map
+  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) => (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb).orderBy({ id: 'desc' }).limit(n + 1).execute<InitiativeRecord[]>('all', true);
   const count = o.count !== false;
   const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.rag?.length || filter?.nationalInitiative);
   if (q) {
@@ -88,7 +89,7 @@ async function pageOfMatches(em: EntityManager, matches: () => QueryBuilder<Init
     `select ${columns.map(([, c]) => `i."${c}"`).join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
     `from ${table} i join page using (id) order by i.id desc`;
   const found = await em.getConnection().execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
-  const rows = found.map(({ matches_total: _, ...row }) => em.map(InitiativeRecord, row));
+  const rows = found.map(({ matches_total: _, ...row }) => plainRow(em, InitiativeRecord, row));
   if (found.length || !count || !before) return { rows, total: found[0]?.matches_total ?? 0 };
   // past the last page: the count alone
   return { rows, total: await matches().getCount() };

@@ -8,3 +8,11 @@ export function tableOf(em: EntityManager, entity: EntityName<object>): { table:
     columns: meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => [p.name, p.fieldNames[0]] as [string, string]),
   };
 }
+
+/**
+ * A row as the entity's properties (column names mapped, dates parsed), as a plain object: read
+ * paths that only answer need neither the identity map nor change tracking, which cost as much as the statement.
+ */
+export function plainRow<T extends object>(em: EntityManager, entity: EntityName<T>, row: Record<string, unknown>): T {
+  return em.getComparator().mapResult(em.getMetadata().get(entity as never).className, row) as T;
+}
