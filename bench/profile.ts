@@ -60,7 +60,8 @@ export function summarise(profile: CpuProfile, window?: { from: number; to: numb
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const fn = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${moduleOf(n.callFrame.url, n.callFrame.functionName)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+  const fn = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${moduleOf(n.callFrame.url, n.callFrame.functionName)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   const selfMod = new Map<string, number>();
   const inclMod = new Map<string, number>();
@@ -97,7 +98,8 @@ export function printSummary(s: Summary, top: number, out: (line: string) => voi
     out(`\n## ${title}\n`);
     out('| share of busy time | ms | where |');
     out('|---:|---:|---|');
-    for (const [k, ms] of rows.filter(([k]) => k !== '(idle)').slice(0, top)) out(`| ${((100 * ms) / busy).toFixed(1)} % | ${ms.toFixed(0)} | ${k.replace(/\|/g, '\\|')} |`);
+    for (const [k, ms] of rows.filter(([k]) => k !== '(idle)').slice(0, top))
+      out(`| ${((100 * ms) / busy).toFixed(1)} % | ${ms.toFixed(0)} | ${k.replace(/\|/g, '\\|')} |`);
   };
   out(`profile: ${(s.totalMs / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s busy (not idle)`);
   table('Self time by package/module', s.bySelf);
@@ -120,7 +122,9 @@ async function profileUnderLoad(seconds: number, connections: number): Promise<{
     try {
       progress('filling riyadh with 600 initiatives, their campaigns and messages (as the gateway scenario)');
       await fillNode(node.db.url, initiatives('riyadh', 600), 2, 2);
-      const proof = { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] }, 3600) };
+      const proof = {
+        [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] }, 3600),
+      };
       await checkOnce(node.serviceUrls.initiatives, proof, JSON.stringify({ query: SINGLE, variables: { first: 50, filter: null } }));
       progress(`loading the initiatives subgraph directly for ${seconds} s at ${connections} connections`);
       window.from = monotonicMicros();
@@ -143,7 +147,10 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const opt = (name: string, fallback: number) => Number(args[args.indexOf(name) + 1] ?? fallback) || fallback;
   const given = args.find((a) => a.endsWith('.cpuprofile'));
-  (given ? Promise.resolve({ file: given, window: undefined }) : profileUnderLoad(args.includes('--seconds') ? opt('--seconds', 20) : 20, args.includes('--connections') ? opt('--connections', 10) : 10))
+  (given
+    ? Promise.resolve({ file: given, window: undefined })
+    : profileUnderLoad(args.includes('--seconds') ? opt('--seconds', 20) : 20, args.includes('--connections') ? opt('--connections', 10) : 10)
+  )
     .then(({ file, window }) => {
       process.stdout.write(`# ${path.relative(ROOT, file)}${window ? ', the samples taken under load' : ''}\n\n`);
       printSummary(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, window), args.includes('--top') ? opt('--top', 25) : 25);

@@ -28,19 +28,35 @@ export async function runBench(o: RunOptions): Promise<{ results: BenchResults; 
   try {
     for (const s of SCENARIOS) {
       if (o.only.length && !o.only.includes(s.id)) continue;
-      progress(`${s.id}: ${s.title} (load average ${loadavg().map((x) => x.toFixed(2)).join(', ')})`);
+      progress(
+        `${s.id}: ${s.title} (load average ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(', ')})`,
+      );
       const t0 = Date.now();
       const loadAtStart = loadavg().map((x) => round(x));
       let result: ScenarioResult;
       try {
         result = { id: s.id, title: s.title, ...(await s.run(ctx)), seconds: (Date.now() - t0) / 1000 };
       } catch (e) {
-        result = { id: s.id, title: s.title, sizes: {}, figures: [], ratios: [], targets: [], notes: [], seconds: (Date.now() - t0) / 1000, error: (e as Error).stack ?? String(e) };
+        result = {
+          id: s.id,
+          title: s.title,
+          sizes: {},
+          figures: [],
+          ratios: [],
+          targets: [],
+          notes: [],
+          seconds: (Date.now() - t0) / 1000,
+          error: (e as Error).stack ?? String(e),
+        };
       }
       result.load = { start: loadAtStart, end: loadavg().map((x) => round(x)) };
       results.scenarios.push(result);
       const met = result.targets.filter((t) => t.met).length;
-      progress(`${s.id}: done in ${result.seconds.toFixed(0)} s${result.error ? ` — FAILED: ${result.error.split('\n')[0]}` : ''}; targets met ${met}/${result.targets.length}`);
+      progress(
+        `${s.id}: done in ${result.seconds.toFixed(0)} s${result.error ? ` — FAILED: ${result.error.split('\n')[0]}` : ''}; targets met ${met}/${result.targets.length}`,
+      );
     }
   } finally {
     await footprint.release();

@@ -2,7 +2,20 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError, MemoryBus, ROLES, createLogger, loadConfig, migrate, nodeName, openDatabase, signToken, type Config, type Logger, type Role } from '../services/kernel/src';
+import {
+  ConfigError,
+  MemoryBus,
+  ROLES,
+  createLogger,
+  loadConfig,
+  migrate,
+  nodeName,
+  openDatabase,
+  signToken,
+  type Config,
+  type Logger,
+  type Role,
+} from '../services/kernel/src';
 import { startEmbeddedPostgres } from '../services/kernel/src/db/embedded';
 import { LingeringBus } from '../services/kernel/src/events/lingering-bus';
 import { InProcessNode, NodeThread, type NodeHost } from './node-thread';
@@ -84,15 +97,25 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
       await gateways[0];
       progress('first start: seeding a sector through the gateways (the ministry, then riyadh and jeddah, then the hub)');
       writeSeedMarker(root, { state: 'seeding', startedAt: new Date().toISOString() });
-      const summary = await seedSector({ gateways: Object.fromEntries(DEMO_NODES.map((n, i) => [n, gateways[i]])), token, progress: (line) => progress(`seed  ${line}`) });
+      const summary = await seedSector({
+        gateways: Object.fromEntries(DEMO_NODES.map((n, i) => [n, gateways[i]])),
+        token,
+        progress: (line) => progress(`seed  ${line}`),
+      });
       seeded = { state: 'seeded', seededAt: new Date().toISOString(), summary };
       writeSeedMarker(root, seeded);
     }
     const urls = await Promise.all(gateways);
 
-    const tokens = await Promise.all(DEMO_NODES.map(async (node) => ({ node, byRole: await Promise.all(ROLES.map(async (role) => ({ role, token: await token(node, role) }))) })));
+    const tokens = await Promise.all(
+      DEMO_NODES.map(async (node) => ({ node, byRole: await Promise.all(ROLES.map(async (role) => ({ role, token: await token(node, role) }))) })),
+    );
     const tokensFile = path.join(root, 'tokens.env');
-    writeFileSync(tokensFile, tokens.flatMap((t) => t.byRole.map((r) => `export ${t.node.toUpperCase()}_${r.role.toUpperCase()}='${r.token}'`)).join('\n') + '\n', { mode: 0o600 });
+    writeFileSync(
+      tokensFile,
+      tokens.flatMap((t) => t.byRole.map((r) => `export ${t.node.toUpperCase()}_${r.role.toUpperCase()}='${r.token}'`)).join('\n') + '\n',
+      { mode: 0o600 },
+    );
     process.stdout.write(banner({ urls, root, tokens, tokensFile, seeded, firstStart: !found, elapsed: elapsed() }));
   } catch (e) {
     await stop().catch(() => undefined);
@@ -122,7 +145,9 @@ export interface RunningEmbeddedNode {
 export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<RunningEmbeddedNode> {
   // an explicit Kafka without a database would be half of what was asked: said rather than ignored
   if (o.env.MMHUB_EVENT_BUS === 'kafka') {
-    throw new ConfigError(['MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus']);
+    throw new ConfigError([
+      'MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus',
+    ]);
   }
   // each commit wakes its relay at once; each poll costs PGlite work
   const env = { MMHUB_OUTBOX_POLL_MS: '1000', ...o.env, MMHUB_EVENT_BUS: 'memory' };
@@ -276,7 +301,14 @@ async function stopWithin(stop: () => Promise<void>, ms: number, log: Logger): P
 }
 
 function devToken(config: Config, node: string, role: Role): Promise<string> {
-  return signToken(config.auth.secret!, { sub: `${node}-${role}`, node, roles: [role], ttlSeconds: TOKEN_TTL_SECONDS, issuer: config.auth.issuer, audience: config.auth.audience });
+  return signToken(config.auth.secret!, {
+    sub: `${node}-${role}`,
+    node,
+    roles: [role],
+    ttlSeconds: TOKEN_TTL_SECONDS,
+    issuer: config.auth.issuer,
+    audience: config.auth.audience,
+  });
 }
 
 interface BannerFacts {
@@ -307,7 +339,8 @@ function shownPath(p: string): string {
 
 function banner(f: BannerFacts): string {
   const viewer = f.tokens[0].byRole.find((r) => r.role === 'viewer')!.token;
-  const query = '{ initiatives(first: 5, filter: {node: [\\"riyadh\\", \\"jeddah\\"]}) { totalCount edges { node { node code titleAr status rag lateDays } } } }';
+  const query =
+    '{ initiatives(first: 5, filter: {node: [\\"riyadh\\", \\"jeddah\\"]}) { totalCount edges { node { node code titleAr status rag lateDays } } } }';
   return [
     '',
     `mmhub demo federation: ${DEMO_NODES.join(' + ')} in one process, nothing else to run`,

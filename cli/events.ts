@@ -17,9 +17,6 @@ import net from 'node:net';
 import { createClient } from 'graphql-sse';
 import { callerToken, gatewayBase } from './export';
 
-
-
-
 /** Where the commands write; a test passes its own streams and an abort signal. */
 export interface EventsIo {
   stdout: NodeJS.WritableStream;
@@ -65,11 +62,20 @@ export function parseTime(value: string, now: Date, flag: string): Date {
 }
 
 const listOf = (values: string[] | undefined): string[] | undefined => {
-  const list = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return list.length ? list : undefined;
 };
 
-const patternOf = (p: string): RegExp => new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+const patternOf = (p: string): RegExp =>
+  new RegExp(
+    `^${p
+      .split('*')
+      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 
 /** Whether an event passes the filter. */
 export function matcher(f: EventFilter): (e: CloudEvent) => boolean {
@@ -120,7 +126,14 @@ export const CSV_COLUMNS: Column[] = [
   { key: 'kafkatime', en: 'kafkatime', ar: 'وقت النشر' },
 ];
 
-type JsonSchema = { $ref?: string; type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; $defs?: Record<string, JsonSchema> };
+type JsonSchema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  $defs?: Record<string, JsonSchema>;
+};
 
 /** The paths of a data schema's fields, objects followed down; a list stays one field. */
 function fieldPaths(schema: JsonSchema, root: JsonSchema, prefix: string[], out: string[][]): void {
@@ -270,7 +283,13 @@ async function readFrom(
       await consumer.disconnect();
       // the group committed nothing; leave no trace of it
       const admin = kafka.admin();
-      await admin.connect().then(() => admin.deleteGroups([groupId]), () => undefined).catch(() => undefined);
+      await admin
+        .connect()
+        .then(
+          () => admin.deleteGroups([groupId]),
+          () => undefined,
+        )
+        .catch(() => undefined);
       await admin.disconnect().catch(() => undefined);
     },
   };
@@ -357,7 +376,6 @@ export interface ExportResult {
   /** Records in the window that are not CloudEvents of ours (they are not written). */
   skipped: number;
 }
-
 
 /**
  * Exports the events whose Kafka timestamps fall in [since, until): from the offsets for `since` to
@@ -497,7 +515,7 @@ async function brokersOf(env: Record<string, string | undefined>): Promise<strin
   if (!(await anyBrokerAnswers(brokers))) {
     throw new Error(
       `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (MMHUB_KAFKA_BROKERS). ` +
-        'An export reads a closed period of the log and needs a broker; on the embedded demo (npm start), which has none, `mmhub events tail --since <time>` follows the same events through the hub\'s gateway (docs/open-data.md).',
+        "An export reads a closed period of the log and needs a broker; on the embedded demo (npm start), which has none, `mmhub events tail --since <time>` follows the same events through the hub's gateway (docs/open-data.md).",
     );
   }
   return brokers;
@@ -528,7 +546,20 @@ interface GatewayEvent {
 
 /** One event of the gateway's stream in the CloudEvents JSON format, with its cursor where Kafka's position would be. */
 export function gatewayEventJson(e: GatewayEvent): Record<string, unknown> {
-  return { specversion: '1.0', id: e.id, source: e.source, type: e.type, subject: e.subject, time: e.time, datacontenttype: 'application/json', node: e.node, aggregateversion: e.aggregateVersion, service: e.service, cursor: e.cursor, data: e.data };
+  return {
+    specversion: '1.0',
+    id: e.id,
+    source: e.source,
+    type: e.type,
+    subject: e.subject,
+    time: e.time,
+    datacontenttype: 'application/json',
+    node: e.node,
+    aggregateversion: e.aggregateVersion,
+    service: e.service,
+    cursor: e.cursor,
+    data: e.data,
+  };
 }
 
 export interface GatewayTailOptions extends EventFilter {
@@ -592,7 +623,10 @@ async function gatewayNode(base: string): Promise<string | undefined> {
  * else, in development, the events subscription of the node's gateway (the embedded demo has no
  * broker); else it says at once that it needs one or the other.
  */
-async function tailSource(o: { gateway?: string; token?: string }, env: Record<string, string | undefined>): Promise<{ brokers: string[] } | { gateway: string; token: string; node?: string }> {
+async function tailSource(
+  o: { gateway?: string; token?: string },
+  env: Record<string, string | undefined>,
+): Promise<{ brokers: string[] } | { gateway: string; token: string; node?: string }> {
   const config = loadConfig(env);
   if (o.gateway) return { gateway: gatewayBase(config, o.gateway), token: await callerToken(config, o.token, 'analyst') };
   const brokers = config.kafka.brokers;
@@ -607,14 +641,20 @@ async function tailSource(o: { gateway?: string; token?: string }, env: Record<s
 }
 
 /** `mmhub events tail`. */
-export async function eventsTail(o: { type?: string[]; node?: string[]; since?: string; gateway?: string; token?: string }, env: Record<string, string | undefined>, io: Io): Promise<void> {
+export async function eventsTail(
+  o: { type?: string[]; node?: string[]; since?: string; gateway?: string; token?: string },
+  env: Record<string, string | undefined>,
+  io: Io,
+): Promise<void> {
   const now = io.now ?? (() => new Date());
   const filter = filterOf(o, io);
   const since = o.since ? parseTime(o.since, now(), '--since') : undefined;
   const source = await tailSource(o, env);
   const signal = io.signal ?? stopSignal();
   if ('gateway' in source) {
-    io.stderr.write(`following the events subscription at ${source.gateway}/graphql${source.node ? ` (${source.node}; no broker answers)` : ''} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`);
+    io.stderr.write(
+      `following the events subscription at ${source.gateway}/graphql${source.node ? ` (${source.node}; no broker answers)` : ''} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`,
+    );
     await tailThroughGateway({ ...filter, gateway: source.gateway, token: source.token, since, out: io.stdout, signal });
     return;
   }
@@ -636,6 +676,15 @@ export async function eventsExport(
   if (until <= since) throw new UsageError(`--until (${until.toISOString()}) must come after --since (${since.toISOString()})`);
   const brokers = await brokersOf(env);
   const toStdout = o.out === '-';
-  const result = await exportEvents({ ...filter, brokers, since, until, format: o.format, arabicHeaders: o.arabicHeaders, out: toStdout ? io.stdout : o.out, progress: io.stderr });
+  const result = await exportEvents({
+    ...filter,
+    brokers,
+    since,
+    until,
+    format: o.format,
+    arabicHeaders: o.arabicHeaders,
+    out: toStdout ? io.stdout : o.out,
+    progress: io.stderr,
+  });
   io.stderr.write(formatCounts(result, toStdout ? 'stdout' : o.out));
 }

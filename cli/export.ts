@@ -68,19 +68,26 @@ export async function exportData(o: ExportCommand, config: Config, io: Io): Prom
   if (!o.token) {
     const node = await answeringNode(base);
     if (node === undefined) throw new Error(`no gateway answers at ${base}: start the node (or the demo, npm start), or give its address with --gateway`);
-    if (node !== config.node) throw new UsageError(`the gateway at ${base} is ${node}'s, not ${config.node}'s: give ${config.node}'s --port (on the demo, riyadh is at PORT+1 and jeddah at PORT+2) or --gateway`);
+    if (node !== config.node)
+      throw new UsageError(
+        `the gateway at ${base} is ${node}'s, not ${config.node}'s: give ${config.node}'s --port (on the demo, riyadh is at PORT+1 and jeddah at PORT+2) or --gateway`,
+      );
   }
   const token = await callerToken(config, o.token);
   let res: Response;
   try {
     res = await fetch(`${base}/export/${o.what}.ndjson`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
   } catch (e) {
-    throw new Error(`no gateway answers at ${base} (${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message}): start the node, or give its address with --gateway`);
+    throw new Error(
+      `no gateway answers at ${base} (${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message}): start the node, or give its address with --gateway`,
+    );
   }
   if (res.status !== 200 || !res.body) {
     const body = (await res.json().catch(() => ({}))) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
     const e = body.errors?.[0];
-    io.stderr.write(`mmhub export: ${base} refused the export (${res.status}${e?.extensions?.code ? ` ${e.extensions.code}` : ''}): ${e?.message ?? res.statusText}\n`);
+    io.stderr.write(
+      `mmhub export: ${base} refused the export (${res.status}${e?.extensions?.code ? ` ${e.extensions.code}` : ''}): ${e?.message ?? res.statusText}\n`,
+    );
     throw new Failure();
   }
   const total = Number(res.headers.get('x-total-count') ?? NaN);
@@ -123,5 +130,7 @@ export async function exportData(o: ExportCommand, config: Config, io: Io): Prom
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return;
     throw e;
   }
-  io.stderr.write(`exported ${count} ${o.what === 'progress' ? 'progress reports' : o.what === 'calendar' ? 'campaigns' : o.what} from ${base} to ${toStdout ? 'stdout' : o.out}\n`);
+  io.stderr.write(
+    `exported ${count} ${o.what === 'progress' ? 'progress reports' : o.what === 'calendar' ? 'campaigns' : o.what} from ${base} to ${toStdout ? 'stdout' : o.out}\n`,
+  );
 }

@@ -187,7 +187,9 @@ export class NodeThread implements NodeHost {
       case 'failed':
         this.ready?.reject(
           m.code === 'EADDRINUSE'
-            ? new ConfigError([`MMHUB_PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (MMHUB_PORT or --port), e.g. --port 5000 for 5000–5002`])
+            ? new ConfigError([
+                `MMHUB_PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (MMHUB_PORT or --port), e.g. --port 5000 for 5000–5002`,
+              ])
             : new Error(`${this.node}: ${m.message}`),
         );
         return;

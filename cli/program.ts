@@ -53,7 +53,8 @@ async function remoteSubgraphs(config: Config) {
     const url = config.gateway.subgraphUrls[def.name];
     if (url) found.push({ name: def.name, url, sdl: (await buildSubgraph(def.subgraph)).sdl });
   }
-  if (!found.length) throw new ConfigError(['MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL: a gateway alone needs the URL of at least one service']);
+  if (!found.length)
+    throw new ConfigError(['MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL: a gateway alone needs the URL of at least one service']);
   return found;
 }
 
@@ -74,7 +75,9 @@ export function buildProgram(ctx: RunContext): Command {
 
   program
     .command('start')
-    .description('the demo federation in one process: ministry, riyadh and jeddah on embedded databases (.mmhub/data) and an in-process bus, gateways on MMHUB_PORT (4000) and the next two ports; seeded on first start')
+    .description(
+      'the demo federation in one process: ministry, riyadh and jeddah on embedded databases (.mmhub/data) and an in-process bus, gateways on MMHUB_PORT (4000) and the next two ports; seeded on first start',
+    )
     .option('--reset', 'wipe the data and seed again')
     .option('--data-dir <dir>', 'where the data is kept (default .mmhub/data)')
     .option('--port <n>', "the ministry's gateway port (else MMHUB_PORT)")
@@ -106,7 +109,10 @@ export function buildProgram(ctx: RunContext): Command {
         'the node: every service and its gateway, on PostgreSQL (MMHUB_DATABASE_URL) and Kafka (MMHUB_KAFKA_BROKERS); the gateway on MMHUB_PORT, the services on the three ports after it. ' +
           'Without MMHUB_DATABASE_URL, on an embedded database (kept in .mmhub/serve/<node>) and an in-process bus, for development',
       )
-      .option('--service <name>', `one process alone: ${SERVICE_NAMES} (on its own MMHUB_PORT, MMHUB_DATABASE_URL required) or gateway (for services at MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL)`)
+      .option(
+        '--service <name>',
+        `one process alone: ${SERVICE_NAMES} (on its own MMHUB_PORT, MMHUB_DATABASE_URL required) or gateway (for services at MMHUB_INITIATIVES_URL, MMHUB_CALENDAR_URL, MMHUB_MEDIA_URL)`,
+      )
       .option('--data-dir <dir>', 'where an embedded node keeps its database (default .mmhub/serve)'),
   ).action(async (o: { service?: string; dataDir?: string; node?: string; port?: string }) => {
     const env = envOf(ctx, o);
@@ -119,7 +125,11 @@ export function buildProgram(ctx: RunContext): Command {
       ctx.keepRunning = () => node.stop();
     } else if (o.service === 'gateway') {
       const { startGateway } = load<typeof import('../gateway/src/gateway')>('../gateway/src/gateway');
-      const gateway = await startGateway({ config, subgraphs: await remoteSubgraphs(config), log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }) });
+      const gateway = await startGateway({
+        config,
+        subgraphs: await remoteSubgraphs(config),
+        log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }),
+      });
       ctx.keepRunning = () => gateway.stop();
     } else {
       const def = await serviceOrUsage(o.service);
@@ -176,7 +186,9 @@ export function buildProgram(ctx: RunContext): Command {
   nodeOptions(
     program
       .command('status')
-      .description("the node's processes, each found by the node and service it names itself: readiness, outbox backlog, consumer lag and, at the hub, each node's freshness")
+      .description(
+        "the node's processes, each found by the node and service it names itself: readiness, outbox backlog, consumer lag and, at the hub, each node's freshness",
+      )
       .addHelpText('after', '\nExits 0 when the gateway and every service are ready, 1 otherwise, with the reasons.'),
   ).action(async (o: { node?: string; port?: string }) => {
     const { nodeStatus, formatStatus } = load<typeof import('./status')>('./status');
@@ -206,39 +218,70 @@ export function buildProgram(ctx: RunContext): Command {
   nodeOptions(
     program
       .command('export')
-      .description("open data: the node's initiatives, progress reports, calendar (campaigns) or media messages as its API gives them to the caller (drafts only to those who may read them); the hub exports the whole sector's copies")
+      .description(
+        "open data: the node's initiatives, progress reports, calendar (campaigns) or media messages as its API gives them to the caller (drafts only to those who may read them); the hub exports the whole sector's copies",
+      )
       .addArgument(new Argument('<what>', 'what to export').choices(['initiatives', 'progress', 'calendar', 'messages']))
-      .addOption(new Option('--format <format>', 'csv (UTF-8 with a BOM, one column per field), json (an array) or ndjson (an object a line)').choices(['csv', 'json', 'ndjson']).default('csv'))
+      .addOption(
+        new Option('--format <format>', 'csv (UTF-8 with a BOM, one column per field), json (an array) or ndjson (an object a line)')
+          .choices(['csv', 'json', 'ndjson'])
+          .default('csv'),
+      )
       .option('--out <file>', 'the file (written whole or not at all), or - for stdout', '-')
       .addOption(new Option('--headers <language>', 'CSV column headers in Arabic or English').choices(['ar', 'en']).default('en'))
       .option('--gateway <url>', "the node's gateway (else http://HOST:PORT of the node)")
       .option('--token <token>', "the caller's token (else, in development, a viewer's of the node)")
-      .addHelpText('after', '\nThe same files are downloaded at the gateway: GET /export/<what>.csv (.json, .ndjson) with "Authorization: Bearer <token>". See docs/open-data.md.'),
+      .addHelpText(
+        'after',
+        '\nThe same files are downloaded at the gateway: GET /export/<what>.csv (.json, .ndjson) with "Authorization: Bearer <token>". See docs/open-data.md.',
+      ),
   ).action(async (what: string, o: { format: string; out: string; headers: string; gateway?: string; token?: string; node?: string; port?: string }) => {
     const config = loadConfig(envOf(ctx, o));
     const { exportData } = load<typeof import('./export')>('./export');
-    await exportData({ what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token }, config, io);
+    await exportData(
+      { what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token },
+      config,
+      io,
+    );
   });
 
-  const events = program.command('events').description('the event streams, for analysts: tail follows live, export writes a period to a file').addHelpText('after', EVENTS_HELP);
+  const events = program
+    .command('events')
+    .description('the event streams, for analysts: tail follows live, export writes a period to a file')
+    .addHelpText('after', EVENTS_HELP);
   events
     .command('tail')
     .description('every event as a JSON line (a CloudEvent in JSON format) on stdout, then follows live until Ctrl-C')
     .option('--type <t>', 'an event type or a pattern: mmhub.initiative.*, *.cancelled.v1 (repeat it or separate with commas)', collect)
     .option('--node <n>', 'the owner node (repeat it or separate with commas)', collect)
     .option('--since <time>', '2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ago: 90m, 6h, 7d; default now')
-    .option('--gateway <url>', "follow the events subscription of this node's gateway instead of Kafka (without a broker, as on the demo, the node's own gateway is followed)")
+    .option(
+      '--gateway <url>',
+      "follow the events subscription of this node's gateway instead of Kafka (without a broker, as on the demo, the node's own gateway is followed)",
+    )
     .option('--token <token>', "an analyst's or admin's token for --gateway (else, in development, the node's analyst's)")
     .option('--port <n>', "the node's gateway port, followed when no broker answers (else PORT)")
     .addOption(new Option('--until <time>').hideHelp())
     .addOption(new Option('--format <f>').hideHelp())
     .addOption(new Option('--out <file>').hideHelp())
-    .action(async (o: { type?: string[]; node?: string[]; since?: string; until?: string; format?: string; out?: string; gateway?: string; token?: string; port?: string }) => {
-      if (o.until || o.format || o.out) throw new UsageError('tail follows live: --until, --format and --out belong to export');
-      const { eventsTail } = load<typeof import('./events')>('./events');
-      // --node filters the events here; only --port says where the node is
-      await eventsTail(o, envOf(ctx, { port: o.port }), io);
-    });
+    .action(
+      async (o: {
+        type?: string[];
+        node?: string[];
+        since?: string;
+        until?: string;
+        format?: string;
+        out?: string;
+        gateway?: string;
+        token?: string;
+        port?: string;
+      }) => {
+        if (o.until || o.format || o.out) throw new UsageError('tail follows live: --until, --format and --out belong to export');
+        const { eventsTail } = load<typeof import('./events')>('./events');
+        // --node filters the events here; only --port says where the node is
+        await eventsTail(o, envOf(ctx, { port: o.port }), io);
+      },
+    );
   events
     .command('export')
     .description('the events published in [since, until) to a file, a progress bar on stderr and a count per type')
@@ -299,6 +342,10 @@ function commandOf(argv: string[]): string {
 }
 
 /** `mmhub events <argv>`, with the environment and streams given: for tests. */
-export function eventsCommand(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export function eventsCommand(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Io = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   return run(['events', ...argv], { env, io });
 }

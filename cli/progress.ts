@@ -21,7 +21,8 @@ export function progress(out: ProgressStream = process.stderr, unit = 'records')
   let shown = -1;
   let shownAt = 0;
   let open = false;
-  const line = (done: bigint, total: bigint, percent: number) => `${label ? `${label.padEnd(28)} ` : ''}${String(percent).padStart(3)}%  ${done}/${total} ${unit}`;
+  const line = (done: bigint, total: bigint, percent: number) =>
+    `${label ? `${label.padEnd(28)} ` : ''}${String(percent).padStart(3)}%  ${done}/${total} ${unit}`;
   const draw = (force: boolean) => {
     if (!last) return;
     const { done, total } = last;

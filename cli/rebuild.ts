@@ -80,10 +80,21 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
     progress(0, total, label);
     await Promise.all(
       replays.map((r) =>
-        replayTopics(kafka, admin, r.ends, `${r.name}.rebuild.${Date.now()}`, (records) => r.applier.handle(records), (done) => {
-          r.done = done;
-          progress(replays.reduce((n, x) => n + x.done, 0), total, label);
-        }),
+        replayTopics(
+          kafka,
+          admin,
+          r.ends,
+          `${r.name}.rebuild.${Date.now()}`,
+          (records) => r.applier.handle(records),
+          (done) => {
+            r.done = done;
+            progress(
+              replays.reduce((n, x) => n + x.done, 0),
+              total,
+              label,
+            );
+          },
+        ),
       ),
     );
     for (const r of replays) {
@@ -173,4 +184,3 @@ async function replayTopics(
   }
   return done;
 }
-

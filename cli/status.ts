@@ -99,7 +99,9 @@ export async function nodeStatus(config: Config): Promise<NodeStatus> {
   const first = nodeAddresses(config);
   const gatewayReady = await get(`${first.gateway}/ready`);
   const gatewayBody = jsonOf(gatewayReady?.text);
-  const told = Object.fromEntries(Object.entries((gatewayBody?.addresses as Record<string, unknown> | undefined) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const told = Object.fromEntries(
+    Object.entries((gatewayBody?.addresses as Record<string, unknown> | undefined) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
   const where = nodeAddresses(config, str(gatewayBody?.node) === config.node ? told : {});
   const probed = await Promise.all(where.services.map((s) => serviceStatus(s.name, s.url, config.node)));
   const services = probed.map((p) => p.status);
@@ -114,7 +116,8 @@ export async function nodeStatus(config: Config): Promise<NodeStatus> {
   const gatewayNode = str(gatewayBody?.node);
   const gateway = { url: where.gateway, ready: gatewayNode && gatewayNode !== config.node ? ('another process' as const) : readinessOf(gatewayReady) };
   const problems: string[] = [];
-  if (gateway.ready === 'another process') problems.push(`${where.gateway} is ${gatewayNode}'s gateway, not ${config.node}'s: give the port of ${config.node}'s gateway (--port or MMHUB_PORT)`);
+  if (gateway.ready === 'another process')
+    problems.push(`${where.gateway} is ${gatewayNode}'s gateway, not ${config.node}'s: give the port of ${config.node}'s gateway (--port or MMHUB_PORT)`);
   else if (gateway.ready === 'unreachable') problems.push(`the gateway does not answer at ${where.gateway}`);
   else if (gateway.ready === 'not ready') problems.push(`the gateway at ${where.gateway} is not ready`);
   for (const svc of services) {
@@ -245,7 +248,12 @@ export function formatStatus(s: NodeStatus, now = new Date()): string {
     lines.push('', 'Freshness: the newest event applied here from each node');
     const fresh = [['NODE', 'NEWEST EVENT', 'AGE', 'LAST APPLIED']];
     for (const f of s.freshness) {
-      fresh.push([f.origin, f.lastEvent.toISOString(), formatAge((now.getTime() - f.lastEvent.getTime()) / 1000), f.lastApplied ? `${formatAge((now.getTime() - f.lastApplied.getTime()) / 1000)} ago` : '?']);
+      fresh.push([
+        f.origin,
+        f.lastEvent.toISOString(),
+        formatAge((now.getTime() - f.lastEvent.getTime()) / 1000),
+        f.lastApplied ? `${formatAge((now.getTime() - f.lastApplied.getTime()) / 1000)} ago` : '?',
+      ]);
     }
     lines.push(table(fresh));
   }

@@ -25,4 +25,3 @@ export function parseTtl(ttl: string): number {
   if (seconds <= 0) throw new Error(`--ttl must be longer than zero; got "${ttl}"`);
   return seconds;
 }
-

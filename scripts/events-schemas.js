@@ -13,7 +13,9 @@ writeSectorContracts(schemaDir).then(
     process.stdout.write(`wrote ${schemas} JSON Schemas to schema/events/ and schema/asyncapi.yaml\n`);
     const changed = await writeSectorFingerprints(schemaDir);
     if (changed.length) {
-      process.stderr.write(`events:schemas: the data of ${changed.join(', ')} changed without a new version: define the change as a new type (.v2) beside the old one; schema/event-fingerprints.json keeps the old fingerprints\n`);
+      process.stderr.write(
+        `events:schemas: the data of ${changed.join(', ')} changed without a new version: define the change as a new type (.v2) beside the old one; schema/event-fingerprints.json keeps the old fingerprints\n`,
+      );
       process.exit(1);
     }
   },

@@ -2,7 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildASTSchema, findBreakingChanges, getNamedType, getNullableType, isNonNullType, isObjectType, isScalarType, Kind, parse, printSchema, visit, type FieldDefinitionNode, type GraphQLSchema, type ObjectTypeDefinitionNode } from 'graphql';
+import {
+  buildASTSchema,
+  findBreakingChanges,
+  getNamedType,
+  getNullableType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  Kind,
+  parse,
+  printSchema,
+  visit,
+  type FieldDefinitionNode,
+  type GraphQLSchema,
+  type ObjectTypeDefinitionNode,
+} from 'graphql';
 import { parse as parseYaml } from 'yaml';
 import { writeSchemas } from '../cli/compose';
 import { services } from '../cli/services';
@@ -61,7 +76,11 @@ describe('schema/', () => {
       const name = path.basename(file);
       expect({ name, sdl: readFileSync(path.join(committed, name), 'utf8') }).toEqual({ name, sdl: readFileSync(file, 'utf8') });
     }
-    expect(readdirSync(committed).filter((f) => f.endsWith('.graphql')).sort()).toEqual(files.map((f) => path.basename(f)).sort());
+    expect(
+      readdirSync(committed)
+        .filter((f) => f.endsWith('.graphql'))
+        .sort(),
+    ).toEqual(files.map((f) => path.basename(f)).sort());
   });
 
   it('api.graphql is the schema clients see through the gateway, for their code generators', () => {
@@ -71,8 +90,12 @@ describe('schema/', () => {
   });
 
   it('supergraph.yaml gives rover every subgraph, its committed SDL and the address the supergraph routes to', () => {
-    const config = parseYaml(readFileSync(path.join(ROOT, 'supergraph.yaml'), 'utf8')) as { subgraphs: Record<string, { routing_url: string; schema: { file: string } }> };
-    const routed = Object.fromEntries([...readFileSync(path.join(committed, 'supergraph.graphql'), 'utf8').matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map((m) => [m[1], m[2]]));
+    const config = parseYaml(readFileSync(path.join(ROOT, 'supergraph.yaml'), 'utf8')) as {
+      subgraphs: Record<string, { routing_url: string; schema: { file: string } }>;
+    };
+    const routed = Object.fromEntries(
+      [...readFileSync(path.join(committed, 'supergraph.graphql'), 'utf8').matchAll(/@join__graph\(name: "(\w+)", url: "([^"]+)"\)/g)].map((m) => [m[1], m[2]]),
+    );
     expect(Object.keys(config.subgraphs).sort()).toEqual(services.map((s) => s.name).sort());
     for (const [name, sub] of Object.entries(config.subgraphs)) {
       expect({ name, url: sub.routing_url }).toEqual({ name, url: routed[name] });
@@ -85,7 +108,11 @@ describe('schema/', () => {
   it(`breaks nothing a client of ${baseline.source} relies on, unless acknowledged`, () => {
     const acknowledged = JSON.parse(readFileSync(path.join(ROOT, ACKNOWLEDGED_FILE), 'utf8')) as Acknowledged[];
     expect(acknowledged.filter((a) => !a.type || !a.description || !a.reason?.trim())).toEqual([]);
-    const breaking = unacknowledgedBreakingChanges(apiSchema(baseline.sdl), apiSchema(readFileSync(path.join(fresh, 'supergraph.graphql'), 'utf8')), acknowledged);
+    const breaking = unacknowledgedBreakingChanges(
+      apiSchema(baseline.sdl),
+      apiSchema(readFileSync(path.join(fresh, 'supergraph.graphql'), 'utf8')),
+      acknowledged,
+    );
     if (breaking.length) {
       throw new Error(
         `The fresh composition breaks clients of ${baseline.source}:\n${breaking.map((c) => `  - [${c.type}] ${c.description}`).join('\n')}\n` +
@@ -99,7 +126,11 @@ describe('schema/', () => {
     /** The committed API schema with its Query type changed by `edit`. */
     const withQuery = (edit: (query: ObjectTypeDefinitionNode) => ObjectTypeDefinitionNode) =>
       buildASTSchema(visit(parse(printSchema(before)), { ObjectTypeDefinition: (node) => (node.name.value === 'Query' ? edit(node) : undefined) }));
-    const sectorNews: FieldDefinitionNode = { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: 'sectorNews' }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } } };
+    const sectorNews: FieldDefinitionNode = {
+      kind: Kind.FIELD_DEFINITION,
+      name: { kind: Kind.NAME, value: 'sectorNews' },
+      type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: 'String' } },
+    };
 
     it('lets an added field pass', () => {
       const added = withQuery((q) => ({ ...q, fields: [...(q.fields ?? []), sectorNews] }));
@@ -110,7 +141,9 @@ describe('schema/', () => {
     it('reports a removed field by name, unless it is acknowledged', () => {
       const removed = withQuery((q) => ({ ...q, fields: q.fields?.filter((f) => f.name.value !== 'nodes') }));
       expect(unacknowledgedBreakingChanges(before, removed, [])).toEqual([{ type: 'FIELD_REMOVED', description: 'Query.nodes was removed.' }]);
-      expect(unacknowledgedBreakingChanges(before, removed, [{ type: 'FIELD_REMOVED', description: 'Query.nodes was removed.', reason: 'replaced by sectorNodes' }])).toEqual([]);
+      expect(
+        unacknowledgedBreakingChanges(before, removed, [{ type: 'FIELD_REMOVED', description: 'Query.nodes was removed.', reason: 'replaced by sectorNodes' }]),
+      ).toEqual([]);
     });
   });
 });
@@ -125,7 +158,11 @@ function datesWithoutHijri(schema: GraphQLSchema): string[] {
       const base = getNullableType(field.type);
       if (!isScalarType(base) || !['DateTime', 'LocalDate'].includes(base.name)) continue;
       const sibling = fields[`${name}Hijri`];
-      const ok = sibling && getNamedType(sibling.type).name === 'HijriDate' && getNullableType(sibling.type) === getNamedType(sibling.type) && isNonNullType(sibling.type) === isNonNullType(field.type);
+      const ok =
+        sibling &&
+        getNamedType(sibling.type).name === 'HijriDate' &&
+        getNullableType(sibling.type) === getNamedType(sibling.type) &&
+        isNonNullType(sibling.type) === isNonNullType(field.type);
       if (!ok) missing.push(`${type.name}.${name}`);
     }
   }
@@ -145,7 +182,8 @@ describe('Hijri beside every date', () => {
 
   it('names a date field whose sibling is missing', () => {
     const withoutSibling = visit(parse(printSchema(supergraph())), {
-      ObjectTypeDefinition: (node) => (node.name.value === 'Initiative' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'plannedEndHijri') } : undefined),
+      ObjectTypeDefinition: (node) =>
+        node.name.value === 'Initiative' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'plannedEndHijri') } : undefined,
     });
     expect(datesWithoutHijri(buildASTSchema(withoutSibling))).toEqual(['Initiative.plannedEnd']);
   });
@@ -164,7 +202,9 @@ describe('the permission matrix', () => {
 
   it('names no field the graph does not have', () => {
     const schema = api();
-    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? Object.keys(t.getFields()) : [])));
+    const roots = new Set(
+      [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((t) => (t ? Object.keys(t.getFields()) : [])),
+    );
     expect(groups.flatMap(([action, p]) => p.fields.filter((f) => !roots.has(f)).map((f) => `${action}: ${f}`))).toEqual([]);
   });
 });

@@ -9,7 +9,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
  */
 const users = Array.from({ length: 10 }, (_, i) => ({ id: String(i + 1), name: `User ${i + 1}`, username: `user${i + 1}`, birthday: 1_000_000 + i }));
 const products = Array.from({ length: 10 }, (_, i) => ({ upc: String(i + 1), name: `Product ${i + 1}`, price: 100 + i * 10, weight: 10 + i }));
-const reviews = Array.from({ length: 30 }, (_, i) => ({ id: String(i + 1), body: `Review ${i + 1} of a product`, authorId: String((i % 10) + 1), upc: String(((i * 7) % 10) + 1) }));
+const reviews = Array.from({ length: 30 }, (_, i) => ({
+  id: String(i + 1),
+  body: `Review ${i + 1} of a product`,
+  authorId: String((i % 10) + 1),
+  upc: String(((i * 7) % 10) + 1),
+}));
 
 interface StaticSubgraph {
   name: string;

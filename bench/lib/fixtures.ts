@@ -14,7 +14,20 @@ export const STATUSES = Object.values(InitiativeStatus);
 
 // words municipal initiatives are named with, so that a search matches a realistic share of them
 const SUBJECTS = ['تطوير', 'تحسين', 'تأهيل', 'إنشاء', 'صيانة', 'رقمنة', 'توسعة', 'تشجير', 'إنارة', 'تنظيم', 'مراقبة', 'توعية'];
-const OBJECTS = ['الحدائق العامة', 'الطرق الفرعية', 'الأرصفة', 'الخدمات الإلكترونية', 'الأسواق الشعبية', 'المسالخ', 'الواجهات البحرية', 'مواقف السيارات', 'النظافة العامة', 'المباني الآيلة للسقوط', 'الساحات البلدية', 'تصاريح البناء'];
+const OBJECTS = [
+  'الحدائق العامة',
+  'الطرق الفرعية',
+  'الأرصفة',
+  'الخدمات الإلكترونية',
+  'الأسواق الشعبية',
+  'المسالخ',
+  'الواجهات البحرية',
+  'مواقف السيارات',
+  'النظافة العامة',
+  'المباني الآيلة للسقوط',
+  'الساحات البلدية',
+  'تصاريح البناء',
+];
 const PLACES = ['حي النخيل', 'حي الملقا', 'وسط المدينة', 'حي الروضة', 'الكورنيش', 'حي العزيزية', 'المنطقة الصناعية', 'حي الشفا'];
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86400_000).toISOString().slice(0, 10);
@@ -46,19 +59,21 @@ export function initiatives(node: string, count: number, offset = 0): Initiative
 /** `perInitiative` campaigns serving each initiative. */
 export function campaignsFor(list: InitiativeState[], perInitiative: number): CampaignState[] {
   return list.flatMap((i, n) =>
-    Array.from({ length: perInitiative }, (_, c) =>
-      draftCampaign(
-        {
-          titleAr: `حملة ${c + 1} للمبادرة ${i.code}`,
-          axis: i.axis,
-          audiences: ['RESIDENTS'],
-          channels: ['X'],
-          initiativeIds: [i.id],
-          startsAt: new Date(Date.UTC(2026, (n + c) % 12, 1 + (c % 27), 9)),
-          endsAt: new Date(Date.UTC(2026, (n + c) % 12, 10 + (c % 18), 9)),
-        },
-        { id: newId(), node: i.node, by: `${i.node}-editor`, now: new Date() },
-      ).data.state,
+    Array.from(
+      { length: perInitiative },
+      (_, c) =>
+        draftCampaign(
+          {
+            titleAr: `حملة ${c + 1} للمبادرة ${i.code}`,
+            axis: i.axis,
+            audiences: ['RESIDENTS'],
+            channels: ['X'],
+            initiativeIds: [i.id],
+            startsAt: new Date(Date.UTC(2026, (n + c) % 12, 1 + (c % 27), 9)),
+            endsAt: new Date(Date.UTC(2026, (n + c) % 12, 10 + (c % 18), 9)),
+          },
+          { id: newId(), node: i.node, by: `${i.node}-editor`, now: new Date() },
+        ).data.state,
     ),
   );
 }
@@ -66,11 +81,18 @@ export function campaignsFor(list: InitiativeState[], perInitiative: number): Ca
 /** `perCampaign` messages of each campaign. */
 export function messagesFor(campaigns: CampaignState[], perCampaign: number): MessageState[] {
   return campaigns.flatMap((c) =>
-    Array.from({ length: perCampaign }, (_, m) =>
-      draftMessage(
-        { bodyAr: `رسالة ${m + 1} من ${c.titleAr}`, variants: [{ channel: 'WEBSITE', text: `خبر ${m + 1} عن ${c.titleAr}` }], campaignId: c.id, initiativeId: c.initiativeIds?.[0] ?? null },
-        { id: newId(), node: c.node, by: `${c.node}-editor`, now: new Date() },
-      ).data.state,
+    Array.from(
+      { length: perCampaign },
+      (_, m) =>
+        draftMessage(
+          {
+            bodyAr: `رسالة ${m + 1} من ${c.titleAr}`,
+            variants: [{ channel: 'WEBSITE', text: `خبر ${m + 1} عن ${c.titleAr}` }],
+            campaignId: c.id,
+            initiativeId: c.initiativeIds?.[0] ?? null,
+          },
+          { id: newId(), node: c.node, by: `${c.node}-editor`, now: new Date() },
+        ).data.state,
     ),
   );
 }

@@ -29,12 +29,12 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
   const done = new Promise<autocannon.Result>((resolve, reject) => ((settle = resolve), (fail = reject)));
   const instance = autocannon(
     {
-    url: spec.url,
-    connections: spec.connections,
-    duration: spec.seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...spec.headers },
-    requests: [{ setupRequest: (req: any) => ({ ...req, body: spec.body() }) }],
+      url: spec.url,
+      connections: spec.connections,
+      duration: spec.seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...spec.headers },
+      requests: [{ setupRequest: (req: any) => ({ ...req, body: spec.body() }) }],
     } as autocannon.Options,
     (err, result) => (err ? fail(err) : settle(result)),
   );

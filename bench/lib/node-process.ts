@@ -75,7 +75,11 @@ export async function startBenchNode(node: string, env: Record<string, string> =
     pid: child.pid!,
     token: (roles) => signToken(DEVELOPMENT_JWT_SECRET, { sub: `${node}-${roles.join('-')}`, node, roles, ttlSeconds: 4 * 3600 }),
     graphql: async (query, variables, token) => {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as { data?: any; errors?: unknown[] };
     },
     dispose: async () => {

@@ -22,7 +22,9 @@ export function markdown(r: BenchResults): string {
   lines.push(`### Benchmark ${r.smoke ? '(smoke size) ' : ''}of ${r.startedAt}`);
   lines.push('');
   lines.push(`Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB memory, Node ${m.node}, PostgreSQL ${m.postgres ?? '?'}, ${m.platform}.`);
-  lines.push('Each figure is the median, p95 and p99 over repeated runs (or over every sample, where marked); each ratio is taken within one round and then summarised, so both sides saw the same machine at the same moment.');
+  lines.push(
+    'Each figure is the median, p95 and p99 over repeated runs (or over every sample, where marked); each ratio is taken within one round and then summarised, so both sides saw the same machine at the same moment.',
+  );
   lines.push('');
   lines.push('#### Targets');
   lines.push('');
@@ -41,7 +43,10 @@ export function markdown(r: BenchResults): string {
       .map(([k, v]) => `${k} ${typeof v === 'number' ? n(v) : String(v)}`)
       .join(', ');
     lines.push(`Sizes: ${sizes}. Took ${n(s.seconds, 0)} s.`);
-    if (s.load) lines.push(`Load average (1, 5, 15 min): ${s.load.start.map((x) => n(x)).join(', ')} at the start, ${s.load.end.map((x) => n(x)).join(', ')} at the end.`);
+    if (s.load)
+      lines.push(
+        `Load average (1, 5, 15 min): ${s.load.start.map((x) => n(x)).join(', ')} at the start, ${s.load.end.map((x) => n(x)).join(', ')} at the end.`,
+      );
     if (s.error) lines.push(`\n**Failed:** ${s.error}`);
     if (s.ratios.length) {
       lines.push('');

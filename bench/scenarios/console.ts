@@ -41,9 +41,9 @@ export const consoleScenario: Scenario = {
       await page.click('button[data-role="viewer"]');
       await page.waitForURL(/\/console\/calendar/);
       const measured = (n: number) =>
-        page.waitForFunction((k) => performance.getEntriesByName('calendar:month').length > k, n, { timeout: 60_000 }).then(() =>
-          page.evaluate(() => performance.getEntriesByName('calendar:month').map((e) => e.duration)),
-        );
+        page
+          .waitForFunction((k) => performance.getEntriesByName('calendar:month').length > k, n, { timeout: 60_000 })
+          .then(() => page.evaluate(() => performance.getEntriesByName('calendar:month').map((e) => e.duration)));
       // a few months before the seeded Ramadan, so that the months walked through hold the seed's campaigns
       const ramadan = new SeedDays(new Date()).ramadan();
       const start = `${hub}/calendar?y=${ramadan.hijriYear}&m=6`;

@@ -12,7 +12,13 @@ import type { BenchContext, Scenario, ScenarioOutcome } from './scenario';
 const PROPOSE = `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`;
 
 /** Mutations at a steady rate, spread over the municipal nodes; returns the ids made and the rate reached. */
-async function steadyLoad(nodes: BenchNode[], tokens: string[], perSecond: number, seconds: number, tag: string): Promise<{ ids: string[]; achieved: number; failed: number }> {
+async function steadyLoad(
+  nodes: BenchNode[],
+  tokens: string[],
+  perSecond: number,
+  seconds: number,
+  tag: string,
+): Promise<{ ids: string[]; achieved: number; failed: number }> {
   const ids: string[] = [];
   let failed = 0;
   const inFlight = new Set<Promise<void>>();
@@ -26,11 +32,18 @@ async function steadyLoad(nodes: BenchNode[], tokens: string[], perSecond: numbe
     if (inFlight.size >= 64) await Promise.race(inFlight);
     const n = k % nodes.length;
     const p = nodes[n]
-      .graphql(PROPOSE, { i: { code: `L-${tag}-${k}`, titleAr: `مبادرة قياس ${k}`, axis: AXES[k % AXES.length], plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, tokens[n])
-      .then((r) => {
-        if (r.errors || !r.data) failed++;
-        else ids.push(r.data.proposeInitiative.id);
-      }, () => void failed++)
+      .graphql(
+        PROPOSE,
+        { i: { code: `L-${tag}-${k}`, titleAr: `مبادرة قياس ${k}`, axis: AXES[k % AXES.length], plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } },
+        tokens[n],
+      )
+      .then(
+        (r) => {
+          if (r.errors || !r.data) failed++;
+          else ids.push(r.data.proposeInitiative.id);
+        },
+        () => void failed++,
+      )
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   }
@@ -39,19 +52,45 @@ async function steadyLoad(nodes: BenchNode[], tokens: string[], perSecond: numbe
 }
 
 /** Mutations at a steady rate and, for each, the time from its commit at the municipality to its application at the hub. */
-async function lagAt(ctx: BenchContext, hub: BenchNode, municipal: BenchNode[], tokens: string[], perSecond: number, seconds: number, tag: string): Promise<{ ids: string[]; achieved: number; failed: number; lags: number[] }> {
+async function lagAt(
+  ctx: BenchContext,
+  hub: BenchNode,
+  municipal: BenchNode[],
+  tokens: string[],
+  perSecond: number,
+  seconds: number,
+  tag: string,
+): Promise<{ ids: string[]; achieved: number; failed: number; lags: number[] }> {
   ctx.progress(`events: ${perSecond} mutations/s for ${seconds} s at riyadh and jeddah`);
   const steady = await steadyLoad(municipal, tokens, perSecond, seconds, tag);
   ctx.progress(`events: ${steady.ids.length} mutations at ${round(steady.achieved, 1)}/s (${steady.failed} failed); waiting for the hub`);
   await eventually(
-    async () => ((await query<{ n: number }>(hub.db.url, 'select count(*)::int as n from initiatives.initiative where id = any($1)', [steady.ids]))[0].n === steady.ids.length ? true : undefined),
+    async () =>
+      (await query<{ n: number }>(hub.db.url, 'select count(*)::int as n from initiatives.initiative where id = any($1)', [steady.ids]))[0].n ===
+      steady.ids.length
+        ? true
+        : undefined,
     300_000,
     'every mutation visible at the hub',
   );
   // commit: the event's time at its origin; visible: the hub's transaction that applied it
-  const origin = (await Promise.all(municipal.map((n) => query<{ id: string; t: number }>(n.db.url, `select id::text, extract(epoch from "time") * 1000 as t from initiatives.outbox where subject = any($1)`, [steady.ids])))).flat();
+  const origin = (
+    await Promise.all(
+      municipal.map((n) =>
+        query<{ id: string; t: number }>(n.db.url, `select id::text, extract(epoch from "time") * 1000 as t from initiatives.outbox where subject = any($1)`, [
+          steady.ids,
+        ]),
+      ),
+    )
+  ).flat();
   const applied = new Map(
-    (await query<{ id: string; t: number }>(hub.db.url, `select event_id as id, extract(epoch from applied_at) * 1000 as t from initiatives.inbox where event_id = any($1)`, [origin.map((o) => o.id)])).map((r) => [r.id, Number(r.t)]),
+    (
+      await query<{ id: string; t: number }>(
+        hub.db.url,
+        `select event_id as id, extract(epoch from applied_at) * 1000 as t from initiatives.inbox where event_id = any($1)`,
+        [origin.map((o) => o.id)],
+      )
+    ).map((r) => [r.id, Number(r.t)]),
   );
   const lags = origin.filter((o) => applied.has(o.id)).map((o) => applied.get(o.id)! - Number(o.t));
   const s = summarise(lags);
@@ -61,21 +100,46 @@ async function lagAt(ctx: BenchContext, hub: BenchNode, municipal: BenchNode[], 
 
 /** Proposal events written straight into a node's outbox, as committed mutations would leave them. */
 async function fillOutbox(url: string, node: string, count: number, tag: string): Promise<void> {
-  const orm = await openDatabase({ url, schema: 'initiatives', entities: [...initiativesService.entities, OutboxEntry], migrations: initiativesService.migrations, poolMax: 2 });
+  const orm = await openDatabase({
+    url,
+    schema: 'initiatives',
+    entities: [...initiativesService.entities, OutboxEntry],
+    migrations: initiativesService.migrations,
+    poolMax: 2,
+  });
   try {
     for (let i = 0; i < count; i += 2000) {
       const events = Array.from({ length: Math.min(2000, count - i) }, (_, j) =>
         proposeInitiative(
-          { code: `BU-${tag}-${i + j}`, titleAr: `مبادرة دفعة ${i + j}`, axis: AXES[(i + j) % AXES.length], plannedStart: '2026-01-01', plannedEnd: '2026-12-31' },
+          {
+            code: `BU-${tag}-${i + j}`,
+            titleAr: `مبادرة دفعة ${i + j}`,
+            axis: AXES[(i + j) % AXES.length],
+            plannedStart: '2026-01-01',
+            plannedEnd: '2026-12-31',
+          },
           null,
           { id: newId(), node, by: `${node}-editor`, now: new Date() },
         ),
       );
       const em = orm.em.fork();
-      await em.insertMany(InitiativeRecord, events.map((e) => initiativeRow(e.data.state)));
+      await em.insertMany(
+        InitiativeRecord,
+        events.map((e) => initiativeRow(e.data.state)),
+      );
       await orm.em.fork().insertMany(
         OutboxEntry,
-        events.map((e) => ({ id: newId(), topic: topicOf('initiatives'), type: e.type, source: sourceOf(node, 'initiatives'), subject: e.subject, node, aggregateVersion: e.aggregateVersion, time: new Date(), data: e.data })),
+        events.map((e) => ({
+          id: newId(),
+          topic: topicOf('initiatives'),
+          type: e.type,
+          source: sourceOf(node, 'initiatives'),
+          subject: e.subject,
+          node,
+          aggregateVersion: e.aggregateVersion,
+          time: new Date(),
+          data: e.data,
+        })),
       );
     }
   } finally {
@@ -87,7 +151,9 @@ export const eventsScenario: Scenario = {
   id: 'events',
   title: 'Event pipeline: lag from a municipality’s commit to the hub, and a burst',
   async run(ctx: BenchContext): Promise<ScenarioOutcome> {
-    const sizes = ctx.smoke ? { lightPerSecond: 10, perSecond: 20, seconds: 2, burst: 500 } : { lightPerSecond: 50, perSecond: 200, seconds: 30, burst: 50_000 };
+    const sizes = ctx.smoke
+      ? { lightPerSecond: 10, perSecond: 20, seconds: 2, burst: 500 }
+      : { lightPerSecond: 50, perSecond: 200, seconds: 30, burst: 50_000 };
     const tag = newId().slice(-8).toUpperCase();
     const nodes: BenchNode[] = [];
     try {
@@ -118,7 +184,11 @@ export const eventsScenario: Scenario = {
         [`BU-${tag}-%`],
       );
       await eventually(
-        async () => ((await query<{ n: number }>(hub.db.url, `select count(*)::int as n from initiatives.initiative where code like $1`, [`BU-${tag}-%`]))[0].n === sizes.burst ? true : undefined),
+        async () =>
+          (await query<{ n: number }>(hub.db.url, `select count(*)::int as n from initiatives.initiative where code like $1`, [`BU-${tag}-%`]))[0].n ===
+          sizes.burst
+            ? true
+            : undefined,
         600_000,
         'the burst at the hub',
       );
@@ -126,7 +196,11 @@ export const eventsScenario: Scenario = {
         hub.db.url,
         `with b as (select applied_at from initiatives.inbox where event_id = any($1))
          select count(*) filter (where applied_at > (select min(applied_at) from b))::int as n, extract(epoch from max(applied_at) - min(applied_at)) as s from b`,
-        [(await query<{ id: string }>(riyadh.db.url, `select id::text from initiatives.outbox where (data->'state'->>'code') like $1`, [`BU-${tag}-%`])).map((r) => r.id)],
+        [
+          (await query<{ id: string }>(riyadh.db.url, `select id::text from initiatives.outbox where (data->'state'->>'code') like $1`, [`BU-${tag}-%`])).map(
+            (r) => r.id,
+          ),
+        ],
       );
       // a span shorter than one batch's transaction is measured as at least a millisecond
       const relayRate = relay.n / Math.max(Number(relay.s), 0.001);
@@ -145,11 +219,41 @@ export const eventsScenario: Scenario = {
         figures,
         ratios: [],
         targets: [
-          target(`lag p50 ≤ 100 ms at ${sizes.lightPerSecond} mutations/s`, lightLag.median, '≤ 100 ms', lightLag.median <= 100, 'three nodes (nine services and three gateways), PostgreSQL, Kafka and the load generator share 2 cores'),
-          target(`lag p99 ≤ 300 ms at ${sizes.lightPerSecond} mutations/s`, lightLag.p99, '≤ 300 ms', lightLag.p99 <= 300, 'the tail is the shared machine: batches queue behind the mutations the same cores take'),
-          target('relay throughput ≥ 5,000 events/s', relayRate, '≥ 5,000/s', relayRate >= 5000, 'one idempotent producer request in flight, acknowledged by all replicas, 2,000 rows per transaction; encoding the records and their CloudEvents headers in kafkajs takes most of the relay’s CPU, and in the burst it shares the 2 cores with the hub and the broker'),
-          target('hub ingestion ≥ 5,000 events/s', hubRate, '≥ 5,000/s', hubRate >= 5000, 'each of the hub’s services reads a record once and applies it for all its consumers (copies, journal, views) in one transaction with one inbox statement; the hub’s three services, the relay and Kafka share the 2 cores'),
-          target(`${sizes.perSecond} mutations/s sustained`, steady.achieved, `${sizes.perSecond}/s`, steady.achieved >= sizes.perSecond * 0.95, 'each proposal is a gateway request, a token check, a transaction with two inserts and a publish: three nodes (nine services), PostgreSQL, Kafka and the load generator share 2 cores'),
+          target(
+            `lag p50 ≤ 100 ms at ${sizes.lightPerSecond} mutations/s`,
+            lightLag.median,
+            '≤ 100 ms',
+            lightLag.median <= 100,
+            'three nodes (nine services and three gateways), PostgreSQL, Kafka and the load generator share 2 cores',
+          ),
+          target(
+            `lag p99 ≤ 300 ms at ${sizes.lightPerSecond} mutations/s`,
+            lightLag.p99,
+            '≤ 300 ms',
+            lightLag.p99 <= 300,
+            'the tail is the shared machine: batches queue behind the mutations the same cores take',
+          ),
+          target(
+            'relay throughput ≥ 5,000 events/s',
+            relayRate,
+            '≥ 5,000/s',
+            relayRate >= 5000,
+            'one idempotent producer request in flight, acknowledged by all replicas, 2,000 rows per transaction; encoding the records and their CloudEvents headers in kafkajs takes most of the relay’s CPU, and in the burst it shares the 2 cores with the hub and the broker',
+          ),
+          target(
+            'hub ingestion ≥ 5,000 events/s',
+            hubRate,
+            '≥ 5,000/s',
+            hubRate >= 5000,
+            'each of the hub’s services reads a record once and applies it for all its consumers (copies, journal, views) in one transaction with one inbox statement; the hub’s three services, the relay and Kafka share the 2 cores',
+          ),
+          target(
+            `${sizes.perSecond} mutations/s sustained`,
+            steady.achieved,
+            `${sizes.perSecond}/s`,
+            steady.achieved >= sizes.perSecond * 0.95,
+            'each proposal is a gateway request, a token check, a transaction with two inserts and a publish: three nodes (nine services), PostgreSQL, Kafka and the load generator share 2 cores',
+          ),
         ],
         notes: [
           'Commit time: the event’s time recorded in the origin’s outbox (set as the mutation runs, a few milliseconds before its commit); visible: the start of the hub transaction that applied it (its inbox row), committed a few milliseconds later. Both clocks are this machine’s.',

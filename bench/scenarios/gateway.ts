@@ -53,8 +53,26 @@ export const gatewayScenario: Scenario = {
   title: 'Gateway: our gateway vs @apollo/gateway, and vs the subgraph directly',
   async run(ctx: BenchContext): Promise<ScenarioOutcome> {
     const sizes = ctx.smoke
-      ? { initiatives: 60, campaignsPerInitiative: 2, messagesPerCampaign: 2, nestedConnections: 4, singleConnections: 4, seconds: 1, warmupSeconds: 0, rounds: 1 }
-      : { initiatives: 600, campaignsPerInitiative: 2, messagesPerCampaign: 2, nestedConnections: 20, singleConnections: 10, seconds: 6, warmupSeconds: 2, rounds: 3 };
+      ? {
+          initiatives: 60,
+          campaignsPerInitiative: 2,
+          messagesPerCampaign: 2,
+          nestedConnections: 4,
+          singleConnections: 4,
+          seconds: 1,
+          warmupSeconds: 0,
+          rounds: 1,
+        }
+      : {
+          initiatives: 600,
+          campaignsPerInitiative: 2,
+          messagesPerCampaign: 2,
+          nestedConnections: 20,
+          singleConnections: 10,
+          seconds: 6,
+          warmupSeconds: 2,
+          rounds: 3,
+        };
     const children: Child[] = [];
     const node = await startBenchNode('riyadh', { MMHUB_LOG_LEVEL: 'error' });
     try {
@@ -79,29 +97,116 @@ export const gatewayScenario: Scenario = {
       const token = await signToken(DEVELOPMENT_JWT_SECRET, { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'], ttlSeconds: 4 * 3600 });
       const bearer = { authorization: `Bearer ${token}` };
       // the subgraph directly trusts only a gateway's proof: one signed for the whole run
-      const proof = { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] }, 4 * 3600) };
+      const proof = {
+        [GATEWAY_PROOF_HEADER]: await signGatewayProof(
+          DEVELOPMENT_GATEWAY_SECRET,
+          'riyadh',
+          { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] },
+          4 * 3600,
+        ),
+      };
       const staticBody = () => JSON.stringify({ query: STATIC_QUERY });
 
       const nc = sizes.nestedConnections;
       const configs: Config[] = [
-        { key: 'apollo.nested.repeated', label: '@apollo/gateway, nested, one repeated query', url: () => apolloReal.ready.url, headers: () => bearer, body: repeated(NESTED), connections: nc },
-        { key: 'ours.nested.repeated', label: 'our gateway (merging on), nested, one repeated query', url: () => oursReal.ready.url, headers: () => bearer, body: repeated(NESTED), connections: nc },
-        { key: 'oursNoDedupe.nested.repeated', label: 'our gateway, merging off, nested, one repeated query', url: () => oursRealNoDedupe.ready.url, headers: () => bearer, body: repeated(NESTED), connections: nc },
-        { key: 'apollo.nested.varied', label: '@apollo/gateway, nested, varied variables', url: () => apolloReal.ready.url, headers: () => bearer, body: varied(NESTED), connections: nc },
-        { key: 'ours.nested.varied', label: 'our gateway (merging on), nested, varied variables', url: () => oursReal.ready.url, headers: () => bearer, body: varied(NESTED), connections: nc },
-        { key: 'oursNoDedupe.nested.varied', label: 'our gateway, merging off, nested, varied variables', url: () => oursRealNoDedupe.ready.url, headers: () => bearer, body: varied(NESTED), connections: nc },
-        { key: 'apollo.static', label: '@apollo/gateway, static subgraphs', url: () => apolloStatic.ready.url, headers: () => bearer, body: staticBody, connections: nc },
-        { key: 'ours.static', label: 'our gateway (merging on), static subgraphs', url: () => oursStatic.ready.url, headers: () => bearer, body: staticBody, connections: nc },
-        { key: 'oursNoDedupe.static', label: 'our gateway, merging off, static subgraphs', url: () => oursStaticNoDedupe.ready.url, headers: () => bearer, body: staticBody, connections: nc },
-        { key: 'direct.single', label: 'the initiatives subgraph directly, one-subgraph query', url: () => subgraphs[0].url, headers: () => proof, body: varied(SINGLE), connections: sizes.singleConnections },
-        { key: 'ours.single', label: 'our gateway, one-subgraph query', url: () => oursReal.ready.url, headers: () => bearer, body: varied(SINGLE), connections: sizes.singleConnections },
+        {
+          key: 'apollo.nested.repeated',
+          label: '@apollo/gateway, nested, one repeated query',
+          url: () => apolloReal.ready.url,
+          headers: () => bearer,
+          body: repeated(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'ours.nested.repeated',
+          label: 'our gateway (merging on), nested, one repeated query',
+          url: () => oursReal.ready.url,
+          headers: () => bearer,
+          body: repeated(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'oursNoDedupe.nested.repeated',
+          label: 'our gateway, merging off, nested, one repeated query',
+          url: () => oursRealNoDedupe.ready.url,
+          headers: () => bearer,
+          body: repeated(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'apollo.nested.varied',
+          label: '@apollo/gateway, nested, varied variables',
+          url: () => apolloReal.ready.url,
+          headers: () => bearer,
+          body: varied(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'ours.nested.varied',
+          label: 'our gateway (merging on), nested, varied variables',
+          url: () => oursReal.ready.url,
+          headers: () => bearer,
+          body: varied(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'oursNoDedupe.nested.varied',
+          label: 'our gateway, merging off, nested, varied variables',
+          url: () => oursRealNoDedupe.ready.url,
+          headers: () => bearer,
+          body: varied(NESTED),
+          connections: nc,
+        },
+        {
+          key: 'apollo.static',
+          label: '@apollo/gateway, static subgraphs',
+          url: () => apolloStatic.ready.url,
+          headers: () => bearer,
+          body: staticBody,
+          connections: nc,
+        },
+        {
+          key: 'ours.static',
+          label: 'our gateway (merging on), static subgraphs',
+          url: () => oursStatic.ready.url,
+          headers: () => bearer,
+          body: staticBody,
+          connections: nc,
+        },
+        {
+          key: 'oursNoDedupe.static',
+          label: 'our gateway, merging off, static subgraphs',
+          url: () => oursStaticNoDedupe.ready.url,
+          headers: () => bearer,
+          body: staticBody,
+          connections: nc,
+        },
+        {
+          key: 'direct.single',
+          label: 'the initiatives subgraph directly, one-subgraph query',
+          url: () => subgraphs[0].url,
+          headers: () => proof,
+          body: varied(SINGLE),
+          connections: sizes.singleConnections,
+        },
+        {
+          key: 'ours.single',
+          label: 'our gateway, one-subgraph query',
+          url: () => oursReal.ready.url,
+          headers: () => bearer,
+          body: varied(SINGLE),
+          connections: sizes.singleConnections,
+        },
       ];
 
       // every configuration answers without errors, and both gateways answer the same
       const answers = new Map<string, string>();
       const responseBytes: Record<string, number> = {};
       for (const c of configs) {
-        const body = c.key.endsWith('varied') || c.key.endsWith('single') ? JSON.stringify({ query: c.key.endsWith('single') ? SINGLE : NESTED, variables: { first: 50, filter: { axis: ['E_SERVICES'] } } }) : c.body();
+        const body =
+          c.key.endsWith('varied') || c.key.endsWith('single')
+            ? JSON.stringify({ query: c.key.endsWith('single') ? SINGLE : NESTED, variables: { first: 50, filter: { axis: ['E_SERVICES'] } } })
+            : c.body();
         const r = await checkOnce(c.url(), c.headers(), body);
         answers.set(c.key, JSON.stringify(r.data));
         responseBytes[c.key] = r.bytes;
@@ -120,25 +225,59 @@ export const gatewayScenario: Scenario = {
           if (sizes.warmupSeconds) await load({ url: c.url(), connections: c.connections, seconds: sizes.warmupSeconds, headers: c.headers(), body: c.body });
           const r = await load({ url: c.url(), connections: c.connections, seconds: sizes.seconds, headers: c.headers(), body: c.body });
           runs.get(c.key)!.push(r);
-          ctx.progress(`gateway: round ${round + 1}/${sizes.rounds} ${c.label}: ${round1(r.rps)} req/s, p95 ${round1(r.p95)} ms${r.failures ? `, ${r.failures} failed` : ''}`);
+          ctx.progress(
+            `gateway: round ${round + 1}/${sizes.rounds} ${c.label}: ${round1(r.rps)} req/s, p95 ${round1(r.p95)} ms${r.failures ? `, ${r.failures} failed` : ''}`,
+          );
         }
       }
 
       const figures: Figure[] = [];
       for (const c of configs) {
         const rs = runs.get(c.key)!;
-        figures.push(figure(`${c.label}: throughput`, 'req/s', rs.map((r) => r.rps)));
-        figures.push(figure(`${c.label}: p50 latency`, 'ms', rs.map((r) => r.p50)));
-        figures.push(figure(`${c.label}: p95 latency`, 'ms', rs.map((r) => r.p95)));
-        figures.push(figure(`${c.label}: p99 latency`, 'ms', rs.map((r) => r.p99)));
+        figures.push(
+          figure(
+            `${c.label}: throughput`,
+            'req/s',
+            rs.map((r) => r.rps),
+          ),
+        );
+        figures.push(
+          figure(
+            `${c.label}: p50 latency`,
+            'ms',
+            rs.map((r) => r.p50),
+          ),
+        );
+        figures.push(
+          figure(
+            `${c.label}: p95 latency`,
+            'ms',
+            rs.map((r) => r.p95),
+          ),
+        );
+        figures.push(
+          figure(
+            `${c.label}: p99 latency`,
+            'ms',
+            rs.map((r) => r.p99),
+          ),
+        );
       }
       const rps = (k: string) => runs.get(k)!.map((r) => r.rps);
       const p95 = (k: string) => runs.get(k)!.map((r) => r.p95);
       const ratios: Ratio[] = [
         ratio('nested, varied variables: our gateway ÷ @apollo/gateway throughput', rps('ours.nested.varied'), rps('apollo.nested.varied')),
-        ratio('nested, varied variables, merging off: our gateway ÷ @apollo/gateway throughput', rps('oursNoDedupe.nested.varied'), rps('apollo.nested.varied')),
+        ratio(
+          'nested, varied variables, merging off: our gateway ÷ @apollo/gateway throughput',
+          rps('oursNoDedupe.nested.varied'),
+          rps('apollo.nested.varied'),
+        ),
         ratio('nested, one repeated query: our gateway ÷ @apollo/gateway throughput', rps('ours.nested.repeated'), rps('apollo.nested.repeated')),
-        ratio('nested, one repeated query, merging off: our gateway ÷ @apollo/gateway throughput', rps('oursNoDedupe.nested.repeated'), rps('apollo.nested.repeated')),
+        ratio(
+          'nested, one repeated query, merging off: our gateway ÷ @apollo/gateway throughput',
+          rps('oursNoDedupe.nested.repeated'),
+          rps('apollo.nested.repeated'),
+        ),
         ratio('static subgraphs: our gateway ÷ @apollo/gateway throughput', rps('ours.static'), rps('apollo.static')),
         ratio('static subgraphs, merging off: our gateway ÷ @apollo/gateway throughput', rps('oursNoDedupe.static'), rps('apollo.static')),
         ratio('one-subgraph query: gateway p95 ÷ direct p95', p95('ours.single'), p95('direct.single')),
@@ -149,9 +288,21 @@ export const gatewayScenario: Scenario = {
       const staticOn = r(ratios[4].name);
       const hop = r(ratios[6].name);
       const targets: Target[] = [
-        target('throughput ≥ 3× @apollo/gateway (real subgraphs, varied variables, as shipped)', realVaried, '≥ 3×', realVaried >= 3, 'our subgraphs and PostgreSQL take most of each request, so the gateways differ by their share only'),
+        target(
+          'throughput ≥ 3× @apollo/gateway (real subgraphs, varied variables, as shipped)',
+          realVaried,
+          '≥ 3×',
+          realVaried >= 3,
+          'our subgraphs and PostgreSQL take most of each request, so the gateways differ by their share only',
+        ),
         target('throughput ≥ 3× @apollo/gateway (static subgraphs, the gateway the bottleneck)', staticOn, '≥ 3×', staticOn >= 3),
-        target('gateway p95 ≤ 1.5× the direct p95 (one-subgraph query)', hop, '≤ 1.5×', hop <= 1.5, 'a gateway hop costs a fixed few milliseconds (parse, plan, verify the token, sign the proof, a second HTTP request); the subgraph answers a small page in about as much'),
+        target(
+          'gateway p95 ≤ 1.5× the direct p95 (one-subgraph query)',
+          hop,
+          '≤ 1.5×',
+          hop <= 1.5,
+          'a gateway hop costs a fixed few milliseconds (parse, plan, verify the token, sign the proof, a second HTTP request); the subgraph answers a small page in about as much',
+        ),
       ];
       const failures = [...runs.values()].flat().reduce((s, x) => s + x.failures, 0);
       return {

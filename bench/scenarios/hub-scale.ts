@@ -23,7 +23,9 @@ export const hubScaleScenario: Scenario = {
       for (const node of nodes) await fillInitiatives(db.url, initiatives(node, sizes.perNode));
       const hub = await startTestService({ ...initiativesService, consumers: [] }, { node: MINISTRY, db });
       try {
-        const headers = { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, MINISTRY, { sub: 'bench', node: MINISTRY, roles: ['viewer'] }, 3600) };
+        const headers = {
+          [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, MINISTRY, { sub: 'bench', node: MINISTRY, roles: ['viewer'] }, 3600),
+        };
         const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)];
         const lists: number[] = [];
         const searches: number[] = [];
@@ -53,13 +55,32 @@ export const hubScaleScenario: Scenario = {
         const searchFig = figure('Arabic search: p95 per round', 'ms', searchP95);
         return {
           sizes: { ...sizes, initiatives: sizes.nodes * sizes.perNode },
-          figures: [listFig, searchFig, figure('filtered list, every request', 'ms', lists, 'sample'), figure('Arabic search, every request', 'ms', searches, 'sample')],
+          figures: [
+            listFig,
+            searchFig,
+            figure('filtered list, every request', 'ms', lists, 'sample'),
+            figure('Arabic search, every request', 'ms', searches, 'sample'),
+          ],
           ratios: [ratio('search p95 ÷ list p95', searchP95, listP95)],
           targets: [
-            target('filtered paginated list p95 ≤ 30 ms', listFig.median, '≤ 30 ms', listFig.median <= 30, 'each page also counts every match for totalCount (two statements in parallel on 85,000 rows), and the HTTP and GraphQL work of the subgraph; measured on a loaded 2-core machine'),
-            target('Arabic search p95 ≤ 50 ms', searchFig.median, '≤ 50 ms', searchFig.median <= 50, 'every page counts its matches for totalCount, and a common word matches 7,000–14,000 of the 85,000 initiatives: counting visits each matching row'),
+            target(
+              'filtered paginated list p95 ≤ 30 ms',
+              listFig.median,
+              '≤ 30 ms',
+              listFig.median <= 30,
+              'each page also counts every match for totalCount (two statements in parallel on 85,000 rows), and the HTTP and GraphQL work of the subgraph; measured on a loaded 2-core machine',
+            ),
+            target(
+              'Arabic search p95 ≤ 50 ms',
+              searchFig.median,
+              '≤ 50 ms',
+              searchFig.median <= 50,
+              'every page counts its matches for totalCount, and a common word matches 7,000–14,000 of the 85,000 initiatives: counting visits each matching row',
+            ),
           ],
-          notes: ['At the initiatives subgraph (no gateway), one request at a time, with `totalCount`, page info and the derived fields (rag, lateDays); the page is 20.'],
+          notes: [
+            'At the initiatives subgraph (no gateway), one request at a time, with `totalCount`, page info and the derived fields (rag, lateDays); the page is 20.',
+          ],
         };
       } finally {
         await hub.stop();

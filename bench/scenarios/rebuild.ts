@@ -12,7 +12,13 @@ export const rebuildScenario: Scenario = {
     const rounds = ctx.smoke ? 1 : 2;
     const db = await migratedDatabase('bench-rebuild');
     try {
-      const config = loadConfig({ MMHUB_NODE: MINISTRY, MMHUB_DATABASE_URL: db.url, MMHUB_KAFKA_BROKERS: kafkaBrokers(), MMHUB_KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`, MMHUB_LOG_LEVEL: 'error' });
+      const config = loadConfig({
+        MMHUB_NODE: MINISTRY,
+        MMHUB_DATABASE_URL: db.url,
+        MMHUB_KAFKA_BROKERS: kafkaBrokers(),
+        MMHUB_KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`,
+        MMHUB_LOG_LEVEL: 'error',
+      });
       const rates: number[] = [];
       const records: number[] = [];
       for (let r = 0; r < rounds; r++) {
@@ -28,8 +34,18 @@ export const rebuildScenario: Scenario = {
         sizes: { rounds, records: Math.max(...records) },
         figures: [rate, figure('records on the topics', 'records', records)],
         ratios: [],
-        targets: [target('hub rebuild ≥ 5,000 events/s', rate.median, '≥ 5,000/s', rate.median >= 5000, 'the hub’s consumers replay side by side, each record applied by every consumer of its topic, on 2 cores shared with Kafka and PostgreSQL')],
-        notes: ['`rebuildNode` as `mmhub rebuild` runs it, for the hub, over whatever the broker holds (the event scenario’s burst included when it ran first); the time includes clearing the copies and joining a consumer group per consumer; the consumers replay side by side.'],
+        targets: [
+          target(
+            'hub rebuild ≥ 5,000 events/s',
+            rate.median,
+            '≥ 5,000/s',
+            rate.median >= 5000,
+            'the hub’s consumers replay side by side, each record applied by every consumer of its topic, on 2 cores shared with Kafka and PostgreSQL',
+          ),
+        ],
+        notes: [
+          '`rebuildNode` as `mmhub rebuild` runs it, for the hub, over whatever the broker holds (the event scenario’s burst included when it ran first); the time includes clearing the copies and joining a consumer group per consumer; the consumers replay side by side.',
+        ],
       };
     } finally {
       await db.drop();

@@ -29,8 +29,20 @@ export const sqlScenario: Scenario = {
       for (const def of [initiativesService, calendarService, mediaService]) {
         services.push(await startTestService(quiet(def), { node: 'riyadh', db, onQuery: (q) => sent[def.name].push(q) }));
       }
-      const config = loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_PORT: '0', MMHUB_LOG_LEVEL: 'error', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, MMHUB_GATEWAY_MAX_COST: '1000000', MMHUB_EVENT_BUS: 'memory' });
-      const gateway = await startGateway({ config, subgraphs: services.map((s) => ({ name: s.service.name, url: s.service.url, sdl: s.service.sdl })), log: createLogger('error', {}) });
+      const config = loadConfig({
+        MMHUB_NODE: 'riyadh',
+        MMHUB_PORT: '0',
+        MMHUB_LOG_LEVEL: 'error',
+        MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+        MMHUB_GATEWAY_MAX_COST: '1000000',
+        MMHUB_EVENT_BUS: 'memory',
+      });
+      const gateway = await startGateway({
+        config,
+        subgraphs: services.map((s) => ({ name: s.service.name, url: s.service.url, sdl: s.service.sdl })),
+        log: createLogger('error', {}),
+      });
       try {
         const token = await signToken(DEVELOPMENT_JWT_SECRET, { sub: 'bench', node: 'riyadh', roles: ['viewer'] });
         const body = JSON.stringify({ query: NESTED, variables: { first: 50, filter: null } });
@@ -48,12 +60,20 @@ export const sqlScenario: Scenario = {
             const t0 = performance.now();
             await checkOnce(gateway.url, { authorization: `Bearer ${token}` }, body);
             ms.push(performance.now() - t0);
-            perRun.push(Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, v.slice(from[k]).filter((q) => !BACKGROUND.test(q) && isStatement(q)).length])));
+            perRun.push(
+              Object.fromEntries(Object.entries(sent).map(([k, v]) => [k, v.slice(from[k]).filter((q) => !BACKGROUND.test(q) && isStatement(q)).length])),
+            );
           }
           // the fewest seen: a background statement that slipped the filter only adds
           counts[size] = Object.fromEntries(Object.keys(sent).map((k) => [k, Math.min(...perRun.map((r) => r[k]))]));
           figures.push(figure(`${size} initiatives: nested query through the gateway`, 'ms', ms));
-          figures.push(figure(`${size} initiatives: statements (initiatives + calendar + media)`, 'statements', perRun.map((r) => r.initiatives + r.calendar + r.media)));
+          figures.push(
+            figure(
+              `${size} initiatives: statements (initiatives + calendar + media)`,
+              'statements',
+              perRun.map((r) => r.initiatives + r.calendar + r.media),
+            ),
+          );
           ctx.progress(`sql: ${size} initiatives: ${JSON.stringify(counts[size])} statements`);
         }
         const first = counts[sizes[0]];
@@ -65,7 +85,12 @@ export const sqlScenario: Scenario = {
           figures,
           ratios: [],
           targets: [
-            target('the same statement count at every size', sizes.map((s) => counts[s].initiatives + counts[s].calendar + counts[s].media).reduce((a, b) => Math.max(a, b), 0), 'equal at every size', sameAtEverySize),
+            target(
+              'the same statement count at every size',
+              sizes.map((s) => counts[s].initiatives + counts[s].calendar + counts[s].media).reduce((a, b) => Math.max(a, b), 0),
+              'equal at every size',
+              sameAtEverySize,
+            ),
             target(
               'at most one statement per entity type per level',
               Math.max(...Object.values(levels)),
@@ -74,7 +99,10 @@ export const sqlScenario: Scenario = {
               onePerLevel ? undefined : `per level: ${JSON.stringify(levels)}`,
             ),
           ],
-          notes: [`Statements per service and size: ${sizes.map((s) => `${s}: ${JSON.stringify(counts[s])}`).join('; ')}.`, 'Counted with the ORM’s query log at each service, for one nested query (50 initiatives → campaigns → messages) through the gateway.'],
+          notes: [
+            `Statements per service and size: ${sizes.map((s) => `${s}: ${JSON.stringify(counts[s])}`).join('; ')}.`,
+            'Counted with the ORM’s query log at each service, for one nested query (50 initiatives → campaigns → messages) through the gateway.',
+          ],
         };
       } finally {
         await gateway.stop();

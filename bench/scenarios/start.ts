@@ -64,12 +64,31 @@ export const startScenario: Scenario = {
         figures: [
           figure('first start: ready (as printed)', 's', [first.ready]),
           ...(again.length
-            ? [figure('restart: ready (as printed)', 's', again.map((a) => a.ready)), figure('restart: from spawn to ready', 's', again.map((a) => a.wallSeconds))]
+            ? [
+                figure(
+                  'restart: ready (as printed)',
+                  's',
+                  again.map((a) => a.ready),
+                ),
+                figure(
+                  'restart: from spawn to ready',
+                  's',
+                  again.map((a) => a.wallSeconds),
+                ),
+              ]
             : []),
           figure('resident memory once ready (three nodes, nine services, three gateways, three PGlite)', 'MiB', [first.rssMiB, ...again.map((a) => a.rssMiB)]),
         ],
         ratios: [],
-        targets: [target('`npm start` ready ≤ 15 s (first start and restarts)', worst, '≤ 15 s', worst <= 15, 'three node threads each load and compile the code (about 2.5 s of CPU each, on 2 cores), and the first start copies three data folders and seeds them through their gateways (about 10 s, the ministry’s national initiatives and campaigns the critical path)')],
+        targets: [
+          target(
+            '`npm start` ready ≤ 15 s (first start and restarts)',
+            worst,
+            '≤ 15 s',
+            worst <= 15,
+            'three node threads each load and compile the code (about 2.5 s of CPU each, on 2 cores), and the first start copies three data folders and seeds them through their gateways (about 10 s, the ministry’s national initiatives and campaigns the critical path)',
+          ),
+        ],
         notes: ['Resident memory (VmRSS) of the one `mmhub start` process, 2 s after it printed Ready.'],
       };
     } finally {

@@ -1,5 +1,12 @@
 import { stringify } from 'yaml';
-import { NODES_TOPIC, NODE_HEARTBEAT_TYPE, eventTopicOf, schemaFileOf, type EventDefinition, type ServiceEvents } from '../../services/kernel/src/events/schemas';
+import {
+  NODES_TOPIC,
+  NODE_HEARTBEAT_TYPE,
+  eventTopicOf,
+  schemaFileOf,
+  type EventDefinition,
+  type ServiceEvents,
+} from '../../services/kernel/src/events/schemas';
 
 const KAFKA = '0.5.0';
 const DRAFT_07 = 'application/schema+json;version=draft-07';
@@ -37,12 +44,24 @@ const CLOUD_EVENT_HEADERS = {
   properties: {
     ce_specversion: { type: 'string', const: '1.0', description: 'The CloudEvents version.' },
     ce_id: { type: 'string', format: 'uuid', description: "The event's id (UUID v7): the same in every delivery of the event; drop repeats by it." },
-    ce_source: { type: 'string', pattern: '^/nodes/[^/]+/(initiatives|calendar|media)$', description: '`/nodes/<node>/<service>`: where the event was recorded.' },
-    ce_type: { type: 'string', pattern: '^mmhub\\.[a-z]+\\.[a-z]+\\.v[0-9]+$', description: '`mmhub.<aggregate>.<verb>.v1`: what happened; names the schema of the value.' },
+    ce_source: {
+      type: 'string',
+      pattern: '^/nodes/[^/]+/(initiatives|calendar|media)$',
+      description: '`/nodes/<node>/<service>`: where the event was recorded.',
+    },
+    ce_type: {
+      type: 'string',
+      pattern: '^mmhub\\.[a-z]+\\.[a-z]+\\.v[0-9]+$',
+      description: '`mmhub.<aggregate>.<verb>.v1`: what happened; names the schema of the value.',
+    },
     ce_subject: { type: 'string', description: 'The aggregate id (the node code for heartbeats); also the record key.' },
     ce_time: { type: 'string', format: 'date-time', description: 'When the change committed at its node (ISO 8601, UTC).' },
     ce_node: { type: 'string', description: "Extension: the aggregate's owner node, e.g. `ministry`, `riyadh`." },
-    ce_aggregateversion: { type: 'string', pattern: '^[1-9][0-9]*$', description: "Extension: the aggregate's version after the change (1, 2, ...), as a decimal string." },
+    ce_aggregateversion: {
+      type: 'string',
+      pattern: '^[1-9][0-9]*$',
+      description: "Extension: the aggregate's version after the change (1, 2, ...), as a decimal string.",
+    },
     'content-type': { type: 'string', const: 'application/json', description: 'The datacontenttype: the value is JSON.' },
     ce_dataschema: { type: 'string', description: 'Optional: the JSON Schema of the value.' },
     ce_traceparent: {
@@ -58,7 +77,11 @@ const DEAD_LETTER_HEADERS = {
   description: "The original record's headers (its `ce_*` when it had them), and why it is here.",
   required: ['dlq_reason', 'dlq_consumer', 'dlq_topic', 'dlq_partition', 'dlq_offset', 'dlq_time'],
   properties: {
-    dlq_reason: { type: 'string', maxLength: 2000, description: 'Why the record was not applied, e.g. `undecodable: missing CloudEvents headers: ce_id` or `not applied: ...`.' },
+    dlq_reason: {
+      type: 'string',
+      maxLength: 2000,
+      description: 'Why the record was not applied, e.g. `undecodable: missing CloudEvents headers: ce_id` or `not applied: ...`.',
+    },
     dlq_consumer: { type: 'string', description: 'The consumer (and Kafka consumer group) that gave up on it.' },
     dlq_topic: { type: 'string', description: 'The topic it was read from.' },
     dlq_partition: { type: 'string', pattern: '^[0-9]+$', description: 'Its partition there.' },
@@ -130,7 +153,9 @@ function serviceOperations({ service, events }: ServiceEvents) {
       title: `Consume ${service} events`,
       summary: 'Other nodes replicate from here (the hub every node, a municipality the ministry); analysts read here with a consumer group of their own.',
       messages,
-      bindings: { kafka: { groupId: { type: 'string', description: 'One group per application; a new group reads from the beginning.' }, bindingVersion: KAFKA } },
+      bindings: {
+        kafka: { groupId: { type: 'string', description: 'One group per application; a new group reads from the beginning.' }, bindingVersion: KAFKA },
+      },
     },
     [`deadLetter${Service}Events`]: {
       action: 'send',
@@ -151,21 +176,17 @@ function serviceOperations({ service, events }: ServiceEvents) {
 
 /** The AsyncAPI 3.0 document of every topic, from the same services' events as the JSON Schemas. */
 export function asyncApiDocument(services: readonly ServiceEvents[]): Record<string, unknown> {
-  const channels = Object.assign(
-    {},
-    ...services.map(serviceChannels),
-    {
-      nodes: {
-        address: NODES_TOPIC,
-        title: 'Node heartbeats',
-        description:
-          "Each service of each node says periodically that it is alive, so the hub tells a quiet node from a silent one. Key: the node code. CloudEvents headers as on the event topics, with `ce_subject` the node code and `ce_aggregateversion` counting the service process's heartbeats from 1. Kept a week.",
-        servers: [ref('#/servers/kafka')],
-        messages: { heartbeat: ref('#/components/messages/NodeHeartbeat') },
-        bindings: { kafka: { topic: NODES_TOPIC, topicConfiguration: { 'retention.ms': 7 * 86400_000 }, bindingVersion: KAFKA } },
-      },
+  const channels = Object.assign({}, ...services.map(serviceChannels), {
+    nodes: {
+      address: NODES_TOPIC,
+      title: 'Node heartbeats',
+      description:
+        "Each service of each node says periodically that it is alive, so the hub tells a quiet node from a silent one. Key: the node code. CloudEvents headers as on the event topics, with `ce_subject` the node code and `ce_aggregateversion` counting the service process's heartbeats from 1. Kept a week.",
+      servers: [ref('#/servers/kafka')],
+      messages: { heartbeat: ref('#/components/messages/NodeHeartbeat') },
+      bindings: { kafka: { topic: NODES_TOPIC, topicConfiguration: { 'retention.ms': 7 * 86400_000 }, bindingVersion: KAFKA } },
     },
-  );
+  });
   const operations = Object.assign({}, ...services.map(serviceOperations), {
     sendHeartbeats: {
       action: 'send',
@@ -232,7 +253,8 @@ export function asyncApiDocument(services: readonly ServiceEvents[]): Record<str
   };
 }
 
-export const ASYNCAPI_HEADER = "# Generated by `npm run events:schemas` from the events each service declares beside its aggregates (services/*/src/**/*.events.ts); edit there, not here.\n";
+export const ASYNCAPI_HEADER =
+  '# Generated by `npm run events:schemas` from the events each service declares beside its aggregates (services/*/src/**/*.events.ts); edit there, not here.\n';
 
 // no anchors for objects written twice, no folding of long lines: a reader diffs the document line by line
 export const asyncApiYaml = (services: readonly ServiceEvents[]): string =>

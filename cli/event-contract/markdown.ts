@@ -4,7 +4,11 @@ import type { AsyncAPIDocumentInterface, MessageInterface, SchemaInterface } fro
 
 const cell = (s: string | undefined): string => (s ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 /** GitHub's heading anchors. */
-const slug = (heading: string): string => heading.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+const slug = (heading: string): string =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 const code = (s: string) => `\`${s}\``;
 
 interface Rendering {
@@ -23,7 +27,13 @@ function collect(s: SchemaInterface, into: Map<string, SchemaInterface>, seen = 
   const title = s.title();
   if (title && s.type() === 'object' && !into.has(title)) into.set(title, s);
   const items = s.items();
-  const children = [...Object.values(s.properties() ?? {}), ...(s.allOf() ?? []), ...(s.anyOf() ?? []), ...(s.oneOf() ?? []), ...(items && !Array.isArray(items) ? [items] : [])];
+  const children = [
+    ...Object.values(s.properties() ?? {}),
+    ...(s.allOf() ?? []),
+    ...(s.anyOf() ?? []),
+    ...(s.oneOf() ?? []),
+    ...(items && !Array.isArray(items) ? [items] : []),
+  ];
   for (const c of children) collect(c, into, seen);
 }
 
@@ -97,7 +107,8 @@ function headerTable(s: SchemaInterface | undefined): string[] {
   if (!s) return [];
   const required = new Set(s.required() ?? []);
   const rows = Object.entries(s.properties() ?? {}).map(
-    ([name, p]) => `| ${code(name)} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description())}${p.const() !== undefined ? ` Always ${code(String(p.const()))}.` : ''} |`,
+    ([name, p]) =>
+      `| ${code(name)} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description())}${p.const() !== undefined ? ` Always ${code(String(p.const()))}.` : ''} |`,
   );
   return ['| header | required | description |', '|---|---|---|', ...rows];
 }
@@ -115,7 +126,12 @@ export function asyncApiMarkdown(doc: AsyncAPIDocumentInterface, source = 'schem
     if (change) collect(change, r.states);
   }
   const channels = doc.channels().all();
-  const eventChannels = channels.filter((c) => c.messages().all().some((m) => m.payload()?.properties()?.state));
+  const eventChannels = channels.filter((c) =>
+    c
+      .messages()
+      .all()
+      .some((m) => m.payload()?.properties()?.state),
+  );
   const deadLetters = channels.filter((c) => c.address()?.endsWith('.dlq'));
   const others = channels.filter((c) => !eventChannels.includes(c) && !deadLetters.includes(c));
   const components = doc.components().schemas();
@@ -129,11 +145,18 @@ export function asyncApiMarkdown(doc: AsyncAPIDocumentInterface, source = 'schem
     '',
     '## Servers',
     '',
-    ...doc.servers().all().map(
-      (s) =>
-        `- **${s.id()}** (${s.protocol()} ${s.protocolVersion() ?? ''}) at ${code(s.host())}: ${cell(s.description())}` +
-        s.variables().all().map((v) => ` ${code(`{${v.id()}}`)} is ${cell(v.description())} Default: ${code(v.defaultValue() ?? '')}.`).join(''),
-    ),
+    ...doc
+      .servers()
+      .all()
+      .map(
+        (s) =>
+          `- **${s.id()}** (${s.protocol()} ${s.protocolVersion() ?? ''}) at ${code(s.host())}: ${cell(s.description())}` +
+          s
+            .variables()
+            .all()
+            .map((v) => ` ${code(`{${v.id()}}`)} is ${cell(v.description())} Default: ${code(v.defaultValue() ?? '')}.`)
+            .join(''),
+      ),
     '',
     '## Topics',
     '',
@@ -151,7 +174,17 @@ export function asyncApiMarkdown(doc: AsyncAPIDocumentInterface, source = 'schem
     '',
     '| operation | action | topic | summary |',
     '|---|---|---|---|',
-    ...doc.operations().all().map((o) => `| ${code(o.id() ?? '')} | ${o.action()} | ${o.channels().all().map((c) => code(c.address() ?? c.id())).join(', ')} | ${cell(o.summary())} |`),
+    ...doc
+      .operations()
+      .all()
+      .map(
+        (o) =>
+          `| ${code(o.id() ?? '')} | ${o.action()} | ${o
+            .channels()
+            .all()
+            .map((c) => code(c.address() ?? c.id()))
+            .join(', ')} | ${cell(o.summary())} |`,
+      ),
     '',
     '## Event types',
     '',
@@ -175,5 +208,8 @@ export function asyncApiMarkdown(doc: AsyncAPIDocumentInterface, source = 'schem
       if (p) out.push(...FIELDS, ...fieldRows(p, r), '');
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -82,7 +82,10 @@ export class Gateway {
         });
         return `m${i}: ${c.field}${args.length ? `(${args.join(', ')})` : ''} { ${c.select ?? 'id version'} }`;
       });
-      const data = await this.request<Record<string, T>>(`mutation Seed${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`, variables);
+      const data = await this.request<Record<string, T>>(
+        `mutation Seed${declared.length ? `(${declared.join(', ')})` : ''} { ${fields.join(' ')} }`,
+        variables,
+      );
       chunk.forEach((_c, i) => results.push(data[`m${i}`]));
     }
     return results;

@@ -451,11 +451,36 @@ export const MUNICIPAL_INITIATIVES: Record<string, { prefix: string; initiatives
 
 /** The ministry's integration criteria (معايير تكامل المبادرات) with their weights. */
 export const CRITERIA = [
-  { nameAr: 'الارتباط بمبادرة وطنية', nameEn: 'Rolls up to a national initiative', description: 'مدى إسهام المبادرة في تحقيق مستهدفات المبادرة الوطنية المرتبطة بها.', weight: 25 },
-  { nameAr: 'التكامل مع المنصات الرقمية الموحدة', nameEn: 'Integration with the unified digital platforms', description: 'استخدام منصة بلدي والأنظمة الموحدة بدلاً من حلول منفصلة.', weight: 20 },
-  { nameAr: 'وضوح المؤشرات وقابليتها للقياس', nameEn: 'Clear, measurable KPIs', description: 'وجود مؤشرات أداء محددة بقيم مستهدفة وآلية قياس دورية.', weight: 20 },
-  { nameAr: 'قابلية التعميم على الأمانات الأخرى', nameEn: 'Can be rolled out to other municipalities', description: 'إمكانية نقل التجربة وتطبيقها في أمانات ومدن أخرى.', weight: 15 },
-  { nameAr: 'إشراك المجتمع والقطاع الخاص', nameEn: 'Involves the community and the private sector', description: 'مشاركة السكان والقطاع الخاص في التخطيط والتنفيذ.', weight: 20 },
+  {
+    nameAr: 'الارتباط بمبادرة وطنية',
+    nameEn: 'Rolls up to a national initiative',
+    description: 'مدى إسهام المبادرة في تحقيق مستهدفات المبادرة الوطنية المرتبطة بها.',
+    weight: 25,
+  },
+  {
+    nameAr: 'التكامل مع المنصات الرقمية الموحدة',
+    nameEn: 'Integration with the unified digital platforms',
+    description: 'استخدام منصة بلدي والأنظمة الموحدة بدلاً من حلول منفصلة.',
+    weight: 20,
+  },
+  {
+    nameAr: 'وضوح المؤشرات وقابليتها للقياس',
+    nameEn: 'Clear, measurable KPIs',
+    description: 'وجود مؤشرات أداء محددة بقيم مستهدفة وآلية قياس دورية.',
+    weight: 20,
+  },
+  {
+    nameAr: 'قابلية التعميم على الأمانات الأخرى',
+    nameEn: 'Can be rolled out to other municipalities',
+    description: 'إمكانية نقل التجربة وتطبيقها في أمانات ومدن أخرى.',
+    weight: 15,
+  },
+  {
+    nameAr: 'إشراك المجتمع والقطاع الخاص',
+    nameEn: 'Involves the community and the private sector',
+    description: 'مشاركة السكان والقطاع الخاص في التخطيط والتنفيذ.',
+    weight: 20,
+  },
 ];
 
 /** Assessments: by whom (the ministry at the hub, or the owner node), of which initiative, with a score per criterion. */
@@ -521,7 +546,10 @@ export async function advanceInitiatives(editor: Gateway, initiatives: SeededIni
     // each change is the initiative's next version
     const at = () => ({ id: { type: 'ID!', value: i.id }, version: { type: 'Int!', value: i.version++ } });
     const status = (to: Status, reason?: string) =>
-      calls.push({ field: 'changeInitiativeStatus', args: { ...at(), status: { type: 'InitiativeStatus!', value: to }, ...(reason ? { reason: { type: 'String', value: reason } } : {}) } });
+      calls.push({
+        field: 'changeInitiativeStatus',
+        args: { ...at(), status: { type: 'InitiativeStatus!', value: to }, ...(reason ? { reason: { type: 'String', value: reason } } : {}) },
+      });
     for (const to of plan.path) status(to);
     plan.reports.forEach((percent, n) =>
       calls.push({
@@ -556,7 +584,12 @@ export async function seedCriteria(admin: Gateway): Promise<string[]> {
 }
 
 /** Scores initiatives against every criterion, as the reviewer given. */
-export async function seedAssessments(reviewer: Gateway, which: typeof ASSESSMENTS, initiatives: Map<string, SeededInitiative>, criteria: string[]): Promise<number> {
+export async function seedAssessments(
+  reviewer: Gateway,
+  which: typeof ASSESSMENTS,
+  initiatives: Map<string, SeededInitiative>,
+  criteria: string[],
+): Promise<number> {
   await reviewer.mutate(
     which.map((a) => ({
       field: 'assessInitiative',

@@ -77,14 +77,21 @@ export function keyMessages(): Array<Record<string, unknown> & { key: string; ca
       key: 'KM-BALADY',
       titleAr: 'إطلاق خدمة إلكترونية عبر منصة بلدي',
       titleEn: 'A service launched on Balady',
-      templateAr: 'أطلقت {municipality_name_ar} مبادرة «{initiative_title_ar}» ضمن التحول الرقمي للخدمات البلدية، والخدمات متاحة على مدار الساعة عبر منصة بلدي: https://balady.gov.sa',
-      templateEn: '{municipality_name_en} launched “{initiative_title_en}” as part of the digital transformation of municipal services; the services are open around the clock on Balady: https://balady.gov.sa',
+      templateAr:
+        'أطلقت {municipality_name_ar} مبادرة «{initiative_title_ar}» ضمن التحول الرقمي للخدمات البلدية، والخدمات متاحة على مدار الساعة عبر منصة بلدي: https://balady.gov.sa',
+      templateEn:
+        '{municipality_name_en} launched “{initiative_title_en}” as part of the digital transformation of municipal services; the services are open around the clock on Balady: https://balady.gov.sa',
       axis: 'E_SERVICES',
       variants: [
-        { channel: 'X', template: '{municipality_name_ar} تطلق مبادرة «{initiative_title_ar}»: خدماتك البلدية على مدار الساعة عبر منصة بلدي https://balady.gov.sa @MOMRAgov', hashtags: ['بلدي'] },
+        {
+          channel: 'X',
+          template: '{municipality_name_ar} تطلق مبادرة «{initiative_title_ar}»: خدماتك البلدية على مدار الساعة عبر منصة بلدي https://balady.gov.sa @MOMRAgov',
+          hashtags: ['بلدي'],
+        },
         {
           channel: 'WEBSITE',
-          template: 'أطلقت {municipality_name_ar} مبادرة «{initiative_title_ar}» ضمن التحول الرقمي للخدمات البلدية، ويمكن للمستفيدين إنجاز معاملاتهم على مدار الساعة عبر منصة بلدي https://balady.gov.sa دون مراجعة مقر البلدية.',
+          template:
+            'أطلقت {municipality_name_ar} مبادرة «{initiative_title_ar}» ضمن التحول الرقمي للخدمات البلدية، ويمكن للمستفيدين إنجاز معاملاتهم على مدار الساعة عبر منصة بلدي https://balady.gov.sa دون مراجعة مقر البلدية.',
         },
       ],
     },
@@ -93,12 +100,22 @@ export function keyMessages(): Array<Record<string, unknown> & { key: string; ca
       campaign: 'NC-RAMADAN',
       titleAr: 'الرقابة على المنشآت الغذائية في رمضان',
       titleEn: 'Food inspections in Ramadan',
-      templateAr: 'تكثّف {municipality_name_ar} جولاتها الرقابية على المنشآت الغذائية طوال شهر رمضان المبارك حفاظاً على صحة الصائمين، وتستقبل البلاغات على الرقم 940 وعبر تطبيق بلدي.',
-      templateEn: '{municipality_name_en} steps up its inspections of food establishments throughout Ramadan; reports are welcome on 940 and in the Balady app.',
+      templateAr:
+        'تكثّف {municipality_name_ar} جولاتها الرقابية على المنشآت الغذائية طوال شهر رمضان المبارك حفاظاً على صحة الصائمين، وتستقبل البلاغات على الرقم 940 وعبر تطبيق بلدي.',
+      templateEn:
+        '{municipality_name_en} steps up its inspections of food establishments throughout Ramadan; reports are welcome on 940 and in the Balady app.',
       axis: 'HEALTH_AWARENESS',
       variants: [
-        { channel: 'X', template: 'تكثّف {municipality_name_ar} جولاتها الرقابية على المنشآت الغذائية طوال شهر رمضان حفاظاً على صحة الصائمين. بلاغاتكم على 940 @MOMRAgov', hashtags: ['صحتك_في_رمضان', 'بلدي'] },
-        { channel: 'INSTAGRAM', template: 'صحتك في رمضان أولويتنا: جولات رقابية يومية على المطاعم ومحلات الأغذية في {municipality_name_ar}.', hashtags: ['صحتك_في_رمضان', 'بلدي'] },
+        {
+          channel: 'X',
+          template: 'تكثّف {municipality_name_ar} جولاتها الرقابية على المنشآت الغذائية طوال شهر رمضان حفاظاً على صحة الصائمين. بلاغاتكم على 940 @MOMRAgov',
+          hashtags: ['صحتك_في_رمضان', 'بلدي'],
+        },
+        {
+          channel: 'INSTAGRAM',
+          template: 'صحتك في رمضان أولويتنا: جولات رقابية يومية على المطاعم ومحلات الأغذية في {municipality_name_ar}.',
+          hashtags: ['صحتك_في_رمضان', 'بلدي'],
+        },
         { channel: 'SMS', template: '{municipality_name_ar}: نكثف الرقابة على المنشآت الغذائية في رمضان. بلاغاتكم على 940.' },
       ],
     },
@@ -109,7 +126,13 @@ export function keyMessages(): Array<Record<string, unknown> & { key: string; ca
       templateAr: 'تحتفي {municipality_name_ar} باليوم الوطني بفعاليات في الحدائق والساحات العامة ابتداءً من {date_hijri} الموافق {date_gregorian}.',
       templateEn: '{municipality_name_en} celebrates National Day with events in parks and squares from {date_gregorian_en}.',
       axis: 'INTERACTIVE_SERVICES',
-      variants: [{ channel: 'X', template: 'تحتفي {municipality_name_ar} باليوم الوطني بفعاليات في الحدائق والساحات العامة، ابتداءً من {date_hijri}. @MOMRAgov', hashtags: ['اليوم_الوطني', 'بلدي'] }],
+      variants: [
+        {
+          channel: 'X',
+          template: 'تحتفي {municipality_name_ar} باليوم الوطني بفعاليات في الحدائق والساحات العامة، ابتداءً من {date_hijri}. @MOMRAgov',
+          hashtags: ['اليوم_الوطني', 'بلدي'],
+        },
+      ],
     },
   ];
 }
@@ -149,11 +172,22 @@ export function messagesOf(node: string): MessageSeed[] {
           publishInDays: 2,
           make: {
             draft: {
-              bodyAr: 'تطلق وزارة الشؤون البلدية والقروية بالتعاون مع أمانات المناطق والمحافظات حملة «صحتك في رمضان» للتوعية بسلامة الغذاء وتكثيف الرقابة على المنشآت الغذائية طوال الشهر الفضيل.',
-              bodyEn: 'The ministry and the municipalities launch “Your health in Ramadan”: food-safety awareness and more inspections throughout the holy month.',
+              bodyAr:
+                'تطلق وزارة الشؤون البلدية والقروية بالتعاون مع أمانات المناطق والمحافظات حملة «صحتك في رمضان» للتوعية بسلامة الغذاء وتكثيف الرقابة على المنشآت الغذائية طوال الشهر الفضيل.',
+              bodyEn:
+                'The ministry and the municipalities launch “Your health in Ramadan”: food-safety awareness and more inspections throughout the holy month.',
               variants: [
-                { channel: 'X', text: 'نطلق مع أمانات المناطق والمحافظات حملة #صحتك_في_رمضان للتوعية بسلامة الغذاء طوال الشهر الفضيل. @MOMRAgov', hashtags: ['بلدي'] },
-                { channel: 'INSTAGRAM', text: 'حملة صحتك في رمضان: نصائح يومية لسلامة غذائك وغذاء أسرتك طوال الشهر الفضيل.', hashtags: ['صحتك_في_رمضان', 'بلدي'], mediaRefs: ['media/ministry/ramadan-poster.jpg'] },
+                {
+                  channel: 'X',
+                  text: 'نطلق مع أمانات المناطق والمحافظات حملة #صحتك_في_رمضان للتوعية بسلامة الغذاء طوال الشهر الفضيل. @MOMRAgov',
+                  hashtags: ['بلدي'],
+                },
+                {
+                  channel: 'INSTAGRAM',
+                  text: 'حملة صحتك في رمضان: نصائح يومية لسلامة غذائك وغذاء أسرتك طوال الشهر الفضيل.',
+                  hashtags: ['صحتك_في_رمضان', 'بلدي'],
+                  mediaRefs: ['media/ministry/ramadan-poster.jpg'],
+                },
                 { channel: 'OUTDOOR', text: 'صحتك في رمضان: غذاء آمن لأسرتك', mediaRefs: ['media/ministry/ramadan-billboard.jpg'] },
               ],
             },
@@ -168,7 +202,11 @@ export function messagesOf(node: string): MessageSeed[] {
               bodyAr: 'أكثر من 200 خدمة بلدية متاحة إلكترونياً عبر منصة بلدي، من رخص البناء والرخص التجارية إلى الشهادات الصحية وسداد الرسوم.',
               bodyEn: 'More than 200 municipal services are online on Balady, from building and business licences to health certificates and fees.',
               variants: [
-                { channel: 'X', text: 'أكثر من 200 خدمة بلدية بين يديك عبر منصة بلدي، من رخص البناء إلى الشهادات الصحية: https://balady.gov.sa @MOMRAgov', hashtags: ['بلدي'] },
+                {
+                  channel: 'X',
+                  text: 'أكثر من 200 خدمة بلدية بين يديك عبر منصة بلدي، من رخص البناء إلى الشهادات الصحية: https://balady.gov.sa @MOMRAgov',
+                  hashtags: ['بلدي'],
+                },
                 {
                   channel: 'WEBSITE',
                   text: 'تدعو وزارة الشؤون البلدية والقروية المستفيدين إلى إنجاز معاملاتهم البلدية إلكترونياً عبر منصة بلدي https://balady.gov.sa التي تضم أكثر من 200 خدمة، من رخص البناء والرخص التجارية إلى الشهادات الصحية وسداد الرسوم.',
@@ -184,7 +222,13 @@ export function messagesOf(node: string): MessageSeed[] {
           make: {
             draft: {
               bodyAr: 'تحتفي أمانات المناطق والمحافظات باليوم الوطني بفعاليات في الحدائق والساحات العامة في مختلف مدن المملكة.',
-              variants: [{ channel: 'X', text: 'نحتفي مع أمانات المناطق والمحافظات باليوم الوطني بفعاليات في الحدائق والساحات العامة في مختلف مدن المملكة. @MOMRAgov', hashtags: ['اليوم_الوطني', 'بلدي'] }],
+              variants: [
+                {
+                  channel: 'X',
+                  text: 'نحتفي مع أمانات المناطق والمحافظات باليوم الوطني بفعاليات في الحدائق والساحات العامة في مختلف مدن المملكة. @MOMRAgov',
+                  hashtags: ['اليوم_الوطني', 'بلدي'],
+                },
+              ],
             },
           },
         },
@@ -220,7 +264,8 @@ export function messagesOf(node: string): MessageSeed[] {
           comment: 'يُرجى ذكر موعد اللقاء بالتاريخين الهجري والميلادي وأسماء الأمانات المشاركة.',
           make: {
             draft: {
-              bodyAr: 'تعقد الوزارة اللقاء الدوري التاسع لمديري العلاقات العامة والإعلام بأمانات المناطق والمحافظات لمناقشة الروزنامة التسويقية والإعلامية الموحدة وتوحيد مضامين الرسائل الإعلامية.',
+              bodyAr:
+                'تعقد الوزارة اللقاء الدوري التاسع لمديري العلاقات العامة والإعلام بأمانات المناطق والمحافظات لمناقشة الروزنامة التسويقية والإعلامية الموحدة وتوحيد مضامين الرسائل الإعلامية.',
               variants: [
                 {
                   channel: 'PRESS',
@@ -242,7 +287,11 @@ export function messagesOf(node: string): MessageSeed[] {
             draft: {
               bodyAr: 'رخصتك في يومك: أصدر رخصة نشاطك التجاري منخفض المخاطر عبر منصة بلدي دون مراجعة البلدية.',
               variants: [
-                { channel: 'X', text: 'رخصتك في يومك: أصدر رخصة نشاطك التجاري منخفض المخاطر عبر منصة بلدي دون مراجعة البلدية https://balady.gov.sa', hashtags: ['بلدي'] },
+                {
+                  channel: 'X',
+                  text: 'رخصتك في يومك: أصدر رخصة نشاطك التجاري منخفض المخاطر عبر منصة بلدي دون مراجعة البلدية https://balady.gov.sa',
+                  hashtags: ['بلدي'],
+                },
                 { channel: 'SMS', text: 'أمانة الرياض: أصدر رخصتك التجارية في يومك عبر منصة بلدي.' },
               ],
             },
@@ -269,7 +318,12 @@ export function messagesOf(node: string): MessageSeed[] {
             draft: {
               bodyAr: 'غذاء صحي لأطفالنا: نصائح للأسر لاختيار وجبات مدرسية صحية وآمنة.',
               variants: [
-                { channel: 'INSTAGRAM', text: 'غذاء صحي لأطفالنا: نصائح للأسر لاختيار وجبات مدرسية صحية وآمنة.', hashtags: ['بلدي'], mediaRefs: ['media/riyadh/schools-01.jpg'] },
+                {
+                  channel: 'INSTAGRAM',
+                  text: 'غذاء صحي لأطفالنا: نصائح للأسر لاختيار وجبات مدرسية صحية وآمنة.',
+                  hashtags: ['بلدي'],
+                  mediaRefs: ['media/riyadh/schools-01.jpg'],
+                },
                 { channel: 'SNAPCHAT', text: 'وجبة مدرسية صحية تعني يوماً دراسياً أنشط', mediaRefs: ['media/riyadh/schools-snap.mp4'] },
               ],
             },
@@ -284,7 +338,9 @@ export function messagesOf(node: string): MessageSeed[] {
           make: {
             draft: {
               bodyAr: 'تنطلق حملة «امشِ الرياض» من منتزه الملك عبدالله بالملز، وتدعو الأمانة السكان إلى المشاركة.',
-              variants: [{ channel: 'X', text: 'تنطلق حملة امشِ الرياض من منتزه الملك عبدالله بالملز. شاركونا المشي من أجل صحتكم @MOMRAgov', hashtags: ['بلدي'] }],
+              variants: [
+                { channel: 'X', text: 'تنطلق حملة امشِ الرياض من منتزه الملك عبدالله بالملز. شاركونا المشي من أجل صحتكم @MOMRAgov', hashtags: ['بلدي'] },
+              ],
             },
           },
         },
@@ -365,7 +421,14 @@ export function messagesOf(node: string): MessageSeed[] {
           make: {
             draft: {
               bodyAr: 'كورنيش جدة للجميع: فعاليات يومية للأسر والزوار احتفاءً باليوم الوطني.',
-              variants: [{ channel: 'INSTAGRAM', text: 'كورنيش جدة للجميع: فعاليات يومية للأسر والزوار احتفاءً باليوم الوطني.', hashtags: ['بلدي'], mediaRefs: ['media/jeddah/corniche.jpg'] }],
+              variants: [
+                {
+                  channel: 'INSTAGRAM',
+                  text: 'كورنيش جدة للجميع: فعاليات يومية للأسر والزوار احتفاءً باليوم الوطني.',
+                  hashtags: ['بلدي'],
+                  mediaRefs: ['media/jeddah/corniche.jpg'],
+                },
+              ],
             },
           },
         },
@@ -376,7 +439,9 @@ export function messagesOf(node: string): MessageSeed[] {
           make: {
             draft: {
               bodyAr: 'ادفع رسومك البلدية إلكترونياً عبر منصة بلدي دون مراجعة البلدية.',
-              variants: [{ channel: 'X', text: 'ادفع رسومك البلدية إلكترونياً عبر منصة بلدي دون مراجعة البلدية: https://balady.gov.sa @MOMRAgov', hashtags: ['بلدي'] }],
+              variants: [
+                { channel: 'X', text: 'ادفع رسومك البلدية إلكترونياً عبر منصة بلدي دون مراجعة البلدية: https://balady.gov.sa @MOMRAgov', hashtags: ['بلدي'] },
+              ],
             },
           },
         },
@@ -468,7 +533,14 @@ export interface MessageRefs {
  * decided by a reviewer of the node (never the author), then scheduled, published or archived.
  * Messages the ministry reviews are left IN_REVIEW for it.
  */
-export async function seedMessages(editor: Gateway, reviewer: Gateway, node: string, list: MessageSeed[], refs: MessageRefs, days: SeedDays): Promise<SeededMessage[]> {
+export async function seedMessages(
+  editor: Gateway,
+  reviewer: Gateway,
+  node: string,
+  list: MessageSeed[],
+  refs: MessageRefs,
+  days: SeedDays,
+): Promise<SeededMessage[]> {
   const id = (m: Map<string, { id: string }>, key?: string) => (key ? m.get(key)!.id : undefined);
   const made: { id: string; version: number }[] = [];
   // drafts in one batch; localisations and press releases name what the media service learns by event
@@ -500,7 +572,11 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
       made.push(media ? await attachMedia(editor, draft, media) : draft);
     } else {
       const initiativeId = id(refs.initiatives, s.make.pressRelease);
-      made.push(await whenKnown(`initiative ${s.make.pressRelease} at ${node}'s media service`, () => editor.mutateOne({ field: 'pressRelease', args: { initiativeId: { type: 'ID!', value: initiativeId } } })));
+      made.push(
+        await whenKnown(`initiative ${s.make.pressRelease} at ${node}'s media service`, () =>
+          editor.mutateOne({ field: 'pressRelease', args: { initiativeId: { type: 'ID!', value: initiativeId } } }),
+        ),
+      );
     }
   }
   const seeded = list.map((seed, i) => ({ id: made[i].id, node, version: made[i].version, seed }));
@@ -527,10 +603,18 @@ export async function seedMessages(editor: Gateway, reviewer: Gateway, node: str
     await whenKnown(`the campaign of ${m.seed.key} at ${node}'s media service`, retryable(reviewer, call));
   }
   await editor.mutate([
-    ...ours(whose('SCHEDULED')).map((m): Call => ({ field: 'scheduleMessage', args: { ...at(m), publishAt: { type: 'DateTime!', value: days.at(m.seed.publishInDays ?? 1, '09:00') } } })),
+    ...ours(whose('SCHEDULED')).map((m): Call => ({
+      field: 'scheduleMessage',
+      args: { ...at(m), publishAt: { type: 'DateTime!', value: days.at(m.seed.publishInDays ?? 1, '09:00') } },
+    })),
     ...ours(whose('PUBLISHED', 'ARCHIVED')).map((m): Call => ({ field: 'publishMessage', args: at(m) })),
   ]);
-  await editor.mutate(ours(whose('ARCHIVED')).map((m): Call => ({ field: 'archiveMessage', args: { ...at(m), reason: { type: 'String', value: m.seed.archiveReason ?? null } } })));
+  await editor.mutate(
+    ours(whose('ARCHIVED')).map((m): Call => ({
+      field: 'archiveMessage',
+      args: { ...at(m), reason: { type: 'String', value: m.seed.archiveReason ?? null } },
+    })),
+  );
   return seeded;
 }
 

@@ -1,7 +1,17 @@
 import type { Role } from '../../services/kernel/src';
 import { Gateway, until } from './graphql';
 import { SeedDays } from './days';
-import { ASSESSMENTS, CRITERIA, MUNICIPAL_INITIATIVES, NATIONAL_INITIATIVES, advanceInitiatives, proposeInitiatives, seedAssessments, seedCriteria, type SeededInitiative } from './initiatives';
+import {
+  ASSESSMENTS,
+  CRITERIA,
+  MUNICIPAL_INITIATIVES,
+  NATIONAL_INITIATIVES,
+  advanceInitiatives,
+  proposeInitiatives,
+  seedAssessments,
+  seedCriteria,
+  type SeededInitiative,
+} from './initiatives';
 import { campaignsOf, entriesOf, seedCampaigns, seedEntries, seedOccasions, type SeededCampaign } from './calendar';
 import { messagesOf, reviewAtHub, seedCharter, seedKeyMessages, seedMessages, type SeededMessage } from './media';
 
@@ -56,9 +66,26 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
   };
   // the ministry: its criteria, occasions and national initiatives; once these are proposed, the
   // municipalities start on theirs while the ministry goes on with its campaigns, charter and messages
-  const hub = { viewer: await as(MINISTRY, 'viewer'), editor: await as(MINISTRY, 'editor'), admin: await as(MINISTRY, 'admin'), reviewer: await as(MINISTRY, 'reviewer') };
-  const criteria = meanwhile(step(MINISTRY, () => seedCriteria(hub.admin), (ids) => `${ids.length} integration criteria`));
-  const occasions = meanwhile(step(MINISTRY, () => seedOccasions(hub.admin, days), (r) => `${r.count} national occasions of ${r.years.join(' and ')} AH`));
+  const hub = {
+    viewer: await as(MINISTRY, 'viewer'),
+    editor: await as(MINISTRY, 'editor'),
+    admin: await as(MINISTRY, 'admin'),
+    reviewer: await as(MINISTRY, 'reviewer'),
+  };
+  const criteria = meanwhile(
+    step(
+      MINISTRY,
+      () => seedCriteria(hub.admin),
+      (ids) => `${ids.length} integration criteria`,
+    ),
+  );
+  const occasions = meanwhile(
+    step(
+      MINISTRY,
+      () => seedOccasions(hub.admin, days),
+      (r) => `${r.count} national occasions of ${r.years.join(' and ')} AH`,
+    ),
+  );
   const proposed = meanwhile(proposeInitiatives(hub.editor, MINISTRY, NATIONAL_INITIATIVES, days, (s) => s.key, new Map()));
   const nationalsAdvanced = meanwhile(
     step(
@@ -68,21 +95,24 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
     ),
   );
   const nationals = meanwhile(proposed.then((list) => new Map(list.map((i) => [i.seed.key, i]))));
-  const ministryMedia = meanwhile(step(
-    MINISTRY,
-    async () => {
-      const made = await seedCampaigns(hub.editor, MINISTRY, campaignsOf(MINISTRY, days), await nationals);
-      const [entries, rules, keyMessages] = await Promise.all([
-        seedEntries(hub.editor, entriesOf(MINISTRY, days), made.campaigns),
-        seedCharter(hub.admin, made.campaigns),
-        seedKeyMessages(hub.editor, made.campaigns),
-      ]);
-      const refs = { campaigns: made.campaigns, initiatives: await nationals, keyMessages };
-      const messages = await seedMessages(hub.editor, hub.reviewer, MINISTRY, messagesOf(MINISTRY), refs, days);
-      return { campaigns: made.campaigns, entries, rules, keyMessages, messages };
-    },
-    (r) => `${r.campaigns.size} national campaigns, ${r.entries} calendar entries, ${r.rules} charter rules, ${r.keyMessages.size} key messages, ${r.messages.length} messages`,
-  ));
+  const ministryMedia = meanwhile(
+    step(
+      MINISTRY,
+      async () => {
+        const made = await seedCampaigns(hub.editor, MINISTRY, campaignsOf(MINISTRY, days), await nationals);
+        const [entries, rules, keyMessages] = await Promise.all([
+          seedEntries(hub.editor, entriesOf(MINISTRY, days), made.campaigns),
+          seedCharter(hub.admin, made.campaigns),
+          seedKeyMessages(hub.editor, made.campaigns),
+        ]);
+        const refs = { campaigns: made.campaigns, initiatives: await nationals, keyMessages };
+        const messages = await seedMessages(hub.editor, hub.reviewer, MINISTRY, messagesOf(MINISTRY), refs, days);
+        return { campaigns: made.campaigns, entries, rules, keyMessages, messages };
+      },
+      (r) =>
+        `${r.campaigns.size} national campaigns, ${r.entries} calendar entries, ${r.rules} charter rules, ${r.keyMessages.size} key messages, ${r.messages.length} messages`,
+    ),
+  );
 
   const local = await Promise.all(
     municipalities.map(async (node) => {
@@ -96,20 +126,33 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
       const [made, calendar] = await step(
         node,
         async () => {
-          const initiatives = await proposeInitiatives(g.editor, node, list, days, (_s, i) => `${prefix}-${year}-${String(i + 1).padStart(3, '0')}`, await nationals);
+          const initiatives = await proposeInitiatives(
+            g.editor,
+            node,
+            list,
+            days,
+            (_s, i) => `${prefix}-${year}-${String(i + 1).padStart(3, '0')}`,
+            await nationals,
+          );
           const byKey = new Map(initiatives.map((i) => [i.seed.key, i]));
           return Promise.all([
             advanceInitiatives(g.editor, initiatives).then((reports) => ({ initiatives, byKey, reports })),
-            seedCampaigns(g.editor, node, campaignsOf(node, days), byKey).then(async (c) => ({ ...c, entries: await seedEntries(g.editor, entriesOf(node, days), c.campaigns) })),
+            seedCampaigns(g.editor, node, campaignsOf(node, days), byKey).then(async (c) => ({
+              ...c,
+              entries: await seedEntries(g.editor, entriesOf(node, days), c.campaigns),
+            })),
           ]);
         },
-        ([i, c]) => `${i.initiatives.length} initiatives rolling up to national ones, ${i.reports} progress reports; ${c.campaigns.size} local campaigns (${c.clashes} clash warnings when scheduled), ${c.entries} calendar entries`,
+        ([i, c]) =>
+          `${i.initiatives.length} initiatives rolling up to national ones, ${i.reports} progress reports; ${c.campaigns.size} local campaigns (${c.clashes} clash warnings when scheduled), ${c.entries} calendar entries`,
       );
       const { keyMessages, rules } = await ministryMedia;
       const [criteriaIds] = await Promise.all([
         criteria,
         until(`the charter, key messages and criteria to reach ${node}`, async () => {
-          const r = await g.viewer.request<{ charterRules: unknown[]; keyMessages: unknown[]; integrationCriteria: unknown[] }>('{ charterRules { id } keyMessages { id } integrationCriteria { id } }');
+          const r = await g.viewer.request<{ charterRules: unknown[]; keyMessages: unknown[]; integrationCriteria: unknown[] }>(
+            '{ charterRules { id } keyMessages { id } integrationCriteria { id } }',
+          );
           return r.charterRules.length >= rules && r.keyMessages.length >= keyMessages.size && r.integrationCriteria.length >= CRITERIA.length;
         }),
       ]);
@@ -137,7 +180,12 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
     async () => {
       await until('the municipalities’ initiatives to reach the hub', () => caughtUp(hub.viewer, municipalities, initiatives, [], []));
       const byKey = new Map(initiatives.map((i) => [i.seed.key, i]));
-      const assessed = await seedAssessments(hub.reviewer, ASSESSMENTS.filter((a) => a.at === 'ministry'), byKey, criteriaIds);
+      const assessed = await seedAssessments(
+        hub.reviewer,
+        ASSESSMENTS.filter((a) => a.at === 'ministry'),
+        byKey,
+        criteriaIds,
+      );
       const toReview = messages.filter((m) => m.seed.reviewedByMinistry);
       await until('the municipalities’ messages to reach the hub', async () => {
         // messages in review are read at the hub by the ministry's reviewers, not its viewers
@@ -180,7 +228,13 @@ export async function seedSector(o: SeedOptions): Promise<SeedSummary> {
 }
 
 /** Whether the hub holds the municipalities' initiatives, campaigns and messages at their latest versions. */
-async function caughtUp(hub: Gateway, nodes: string[], initiatives: SeededInitiative[], campaigns: SeededCampaign[], messages: SeededMessage[]): Promise<boolean> {
+async function caughtUp(
+  hub: Gateway,
+  nodes: string[],
+  initiatives: SeededInitiative[],
+  campaigns: SeededCampaign[],
+  messages: SeededMessage[],
+): Promise<boolean> {
   const r = await hub.request<{
     initiatives: { edges: { node: { id: string; version: number } }[] };
     campaigns: { edges: { node: { id: string; version: number } }[] };

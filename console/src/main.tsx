@@ -15,5 +15,10 @@ loadSettings().then(
         </I18nProvider>
       </StrictMode>,
     ),
-  () => root.render(<main className="alert alert-unreachable" role="alert" lang="ar">الجهة لا تستجيب: تعذّر الوصول إلى البوابة. — The node is not answering: its gateway cannot be reached.</main>),
+  () =>
+    root.render(
+      <main className="alert alert-unreachable" role="alert" lang="ar">
+        الجهة لا تستجيب: تعذّر الوصول إلى البوابة. — The node is not answering: its gateway cannot be reached.
+      </main>,
+    ),
 );

@@ -43,7 +43,17 @@ function handle(topic, message) {
   events++;
   const state = data.state || {};
   if (type.startsWith('mmhub.initiative.')) initiatives.set(subject, { node: state.node, status: state.status });
-  console.log([header(message, 'ce_time'), header(message, 'ce_node'), type, subject, `v${version}`, state.status || '', state.titleAr || state.bodyAr || state.nameAr || ''].join('\t'));
+  console.log(
+    [
+      header(message, 'ce_time'),
+      header(message, 'ce_node'),
+      type,
+      subject,
+      `v${version}`,
+      state.status || '',
+      state.titleAr || state.bodyAr || state.nameAr || '',
+    ].join('\t'),
+  );
 }
 
 function report() {
@@ -54,7 +64,12 @@ function report() {
     table.set(node, row);
   }
   console.error(`\n${events} events read. Initiatives per node and status:`);
-  for (const [node, row] of [...table].sort()) console.error(`  ${node}: ${Object.entries(row).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  for (const [node, row] of [...table].sort())
+    console.error(
+      `  ${node}: ${Object.entries(row)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ')}`,
+    );
 }
 
 async function main() {

@@ -91,10 +91,19 @@ export function consoleSite(config: Config, log: Logger, dir = CONSOLE_DIR): Con
   };
   const page = (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!index) {
-      send(res, 503, 'text/plain; charset=utf-8', 'The console is not built here: run "npm run console:build".\nلم تُبنَ الواجهة بعد: شغّل "npm run console:build".\n');
+      send(
+        res,
+        503,
+        'text/plain; charset=utf-8',
+        'The console is not built here: run "npm run console:build".\nلم تُبنَ الواجهة بعد: شغّل "npm run console:build".\n',
+      );
       return;
     }
-    send(res, 200, index.type, req.method === 'HEAD' ? '' : index.body, { 'cache-control': 'no-cache', 'content-security-policy': policy, 'referrer-policy': 'no-referrer' });
+    send(res, 200, index.type, req.method === 'HEAD' ? '' : index.body, {
+      'cache-control': 'no-cache',
+      'content-security-policy': policy,
+      'referrer-policy': 'no-referrer',
+    });
   };
 
   return {
@@ -124,7 +133,9 @@ export function consoleSite(config: Config, log: Logger, dir = CONSOLE_DIR): Con
       }
       const asset = files.get(pathname);
       if (asset && pathname !== `${BASE}/index.html`) {
-        send(res, 200, asset.type, req.method === 'HEAD' ? '' : asset.body, { 'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        send(res, 200, asset.type, req.method === 'HEAD' ? '' : asset.body, {
+          'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
         return true;
       }
       // a view's address (/console/calendar, /console/initiatives/<id>) is the page; a missing file is not
@@ -145,7 +156,8 @@ async function devToken(
   res: http.ServerResponse,
   send: (res: http.ServerResponse, status: number, type: string, body: string) => void,
 ): Promise<void> {
-  const refuse = (status: number, en: string, ar: string) => send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: { message: en, messageAr: ar } }));
+  const refuse = (status: number, en: string, ar: string) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: { message: en, messageAr: ar } }));
   // a form of another site cannot send JSON with this header: only the console's own script can
   if (!/^application\/json/.test(req.headers['content-type'] ?? '')) {
     req.resume();

@@ -66,7 +66,10 @@ function useServiceErrors(): GatewayPlugin<CallerContext> {
 
 /** Without introspection, an error names no field the caller did not write ("Did you mean …" goes). */
 function useNoSuggestions(): GatewayPlugin<CallerContext> {
-  const plain = (e: Error): Error => (e instanceof GraphQLError && / Did you mean /.test(e.message) ? new GraphQLError(e.message.replace(/ Did you mean .*$/s, ''), { nodes: e.nodes, extensions: e.extensions }) : e);
+  const plain = (e: Error): Error =>
+    e instanceof GraphQLError && / Did you mean /.test(e.message)
+      ? new GraphQLError(e.message.replace(/ Did you mean .*$/s, ''), { nodes: e.nodes, extensions: e.extensions })
+      : e;
   return {
     onValidate() {
       return ({ result, setResult }) => {
@@ -77,14 +80,28 @@ function useNoSuggestions(): GatewayPlugin<CallerContext> {
 }
 
 // what the gateway itself refuses before any service sees the request: a parse or validation failure, a bad variable
-const REQUEST_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'UNAUTHENTICATED']);
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'UNAUTHENTICATED',
+]);
 
 /** The gateway's own refusals of a malformed request say it in Arabic too, as the services' do. */
 function useArabicRequestErrors(): GatewayPlugin<CallerContext> {
   const withArabic = (e: GraphQLError): GraphQLError => {
     const code = String(e.extensions?.code ?? '');
     if (typeof e.extensions?.messageAr === 'string' || !REQUEST_CODES.has(code)) return e;
-    return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, messageAr: requestErrorInArabic(e.message, code) } });
+    return new GraphQLError(e.message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      path: e.path,
+      originalError: e.originalError,
+      extensions: { ...e.extensions, messageAr: requestErrorInArabic(e.message, code) },
+    });
   };
   return {
     onResultProcess({ result, setResult }) {
@@ -132,7 +149,13 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     healthCheckEndpoint: '/health',
     graphiql: development ? { title: `mmhub — ${config.node}` } : false,
     // browsers of the configured origins only; no origin is reflected
-    cors: config.gateway.corsOrigins.length ? { origin: config.gateway.corsOrigins, credentials: true, allowedHeaders: ['authorization', 'content-type', 'x-graphql-csrf', 'graphql-preflight', 'apollo-require-preflight'] } : false,
+    cors: config.gateway.corsOrigins.length
+      ? {
+          origin: config.gateway.corsOrigins,
+          credentials: true,
+          allowedHeaders: ['authorization', 'content-type', 'x-graphql-csrf', 'graphql-preflight', 'apollo-require-preflight'],
+        }
+      : false,
     renderGraphiQL,
     disableIntrospection: development ? undefined : { disableIf: () => true },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
@@ -145,7 +168,10 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
             getPersistedOperation: (hash: string) => operations[hash] ?? null,
             allowArbitraryDocuments: false,
             customErrors: {
-              persistedQueryOnly: { message: 'Only registered operations are accepted here.', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
+              persistedQueryOnly: {
+                message: 'Only registered operations are accepted here.',
+                extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+              },
               notFound: { message: 'This operation is not registered.', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } },
             },
           },
@@ -157,13 +183,22 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       fromClientToSubgraphs: async ({ context }) => {
         let proof = proofs.get(context);
         if (!proof || Date.now() >= proof.renewAt) {
-          proof = { token: signGatewayProof(config.gatewaySecret, config.node, context.caller ?? null, config.gateway.proofTtlSeconds), renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2 };
+          proof = {
+            token: signGatewayProof(config.gatewaySecret, config.node, context.caller ?? null, config.gateway.proofTtlSeconds),
+            renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2,
+          };
           proofs.set(context, proof);
         }
         return { [GATEWAY_PROOF_HEADER]: await proof.token };
       },
     },
-    plugins: () => [useIdentity(config, admissions, '/graphql', observability) as never, useServiceErrors() as never, useArabicRequestErrors() as never, ...(development ? [] : [useNoSuggestions() as never]), observability.plugin as never],
+    plugins: () => [
+      useIdentity(config, admissions, '/graphql', observability) as never,
+      useServiceErrors() as never,
+      useArabicRequestErrors() as never,
+      ...(development ? [] : [useNoSuggestions() as never]),
+      observability.plugin as never,
+    ],
   });
 
   // the operator's port, when set (always so in production): /metrics there, never on the public one
@@ -203,31 +238,64 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       const execute = async (query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer> => {
         const request = new Request(`http://${config.host}/graphql`, {
           method: 'POST',
-          headers: { ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), 'content-type': 'application/json', accept: 'application/json' },
+          headers: {
+            ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+            'content-type': 'application/json',
+            accept: 'application/json',
+          },
           body: JSON.stringify({ query, variables }),
         });
         // the request's own admission, counted once: every page of a download is one request to the rate limit
         const answer = await gateway.fetch(request, { req });
         return (await answer.json()) as GraphQLAnswer;
       };
-      return serveDownload(req, res, { ...download, node: config.node, caller: admission.caller, anonymousRead: config.auth.allowAnonymousRead, refused: admission.refused, execute, log });
+      return serveDownload(req, res, {
+        ...download,
+        node: config.node,
+        caller: admission.caller,
+        anonymousRead: config.auth.allowAnonymousRead,
+        refused: admission.refused,
+        execute,
+        log,
+      });
     }
     const feed = feedTarget(path, o.subgraphs);
     if (feed && req.method === 'GET') {
       const query = req.url!.slice(path.length);
-      return forward(req, res, new URL(feed.path + query, feed.owner.url), feed.owner.name, signGatewayProof(config.gatewaySecret, config.node, null, config.gateway.proofTtlSeconds, 'feed'));
+      return forward(
+        req,
+        res,
+        new URL(feed.path + query, feed.owner.url),
+        feed.owner.name,
+        signGatewayProof(config.gatewaySecret, config.node, null, config.gateway.proofTtlSeconds, 'feed'),
+      );
     }
     req.resume();
     notFound(res);
   };
   const compress = compressResponses();
-  const server = http.createServer((req, res) => compress(req, res, () => void route(req, res).catch((e: unknown) => {
-      log.error({ err: e }, 'a request failed at the gateway');
-      if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ errors: [{ message: 'Something went wrong on our side; it has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR', messageAr: 'حدث خطأ من جهتنا وتم تسجيله.' } }] }));
-      } else res.destroy();
-    })),
+  const server = http.createServer((req, res) =>
+    compress(
+      req,
+      res,
+      () =>
+        void route(req, res).catch((e: unknown) => {
+          log.error({ err: e }, 'a request failed at the gateway');
+          if (!res.headersSent) {
+            res.writeHead(500, { 'content-type': 'application/json' });
+            res.end(
+              JSON.stringify({
+                errors: [
+                  {
+                    message: 'Something went wrong on our side; it has been logged.',
+                    extensions: { code: 'INTERNAL_SERVER_ERROR', messageAr: 'حدث خطأ من جهتنا وتم تسجيله.' },
+                  },
+                ],
+              }),
+            );
+          } else res.destroy();
+        }),
+    ),
   );
   // subscriptions over WebSocket (graphql-ws) at /graphql only; SSE needs nothing more
   // a WebSocket message is held whole in memory, as a request body is: the same bound for both
@@ -243,7 +311,10 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     });
   });
   const subscriptions = useServer(
-    getGraphQLWSOptions<CallerContext, { request: http.IncomingMessage; socket: unknown }>(gateway, (ctx) => ({ req: ctx.extra.request, request: socketRequest(ctx.extra.request, ctx.connectionParams) })),
+    getGraphQLWSOptions<CallerContext, { request: http.IncomingMessage; socket: unknown }>(gateway, (ctx) => ({
+      req: ctx.extra.request,
+      request: socketRequest(ctx.extra.request, ctx.connectionParams),
+    })),
     sockets,
   );
   await new Promise<void>((resolve, reject) => {
@@ -311,7 +382,16 @@ function feedTarget(path: string, subgraphs: SubgraphSource[]): { path: string; 
 
 function notFound(res: http.ServerResponse): true {
   res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify({ errors: [{ message: 'Nothing is served at this address: GraphQL is at /graphql.', extensions: { code: 'NOT_FOUND', messageAr: 'لا شيء على هذا العنوان: واجهة GraphQL على ‎/graphql.' } }] }));
+  res.end(
+    JSON.stringify({
+      errors: [
+        {
+          message: 'Nothing is served at this address: GraphQL is at /graphql.',
+          extensions: { code: 'NOT_FOUND', messageAr: 'لا شيء على هذا العنوان: واجهة GraphQL على ‎/graphql.' },
+        },
+      ],
+    }),
+  );
   return true;
 }
 
@@ -325,8 +405,14 @@ function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, maxBody
     JSON.stringify({
       errors: [
         tooLarge
-          ? { message: `The request body is larger than ${maxBodyBytes} bytes.`, extensions: { code: 'REQUEST_TOO_LARGE', messageAr: 'حجم الطلب أكبر من المسموح.' } }
-          : { message: 'Send a Content-Length header with the request body.', extensions: { code: 'LENGTH_REQUIRED', messageAr: 'أرسل ترويسة Content-Length مع الطلب.' } },
+          ? {
+              message: `The request body is larger than ${maxBodyBytes} bytes.`,
+              extensions: { code: 'REQUEST_TOO_LARGE', messageAr: 'حجم الطلب أكبر من المسموح.' },
+            }
+          : {
+              message: 'Send a Content-Length header with the request body.',
+              extensions: { code: 'LENGTH_REQUIRED', messageAr: 'أرسل ترويسة Content-Length مع الطلب.' },
+            },
       ],
     }),
   );
@@ -393,7 +479,11 @@ function maskUnexpected(e: unknown, message: string, log: Logger): Error {
     return new GraphQLError(plain.message, { path: plain.path, extensions: plain.extensions });
   }
   // a variable the schema cannot accept is the client's to fix, whichever layer coerced it
-  if (e instanceof GraphQLError && (/^Variable "\$/.test(e.message) || (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))) {
+  if (
+    e instanceof GraphQLError &&
+    (/^Variable "\$/.test(e.message) ||
+      (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))
+  ) {
     return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix

@@ -3,13 +3,14 @@ import { isIP } from 'node:net';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createTokenVerifier, rolesForField, DomainError, type Caller, type Config } from '../../services/kernel/src';
-import { demandRule, maxPageSizeRule, RateLimiter } from './limits';
+import { demandRule, maxPageSizeRule, type RateLimiter } from './limits';
 
 export interface CallerContext {
   caller?: Caller | null;
 }
 
-export const refusal = (code: string, en: string, ar: string, status: number) => new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status } } });
+export const refusal = (code: string, en: string, ar: string, status: number) =>
+  new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status } } });
 
 /** What the gateway decided about a request before reading its operation: who calls, and whether it is refused. */
 export interface Admission {
@@ -121,12 +122,21 @@ export class Admissions {
         caller = await this.verify(m[1]);
       } catch (e) {
         const d = e instanceof DomainError ? e : null;
-        refused = refusal('UNAUTHENTICATED', d?.text.en ?? 'Send the token as "Authorization: Bearer <token>".', d?.text.ar ?? 'أرسل الرمز بصيغة "Authorization: Bearer <token>".', 401);
+        refused = refusal(
+          'UNAUTHENTICATED',
+          d?.text.en ?? 'Send the token as "Authorization: Bearer <token>".',
+          d?.text.ar ?? 'أرسل الرمز بصيغة "Authorization: Bearer <token>".',
+          401,
+        );
       }
     }
     const wait = this.limiter.take(caller ? `caller/${caller.node}/${caller.sub}` : `address/${address}`);
     if (wait > 0) {
-      return { caller: null, retryAfter: wait, refused: refusal('RATE_LIMITED', `Too many requests: try again in ${wait} s.`, `طلبات كثيرة: حاول مجدداً بعد ${wait} ثانية.`, 429) };
+      return {
+        caller: null,
+        retryAfter: wait,
+        refused: refusal('RATE_LIMITED', `Too many requests: try again in ${wait} s.`, `طلبات كثيرة: حاول مجدداً بعد ${wait} ثانية.`, 429),
+      };
     }
     return { caller, refused };
   }
@@ -159,7 +169,8 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
       let admission = c.req ? await admissions.known(c.req) : undefined;
       if (!admission) {
         // a subscription over WebSocket: its socket's upgrade was counted, and each one started on it is
-        const header = c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
+        const header =
+          c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
         admission = await admissions.admit(header, c.req ? admissions.addressOf(c.req) : 'unknown');
       }
       if (admission.refused) throw admission.refused;
@@ -174,12 +185,21 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
         const roles = rolesForField(field.name.value);
         if (!roles) continue;
         if (!caller) {
-          setResultAndStopExecution({ errors: [refusal('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)] });
+          setResultAndStopExecution({
+            errors: [refusal('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)],
+          });
           return;
         }
         if (!caller.roles.some((r) => roles.includes(r))) {
           setResultAndStopExecution({
-            errors: [refusal('FORBIDDEN', `${field.name.value} needs one of the roles: ${roles.join(', ')}.`, `يتطلب ${field.name.value} أحد الأدوار: ${roles.join('، ')}.`, 403)],
+            errors: [
+              refusal(
+                'FORBIDDEN',
+                `${field.name.value} needs one of the roles: ${roles.join(', ')}.`,
+                `يتطلب ${field.name.value} أحد الأدوار: ${roles.join('، ')}.`,
+                403,
+              ),
+            ],
           });
           return;
         }

@@ -75,7 +75,9 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
       let d: Demand;
       if (s.kind === Kind.FIELD) {
         const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[s.name.value] : undefined;
-        const inner = s.selectionSet ? selectionDemand(s.selectionSet, def ? (getNamedType(def.type) as GraphQLCompositeType) : undefined) : { depth: 0, aliases: 0, cost: 0 };
+        const inner = s.selectionSet
+          ? selectionDemand(s.selectionSet, def ? (getNamedType(def.type) as GraphQLCompositeType) : undefined)
+          : { depth: 0, aliases: 0, cost: 0 };
         d = {
           depth: isIntrospection(s) ? 0 : 1 + inner.depth,
           aliases: (s.alias ? 1 : 0) + inner.aliases,
@@ -93,7 +95,8 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     return total;
   };
 
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   return selectionDemand(operation.selectionSet, root ?? undefined);
 }
 
@@ -110,14 +113,26 @@ export function demandRule(limits: DemandLimits) {
       const { depth, aliases, cost } = measureOperation(context.getSchema(), context.getDocument(), op);
       const shown = (n: number) => (Number.isFinite(n) && n < 1e15 ? String(n) : 'more than 10^15');
       if (depth > limits.maxDepth) {
-        context.reportError(refuse('QUERY_TOO_DEEP', `The query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`, `الاستعلام متداخل ${depth} مستوى؛ الحد ${limits.maxDepth}.`));
+        context.reportError(
+          refuse(
+            'QUERY_TOO_DEEP',
+            `The query is nested ${depth} levels deep; at most ${limits.maxDepth} are allowed.`,
+            `الاستعلام متداخل ${depth} مستوى؛ الحد ${limits.maxDepth}.`,
+          ),
+        );
       }
       if (aliases > limits.maxAliases) {
-        context.reportError(refuse('TOO_MANY_ALIASES', `The query uses more than ${limits.maxAliases} aliases.`, `يستخدم الاستعلام أكثر من ${limits.maxAliases} اسماً مستعاراً.`));
+        context.reportError(
+          refuse('TOO_MANY_ALIASES', `The query uses more than ${limits.maxAliases} aliases.`, `يستخدم الاستعلام أكثر من ${limits.maxAliases} اسماً مستعاراً.`),
+        );
       }
       if (cost > limits.maxCost) {
         context.reportError(
-          refuse('QUERY_TOO_COSTLY', `The query's estimated cost is ${shown(cost)}; at most ${limits.maxCost} is allowed. Ask for smaller pages or fewer nested lists.`, `التكلفة التقديرية للاستعلام ${shown(cost)} والحد ${limits.maxCost}. اطلب صفحات أصغر أو قوائم متداخلة أقل.`),
+          refuse(
+            'QUERY_TOO_COSTLY',
+            `The query's estimated cost is ${shown(cost)}; at most ${limits.maxCost} is allowed. Ask for smaller pages or fewer nested lists.`,
+            `التكلفة التقديرية للاستعلام ${shown(cost)} والحد ${limits.maxCost}. اطلب صفحات أصغر أو قوائم متداخلة أقل.`,
+          ),
         );
       }
       return false;
@@ -131,7 +146,11 @@ export function maxPageSizeRule() {
     Argument(node) {
       if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.INT && Number(node.value.value) > MAX_PAGE_SIZE) {
         context.reportError(
-          refuse('BAD_USER_INPUT', `${node.name.value} must be between 1 and ${MAX_PAGE_SIZE}; got ${node.value.value}.`, `يجب أن يكون عدد العناصر بين 1 و${MAX_PAGE_SIZE}.`),
+          refuse(
+            'BAD_USER_INPUT',
+            `${node.name.value} must be between 1 and ${MAX_PAGE_SIZE}; got ${node.value.value}.`,
+            `يجب أن يكون عدد العناصر بين 1 و${MAX_PAGE_SIZE}.`,
+          ),
         );
       }
     },
@@ -163,4 +182,3 @@ export class RateLimiter {
     for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
   }
 }
-

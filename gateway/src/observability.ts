@@ -78,7 +78,9 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
     let state = states.get(request);
     if (state) return state;
     const parent = tracingActive() ? contextOf(Object.fromEntries(request.headers)) : ROOT_CONTEXT;
-    const span = tracingActive() ? tracer().startSpan('graphql', { kind: SpanKind.SERVER, attributes: { ...attributes, 'http.request.method': request.method } }, parent) : undefined;
+    const span = tracingActive()
+      ? tracer().startSpan('graphql', { kind: SpanKind.SERVER, attributes: { ...attributes, 'http.request.method': request.method } }, parent)
+      : undefined;
     state = { started: performance.now(), ctx: span ? trace.setSpan(parent, span) : parent, span, graphql: false, type: 'unknown', errors: [] };
     states.set(request, state);
     return state;
@@ -167,7 +169,13 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
       const parent = (request && states.get(request)?.ctx) || context.active();
       setFetchFn((u, options, ctx, info) => {
         const started = performance.now();
-        const span = tracingActive() ? tracer().startSpan(`subgraph ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { ...attributes, 'mmhub.subgraph': subgraph, 'url.full': u } }, parent) : undefined;
+        const span = tracingActive()
+          ? tracer().startSpan(
+              `subgraph ${subgraph}`,
+              { kind: SpanKind.CLIENT, attributes: { ...attributes, 'mmhub.subgraph': subgraph, 'url.full': u } },
+              parent,
+            )
+          : undefined;
         let init = options;
         if (span) {
           const headers: Record<string, string> = { ...(options?.headers ?? {}) };

@@ -72,7 +72,14 @@ const DATASETS: Record<ExportName, Dataset> = {
     root: 'initiatives',
     query: `query ExportProgress($after: String) { initiatives(first: 50, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node {
       id node code titleAr progressReports { id percentComplete kpiActuals { kpi value } note reportedAt reportedAtHijri ${HIJRI} reportedBy } } } } }`,
-    records: (n) => ((n.progressReports as Row[] | undefined) ?? []).map((p) => ({ ...p, initiativeId: n.id, node: n.node, initiativeCode: n.code, initiativeTitleAr: n.titleAr })),
+    records: (n) =>
+      ((n.progressReports as Row[] | undefined) ?? []).map((p) => ({
+        ...p,
+        initiativeId: n.id,
+        node: n.node,
+        initiativeCode: n.code,
+        initiativeTitleAr: n.titleAr,
+      })),
     columns: [
       col('id', 'id', 'المعرّف'),
       col('node', 'node', 'الجهة'),
@@ -112,7 +119,9 @@ const DATASETS: Record<ExportName, Dataset> = {
       col('lastDay', 'last day', 'اليوم الأخير'),
       col('lastDayHijri', 'last day (Hijri)', 'اليوم الأخير (هجري)', (r) => hijri(r.lastDayHijri)),
       col('initiativeIds', 'initiatives', 'المبادرات', (r) => list(r.initiativeIds)),
-      col('entries', 'entries', 'الفعاليات', (r) => each(r.entries, (e) => `${e.kind} ${e.startDate}${e.endDate !== e.startDate ? `..${e.endDate}` : ''} ${e.titleAr} (${e.status})`)),
+      col('entries', 'entries', 'الفعاليات', (r) =>
+        each(r.entries, (e) => `${e.kind} ${e.startDate}${e.endDate !== e.startDate ? `..${e.endDate}` : ''} ${e.titleAr} (${e.status})`),
+      ),
       col('createdAt', 'created at', 'تاريخ الإنشاء'),
       col('updatedAt', 'updated at', 'تاريخ التحديث'),
       col('version', 'version', 'الإصدار'),
@@ -172,7 +181,11 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, R
  * The records of a dataset, page after page of the API as the caller may read it: one page in
  * memory at a time. `total` is known after the first page (for a progress export: the initiatives).
  */
-export async function* readExport(what: ExportName, execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>, onTotal?: (total: number) => void): AsyncGenerator<Row> {
+export async function* readExport(
+  what: ExportName,
+  execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>,
+  onTotal?: (total: number) => void,
+): AsyncGenerator<Row> {
   const d = DATASETS[what];
   let after: string | null = null;
   for (let first = true; ; first = false) {
@@ -208,7 +221,11 @@ export function exportWriter(what: ExportName, format: ExportFormat, arabicHeade
   };
 }
 
-export const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' };
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
 
 /** The exact download paths the gateway serves: /export/<what>.<format>. */
 export const EXPORT_PATHS: ReadonlyMap<string, { what: ExportName; format: ExportFormat }> = new Map(
@@ -233,12 +250,27 @@ function refuse(res: ServerResponse, status: number, code: string, en: string, a
 export async function serveDownload(
   req: IncomingMessage,
   res: ServerResponse,
-  o: { what: ExportName; format: ExportFormat; node: string; caller: unknown; anonymousRead: boolean; refused?: { message: string; extensions: Record<string, unknown> }; execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>; log: Logger },
+  o: {
+    what: ExportName;
+    format: ExportFormat;
+    node: string;
+    caller: unknown;
+    anonymousRead: boolean;
+    refused?: { message: string; extensions: Record<string, unknown> };
+    execute: (query: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>;
+    log: Logger;
+  },
 ): Promise<void> {
   req.resume();
   // a node that lets anyone read (ALLOW_ANONYMOUS_READ) publishes its open data to anyone too
   if (!req.headers.authorization && !o.anonymousRead) {
-    return refuse(res, 401, 'UNAUTHENTICATED', 'Sign in first: send a valid token as "Authorization: Bearer <token>".', 'سجّل الدخول أولاً: أرسل رمز دخول صالحاً بصيغة "Authorization: Bearer <token>".');
+    return refuse(
+      res,
+      401,
+      'UNAUTHENTICATED',
+      'Sign in first: send a valid token as "Authorization: Bearer <token>".',
+      'سجّل الدخول أولاً: أرسل رمز دخول صالحاً بصيغة "Authorization: Bearer <token>".',
+    );
   }
   if (o.refused || (!o.caller && req.headers.authorization)) {
     const ar = typeof o.refused?.extensions.messageAr === 'string' ? o.refused.extensions.messageAr : 'رمز الدخول غير صالح.';
@@ -273,7 +305,8 @@ export async function serveDownload(
     }
     o.log.error({ err: e, export: o.what }, 'an export failed while streaming');
     // the download is cut, so that no one takes half a file for the whole
-    if (!res.headersSent) return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side; it has been logged.', 'حدث خطأ من جهتنا وتم تسجيله.');
+    if (!res.headersSent)
+      return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side; it has been logged.', 'حدث خطأ من جهتنا وتم تسجيله.');
     res.destroy();
   }
 }

@@ -42,7 +42,13 @@ describe('the imports', () => {
     };
     const units = Object.keys(deps).filter((f) => f.endsWith('.unit.spec.ts'));
     expect(units.length).toBeGreaterThan(30);
-    expect(units.flatMap((u) => reached(u).filter((d) => needsInfrastructure.test(d)).map((d) => `${u} → ${d}`))).toEqual([]);
+    expect(
+      units.flatMap((u) =>
+        reached(u)
+          .filter((d) => needsInfrastructure.test(d))
+          .map((d) => `${u} → ${d}`),
+      ),
+    ).toEqual([]);
   });
 
   it('leave migrations frozen: a migration imports nothing but the migration base class, so its SQL never changes with the code', async () => {
@@ -53,7 +59,8 @@ describe('the imports', () => {
       expect(files.length).toBeGreaterThan(0);
       for (const file of files) {
         const source = await readFile(path.join(dir, file), 'utf8');
-        for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) if (from !== '@mikro-orm/migrations') imports.push(`${service}/${file} → ${from}`);
+        for (const [, from] of source.matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm))
+          if (from !== '@mikro-orm/migrations') imports.push(`${service}/${file} → ${from}`);
       }
     }
     expect(imports).toEqual([]);
@@ -62,8 +69,14 @@ describe('the imports', () => {
   it('are checked as configured: a cycle through a type-only import is found', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mmhub-cycle-'));
     try {
-      await writeFile(path.join(dir, 'campaign.ts'), "import type { CampaignEvent } from './campaign.events';\nexport interface Campaign { last?: CampaignEvent }\n");
-      await writeFile(path.join(dir, 'campaign.events.ts'), "import type { Campaign } from './campaign';\nexport interface CampaignEvent { state: Campaign }\n");
+      await writeFile(
+        path.join(dir, 'campaign.ts'),
+        "import type { CampaignEvent } from './campaign.events';\nexport interface Campaign { last?: CampaignEvent }\n",
+      );
+      await writeFile(
+        path.join(dir, 'campaign.events.ts'),
+        "import type { Campaign } from './campaign';\nexport interface CampaignEvent { state: Campaign }\n",
+      );
       const fixture = await graphOf([dir], dir);
       expect(fixture.circular()).toEqual([['campaign.events.ts', 'campaign.ts']]);
     } finally {

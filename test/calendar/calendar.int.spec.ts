@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => riyadh?.stop());
 
 type Item = { __typename: string; id: string; [k: string]: any };
-const calendar = async (vars: Record<string, unknown>) => (await ok<{ calendar: { from: string; to: string; items: Item[]; [k: string]: any } }>(riyadh, CALENDAR, vars, editor)).calendar;
+const calendar = async (vars: Record<string, unknown>) =>
+  (await ok<{ calendar: { from: string; to: string; items: Item[]; [k: string]: any } }>(riyadh, CALENDAR, vars, editor)).calendar;
 
 describe('Hijri beside Gregorian', () => {
   it.each([
@@ -46,7 +47,9 @@ describe('Hijri beside Gregorian', () => {
     const e = await addEntry(riyadh, editor, { when: { startDate: '2036-01-10' } });
     // fixed instants in the past, so the expected dates do not depend on today: 22:30 UTC is already the next day in Riyadh
     for (const table of ['campaign', 'calendar_entry']) {
-      await riyadh.sql(`update calendar.${table} set created_at = '2016-05-31T09:00:00Z', updated_at = '2026-02-17T22:30:00Z' where id = $1`, [table === 'campaign' ? c.id : e.id]);
+      await riyadh.sql(`update calendar.${table} set created_at = '2016-05-31T09:00:00Z', updated_at = '2026-02-17T22:30:00Z' where id = $1`, [
+        table === 'campaign' ? c.id : e.id,
+      ]);
     }
     const HIJRI = '{ year month day ar en }';
     const read = await ok(
@@ -67,16 +70,28 @@ describe('the calendar of a Hijri month', () => {
   let outside: EntryView[];
   beforeAll(async () => {
     // 1447/9 is 2026-02-18..2026-03-19: the days either side stay out
-    outside = [await addEntry(riyadh, editor, { titleAr: 'قبل رمضان', when: { startDate: '2026-02-17' } }), await addEntry(riyadh, editor, { titleAr: 'العيد', when: { startDate: '2026-03-20' } })];
+    outside = [
+      await addEntry(riyadh, editor, { titleAr: 'قبل رمضان', when: { startDate: '2026-02-17' } }),
+      await addEntry(riyadh, editor, { titleAr: 'العيد', when: { startDate: '2026-03-20' } }),
+    ];
     inside = [
       await addEntry(riyadh, editor, { titleAr: 'آخر رمضان', when: { startDate: '2026-03-19' } }),
-      await addEntry(riyadh, editor, { titleAr: 'منتصف رمضان', kind: 'MILESTONE', when: { startsAt: '2026-03-05T21:00:00+03:00', endsAt: '2026-03-05T23:00:00+03:00' } }),
+      await addEntry(riyadh, editor, {
+        titleAr: 'منتصف رمضان',
+        kind: 'MILESTONE',
+        when: { startsAt: '2026-03-05T21:00:00+03:00', endsAt: '2026-03-05T23:00:00+03:00' },
+      }),
     ];
   });
 
   it('is Ramadan 1447: 2026-02-18 to 2026-03-19, with the entries overlapping it, ordered by start', async () => {
     const view = await calendar({ hijriMonth: { year: 1447, month: 9 } });
-    expect(view).toMatchObject({ from: '2026-02-18', to: '2026-03-19', fromHijri: { year: 1447, month: 9, day: 1 }, toHijri: { year: 1447, month: 9, day: 30 } });
+    expect(view).toMatchObject({
+      from: '2026-02-18',
+      to: '2026-03-19',
+      fromHijri: { year: 1447, month: 9, day: 1 },
+      toHijri: { year: 1447, month: 9, day: 30 },
+    });
     const ids = view.items.map((i) => i.id);
     for (const e of inside) expect(ids).toContain(e.id);
     for (const e of outside) expect(ids).not.toContain(e.id);
@@ -112,8 +127,20 @@ describe('calendar filters', () => {
   beforeAll(async () => {
     health = (await scheduled(riyadh, editor, '2031-01-01', '2031-01-31', { channels: ['SMS'], audiences: ['YOUTH'] })).campaign.id;
     services = (await draft(riyadh, editor, '2031-01-06', '2031-01-20', { axis: 'E_SERVICES', channels: ['X'], audiences: ['BUSINESSES'] })).id;
-    launch = (await addEntry(riyadh, editor, { kind: 'CAMPAIGN_LAUNCH', campaignId: health, when: { startsAt: '2031-01-07T10:00:00+03:00', endsAt: '2031-01-07T11:00:00+03:00' } })).id;
-    conference = (await addEntry(riyadh, editor, { kind: 'PRESS_CONFERENCE', campaignId: services, when: { startsAt: '2031-01-08T10:00:00+03:00', endsAt: '2031-01-08T11:00:00+03:00' } })).id;
+    launch = (
+      await addEntry(riyadh, editor, {
+        kind: 'CAMPAIGN_LAUNCH',
+        campaignId: health,
+        when: { startsAt: '2031-01-07T10:00:00+03:00', endsAt: '2031-01-07T11:00:00+03:00' },
+      })
+    ).id;
+    conference = (
+      await addEntry(riyadh, editor, {
+        kind: 'PRESS_CONFERENCE',
+        campaignId: services,
+        when: { startsAt: '2031-01-08T10:00:00+03:00', endsAt: '2031-01-08T11:00:00+03:00' },
+      })
+    ).id;
   });
 
   const ids = async (filter: Record<string, unknown>) => (await calendar({ range, filter })).items.map((i) => i.id);

@@ -38,7 +38,11 @@ describe('federation', () => {
   it('adds Initiative.campaigns, batched: one SQL statement for every initiative of the query', async () => {
     const reps = initiatives.map((id) => ({ __typename: 'Initiative', id }));
     const { result, selects } = await selectsOf('campaign', () => ok(riyadh, ENTITIES, { reps }, viewer));
-    expect(result._entities.map((i: { campaigns: { id: string }[] }) => i.campaigns.map((c) => c.id))).toEqual([[campaigns[0]], [campaigns[0], campaigns[1]], []]);
+    expect(result._entities.map((i: { campaigns: { id: string }[] }) => i.campaigns.map((c) => c.id))).toEqual([
+      [campaigns[0]],
+      [campaigns[0], campaigns[1]],
+      [],
+    ]);
     expect(selects).toHaveLength(1);
   });
 
@@ -53,7 +57,17 @@ describe('federation', () => {
   });
 
   it('answers null for a campaign it does not know', async () => {
-    const r = await ok(riyadh, ENTITIES, { reps: [{ __typename: 'Campaign', id: newId() }, { __typename: 'Campaign', id: 'not-an-id' }] }, viewer);
+    const r = await ok(
+      riyadh,
+      ENTITIES,
+      {
+        reps: [
+          { __typename: 'Campaign', id: newId() },
+          { __typename: 'Campaign', id: 'not-an-id' },
+        ],
+      },
+      viewer,
+    );
     expect(r._entities).toEqual([null, null]);
   });
 
@@ -91,7 +105,11 @@ describe('the sector dashboard’s campaign months', () => {
       },
     ]);
     expect(d.campaignsByHijriMonth.map((m: { month: number; fromHijri: object; toHijri: object }) => [m.month, m.fromHijri, m.toHijri])).toEqual([
-      [9, { year: 1447, month: 9, day: 1, ar: '١ رمضان ١٤٤٧ هـ', en: 'Ramadan 1, 1447 AH' }, { year: 1447, month: 9, day: 30, ar: '٣٠ رمضان ١٤٤٧ هـ', en: 'Ramadan 30, 1447 AH' }],
+      [
+        9,
+        { year: 1447, month: 9, day: 1, ar: '١ رمضان ١٤٤٧ هـ', en: 'Ramadan 1, 1447 AH' },
+        { year: 1447, month: 9, day: 30, ar: '٣٠ رمضان ١٤٤٧ هـ', en: 'Ramadan 30, 1447 AH' },
+      ],
       [10, { year: 1447, month: 10, day: 1, ar: '١ شوال ١٤٤٧ هـ', en: 'Shawwal 1, 1447 AH' }, expect.objectContaining({ year: 1447, month: 10, day: 29 })],
     ]);
   });

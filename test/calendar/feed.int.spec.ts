@@ -71,7 +71,14 @@ describe('GET /calendar.ics', () => {
     expect(Number(first.sequence)).toBe(0);
     expect((await feedEvent(conference.id)).uid).toBe(first.uid);
 
-    const moved = (await ok(riyadh, MOVE_ENTRY, { id: conference.id, version: conference.version, when: { startsAt: '2034-03-02T12:00:00+03:00', endsAt: '2034-03-02T13:00:00+03:00' } }, editor)).moveCalendarEntry;
+    const moved = (
+      await ok(
+        riyadh,
+        MOVE_ENTRY,
+        { id: conference.id, version: conference.version, when: { startsAt: '2034-03-02T12:00:00+03:00', endsAt: '2034-03-02T13:00:00+03:00' } },
+        editor,
+      )
+    ).moveCalendarEntry;
     const after = await feedEvent(conference.id);
     expect(after.uid).toBe(conference.id);
     expect(Number(after.sequence)).toBe(1);
@@ -79,7 +86,12 @@ describe('GET /calendar.ics', () => {
 
     const camp = await feedEvent(campaignId);
     const c = (await ok(riyadh, `query($id: ID!) { campaign(id: $id) { version } }`, { id: campaignId }, editor)).campaign;
-    await ok(riyadh, RESCHEDULE, { id: campaignId, version: c.version, period: { startsAt: '2034-03-05T00:00:00+03:00', endsAt: '2034-04-05T00:00:00+03:00' } }, editor);
+    await ok(
+      riyadh,
+      RESCHEDULE,
+      { id: campaignId, version: c.version, period: { startsAt: '2034-03-05T00:00:00+03:00', endsAt: '2034-04-05T00:00:00+03:00' } },
+      editor,
+    );
     expect(Number((await feedEvent(campaignId)).sequence)).toBe(Number(camp.sequence) + 1);
     conference = moved;
   });
@@ -118,7 +130,14 @@ describe('GET /calendar.ics', () => {
   });
 
   it('refuses a NUL byte in any parameter, and days out of range, with 400 in both languages', async () => {
-    for (const query of ['node=riyadh%00', 'channel=%00', 'audience=a%01b', 'from=2034-01-01%00', 'from=0000-01-01&to=0000-02-01', 'from=0001-01-01&to=0001-02-01']) {
+    for (const query of [
+      'node=riyadh%00',
+      'channel=%00',
+      'audience=a%01b',
+      'from=2034-01-01%00',
+      'from=0000-01-01&to=0000-02-01',
+      'from=0001-01-01&to=0001-02-01',
+    ]) {
       const { status, text } = await fetchFeed(query);
       expect([query, status]).toEqual([query, 400]);
       expect(text).toMatch(/[\u0600-\u06FF]/);
@@ -129,7 +148,9 @@ describe('GET /calendar.ics', () => {
     const res = await fetch(`${base}/calendar/items/${campaignId}.ics`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(200);
     expect(events(ical.sync.parseICS(await res.text())).map((e) => e.uid)).toEqual([campaignId]);
-    expect((await fetch(`${base}/calendar/items/01a2161d-2e3e-7e9d-bb1c-a9dd3cc48716.ics`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(404);
+    expect((await fetch(`${base}/calendar/items/01a2161d-2e3e-7e9d-bb1c-a9dd3cc48716.ics`, { headers: { authorization: `Bearer ${viewer}` } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -203,7 +224,8 @@ describe('who may read the feed', () => {
   it('a feed token reads the feed only, stops working when another is issued, and expires', async () => {
     const sub = 'riyadh-viewer-rotation';
     const reader = await riyadh.token(['viewer'], 'riyadh', sub);
-    const first = (await ok(riyadh, 'mutation { issueCalendarFeedToken(days: 7) { token feedPath issuedAt expiresAt expiresAtHijri { en } } }', {}, reader)).issueCalendarFeedToken;
+    const first = (await ok(riyadh, 'mutation { issueCalendarFeedToken(days: 7) { token feedPath issuedAt expiresAt expiresAtHijri { en } } }', {}, reader))
+      .issueCalendarFeedToken;
     expect(first.feedPath).toBe(`/calendar.ics?token=${first.token}`);
     expect(Date.parse(first.expiresAt) - Date.parse(first.issuedAt)).toBe(7 * 86400_000);
     expect((await fetchFeed(`token=${first.token}`, {})).status).toBe(200);
@@ -220,7 +242,9 @@ describe('who may read the feed', () => {
     const caller = { sub: 'riyadh-viewer', node: 'riyadh', roles: ['viewer' as const] };
     expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', caller) })).status).toBe(200);
     expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'jeddah', caller) })).status).toBe(401);
-    expect((await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof('a-secret-that-is-not-the-gateway-one-0123', 'riyadh', caller) })).status).toBe(401);
+    expect(
+      (await fetchFeed('', { [GATEWAY_PROOF_HEADER]: await signGatewayProof('a-secret-that-is-not-the-gateway-one-0123', 'riyadh', caller) })).status,
+    ).toBe(401);
   });
 
   it('is open without a token when MMHUB_ALLOW_ANONYMOUS_READ is on', async () => {

@@ -13,7 +13,11 @@ it('serves the sector’s occasions at the hub to a feed token it issued, with t
   const viewer = await ministry.token(['viewer'], 'ministry', 'ministry-viewer-feed');
   const generated = await ministry.graphql('mutation { generateNationalOccasions(hijriYear: 1448) { __typename } }', {}, admin);
   expect(generated.errors).toBeUndefined();
-  const issued = await ministry.graphql<{ issueCalendarFeedToken: { token: string; feedPath: string } }>('mutation { issueCalendarFeedToken { token feedPath } }', {}, viewer);
+  const issued = await ministry.graphql<{ issueCalendarFeedToken: { token: string; feedPath: string } }>(
+    'mutation { issueCalendarFeedToken { token feedPath } }',
+    {},
+    viewer,
+  );
   expect(issued.errors).toBeUndefined();
   const base = ministry.url.replace(/\/graphql$/, '');
 

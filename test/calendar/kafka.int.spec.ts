@@ -15,9 +15,22 @@ const TOPIC = 'mmhub.calendar.v1';
 describe('events on Kafka', () => {
   it('every change of a campaign is one CloudEvents record, keyed by its id, in version order', async () => {
     const c = await draft(riyadh, editor, '2035-01-01', '2035-01-31');
-    const s = (await ok<{ scheduleCampaign: CampaignPayload }>(riyadh, `mutation($id: ID!, $v: Int!) { scheduleCampaign(id: $id, version: $v) { campaign { version } } }`, { id: c.id, v: 1 }, editor))
-      .scheduleCampaign.campaign;
-    const r = (await ok(riyadh, RESCHEDULE, { id: c.id, version: s.version, period: { startsAt: '2035-02-01T00:00:00+03:00', endsAt: '2035-02-28T00:00:00+03:00' } }, editor)).rescheduleCampaign.campaign;
+    const s = (
+      await ok<{ scheduleCampaign: CampaignPayload }>(
+        riyadh,
+        `mutation($id: ID!, $v: Int!) { scheduleCampaign(id: $id, version: $v) { campaign { version } } }`,
+        { id: c.id, v: 1 },
+        editor,
+      )
+    ).scheduleCampaign.campaign;
+    const r = (
+      await ok(
+        riyadh,
+        RESCHEDULE,
+        { id: c.id, version: s.version, period: { startsAt: '2035-02-01T00:00:00+03:00', endsAt: '2035-02-28T00:00:00+03:00' } },
+        editor,
+      )
+    ).rescheduleCampaign.campaign;
     await ok(riyadh, CANCEL, { id: c.id, version: r.version, reason: 'الميزانية' }, editor);
 
     const records = await readTopic(TOPIC, (rs) => rs.length >= 4, { filter: (x) => x.headers.ce_subject === c.id });
@@ -52,9 +65,11 @@ describe('events on Kafka', () => {
   it('a campaign run to its end: scheduled, launched (LIVE), completed (DONE), each with its version', async () => {
     const c = await draft(riyadh, editor, '2035-05-01', '2035-05-31');
     const s = (await ok<{ scheduleCampaign: CampaignPayload }>(riyadh, SCHEDULE, { id: c.id, version: c.version }, editor)).scheduleCampaign.campaign;
-    const live = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: s.version, status: 'LIVE' }, editor)).changeCampaignStatus.campaign;
+    const live = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: s.version, status: 'LIVE' }, editor))
+      .changeCampaignStatus.campaign;
     expect(live).toMatchObject({ status: 'LIVE', version: 3, sequence: 0 });
-    const done = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: live.version, status: 'DONE' }, editor)).changeCampaignStatus.campaign;
+    const done = (await ok<{ changeCampaignStatus: CampaignPayload }>(riyadh, CHANGE_STATUS, { id: c.id, version: live.version, status: 'DONE' }, editor))
+      .changeCampaignStatus.campaign;
     expect(done).toMatchObject({ status: 'DONE', version: 4, sequence: 0 });
 
     const records = await readTopic(TOPIC, (rs) => rs.length >= 4, { filter: (x) => x.headers.ce_subject === c.id });
@@ -74,11 +89,16 @@ describe('events on Kafka', () => {
   it('an update of a campaign is mmhub.campaign.updated.v1, with what changed from what', async () => {
     const c = await draft(riyadh, editor, '2035-06-01', '2035-06-30');
     await ok(riyadh, UPDATE, { id: c.id, version: c.version, input: { titleEn: 'Food safety in summer', channels: ['SMS'] } }, editor);
-    const [updated] = await readTopic(TOPIC, (rs) => rs.length >= 1, { filter: (x) => x.headers.ce_subject === c.id && x.headers.ce_type === 'mmhub.campaign.updated.v1' });
+    const [updated] = await readTopic(TOPIC, (rs) => rs.length >= 1, {
+      filter: (x) => x.headers.ce_subject === c.id && x.headers.ce_type === 'mmhub.campaign.updated.v1',
+    });
     expect(updated.key).toBe(c.id);
     expect(updated.headers.ce_aggregateversion).toBe('2');
     const data = JSON.parse(updated.value!);
-    expect(data.change).toEqual({ titleEn: { from: 'Food safety awareness', to: 'Food safety in summer' }, channels: { from: ['X', 'INSTAGRAM'], to: ['SMS'] } });
+    expect(data.change).toEqual({
+      titleEn: { from: 'Food safety awareness', to: 'Food safety in summer' },
+      channels: { from: ['X', 'INSTAGRAM'], to: ['SMS'] },
+    });
     expect(data.state).toMatchObject({ id: c.id, status: 'DRAFT', titleEn: 'Food safety in summer', channels: ['SMS'], version: 2 });
   });
 
@@ -93,10 +113,16 @@ describe('events on Kafka', () => {
 
   it('cancelling a campaign cancels its own entries, each with its event', async () => {
     const c = await draft(riyadh, editor, '2035-04-01', '2035-04-30');
-    const launch = await addEntry(riyadh, editor, { kind: 'CAMPAIGN_LAUNCH', campaignId: c.id, when: { startsAt: '2035-04-01T10:00:00+03:00', endsAt: '2035-04-01T11:00:00+03:00' } });
+    const launch = await addEntry(riyadh, editor, {
+      kind: 'CAMPAIGN_LAUNCH',
+      campaignId: c.id,
+      when: { startsAt: '2035-04-01T10:00:00+03:00', endsAt: '2035-04-01T11:00:00+03:00' },
+    });
     expect(launch.axis).toBe('HEALTH_AWARENESS');
     await ok(riyadh, CANCEL, { id: c.id, version: c.version }, editor);
-    const [cancelled] = await readTopic(TOPIC, (rs) => rs.length >= 1, { filter: (x) => x.headers.ce_subject === launch.id && x.headers.ce_type === 'mmhub.calendarentry.cancelled.v1' });
+    const [cancelled] = await readTopic(TOPIC, (rs) => rs.length >= 1, {
+      filter: (x) => x.headers.ce_subject === launch.id && x.headers.ce_type === 'mmhub.calendarentry.cancelled.v1',
+    });
     expect(JSON.parse(cancelled.value!).state).toMatchObject({ status: 'CANCELLED', campaignId: c.id });
     const entry = (await ok(riyadh, `query($id: ID!) { calendarEntry(id: $id) { status campaign { status } } }`, { id: launch.id }, editor)).calendarEntry;
     expect(entry).toEqual({ status: 'CANCELLED', campaign: { status: 'CANCELLED' } });

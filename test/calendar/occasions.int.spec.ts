@@ -27,9 +27,15 @@ describe('national occasions', () => {
       ['ARAFAT_DAY', '2026-05-26', '2026-05-26'],
       ['EID_AL_ADHA', '2026-05-27', '2026-05-29'],
     ]);
-    for (const e of r.added) expect(e).toMatchObject({ node: 'ministry', kind: 'OCCASION', allDay: true, status: 'CONFIRMED', occasionHijriYear: 1447, axis: null });
+    for (const e of r.added)
+      expect(e).toMatchObject({ node: 'ministry', kind: 'OCCASION', allDay: true, status: 'CONFIRMED', occasionHijriYear: 1447, axis: null });
     const ramadan = r.added[2];
-    expect(ramadan).toMatchObject({ titleAr: 'شهر رمضان', titleEn: 'Ramadan', startDateHijri: { year: 1447, month: 9, day: 1 }, endDateHijri: { year: 1447, month: 9, day: 30 } });
+    expect(ramadan).toMatchObject({
+      titleAr: 'شهر رمضان',
+      titleEn: 'Ramadan',
+      startDateHijri: { year: 1447, month: 9, day: 1 },
+      endDateHijri: { year: 1447, month: 9, day: 30 },
+    });
     // the Eid al-Fitr holiday starts the day after 29 Ramadan: 30 Ramadan in 1447
     expect(r.added[5].startDateHijri).toMatchObject({ year: 1447, month: 9, day: 30, en: 'Ramadan 30, 1447 AH' });
     expect(r.added[5].endDateHijri).toMatchObject({ year: 1447, month: 10, day: 3 });
@@ -53,7 +59,16 @@ describe('national occasions', () => {
     const before = await counts(ministry);
     const again = await generate(1447);
     expect(again.added).toEqual([]);
-    expect(days(again.occasions).map(([code]) => code)).toEqual(['HIJRI_NEW_YEAR', 'NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'FLAG_DAY', 'EID_AL_FITR', 'ARAFAT_DAY', 'EID_AL_ADHA']);
+    expect(days(again.occasions).map(([code]) => code)).toEqual([
+      'HIJRI_NEW_YEAR',
+      'NATIONAL_DAY',
+      'RAMADAN',
+      'FOUNDING_DAY',
+      'FLAG_DAY',
+      'EID_AL_FITR',
+      'ARAFAT_DAY',
+      'EID_AL_ADHA',
+    ]);
     expect(await counts(ministry)).toEqual(before);
   });
 
@@ -78,12 +93,33 @@ describe('national occasions', () => {
     const records = await readTopic('mmhub.calendar.v1', (rs) => rs.length >= 8, { filter: (x) => ids.has(x.headers.ce_subject) });
     expect(new Set(records.map((x) => x.key))).toEqual(ids);
     for (const x of records) {
-      expect(x.headers).toMatchObject({ ce_type: 'mmhub.calendarentry.added.v1', ce_node: 'ministry', ce_source: '/nodes/ministry/calendar', ce_aggregateversion: '1' });
+      expect(x.headers).toMatchObject({
+        ce_type: 'mmhub.calendarentry.added.v1',
+        ce_node: 'ministry',
+        ce_source: '/nodes/ministry/calendar',
+        ce_aggregateversion: '1',
+      });
     }
     const byCode = Object.fromEntries(records.map((x) => JSON.parse(x.value!)).map((d) => [d.change.occasion.code, d]));
-    expect(Object.keys(byCode).sort()).toEqual(['ARAFAT_DAY', 'EID_AL_ADHA', 'EID_AL_FITR', 'FLAG_DAY', 'FOUNDING_DAY', 'HIJRI_NEW_YEAR', 'NATIONAL_DAY', 'RAMADAN']);
+    expect(Object.keys(byCode).sort()).toEqual([
+      'ARAFAT_DAY',
+      'EID_AL_ADHA',
+      'EID_AL_FITR',
+      'FLAG_DAY',
+      'FOUNDING_DAY',
+      'HIJRI_NEW_YEAR',
+      'NATIONAL_DAY',
+      'RAMADAN',
+    ]);
     expect(byCode.RAMADAN.change.occasion).toEqual({ code: 'RAMADAN', hijriYear: 1451 });
-    expect(byCode.RAMADAN.state).toMatchObject({ node: 'ministry', kind: 'OCCASION', allDay: true, status: 'CONFIRMED', occasionCode: 'RAMADAN', occasionHijriYear: 1451 });
+    expect(byCode.RAMADAN.state).toMatchObject({
+      node: 'ministry',
+      kind: 'OCCASION',
+      allDay: true,
+      status: 'CONFIRMED',
+      occasionCode: 'RAMADAN',
+      occasionHijriYear: 1451,
+    });
   });
 
   it.each([

@@ -35,9 +35,13 @@ beforeAll(async () => {
   const toCancel = await draft(riyadh, editor, '2036-02-01', '2036-02-28');
   cancelled = (await ok(riyadh, CANCEL, { id: toCancel.id, version: toCancel.version }, editor)).cancelCampaign.campaign;
   const entry = await addEntry(riyadh, editor, { when: { startDate: '2036-01-10' } });
-  cancelledEntry = (await ok(riyadh, `mutation($id: ID!) { cancelCalendarEntry(id: $id, version: 1) { id version status } }`, { id: entry.id }, editor)).cancelCalendarEntry;
+  cancelledEntry = (await ok(riyadh, `mutation($id: ID!) { cancelCalendarEntry(id: $id, version: 1) { id version status } }`, { id: entry.id }, editor))
+    .cancelCalendarEntry;
   // read-only copies of other nodes' campaigns, as replication would have written them
-  for (const [id, node] of [[ministryCampaign, 'ministry'], [jeddahCampaign, 'jeddah']]) {
+  for (const [id, node] of [
+    [ministryCampaign, 'ministry'],
+    [jeddahCampaign, 'jeddah'],
+  ]) {
     await riyadh.sql(
       `insert into calendar.campaign (id, node, title_ar, axis, audiences, channels, starts_at, ends_at, initiative_ids, status, sequence, created_by, created_at, updated_at, version)
        values ($1, $2, 'حملة', 'OVERSIGHT', '{RESIDENTS}', '{X}', '2036-03-01T00:00:00+03:00', '2036-03-10T00:00:00+03:00', '{}', 'SCHEDULED', 0, 'x', now(), now(), 1)`,
@@ -52,28 +56,112 @@ type Case = [string, string, () => Record<string, unknown>, string[] | null, str
 const writer = ['editor'];
 
 const CASES: Case[] = [
-  ['a draft ending before it starts', DRAFT, () => ({ input: campaignInput('2036-04-10', '2036-04-01') }), writer, null, { code: 'BAD_USER_INPUT', field: 'endsAt' }],
-  ['an unknown channel', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10', { channels: ['X', 'FAX'] }) }), writer, null, { code: 'BAD_USER_INPUT', field: 'channels.1' }],
-  ['an unknown audience', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10', { audiences: ['ALIENS'] }) }), writer, null, { code: 'BAD_USER_INPUT', field: 'audiences.0' }],
+  [
+    'a draft ending before it starts',
+    DRAFT,
+    () => ({ input: campaignInput('2036-04-10', '2036-04-01') }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'endsAt' },
+  ],
+  [
+    'an unknown channel',
+    DRAFT,
+    () => ({ input: campaignInput('2036-04-01', '2036-04-10', { channels: ['X', 'FAX'] }) }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'channels.1' },
+  ],
+  [
+    'an unknown audience',
+    DRAFT,
+    () => ({ input: campaignInput('2036-04-01', '2036-04-10', { audiences: ['ALIENS'] }) }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'audiences.0' },
+  ],
   ['an unknown axis', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10', { axis: 'SPORTS' }) }), writer, null, { code: 'BAD_USER_INPUT' }],
-  ['a time without its offset', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10', { startsAt: '2036-04-01T09:00:00' }) }), writer, null, { code: 'BAD_USER_INPUT' }],
+  [
+    'a time without its offset',
+    DRAFT,
+    () => ({ input: campaignInput('2036-04-01', '2036-04-10', { startsAt: '2036-04-01T09:00:00' }) }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT' },
+  ],
   ['a draft without a token', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10') }), null, null, { code: 'UNAUTHENTICATED' }],
   ['a draft by a viewer', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10') }), ['viewer'], null, { code: 'FORBIDDEN' }],
   ['a draft at riyadh by a jeddah editor', DRAFT, () => ({ input: campaignInput('2036-04-01', '2036-04-10') }), writer, 'jeddah', { code: 'FORBIDDEN' }],
-  ['rescheduling a cancelled campaign', RESCHEDULE, () => ({ id: cancelled.id, version: cancelled.version, period }), writer, null, { code: 'BAD_USER_INPUT', field: 'id', status: 'CANCELLED' }],
-  ['rescheduling to an end before the start', RESCHEDULE, () => ({ id: campaign.id, version: 1, period: { startsAt: period.endsAt, endsAt: period.startsAt } }), writer, null, { code: 'BAD_USER_INPUT', field: 'endsAt' }],
+  [
+    'rescheduling a cancelled campaign',
+    RESCHEDULE,
+    () => ({ id: cancelled.id, version: cancelled.version, period }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'id', status: 'CANCELLED' },
+  ],
+  [
+    'rescheduling to an end before the start',
+    RESCHEDULE,
+    () => ({ id: campaign.id, version: 1, period: { startsAt: period.endsAt, endsAt: period.startsAt } }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'endsAt' },
+  ],
   // riyadh's campaign is still a draft: to another node's callers it is not there (drafts.read)
   ['changing riyadh’s draft campaign as a jeddah editor', RESCHEDULE, () => ({ id: campaign.id, version: 1, period }), writer, 'jeddah', { code: 'NOT_FOUND' }],
-  ['changing the ministry’s campaign at riyadh', RESCHEDULE, () => ({ id: ministryCampaign, version: 1, period }), ['editor', 'admin'], 'ministry', { code: 'NOT_OWNER', owner: 'ministry' }],
+  [
+    'changing the ministry’s campaign at riyadh',
+    RESCHEDULE,
+    () => ({ id: ministryCampaign, version: 1, period }),
+    ['editor', 'admin'],
+    'ministry',
+    { code: 'NOT_OWNER', owner: 'ministry' },
+  ],
   ['changing jeddah’s campaign at riyadh', CANCEL, () => ({ id: jeddahCampaign, version: 1 }), writer, null, { code: 'NOT_OWNER', owner: 'jeddah' }],
   ['a stale version', RESCHEDULE, () => ({ id: campaign.id, version: 9, period }), writer, null, { code: 'CONFLICT', currentVersion: 1 }],
-  ['an illegal transition', CHANGE_STATUS, () => ({ id: campaign.id, version: 1, status: 'DONE' }), writer, null, { code: 'INVALID_TRANSITION', from: 'DRAFT', to: 'DONE', allowed: ['SCHEDULED', 'CANCELLED'] }],
-  ['an update that changes nothing', UPDATE, () => ({ id: campaign.id, version: 1, input: { titleEn: campaign.titleEn } }), writer, null, { code: 'BAD_USER_INPUT', field: 'input' }],
+  [
+    'an illegal transition',
+    CHANGE_STATUS,
+    () => ({ id: campaign.id, version: 1, status: 'DONE' }),
+    writer,
+    null,
+    { code: 'INVALID_TRANSITION', from: 'DRAFT', to: 'DONE', allowed: ['SCHEDULED', 'CANCELLED'] },
+  ],
+  [
+    'an update that changes nothing',
+    UPDATE,
+    () => ({ id: campaign.id, version: 1, input: { titleEn: campaign.titleEn } }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'input' },
+  ],
   ['an unknown campaign', CANCEL, () => ({ id: newId(), version: 1 }), writer, null, { code: 'NOT_FOUND' }],
   ['an id that is not one', CANCEL, () => ({ id: 'campaign-1', version: 1 }), writer, null, { code: 'BAD_USER_INPUT', field: 'id' }],
-  ['moving a cancelled entry', MOVE_ENTRY, () => ({ id: cancelledEntry.id, version: cancelledEntry.version, when: { startDate: '2036-01-11' } }), writer, null, { code: 'BAD_USER_INPUT', field: 'id' }],
-  ['an entry on jeddah’s campaign', ADD_ENTRY, () => ({ input: { kind: 'EVENT', titleAr: 'فعالية', campaignId: jeddahCampaign, when: { startDate: '2036-03-02' } } }), writer, null, { code: 'BAD_USER_INPUT', field: 'campaignId' }],
-  ['an entry with both kinds of time', ADD_ENTRY, () => ({ input: { kind: 'EVENT', titleAr: 'فعالية', when: { startDate: '2036-03-02', startsAt: period.startsAt, endsAt: period.endsAt } } }), writer, null, { code: 'BAD_USER_INPUT', field: 'when' }],
+  [
+    'moving a cancelled entry',
+    MOVE_ENTRY,
+    () => ({ id: cancelledEntry.id, version: cancelledEntry.version, when: { startDate: '2036-01-11' } }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'id' },
+  ],
+  [
+    'an entry on jeddah’s campaign',
+    ADD_ENTRY,
+    () => ({ input: { kind: 'EVENT', titleAr: 'فعالية', campaignId: jeddahCampaign, when: { startDate: '2036-03-02' } } }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'campaignId' },
+  ],
+  [
+    'an entry with both kinds of time',
+    ADD_ENTRY,
+    () => ({ input: { kind: 'EVENT', titleAr: 'فعالية', when: { startDate: '2036-03-02', startsAt: period.startsAt, endsAt: period.endsAt } } }),
+    writer,
+    null,
+    { code: 'BAD_USER_INPUT', field: 'when' },
+  ],
   ['a calendar of month 13', CALENDAR, () => ({ hijriMonth: { year: 1447, month: 13 } }), writer, null, { code: 'BAD_USER_INPUT', field: 'hijriMonth.month' }],
   ['clashes of month 13', CLASHES, () => ({ hijriMonth: { year: 1447, month: 13 } }), writer, null, { code: 'BAD_USER_INPUT', field: 'hijriMonth.month' }],
   ['the calendar without a token', CALENDAR, () => ({ hijriMonth: { year: 1447, month: 9 } }), null, null, { code: 'UNAUTHENTICATED' }],
@@ -91,7 +179,10 @@ describe('refused, with a typed error in both languages, and nothing changed', (
   });
 
   it('left the replicas as they were', async () => {
-    const rows = await riyadh.sql<{ node: string; version: number; status: string }>('select node, version, status from calendar.campaign where id = any($1) order by node', [[ministryCampaign, jeddahCampaign]]);
+    const rows = await riyadh.sql<{ node: string; version: number; status: string }>(
+      'select node, version, status from calendar.campaign where id = any($1) order by node',
+      [[ministryCampaign, jeddahCampaign]],
+    );
     expect(rows).toEqual([
       { node: 'jeddah', version: 1, status: 'SCHEDULED' },
       { node: 'ministry', version: 1, status: 'SCHEDULED' },

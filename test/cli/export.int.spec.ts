@@ -83,7 +83,12 @@ describe('open data on the demo federation: mmhub export and the download at the
   it("exports a municipality's own view at its node, and a progress report a row", async () => {
     const riyadh = await mmhub(['export', 'initiatives', '--node', 'riyadh', '--port', String(port + 1), '--format', 'ndjson']);
     expect(riyadh.code).toBe(0);
-    const nodes = new Set(riyadh.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { node: string }).node));
+    const nodes = new Set(
+      riyadh.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { node: string }).node),
+    );
     expect(nodes.has('riyadh')).toBe(true);
     expect(nodes.has('jeddah')).toBe(false);
     const progress = await mmhub(['export', 'progress', '--port', String(port), '--format', 'json']);
@@ -116,7 +121,10 @@ describe('open data on the demo federation: mmhub export and the download at the
     const none = await fetch(`${hub}/export/initiatives.csv`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(((await none.json()) as { errors: Array<{ extensions: Record<string, string> }> }).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageAr: expect.any(String) });
+    expect(((await none.json()) as { errors: Array<{ extensions: Record<string, string> }> }).errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      messageAr: expect.any(String),
+    });
     const forged = await fetch(`${hub}/export/initiatives.csv`, { headers: { authorization: 'Bearer not-a-token' } });
     expect(forged.status).toBe(401);
 
@@ -163,10 +171,22 @@ describe('open data on the demo federation: mmhub export and the download at the
       });
       stop.abort();
       expect(await running).toBe(0);
-      return { lines: stdout.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), stderr: stderr.text() };
+      return {
+        lines: stdout
+          .text()
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>),
+        stderr: stderr.text(),
+      };
     };
     const asked = await follow(['events', 'tail', '--since', '1d', '--type', 'mmhub.campaign.*', '--gateway', hub, '--token', tokens.MINISTRY_ANALYST], {});
-    expect(asked.lines[0]).toMatchObject({ specversion: '1.0', type: expect.stringMatching(/^mmhub\.campaign\./), cursor: expect.any(String), data: expect.any(Object) });
+    expect(asked.lines[0]).toMatchObject({
+      specversion: '1.0',
+      type: expect.stringMatching(/^mmhub\.campaign\./),
+      cursor: expect.any(String),
+      data: expect.any(Object),
+    });
     expect(asked.lines.every((e) => String(e.type).startsWith('mmhub.campaign.'))).toBe(true);
 
     // no broker at the address configured (port 9 takes no connection): the node's own gateway is followed
@@ -174,7 +194,9 @@ describe('open data on the demo federation: mmhub export and the download at the
     expect(fallback.stderr).toContain('no broker answers');
     expect(fallback.lines.every((e) => ['ministry', 'riyadh', 'jeddah'].includes(String(e.node)) && String(e.type).startsWith('mmhub.'))).toBe(true);
 
-    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:9' });
+    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], {
+      MMHUB_KAFKA_BROKERS: '127.0.0.1:9',
+    });
     expect(exported.code).toBe(1);
     expect(exported.stderr).toContain('needs a broker');
   }, 180_000);

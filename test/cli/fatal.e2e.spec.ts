@@ -5,7 +5,14 @@ import { ROOT } from '../support/infra';
 /** An error nothing handled is logged as one JSON line, and the process exits with 70. */
 describe('the policy for errors nothing handled', () => {
   const run = (body: string) =>
-    spawnSync(process.execPath, ['-e', `require(${JSON.stringify(path.join(ROOT, 'dist/services/kernel/src/fatal'))}).exitOnUnhandledErrors(); ${body}; setTimeout(() => process.exit(0), 2000)`], { encoding: 'utf8', timeout: 20_000 });
+    spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `require(${JSON.stringify(path.join(ROOT, 'dist/services/kernel/src/fatal'))}).exitOnUnhandledErrors(); ${body}; setTimeout(() => process.exit(0), 2000)`,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
 
   it.each([
     ['unhandledRejection', "Promise.reject(new Error('lost promise'))"],

@@ -80,7 +80,9 @@ describe('the mmhub command line', () => {
     expect(tail.code).toBe(EXIT.failure);
     expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS); nor does a gateway at http://127.0.0.1:1');
     expect(tail.stderr).toContain('--gateway <url> --token');
-    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
+    const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], {
+      MMHUB_KAFKA_BROKERS: '127.0.0.1:1',
+    });
     expect(exported.code).toBe(EXIT.failure);
     expect(exported.stderr).toContain('no broker answers');
     // no retries of a client that keeps trying
@@ -92,7 +94,10 @@ describe('the mmhub command line', () => {
 describe('the progress report', () => {
   const capture = (tty: boolean) => {
     let text = '';
-    const out = Object.assign(new PassThrough().on('data', (c) => (text += c)), { isTTY: tty });
+    const out = Object.assign(
+      new PassThrough().on('data', (c) => (text += c)),
+      { isTTY: tty },
+    );
     return { out, text: () => text };
   };
 

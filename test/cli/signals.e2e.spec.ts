@@ -41,26 +41,34 @@ describe('a node process stops on a signal, outside NODE_ENV=test', () => {
     await db?.drop();
   });
 
-  it.each(['SIGTERM', 'SIGINT'] as const)('mmhub serve on PostgreSQL and Kafka, on %s: exits 0 within 10 s, the change it took and its event kept', async (signal) => {
-    const serve = await startServeProcess([], { ...testNodeEnv('riyadh', db.url), ...OPERATOR });
-    try {
-      const id = await propose(serve.url);
-      const { code, ms } = await stopTimed(serve, signal);
-      expect({ code, within: ms < STOP_WITHIN_MS }).toEqual({ code: 0, within: true });
-      expect(serve.output()).toContain(`${signal}: stopping...`);
-      expect(await query(db.url, 'select id from initiatives.initiative where id = $1', [id])).toEqual([{ id }]);
-      // the relay drained before the process ended: no event of the change waits in the outbox
-      expect(await query(db.url, 'select count(*)::int as waiting from initiatives.outbox where sent_at is null')).toEqual([{ waiting: 0 }]);
-    } finally {
-      await serve.stop('SIGKILL');
-    }
-  }, 240_000);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'mmhub serve on PostgreSQL and Kafka, on %s: exits 0 within 10 s, the change it took and its event kept',
+    async (signal) => {
+      const serve = await startServeProcess([], { ...testNodeEnv('riyadh', db.url), ...OPERATOR });
+      try {
+        const id = await propose(serve.url);
+        const { code, ms } = await stopTimed(serve, signal);
+        expect({ code, within: ms < STOP_WITHIN_MS }).toEqual({ code: 0, within: true });
+        expect(serve.output()).toContain(`${signal}: stopping...`);
+        expect(await query(db.url, 'select id from initiatives.initiative where id = $1', [id])).toEqual([{ id }]);
+        // the relay drained before the process ended: no event of the change waits in the outbox
+        expect(await query(db.url, 'select count(*)::int as waiting from initiatives.outbox where sent_at is null')).toEqual([{ waiting: 0 }]);
+      } finally {
+        await serve.stop('SIGKILL');
+      }
+    },
+    240_000,
+  );
 
   it('mmhub serve --service initiatives and --service gateway: each exits 0 within 10 s', async () => {
     const service = await startServeProcess(['--service', 'initiatives'], { ...testNodeEnv('riyadh', db.url), ...OPERATOR });
     let gateway: ServeProcess | undefined;
     try {
-      gateway = await startServeProcess(['--service', 'gateway'], { MMHUB_NODE: 'riyadh', MMHUB_INITIATIVES_URL: `http://127.0.0.1:${service.port}/graphql`, ...OPERATOR });
+      gateway = await startServeProcess(['--service', 'gateway'], {
+        MMHUB_NODE: 'riyadh',
+        MMHUB_INITIATIVES_URL: `http://127.0.0.1:${service.port}/graphql`,
+        ...OPERATOR,
+      });
       expect(await propose(gateway.url)).toEqual(expect.any(String));
       const g = await stopTimed(gateway, 'SIGINT');
       expect({ code: g.code, within: g.ms < STOP_WITHIN_MS }).toEqual({ code: 0, within: true });
@@ -75,7 +83,13 @@ describe('a node process stops on a signal, outside NODE_ENV=test', () => {
 
   it('mmhub serve on the embedded database, on SIGTERM: exits 0 within 10 s and keeps the change', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-signals-'));
-    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { MMHUB_DATABASE_URL: undefined, MMHUB_NODE: undefined, MMHUB_EVENT_BUS: undefined, MMHUB_MODE: undefined, ...OPERATOR });
+    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], {
+      MMHUB_DATABASE_URL: undefined,
+      MMHUB_NODE: undefined,
+      MMHUB_EVENT_BUS: undefined,
+      MMHUB_MODE: undefined,
+      ...OPERATOR,
+    });
     try {
       const id = await propose(serve.url);
       const { code, ms } = await stopTimed(serve, 'SIGTERM');

@@ -17,7 +17,12 @@ describe('mmhub token', () => {
   });
 
   it('refuses to run in production mode', async () => {
-    const config = loadConfig({ MMHUB_MODE: 'production', MMHUB_JWT_SECRET: 'x'.repeat(40), MMHUB_JWT_AUDIENCE: 'mmhub', MMHUB_GATEWAY_SECRET: 'g'.repeat(40) });
+    const config = loadConfig({
+      MMHUB_MODE: 'production',
+      MMHUB_JWT_SECRET: 'x'.repeat(40),
+      MMHUB_JWT_AUDIENCE: 'mmhub',
+      MMHUB_GATEWAY_SECRET: 'g'.repeat(40),
+    });
     await expect(developmentToken(config, { roles: 'editor' })).rejects.toThrow(/production mode/);
   });
 

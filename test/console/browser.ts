@@ -10,9 +10,12 @@ export const CHROMIUM = '/usr/bin/chromium';
  */
 export function ensureChromium(): void {
   if (existsSync(CHROMIUM)) return;
-  process.stderr.write('\nChromium is missing: installing Debian\'s chromium and fonts-noto-core with apt-get (once per machine)...\n');
+  process.stderr.write("\nChromium is missing: installing Debian's chromium and fonts-noto-core with apt-get (once per machine)...\n");
   execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-core'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-core'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }
 
 export interface RunningBrowser {
@@ -26,7 +29,16 @@ export async function startBrowser(): Promise<RunningBrowser> {
   // playwright gives each launch a new empty profile of its own
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     timeout: 60_000,
   });
   return { browser, close: () => browser.close().catch(() => undefined) };
@@ -52,5 +64,11 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   };
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }

@@ -44,7 +44,8 @@ describe('the console as the gateway serves it', () => {
   let site: Awaited<ReturnType<typeof serve>>;
 
   beforeAll(async () => {
-    if (!existsSync(path.join(CONSOLE_DIR, 'index.html'))) throw new Error(`the console is not built in ${CONSOLE_DIR}: run "npm run console:build" (npm ci does)`);
+    if (!existsSync(path.join(CONSOLE_DIR, 'index.html')))
+      throw new Error(`the console is not built in ${CONSOLE_DIR}: run "npm run console:build" (npm ci does)`);
     site = await serve(development);
   });
   afterAll(() => site?.close());
@@ -83,7 +84,14 @@ describe('the console as the gateway serves it', () => {
     expect(manifest.headers['cache-control']).toBe('no-cache');
     // nothing outside the build, however the path is written
     const secret = readFileSync(path.join(ROOT, 'package.json'), 'utf8');
-    for (const target of ['/console/../package.json', '/console/%2e%2e/%2e%2e/package.json', '/console/assets/..%2f..%2f..%2fpackage.json', '/console/assets/../../../package.json', '/console//etc/passwd', '/console/assets/missing-abcdefgh.js']) {
+    for (const target of [
+      '/console/../package.json',
+      '/console/%2e%2e/%2e%2e/package.json',
+      '/console/assets/..%2f..%2f..%2fpackage.json',
+      '/console/assets/../../../package.json',
+      '/console//etc/passwd',
+      '/console/assets/missing-abcdefgh.js',
+    ]) {
       const res = await raw(site.url, target);
       expect(res.body).not.toContain(secret.slice(0, 40));
       expect(res.body).not.toMatch(/root:x:0:0/);
@@ -109,7 +117,8 @@ describe('the console as the gateway serves it', () => {
   });
 
   it('issues a demo token of its own node for a role in development, and refuses anything else', async () => {
-    const post = (body: string, type = 'application/json') => fetch(`${site.url}/console/dev-token`, { method: 'POST', headers: { 'content-type': type }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${site.url}/console/dev-token`, { method: 'POST', headers: { 'content-type': type }, body });
     const ok = await post(JSON.stringify({ role: 'reviewer' }));
     expect(ok.status).toBe(200);
     const { token } = (await ok.json()) as { token: string };
@@ -136,11 +145,20 @@ describe('the console as the gateway serves it', () => {
     });
     const prod = await serve(production);
     try {
-      const refused = await fetch(`${prod.url}/console/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"role":"admin"}' });
+      const refused = await fetch(`${prod.url}/console/dev-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"role":"admin"}',
+      });
       expect(refused.status).toBe(404);
       expect(await refused.text()).toBe('not the console');
       const settings = JSON.parse((await raw(prod.url, '/console/settings.json')).body);
-      expect(settings).toMatchObject({ mode: 'production', persistedOnly: true, oidc: { issuer: 'https://id.example.gov.sa/realms/mmhub', clientId: 'mmhub-console', scope: 'openid' }, roles: [] });
+      expect(settings).toMatchObject({
+        mode: 'production',
+        persistedOnly: true,
+        oidc: { issuer: 'https://id.example.gov.sa/realms/mmhub', clientId: 'mmhub-console', scope: 'openid' },
+        roles: [],
+      });
       expect((await raw(prod.url, '/console/')).headers['content-security-policy']).toMatch(/connect-src 'self' https:\/\/id\.example\.gov\.sa/);
     } finally {
       await prod.close();
@@ -174,7 +192,10 @@ describe('the console’s operations against the supergraph', () => {
       const made = readdirSync(path.join(out, 'gql')).sort();
       expect(made).toEqual(readdirSync(path.join(ROOT, 'console/src/gql')).sort());
       for (const file of made) {
-        expect({ file, content: readFileSync(path.join(ROOT, 'console/src/gql', file), 'utf8') }).toEqual({ file, content: readFileSync(path.join(out, 'gql', file), 'utf8') });
+        expect({ file, content: readFileSync(path.join(ROOT, 'console/src/gql', file), 'utf8') }).toEqual({
+          file,
+          content: readFileSync(path.join(out, 'gql', file), 'utf8'),
+        });
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -186,7 +207,17 @@ describe('the console’s operations against the supergraph', () => {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, string>;
     const schema = buildASTSchema(parse(readFileSync(path.join(ROOT, 'schema/supergraph.graphql'), 'utf8')), { assumeValidSDL: true });
     const names = Object.values(manifest).map((text) => /^(query|mutation|subscription) (\w+)/.exec(text)?.[2]);
-    expect(names).toEqual(expect.arrayContaining(['CalendarMonth', 'ConsoleInitiatives', 'ConsoleInitiative', 'ConsoleDashboard', 'ReviewQueue', 'ReviewMessage', 'LiveInitiatives']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'CalendarMonth',
+        'ConsoleInitiatives',
+        'ConsoleInitiative',
+        'ConsoleDashboard',
+        'ReviewQueue',
+        'ReviewMessage',
+        'LiveInitiatives',
+      ]),
+    );
     for (const [hash, text] of Object.entries(manifest)) {
       expect(hash).toBe(createHash('sha256').update(text).digest('hex'));
       expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);

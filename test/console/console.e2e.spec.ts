@@ -61,7 +61,11 @@ describe('the console in a real browser, on the demo federation', () => {
   const accessible = async () => expect(await accessibilityProblems(page)).toEqual([]);
 
   it('prints the console of every node, sends a browser from / to it, and signs in as a role of the node in development', async () => {
-    for (const [node, p] of [['ministry', port], ['riyadh', port + 1], ['jeddah', port + 2]] as const) {
+    for (const [node, p] of [
+      ['ministry', port],
+      ['riyadh', port + 1],
+      ['jeddah', port + 2],
+    ] as const) {
       expect(demo!.stdout).toMatch(new RegExp(`${node}\\s+http://127\\.0\\.0\\.1:${p}/console/`));
     }
     await page.goto(`${hub}/`);
@@ -97,7 +101,9 @@ describe('the console in a real browser, on the demo federation', () => {
     // Founding Day (22 February) falls in this Ramadan when the seed's year has it there
     const foundingDay = `${ramadan.from.slice(0, 4)}-02-22`;
     if (foundingDay >= ramadan.from && foundingDay <= ramadan.to) {
-      expect(await page.locator('td[data-date]:has([data-occasion="FOUNDING_DAY"])').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-date')))).toEqual([foundingDay]);
+      expect(
+        await page.locator('td[data-date]:has([data-occasion="FOUNDING_DAY"])').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-date'))),
+      ).toEqual([foundingDay]);
     }
     // campaigns are on the grid too, national and local told apart, the seed's clash marked
     expect(await page.locator('.chip[data-kind="campaign"]').count()).toBeGreaterThan(0);
@@ -181,7 +187,8 @@ describe('the console in a real browser, on the demo federation', () => {
   it('shows the sector dashboard: every node’s freshness, RAG per axis, integration ranked', async () => {
     await view('/dashboard', '[data-testid="freshness"] tbody tr');
     // the three nodes of the demo are heard from; the sector's other municipalities are known but silent
-    for (const node of ['ministry', 'riyadh', 'jeddah']) expect(await page.locator(`[data-testid="freshness"] tr[data-node="${node}"] .liveness-LIVE`).count()).toBe(1);
+    for (const node of ['ministry', 'riyadh', 'jeddah'])
+      expect(await page.locator(`[data-testid="freshness"] tr[data-node="${node}"] .liveness-LIVE`).count()).toBe(1);
     await page.locator('[data-testid="rag-by-axis"] .recharts-bar-rectangle').first().waitFor();
     expect(await page.locator('[data-testid="ranking"] li').count()).toBeGreaterThan(0);
     await accessible();
@@ -192,7 +199,11 @@ describe('the console in a real browser, on the demo federation', () => {
     // riyadh writes for a national campaign and submits it: the ministry reviews it at the hub
     const tokens = tokensIn(dataDir);
     const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
-    const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(riyadh, tokens.RIYADH_VIEWER, '{ campaigns(first: 1, filter: { scope: NATIONAL, status: [SCHEDULED, LIVE] }) { edges { node { id } } } }');
+    const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(
+      riyadh,
+      tokens.RIYADH_VIEWER,
+      '{ campaigns(first: 1, filter: { scope: NATIONAL, status: [SCHEDULED, LIVE] }) { edges { node { id } } } }',
+    );
     const drafted = await graphql<{ draftMessage: { id: string; version: number } }>(
       riyadh,
       tokens.RIYADH_EDITOR,
@@ -200,10 +211,13 @@ describe('the console in a real browser, on the demo federation', () => {
       { c: campaigns.edges[0].node.id },
     );
     const id = drafted.draftMessage.id;
-    await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', { id, v: drafted.draftMessage.version });
+    await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', {
+      id,
+      v: drafted.draftMessage.version,
+    });
 
     const card = page.locator(`li.card[data-message="${id}"]`);
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       await view('/review', '[data-testid="queue-count"]');
       if (await card.count()) break;
       if (Date.now() > deadline) throw new Error('the message submitted at riyadh never reached the hub’s review queue');
@@ -216,9 +230,14 @@ describe('the console in a real browser, on the demo federation', () => {
     await card.waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.locator('li.card[data-message]').count()).toBe(before - 1);
     // the decision is the API's, not only the page's: applied at riyadh, it comes back to the hub as APPROVED
-    for (const deadline = Date.now() + 60_000; ; ) {
+    for (const deadline = Date.now() + 60_000; ;) {
       // a municipality's message in review is read at the hub by the ministry's reviewers (drafts.read)
-      const { mediaMessage } = await graphql<{ mediaMessage: { status: string } }>(`${hub}/graphql`, tokens.MINISTRY_REVIEWER, 'query ($id: ID!) { mediaMessage(id: $id) { status } }', { id });
+      const { mediaMessage } = await graphql<{ mediaMessage: { status: string } }>(
+        `${hub}/graphql`,
+        tokens.MINISTRY_REVIEWER,
+        'query ($id: ID!) { mediaMessage(id: $id) { status } }',
+        { id },
+      );
       if (mediaMessage.status === 'APPROVED') break;
       if (Date.now() > deadline) throw new Error(`the approved message is still ${mediaMessage.status} at the hub`);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -231,7 +250,10 @@ describe('the console in a real browser, on the demo federation', () => {
   it('says in the user’s language why the API refuses a decision', async () => {
     // a municipality's own local message is for its own reviewers: the hub's approval is refused
     await view('/review', 'li.card[data-message]');
-    const local = page.locator('li.card[data-message]').filter({ has: page.locator('h2', { hasText: 'أمانة' }) }).first();
+    const local = page
+      .locator('li.card[data-message]')
+      .filter({ has: page.locator('h2', { hasText: 'أمانة' }) })
+      .first();
     await local.locator('[data-testid="approve"]').click();
     const alert = local.locator('[data-testid="api-error"]');
     await alert.waitFor({ timeout: 60_000 });
@@ -240,12 +262,19 @@ describe('the console in a real browser, on the demo federation', () => {
 
   it('shows a change made through the API live, without reload', async () => {
     // the streams are open before the change is made
-    const streaming = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'), { timeout: 60_000 });
+    const streaming = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().headers().accept ?? '').includes('text/event-stream'), {
+      timeout: 60_000,
+    });
     await view('/live', '#live-title');
     await streaming;
     const tokens = tokensIn(dataDir);
     const title = `مبادرة مباشرة ${Date.now()}`;
-    await graphql(`${hub}/graphql`, tokens.MINISTRY_EDITOR, 'mutation ($t: String!) { proposeInitiative(input: { code: "MIN-LIVE-1", titleAr: $t, axis: OVERSIGHT, plannedStart: "2030-01-01", plannedEnd: "2030-06-30" }) { id } }', { t: title });
+    await graphql(
+      `${hub}/graphql`,
+      tokens.MINISTRY_EDITOR,
+      'mutation ($t: String!) { proposeInitiative(input: { code: "MIN-LIVE-1", titleAr: $t, axis: OVERSIGHT, plannedStart: "2030-01-01", plannedEnd: "2030-06-30" }) { id } }',
+      { t: title },
+    );
     await page.locator('[data-testid="live"] li', { hasText: title }).waitFor({ timeout: 60_000 });
     await accessible();
     await shoot(page, 'live');

@@ -60,7 +60,9 @@ class Demo {
         }
       };
       child.stdout!.on('data', check);
-      child.once('exit', (code) => reject(new Error(`mmhub start ended (${code}) before it was ready:\n${this.stderr.slice(-3000)}\n${this.stdout.slice(-2000)}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`mmhub start ended (${code}) before it was ready:\n${this.stderr.slice(-3000)}\n${this.stdout.slice(-2000)}`)),
+      );
     });
     return { stdout: this.stdout, stderr: this.stderr, readySeconds: Number(/Ready in ([\d.]+) s/.exec(this.stdout)![1]) };
   }
@@ -87,7 +89,11 @@ class Demo {
 }
 
 async function graphql<T = Record<string, any>>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
   return body.data!;
@@ -139,12 +145,17 @@ describe('npm start: the demo federation in one process', () => {
     const first = await demo.start('--reset');
     expect(first.stderr).toMatch(/first start: seeding/);
     expect(first.stderr).toMatch(/seed {2}riyadh/);
-    for (const [node, port] of [['ministry', demo.port], ['riyadh', demo.port + 1], ['jeddah', demo.port + 2]] as const) {
+    for (const [node, port] of [
+      ['ministry', demo.port],
+      ['riyadh', demo.port + 1],
+      ['jeddah', demo.port + 2],
+    ] as const) {
       expect(first.stdout).toContain(`${node}`);
       expect(first.stdout).toContain(`http://127.0.0.1:${port}/graphql`);
     }
     const tokens = tokensIn(dataDir);
-    for (const node of ['MINISTRY', 'RIYADH', 'JEDDAH']) for (const role of ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN', 'ANALYST']) expect(first.stdout).toContain(tokens[`${node}_${role}`]);
+    for (const node of ['MINISTRY', 'RIYADH', 'JEDDAH'])
+      for (const role of ['VIEWER', 'EDITOR', 'REVIEWER', 'ADMIN', 'ANALYST']) expect(first.stdout).toContain(tokens[`${node}_${role}`]);
 
     // the hub answers from its own copies of riyadh's and jeddah's data
     // messages in every state, drafts included, are read at the hub by the ministry's reviewers (drafts.read)
@@ -156,7 +167,11 @@ describe('npm start: the demo federation in one process', () => {
       new Set(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']),
     );
     // and riyadh sees the ministry's national initiatives
-    const national = await graphql<{ nationalInitiatives: { node: string; axis: string }[] }>(riyadh, tokens.RIYADH_VIEWER, '{ nationalInitiatives { node axis } }');
+    const national = await graphql<{ nationalInitiatives: { node: string; axis: string }[] }>(
+      riyadh,
+      tokens.RIYADH_VIEWER,
+      '{ nationalInitiatives { node axis } }',
+    );
     expect(national.nationalInitiatives.length).toBeGreaterThan(0);
     expect(national.nationalInitiatives.every((i) => i.node === 'ministry')).toBe(true);
     expect(new Set(national.nationalInitiatives.map((i) => i.axis)).size).toBe(6);
@@ -167,11 +182,16 @@ describe('npm start: the demo federation in one process', () => {
     expect(JSON.parse(stdout).data.initiatives.totalCount).toBe(seen.both.totalCount);
 
     // mmhub status follows the ministry's gateway to the ministry's own services, wherever the demo put them
-    const status = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port)], { cwd: ROOT, env: { ...process.env, NODE_ENV: undefined } });
+    const status = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port)], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: undefined },
+    });
     for (const service of ['initiatives', 'calendar', 'media']) expect(status.stdout).toMatch(new RegExp(`^${service} +ready`, 'm'));
     expect(status.stdout).toMatch(/Freshness/);
     // and at riyadh's port it says whose gateway answers there, exiting 1
-    const wrong = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port + 1)], { cwd: ROOT }).catch((e: { code: number; stdout: string }) => e);
+    const wrong = await run(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'status', '--node', 'ministry', '--port', String(demo.port + 1)], {
+      cwd: ROOT,
+    }).catch((e: { code: number; stdout: string }) => e);
     expect(wrong).toMatchObject({ code: 1, stdout: expect.stringContaining("is riyadh's gateway, not ministry's") });
 
     expect(await demo.stop('SIGINT')).toBe(0);
@@ -189,11 +209,21 @@ describe('npm start: the demo federation in one process', () => {
     const made = await graphql<{ proposeInitiative: { id: string } }>(
       riyadh,
       fresh.RIYADH_EDITOR,
-      `mutation { proposeInitiative(input: { code: "RUH-TEST-001", titleAr: "مبادرة تجريبية بعد إعادة التشغيل", axis: E_SERVICES, plannedStart: "2030-01-01", plannedEnd: "2030-12-31" }) { id } }`,
+      `
+        mutation {
+          proposeInitiative(
+            input: { code: "RUH-TEST-001", titleAr: "مبادرة تجريبية بعد إعادة التشغيل", axis: E_SERVICES, plannedStart: "2030-01-01", plannedEnd: "2030-12-31" }
+          ) {
+            id
+          }
+        }
+      `,
     );
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const r = await graphql<{ initiative: { node: string } | null }>(hub, fresh.MINISTRY_VIEWER, 'query ($id: ID!) { initiative(id: $id) { node } }', { id: made.proposeInitiative.id });
+      const r = await graphql<{ initiative: { node: string } | null }>(hub, fresh.MINISTRY_VIEWER, 'query ($id: ID!) { initiative(id: $id) { node } }', {
+        id: made.proposeInitiative.id,
+      });
       if (r.initiative) {
         expect(r.initiative.node).toBe('riyadh');
         break;

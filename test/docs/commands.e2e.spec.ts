@@ -121,7 +121,10 @@ const NODE_DATABASE = 'mmhub_riyadh';
 const MADE_HERE = 'made by test/docs/commands.e2e.spec.ts';
 
 async function databaseComment(): Promise<string | null | undefined> {
-  const rows = await adminQuery<{ comment: string | null }>('select shobj_description(oid, $2) as comment from pg_database where datname = $1', [NODE_DATABASE, 'pg_database']);
+  const rows = await adminQuery<{ comment: string | null }>('select shobj_description(oid, $2) as comment from pg_database where datname = $1', [
+    NODE_DATABASE,
+    'pg_database',
+  ]);
   return rows.length ? rows[0].comment : undefined;
 }
 
@@ -157,7 +160,10 @@ describe('the commands of the README and docs/', () => {
       // a database the documented commands create: one this test made earlier goes, someone's own stays
       const comment = await databaseComment();
       if (comment === MADE_HERE) await dropDatabase(NODE_DATABASE);
-      else if (comment !== undefined) throw new Error(`${NODE_DATABASE} is there already and was not made by this test: the documented commands would use it; drop it or run the test elsewhere`);
+      else if (comment !== undefined)
+        throw new Error(
+          `${NODE_DATABASE} is there already and was not made by this test: the documented commands would use it; drop it or run the test elsewhere`,
+        );
       // the test broker's settings for a node of the tests: consumer groups of its own, the topics' history left out
       // the documented port and the development secrets stay as the docs have them
       const asDocumented = new Set(['MMHUB_PORT', 'MMHUB_JWT_SECRET', 'MMHUB_GATEWAY_SECRET']);

@@ -65,7 +65,11 @@ function marker(line: string): Partial<ShellBlock> & { problem?: string } {
   const prints = /, prints \/(.+?)\/([gimsuy]*)(?=, | ?$)/.exec(rest);
   const staysPrinted = /, stays until it prints \/(.+?)\/([gimsuy]*)$/.exec(rest);
   const staysUrl = /, stays until (http\S+) answers$/.exec(rest);
-  const known = rest.replace(exit?.[0] ?? '', '').replace(prints?.[0] ?? '', '').replace(staysPrinted?.[0] ?? '', '').replace(staysUrl?.[0] ?? '', '');
+  const known = rest
+    .replace(exit?.[0] ?? '', '')
+    .replace(prints?.[0] ?? '', '')
+    .replace(staysPrinted?.[0] ?? '', '')
+    .replace(staysUrl?.[0] ?? '', '');
   return {
     footprint: test[1] as Footprint,
     exit: exit ? Number(exit[1]) : 0,

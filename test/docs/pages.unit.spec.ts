@@ -39,7 +39,11 @@ describe('the documentation pages', () => {
   });
 
   it('link only to files that exist', () => {
-    const broken = documentationFiles().flatMap((file) => relativeLinks(file).filter((l) => !l.exists).map((l) => `${file}: ${l.target}`));
+    const broken = documentationFiles().flatMap((file) =>
+      relativeLinks(file)
+        .filter((l) => !l.exists)
+        .map((l) => `${file}: ${l.target}`),
+    );
     expect(broken).toEqual([]);
   });
 
@@ -52,7 +56,9 @@ describe('the documentation pages', () => {
     const { file, run } = latestBench();
     const first = figure(run, 'first start: ready (as printed)').toFixed(1);
     const restart = figure(run, 'restart: ready (as printed)').toFixed(1);
-    expect(read('README.md')).toMatch(new RegExp(`ready in\\s+${first.replace('.', '\\.')} s the first time[^.]*?\\s${restart.replace('.', '\\.')} s on a restart`));
+    expect(read('README.md')).toMatch(
+      new RegExp(`ready in\\s+${first.replace('.', '\\.')} s the first time[^.]*?\\s${restart.replace('.', '\\.')} s on a restart`),
+    );
     const performance = read('docs/performance.md');
     expect(performance).toContain(`bench/results/${file.replace(/\.json$/, '')}`);
     expect(performance).toContain(`**${first} s** first start`);

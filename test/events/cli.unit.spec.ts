@@ -36,7 +36,9 @@ describe('mmhub events: arguments', () => {
     expect(parseTime('7d', now, '--since').toISOString()).toBe('2026-03-03T12:00:00.000Z');
     expect(parseTime('now', now, '--until')).toEqual(now);
     // a time without an offset is ambiguous: refused, with what to write instead
-    expect(() => parseTime('2026-03-01T09:00', now, '--since')).toThrow(/--since: "2026-03-01T09:00" is not a time\. Give a day \(2026-03-01, midnight in Riyadh\)/);
+    expect(() => parseTime('2026-03-01T09:00', now, '--since')).toThrow(
+      /--since: "2026-03-01T09:00" is not a time\. Give a day \(2026-03-01, midnight in Riyadh\)/,
+    );
     expect(() => parseTime('2026-02-30', now, '--until')).toThrow(/--until/);
     expect(() => parseTime('yesterday', now, '--until')).toThrow(/90m, 6h, 7d/);
   });
@@ -57,11 +59,24 @@ describe('mmhub events: arguments', () => {
     expect(keys.slice(0, 11)).toEqual(CSV_COLUMNS.map((c) => c.key));
     expect(keys).toEqual(expect.arrayContaining(['data.state.titleAr', 'data.state.code', 'data.change.by']));
     const at = { topic: 'mmhub.initiatives.v1', partition: 2, offset: '41', timestamp: new Date('2026-03-10T09:00:00.020Z') };
-    const row = eventCsv(event({ data: { state: { titleAr: 'بوابة "الأمانة", الرقمية', code: '=HYPERLINK("http://x")' }, change: { by: 'riyadh-reviewer' } } }), at, columns);
+    const row = eventCsv(
+      event({ data: { state: { titleAr: 'بوابة "الأمانة", الرقمية', code: '=HYPERLINK("http://x")' }, change: { by: 'riyadh-reviewer' } } }),
+      at,
+      columns,
+    );
     const cells = parse(row)[0] as string[];
     expect(cells.slice(0, 11)).toEqual([
-      '01a21673-31fd-7cc2-a7bc-f991bc770d54', 'mmhub.initiative.approved.v1', '/nodes/riyadh/initiatives', 'riyadh', '01a21673-31fb-7f13-8ad2-ea0d9d37c51c',
-      '2026-03-10T09:00:00.000Z', '2', 'mmhub.initiatives.v1', '2', '41', '2026-03-10T09:00:00.020Z',
+      '01a21673-31fd-7cc2-a7bc-f991bc770d54',
+      'mmhub.initiative.approved.v1',
+      '/nodes/riyadh/initiatives',
+      'riyadh',
+      '01a21673-31fb-7f13-8ad2-ea0d9d37c51c',
+      '2026-03-10T09:00:00.000Z',
+      '2',
+      'mmhub.initiatives.v1',
+      '2',
+      '41',
+      '2026-03-10T09:00:00.020Z',
     ]);
     expect(cells[keys.indexOf('data.state.titleAr')]).toBe('بوابة "الأمانة", الرقمية');
     expect(row).toContain('"بوابة ""الأمانة"", الرقمية"');

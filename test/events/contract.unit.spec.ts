@@ -41,11 +41,20 @@ describe('the event contract', () => {
 
   it('has a channel per topic, a message per event type with its JSON Schema, key and headers, and both operations', () => {
     const doc = parsed.document!;
-    const addresses = doc.channels().all().map((c) => c.address());
+    const addresses = doc
+      .channels()
+      .all()
+      .map((c) => c.address());
     expect(addresses.sort()).toEqual([...EVENT_TOPICS, ...EVENT_TOPICS.map((t) => `${t}.dlq`), NODES_TOPIC].sort());
     for (const e of DOMAIN_EVENTS) {
-      const channel = doc.channels().all().find((c) => c.address() === `mmhub.${e.service}.v1`)!;
-      const message = channel.messages().all().find((m) => m.name() === e.type);
+      const channel = doc
+        .channels()
+        .all()
+        .find((c) => c.address() === `mmhub.${e.service}.v1`)!;
+      const message = channel
+        .messages()
+        .all()
+        .find((m) => m.name() === e.type);
       expect(message).toBeDefined();
       const payload = message!.payload()!;
       // resolved from schema/events/<type>.json
@@ -55,12 +64,31 @@ describe('the event contract', () => {
       expect(message!.bindings().get('kafka')?.value()).toMatchObject({ key: { type: 'string', format: 'uuid' } });
     }
     const headers = doc.components().schemas().get('CloudEventHeaders')!;
-    expect(headers.required()).toEqual(['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_subject', 'ce_time', 'ce_node', 'ce_aggregateversion', 'content-type']);
+    expect(headers.required()).toEqual([
+      'ce_specversion',
+      'ce_id',
+      'ce_source',
+      'ce_type',
+      'ce_subject',
+      'ce_time',
+      'ce_node',
+      'ce_aggregateversion',
+      'content-type',
+    ]);
     expect(Object.keys(headers.properties()!)).toEqual(expect.arrayContaining(['ce_dataschema', 'ce_traceparent']));
     const dlq = doc.components().schemas().get('DeadLetterHeaders')!;
     expect(dlq.required()).toEqual(['dlq_reason', 'dlq_consumer', 'dlq_topic', 'dlq_partition', 'dlq_offset', 'dlq_time']);
     for (const topic of [...EVENT_TOPICS, NODES_TOPIC]) {
-      const actions = doc.operations().all().filter((o) => o.channels().all().some((c) => c.address() === topic)).map((o) => o.action());
+      const actions = doc
+        .operations()
+        .all()
+        .filter((o) =>
+          o
+            .channels()
+            .all()
+            .some((c) => c.address() === topic),
+        )
+        .map((o) => o.action());
       expect(actions.sort()).toEqual(['receive', 'send']);
     }
   });

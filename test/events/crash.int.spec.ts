@@ -34,25 +34,48 @@ describe('the hub killed in the middle of applying a burst', () => {
     // proposals as committed mutations leave them, written at once so that the hub is given them in large batches
     const events = Array.from({ length: EVENTS }, (_, i) =>
       proposeInitiative(
-        { code: `CR-${tag}-${i}`, titleAr: `مبادرة ${i}`, axis: Object.values(Axis)[i % Object.values(Axis).length], plannedStart: '2026-01-01', plannedEnd: '2026-12-31' },
+        {
+          code: `CR-${tag}-${i}`,
+          titleAr: `مبادرة ${i}`,
+          axis: Object.values(Axis)[i % Object.values(Axis).length],
+          plannedStart: '2026-01-01',
+          plannedEnd: '2026-12-31',
+        },
         null,
         { id: newId(), node: 'riyadh', by: 'riyadh-editor', now: new Date() },
       ),
     );
     await riyadh.service.orm.em.fork().transactional(async (em) => {
-      await em.insertMany(InitiativeRecord, events.map((e) => initiativeRow(e.data.state)));
+      await em.insertMany(
+        InitiativeRecord,
+        events.map((e) => initiativeRow(e.data.state)),
+      );
       await em.insertMany(
         OutboxEntry,
-        events.map((e) => ({ id: newId(), topic: topicOf('initiatives'), type: e.type, source: sourceOf('riyadh', 'initiatives'), subject: e.subject, node: 'riyadh', aggregateVersion: e.aggregateVersion, time: new Date(), data: e.data })),
+        events.map((e) => ({
+          id: newId(),
+          topic: topicOf('initiatives'),
+          type: e.type,
+          source: sourceOf('riyadh', 'initiatives'),
+          subject: e.subject,
+          node: 'riyadh',
+          aggregateVersion: e.aggregateVersion,
+          time: new Date(),
+          data: e.data,
+        })),
       );
     });
     const copied = async () => (await hub.sql<{ n: number }>('select count(*)::int as n from initiatives.initiative where code like $1', [`CR-${tag}-%`]))[0].n;
 
     // killed as soon as part of the burst is in, the rest still to come
-    const atKill = await eventually(async () => {
-      const n = await copied();
-      return n > 0 ? n : undefined;
-    }, 120_000, 'the hub applying the burst');
+    const atKill = await eventually(
+      async () => {
+        const n = await copied();
+        return n > 0 ? n : undefined;
+      },
+      120_000,
+      'the hub applying the burst',
+    );
     await hub.kill();
     process.stderr.write(`hub killed with ${atKill} of ${EVENTS} events applied\n`);
     expect(atKill).toBeLessThan(EVENTS);
@@ -65,7 +88,9 @@ describe('the hub killed in the middle of applying a burst', () => {
     const copies = await hub.sql(`select ${COLUMNS} ${where}`, [`CR-${tag}-%`]);
     expect(copies).toEqual(origin);
     // once each: one inbox row per event for the copies, and one journal entry per event
-    const ids = (await riyadh.sql<{ id: string }>(`select id::text from initiatives.outbox where data->'state'->>'code' like $1`, [`CR-${tag}-%`])).map((r) => r.id);
+    const ids = (await riyadh.sql<{ id: string }>(`select id::text from initiatives.outbox where data->'state'->>'code' like $1`, [`CR-${tag}-%`])).map(
+      (r) => r.id,
+    );
     expect(ids).toHaveLength(EVENTS);
     const [inbox] = await hub.sql<{ rows: number; events: number }>(
       `select count(*)::int as rows, count(distinct event_id)::int as events from initiatives.inbox where consumer like '%.replicas' and event_id = any($1)`,

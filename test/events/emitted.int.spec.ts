@@ -33,7 +33,9 @@ describe('the events the services publish', () => {
   }, 180_000);
 
   it('include heartbeats valid against theirs', async () => {
-    const [beat] = await readTopic('mmhub.nodes.v1', (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_source === '/nodes/ministry/media' && r.headers.ce_type === NODE_HEARTBEAT_TYPE });
+    const [beat] = await readTopic('mmhub.nodes.v1', (rs) => rs.length >= 1, {
+      filter: (r) => r.headers.ce_source === '/nodes/ministry/media' && r.headers.ce_type === NODE_HEARTBEAT_TYPE,
+    });
     expect(validateEvent(NODE_HEARTBEAT_TYPE, JSON.parse(beat.value!))).toEqual([]);
   });
 });

@@ -26,7 +26,16 @@ describe('examples/kafka-consumer', () => {
       null,
       { id: newId(), node, by: `${node}-editor`, now: new Date() },
     );
-    const record = toRecord(topicOf('initiatives'), { id: newId(), source: sourceOf(node, 'initiatives'), type, subject, time: new Date().toISOString(), node, aggregateVersion, data });
+    const record = toRecord(topicOf('initiatives'), {
+      id: newId(),
+      source: sourceOf(node, 'initiatives'),
+      type,
+      subject,
+      time: new Date().toISOString(),
+      node,
+      aggregateVersion,
+      data,
+    });
     const producer = new Kafka({ clientId: 'test-example', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
     // twice: the example drops the repeat
@@ -35,7 +44,9 @@ describe('examples/kafka-consumer', () => {
 
     let out = '';
     let err = '';
-    child = spawnInGroup(process.execPath, [SCRIPT], { env: { ...process.env, MMHUB_KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` } });
+    child = spawnInGroup(process.execPath, [SCRIPT], {
+      env: { ...process.env, MMHUB_KAFKA_BROKERS: kafkaBrokers(), GROUP_ID: `test-example-${uniqueSuffix()}` },
+    });
     child.stdout!.on('data', (c) => (out += c));
     child.stderr!.on('data', (c) => (err += c));
     // a new group reads every topic from the beginning: on a long-lived broker that is a backlog

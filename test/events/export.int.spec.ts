@@ -72,11 +72,21 @@ let since: Date;
 let until: Date;
 let later: { id: string; version: number };
 const propose = (code: string) =>
-  ok(n.initiatives, `mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id version } }`, {
-    input: { code, titleAr: 'مبادرة الحدائق العامة', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' },
-  }, editor).then((d) => d.proposeInitiative as { id: string; version: number });
+  ok(
+    n.initiatives,
+    `mutation($input: ProposeInitiativeInput!) { proposeInitiative(input: $input) { id version } }`,
+    {
+      input: { code, titleAr: 'مبادرة الحدائق العامة', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' },
+    },
+    editor,
+  ).then((d) => d.proposeInitiative as { id: string; version: number });
 const approve = (i: { id: string; version: number }) =>
-  ok(n.initiatives, `mutation($id: ID!, $v: Int!) { changeInitiativeStatus(id: $id, version: $v, status: APPROVED) { id version } }`, { id: i.id, v: i.version }, editor);
+  ok(
+    n.initiatives,
+    `mutation($id: ID!, $v: Int!) { changeInitiativeStatus(id: $id, version: $v, status: APPROVED) { id version } }`,
+    { id: i.id, v: i.version },
+    editor,
+  );
 
 const WINDOW = {
   'mmhub.initiative.proposed.v1': 2,
@@ -102,10 +112,29 @@ beforeAll(async () => {
   const first = await propose(`IN-${uniqueSuffix()}`);
   later = await propose(`IN-${uniqueSuffix()}`);
   await approve(first);
-  const c = (await ok(n.calendar, `mutation { draftCampaign(input: { titleAr: "حملة النظافة", axis: HEALTH_AWARENESS, audiences: ["RESIDENTS"], channels: ["X"], startsAt: "2026-05-01T00:00:00+03:00", endsAt: "2026-05-08T00:00:00+03:00" }) { campaign { id version } } }`, {}, editor)).draftCampaign.campaign;
-  await ok(n.calendar, `mutation($id: ID!, $v: Int!) { updateCampaign(id: $id, version: $v, input: { titleEn: "Clean city" }) { campaign { id } } }`, { id: c.id, v: c.version }, editor);
+  const c = (
+    await ok(
+      n.calendar,
+      `mutation { draftCampaign(input: { titleAr: "حملة النظافة", axis: HEALTH_AWARENESS, audiences: ["RESIDENTS"], channels: ["X"], startsAt: "2026-05-01T00:00:00+03:00", endsAt: "2026-05-08T00:00:00+03:00" }) { campaign { id version } } }`,
+      {},
+      editor,
+    )
+  ).draftCampaign.campaign;
+  await ok(
+    n.calendar,
+    `mutation($id: ID!, $v: Int!) { updateCampaign(id: $id, version: $v, input: { titleEn: "Clean city" }) { campaign { id } } }`,
+    { id: c.id, v: c.version },
+    editor,
+  );
   await ok(n.calendar, `mutation { addCalendarEntry(input: { kind: EVENT, titleAr: "يوم التطوع", when: { startDate: "2026-05-02" } }) { id } }`, {}, editor);
-  const m = (await ok(n.media, `mutation { draftMessage(input: { bodyAr: "شاركونا يوم التطوع", variants: [{ channel: "X", text: "شاركونا يوم التطوع" }] }) { id version } }`, {}, editor)).draftMessage;
+  const m = (
+    await ok(
+      n.media,
+      `mutation { draftMessage(input: { bodyAr: "شاركونا يوم التطوع", variants: [{ channel: "X", text: "شاركونا يوم التطوع" }] }) { id version } }`,
+      {},
+      editor,
+    )
+  ).draftMessage;
   await ok(n.media, `mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { id } }`, { id: m.id, v: m.version }, editor);
   await allPublished(n);
   until = await boundary();
@@ -130,7 +159,10 @@ describe('mmhub events export', () => {
     expect(result.counts).toEqual(WINDOW);
     expect(result.total).toBe(8);
 
-    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = (await readFile(out, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(8);
     for (const e of lines) {
       expect(e).toMatchObject({ specversion: '1.0', node: n.node, datacontenttype: 'application/json' });
@@ -159,7 +191,21 @@ describe('mmhub events export', () => {
   it('writes CSV with a byte order mark, a header, one row per event and one column per field; filters by type', async () => {
     const out = path.join(dir, 'window.csv');
     const code = await eventsCommand(
-      ['export', '--since', since.toISOString(), '--until', until.toISOString(), '--format', 'csv', '--out', out, '--node', n.node, '--type', 'mmhub.initiative.*,mmhub.message.drafted.v1'],
+      [
+        'export',
+        '--since',
+        since.toISOString(),
+        '--until',
+        until.toISOString(),
+        '--format',
+        'csv',
+        '--out',
+        out,
+        '--node',
+        n.node,
+        '--type',
+        'mmhub.initiative.*,mmhub.message.drafted.v1',
+      ],
       { MMHUB_KAFKA_BROKERS: kafkaBrokers() },
       { stdout: capture(), stderr: capture() },
     );
@@ -178,9 +224,18 @@ describe('mmhub events export', () => {
   });
 
   it('counts every node in the window when not filtered, and refuses a window that ends before it starts', async () => {
-    const all = await exportEvents({ brokers: kafkaBrokers().split(','), since, until, format: 'jsonl', out: path.join(dir, 'all.jsonl'), progress: capture() });
+    const all = await exportEvents({
+      brokers: kafkaBrokers().split(','),
+      since,
+      until,
+      format: 'jsonl',
+      out: path.join(dir, 'all.jsonl'),
+      progress: capture(),
+    });
     for (const [type, count] of Object.entries(WINDOW)) expect(all.counts[type]).toBeGreaterThanOrEqual(count);
-    await expect(exportEvents({ brokers: kafkaBrokers().split(','), since: until, until: since, format: 'csv', out: path.join(dir, 'never.csv'), progress: capture() })).rejects.toThrow(/--until .* must come after --since/);
+    await expect(
+      exportEvents({ brokers: kafkaBrokers().split(','), since: until, until: since, format: 'csv', out: path.join(dir, 'never.csv'), progress: capture() }),
+    ).rejects.toThrow(/--until .* must come after --since/);
   });
 });
 
@@ -190,15 +245,38 @@ describe('mmhub events tail', () => {
     const stop = new AbortController();
     let ready!: () => void;
     const isReady = new Promise<void>((r) => (ready = r));
-    const tailing = tailEvents({ brokers: kafkaBrokers().split(','), since, types: ['mmhub.initiative.*'], nodes: [n.node], out, stderr: capture(), signal: stop.signal, onReady: ready });
+    const tailing = tailEvents({
+      brokers: kafkaBrokers().split(','),
+      since,
+      types: ['mmhub.initiative.*'],
+      nodes: [n.node],
+      out,
+      stderr: capture(),
+      signal: stop.signal,
+      onReady: ready,
+    });
     await isReady;
-    const lines = () => out.text().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = () =>
+      out
+        .text()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
     // the window's and the later approval, in order per initiative
     await eventually(async () => (lines().length >= 4 ? true : undefined), 20000, 'the initiative events since the window opened');
-    expect(lines().map((e) => e.type).sort()).toEqual(['mmhub.initiative.approved.v1', 'mmhub.initiative.approved.v1', 'mmhub.initiative.proposed.v1', 'mmhub.initiative.proposed.v1']);
+    expect(
+      lines()
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual(['mmhub.initiative.approved.v1', 'mmhub.initiative.approved.v1', 'mmhub.initiative.proposed.v1', 'mmhub.initiative.proposed.v1']);
 
     // live: a change made now shows up
-    await ok(n.initiatives, `mutation($id: ID!, $v: Int!) { changeInitiativeStatus(id: $id, version: $v, status: CANCELLED, reason: "live") { id } }`, { id: later.id, v: later.version }, editor);
+    await ok(
+      n.initiatives,
+      `mutation($id: ID!, $v: Int!) { changeInitiativeStatus(id: $id, version: $v, status: CANCELLED, reason: "live") { id } }`,
+      { id: later.id, v: later.version },
+      editor,
+    );
     await eventually(async () => lines().find((e) => e.type === 'mmhub.initiative.cancelled.v1'), 20000, 'the live event');
     stop.abort();
     expect(await tailing).toEqual({ shown: 5 });

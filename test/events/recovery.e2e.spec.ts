@@ -28,7 +28,11 @@ describe('recovery', () => {
     it('the hub has every change made meanwhile within 10 s of the broker’s return', async () => {
       const editor = await riyadh.token(['editor']);
       const before = await propose(riyadh, {}, editor);
-      await eventually(async () => ((await hub.sql('select 1 from initiatives.initiative where id = $1', [before.id])).length ? true : undefined), 30_000, 'the hub copying riyadh');
+      await eventually(
+        async () => ((await hub.sql('select 1 from initiatives.initiative where id = $1', [before.id])).length ? true : undefined),
+        30_000,
+        'the hub copying riyadh',
+      );
 
       await stopBroker({ port: PORT, keepData: true });
       const stoppedAt = Date.now();
@@ -67,7 +71,9 @@ describe('recovery', () => {
       await riyadh.start();
       const { listeningMs, readyMs } = riyadh.lastStart();
       const sinceStarting = riyadh.listeningSinceStarting();
-      process.stderr.write(`restart after kill -9: listening ${sinceStarting} ms after the node started (${listeningMs} ms after the spawn), ready after ${readyMs} ms\n`);
+      process.stderr.write(
+        `restart after kill -9: listening ${sinceStarting} ms after the node started (${listeningMs} ms after the spawn), ready after ${readyMs} ms\n`,
+      );
       expect(sinceStarting).toBeLessThan(5_000);
       expect(readyMs).toBeGreaterThanOrEqual(listeningMs);
       const r = await riyadh.graphql('{ __typename }', {}, await riyadh.token(['viewer']));

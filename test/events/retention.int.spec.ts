@@ -11,7 +11,13 @@ beforeAll(async () => {
   riyadh = await startTestNode('riyadh', {
     services: [initiativesService],
     // a pass every second, in the smallest batches: pruning a backlog takes many statements
-    env: { MMHUB_OUTBOX_RETENTION_DAYS: '7', MMHUB_INBOX_RETENTION_DAYS: '30', MMHUB_JOURNAL_RETENTION_DAYS: '90', MMHUB_RETENTION_INTERVAL_SECONDS: '1', MMHUB_RETENTION_BATCH_SIZE: '10' },
+    env: {
+      MMHUB_OUTBOX_RETENTION_DAYS: '7',
+      MMHUB_INBOX_RETENTION_DAYS: '30',
+      MMHUB_JOURNAL_RETENTION_DAYS: '90',
+      MMHUB_RETENTION_INTERVAL_SECONDS: '1',
+      MMHUB_RETENTION_BATCH_SIZE: '10',
+    },
   });
 }, 120_000);
 afterAll(async () => {
@@ -28,12 +34,17 @@ describe('retention of the event tables', () => {
     await riyadh.sql(OUTBOX_ROW, ['8 days', 3]);
     await riyadh.sql(OUTBOX_ROW, ['6 days', 2]);
     const inbox = (age: string, n: number) =>
-      riyadh.sql(`insert into initiatives.inbox ("consumer", "event_id", "applied_at") select 'retention-test', gen_random_uuid()::text, now() - $1::interval from generate_series(1, $2)`, [age, n]);
+      riyadh.sql(
+        `insert into initiatives.inbox ("consumer", "event_id", "applied_at") select 'retention-test', gen_random_uuid()::text, now() - $1::interval from generate_series(1, $2)`,
+        [age, n],
+      );
     await inbox('31 days', 4);
     await inbox('29 days', 2);
     // the journal is pruned from its start, as it grows in time order: the old events must come first, though
     // events of other tests on the shared topics keep arriving, so the numbers below 100 are kept for these
-    await riyadh.sql(`select setval(pg_get_serial_sequence('initiatives.journal', 'seq'), greatest(coalesce((select max("seq") from initiatives.journal), 0), 100))`);
+    await riyadh.sql(
+      `select setval(pg_get_serial_sequence('initiatives.journal', 'seq'), greatest(coalesce((select max("seq") from initiatives.journal), 0), 100))`,
+    );
     await riyadh.sql('delete from initiatives.journal where "seq" <= 100');
     const journal = (age: string, from: number, to: number) =>
       riyadh.sql(
@@ -58,10 +69,14 @@ describe('retention of the event tables', () => {
              (select count(*)::int from initiatives.journal where taken_at between now() - interval '90 days' and now() - interval '88 days') as journal_new`,
         )
       )[0];
-    const after = await eventually(async () => {
-      const c = await counts();
-      return c.outbox_old + c.inbox_old + c.journal_old === 0 ? c : undefined;
-    }, 30_000, 'the old rows pruned');
+    const after = await eventually(
+      async () => {
+        const c = await counts();
+        return c.outbox_old + c.inbox_old + c.journal_old === 0 ? c : undefined;
+      },
+      30_000,
+      'the old rows pruned',
+    );
     expect(after).toEqual({ outbox_old: 0, outbox_new: 2, inbox_old: 0, inbox_new: 2, journal_old: 0, journal_new: 3 });
   }, 60_000);
 
@@ -97,14 +112,19 @@ describe('retention of the event tables', () => {
   it('never holds up the relay while it prunes', async () => {
     // a backlog that takes the pruner thousands of statements
     await riyadh.sql(OUTBOX_ROW, ['10 days', 20_000]);
-    const remaining = async () => (await riyadh.sql<{ n: number }>(`select count(*)::int as n from initiatives.outbox where sent_at < now() - interval '7 days'`))[0].n;
+    const remaining = async () =>
+      (await riyadh.sql<{ n: number }>(`select count(*)::int as n from initiatives.outbox where sent_at < now() - interval '7 days'`))[0].n;
     const editor = await riyadh.token(['editor'], 'riyadh');
     const sentWhilePruning: number[] = [];
     for (let n = 0; n < 3; n++) {
       const r = await riyadh.graphql(PROPOSE, { input: proposal() }, editor);
       expect(r.errors).toBeUndefined();
       const id = r.data!.proposeInitiative.id;
-      await eventually(async () => ((await riyadh.sql(`select 1 from initiatives.outbox where subject = $1 and sent_at is not null`, [id])).length ? true : undefined), 10_000, 'the event published');
+      await eventually(
+        async () => ((await riyadh.sql(`select 1 from initiatives.outbox where subject = $1 and sent_at is not null`, [id])).length ? true : undefined),
+        10_000,
+        'the event published',
+      );
       sentWhilePruning.push(await remaining());
     }
     // each event left while old rows were still to delete, the pruner at work by the last

@@ -35,7 +35,11 @@ async function propose(at: TestGatewayNode, title: string): Promise<{ id: string
 }
 
 async function retitle(at: TestGatewayNode, i: { id: string; version: number }, titleEn: string): Promise<{ id: string; version: number }> {
-  const r = await at.graphql(`mutation($id: ID!, $v: Int!, $t: String!) { updateInitiative(id: $id, version: $v, input: { titleEn: $t }) { id version } }`, { id: i.id, v: i.version, t: titleEn }, await at.token(['editor'], at.node));
+  const r = await at.graphql(
+    `mutation($id: ID!, $v: Int!, $t: String!) { updateInitiative(id: $id, version: $v, input: { titleEn: $t }) { id version } }`,
+    { id: i.id, v: i.version, t: titleEn },
+    await at.token(['editor'], at.node),
+  );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data!.updateInitiative;
 }
@@ -55,13 +59,23 @@ describe('the event stream through the hub’s gateway', () => {
     await new Promise((r) => setTimeout(r, 300));
     const made = await propose(riyadh, 'مبادرة للبث المباشر');
     for (const s of [ws, sse]) {
-      const results = await eventually(async () => {
-        const found = s.results.find((r) => r.data?.events?.subject === made.id);
-        return found ? s.results : undefined;
-      }, 30_000, 'the event of the new initiative');
+      const results = await eventually(
+        async () => {
+          const found = s.results.find((r) => r.data?.events?.subject === made.id);
+          return found ? s.results : undefined;
+        },
+        30_000,
+        'the event of the new initiative',
+      );
       const r = results.find((x) => x.data?.events?.subject === made.id)!;
       expect(r.errors).toBeUndefined();
-      expect(r.data!.events).toMatchObject({ type: 'mmhub.initiative.proposed.v1', service: 'initiatives', source: '/nodes/riyadh/initiatives', node: 'riyadh', aggregateVersion: 1 });
+      expect(r.data!.events).toMatchObject({
+        type: 'mmhub.initiative.proposed.v1',
+        service: 'initiatives',
+        source: '/nodes/riyadh/initiatives',
+        node: 'riyadh',
+        aggregateVersion: 1,
+      });
       expect(r.data!.events.data.state).toMatchObject({ id: made.id, titleAr: 'مبادرة للبث المباشر', node: 'riyadh' });
       expect(typeof r.data!.events.cursor).toBe('string');
     }
@@ -122,10 +136,14 @@ describe('the event stream through the hub’s gateway', () => {
 describe('typed subscriptions for frontends', () => {
   it('deliver the changed entity, with fields the gateway resolves from other services', async () => {
     const viewer = await hub.token(['viewer'], 'ministry');
-    const initiatives = keep(await subscribeWs(hub.url, 'subscription { initiativeChanged(node: "riyadh") { id node titleAr version campaigns { id } } }', {}, viewer));
+    const initiatives = keep(
+      await subscribeWs(hub.url, 'subscription { initiativeChanged(node: "riyadh") { id node titleAr version campaigns { id } } }', {}, viewer),
+    );
     // a municipality's draft is read at the hub by the ministry's reviewers and admins only (drafts.read)
     const reviewer = await hub.token(['reviewer'], 'ministry');
-    const campaigns = keep(await subscribeSse(hub.url, 'subscription { campaignChanged { id titleAr status version initiatives { id titleAr } } }', {}, reviewer));
+    const campaigns = keep(
+      await subscribeSse(hub.url, 'subscription { campaignChanged { id titleAr status version initiatives { id titleAr } } }', {}, reviewer),
+    );
     await new Promise((r) => setTimeout(r, 300));
     const i = await propose(riyadh, 'مبادرة تتابعها الواجهة');
     const changed = await eventually(async () => initiatives.results.find((r) => r.data?.initiativeChanged?.id === i.id), 30_000, 'initiativeChanged');
@@ -134,12 +152,28 @@ describe('typed subscriptions for frontends', () => {
     const editor = await riyadh.token(['editor'], 'riyadh');
     const drafted = await riyadh.graphql(
       `mutation($input: DraftCampaignInput!) { draftCampaign(input: $input) { campaign { id } } }`,
-      { input: { titleAr: 'حملة للمبادرة', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2031-03-01T09:00:00+03:00', endsAt: '2031-03-05T09:00:00+03:00', initiativeIds: [i.id] } },
+      {
+        input: {
+          titleAr: 'حملة للمبادرة',
+          axis: 'OVERSIGHT',
+          audiences: ['RESIDENTS'],
+          channels: ['X'],
+          startsAt: '2031-03-01T09:00:00+03:00',
+          endsAt: '2031-03-05T09:00:00+03:00',
+          initiativeIds: [i.id],
+        },
+      },
       editor,
     );
     expect(drafted.errors).toBeUndefined();
     const campaignId = drafted.data!.draftCampaign.campaign.id;
     const seen = await eventually(async () => campaigns.results.find((r) => r.data?.campaignChanged?.id === campaignId), 30_000, 'campaignChanged');
-    expect(seen.data!.campaignChanged).toEqual({ id: campaignId, titleAr: 'حملة للمبادرة', status: 'DRAFT', version: 1, initiatives: [{ id: i.id, titleAr: 'مبادرة تتابعها الواجهة' }] });
+    expect(seen.data!.campaignChanged).toEqual({
+      id: campaignId,
+      titleAr: 'حملة للمبادرة',
+      status: 'DRAFT',
+      version: 1,
+      initiatives: [{ id: i.id, titleAr: 'مبادرة تتابعها الواجهة' }],
+    });
   }, 90_000);
 });

@@ -1,10 +1,24 @@
 import { Axis, newId, type DomainEvent } from '../../services/kernel/src';
 import { NODE_HEARTBEAT_TYPE, eventDefinition, isKnownEventType, validateEvent } from '../../services/kernel/src/events/schemas';
 import { DOMAIN_EVENTS } from '../../cli/contracts';
-import { InitiativeStatus, changeInitiativeStatus, proposeInitiative, updateInitiative, type InitiativeState } from '../../services/initiatives/src/initiative/initiative';
+import {
+  InitiativeStatus,
+  changeInitiativeStatus,
+  proposeInitiative,
+  updateInitiative,
+  type InitiativeState,
+} from '../../services/initiatives/src/initiative/initiative';
 import { reportProgress } from '../../services/initiatives/src/initiative/progress';
 import { assessInitiative, defineIntegrationCriterion } from '../../services/initiatives/src/integration/integration';
-import { CampaignStatus, changeCampaignStatus, draftCampaign, rescheduleCampaign, scheduleCampaign, updateCampaign, type CampaignState } from '../../services/calendar/src/campaign/campaign';
+import {
+  CampaignStatus,
+  changeCampaignStatus,
+  draftCampaign,
+  rescheduleCampaign,
+  scheduleCampaign,
+  updateCampaign,
+  type CampaignState,
+} from '../../services/calendar/src/campaign/campaign';
 import { CalendarEntryKind, addCalendarEntry, cancelCalendarEntry, moveCalendarEntry } from '../../services/calendar/src/entry/calendar-entry';
 import {
   ReviewDecision,
@@ -32,22 +46,40 @@ function everyEvent(): DomainEvent[] {
   // initiatives: the whole lifecycle, a progress report, a criterion and an assessment
   const proposed = keep(
     proposeInitiative(
-      { code: 'RUH-2026-001', titleAr: 'بوابة الأمانة الرقمية', titleEn: 'Digital portal', axis: Axis.E_SERVICES, plannedStart: '2026-01-01', plannedEnd: '2026-12-31', targets: [{ kpi: 'services online', unit: 'count', targetValue: 40 }] },
+      {
+        code: 'RUH-2026-001',
+        titleAr: 'بوابة الأمانة الرقمية',
+        titleEn: 'Digital portal',
+        axis: Axis.E_SERVICES,
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        targets: [{ kpi: 'services online', unit: 'count', targetValue: 40 }],
+      },
       null,
       editor('riyadh', 0),
     ),
   );
-  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, 1, editor('riyadh', 1))).data.state;
-  const move = (to: InitiativeStatus, m: number, reason: string | null = null) => (i = keep(changeInitiativeStatus(i, to, i.version, reason, editor('riyadh', m))).data.state);
+  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, 1, editor('riyadh', 1)))
+    .data.state;
+  const move = (to: InitiativeStatus, m: number, reason: string | null = null) =>
+    (i = keep(changeInitiativeStatus(i, to, i.version, reason, editor('riyadh', m))).data.state);
   move(InitiativeStatus.APPROVED, 2);
   move(InitiativeStatus.IN_PROGRESS, 3);
-  i = keep(reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, i.version, editor('riyadh', 4)).event).data.state;
+  i = keep(
+    reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, i.version, editor('riyadh', 4)).event,
+  ).data.state;
   move(InitiativeStatus.SUSPENDED, 5, 'الميزانية');
   move(InitiativeStatus.IN_PROGRESS, 6);
   move(InitiativeStatus.COMPLETED, 7);
-  const other = proposeInitiative({ code: 'RUH-2026-002', titleAr: 'مبادرة ملغاة', axis: Axis.OVERSIGHT, plannedStart: '2026-02-01', plannedEnd: '2026-06-30' }, null, editor('riyadh', 8));
+  const other = proposeInitiative(
+    { code: 'RUH-2026-002', titleAr: 'مبادرة ملغاة', axis: Axis.OVERSIGHT, plannedStart: '2026-02-01', plannedEnd: '2026-06-30' },
+    null,
+    editor('riyadh', 8),
+  );
   keep(changeInitiativeStatus(other.data.state, InitiativeStatus.CANCELLED, 1, 'مكررة', editor('riyadh', 9)));
-  const criterion = keep(defineIntegrationCriterion({ nameAr: 'التكامل مع الخدمات الوطنية', nameEn: 'National integration', weight: 2 }, editor('ministry', 10)));
+  const criterion = keep(
+    defineIntegrationCriterion({ nameAr: 'التكامل مع الخدمات الوطنية', nameEn: 'National integration', weight: 2 }, editor('ministry', 10)),
+  );
   keep(assessInitiative(i.id, { scores: [{ criterionId: criterion.data.state.id, score: 80 }], note: null }, [criterion.data.state], editor('ministry', 11)));
 
   // calendar: a campaign from draft to done, another cancelled, an entry added, moved and cancelled, an occasion
@@ -63,16 +95,32 @@ function everyEvent(): DomainEvent[] {
   keep(changeCampaignStatus(dropped, CampaignStatus.CANCELLED, 1, 'تأجيل', editor('riyadh', 19)));
   const linked = { id: c.id, node: c.node, axis: c.axis, status: CampaignStatus.SCHEDULED };
   const entry = keep(
-    addCalendarEntry({ kind: CalendarEntryKind.CAMPAIGN_LAUNCH, titleAr: 'إطلاق الحملة', campaignId: c.id, when: { startsAt: at(60 * 24 * 40), endsAt: at(60 * 24 * 40 + 90) } }, linked, editor('riyadh', 20)),
+    addCalendarEntry(
+      {
+        kind: CalendarEntryKind.CAMPAIGN_LAUNCH,
+        titleAr: 'إطلاق الحملة',
+        campaignId: c.id,
+        when: { startsAt: at(60 * 24 * 40), endsAt: at(60 * 24 * 40 + 90) },
+      },
+      linked,
+      editor('riyadh', 20),
+    ),
   ).data.state;
   const moved = keep(moveCalendarEntry(entry, { startDate: '2026-04-20', endDate: '2026-04-21' }, entry.version, editor('riyadh', 21))).data.state;
   keep(cancelCalendarEntry(moved, moved.version, 'أُلغيت', editor('riyadh', 22)));
-  keep(addCalendarEntry({ kind: CalendarEntryKind.OCCASION, titleAr: 'اليوم الوطني', when: { startDate: '2026-09-23' } }, null, editor('ministry', 23), { code: 'NATIONAL_DAY', hijriYear: 1448 }));
+  keep(
+    addCalendarEntry({ kind: CalendarEntryKind.OCCASION, titleAr: 'اليوم الوطني', when: { startDate: '2026-09-23' } }, null, editor('ministry', 23), {
+      code: 'NATIONAL_DAY',
+      hijriYear: 1448,
+    }),
+  );
 
   // media: a message through the whole workflow, its reviews, a charter rule and a key message
   const writer = { node: 'riyadh', by: 'riyadh-editor' };
   const reviewer = { sub: 'riyadh-reviewer', node: 'riyadh', roles: ['reviewer' as const] };
-  let m: MessageState = keep(draftMessage({ bodyAr: 'خدمة رخص البناء الإلكترونية', variants: [{ channel: 'X', text: 'متاحة الآن', hashtags: ['الرياض'] }] }, editor('riyadh', 30))).data.state;
+  let m: MessageState = keep(
+    draftMessage({ bodyAr: 'خدمة رخص البناء الإلكترونية', variants: [{ channel: 'X', text: 'متاحة الآن', hashtags: ['الرياض'] }] }, editor('riyadh', 30)),
+  ).data.state;
   m = keep(editMessage(m, { bodyEn: 'Online building permits' }, m.version, { ...writer, now: at(31) }, () => [])).data.state;
   m = keep(submitMessage(m, m.version, 'جاهزة', { ...writer, now: at(32) }, [])).data.state;
   const askChanges = { reviewId: newId(), decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف الرابط', reviewer };
@@ -89,10 +137,31 @@ function everyEvent(): DomainEvent[] {
   keep(archiveMessage(m, m.version, 'انتهت الحملة', { ...writer, now: at(60 * 26) }));
   const admin = editor('ministry', 40);
   const rule = keep(defineCharterRule({ kind: CharterRuleKind.BANNED_TERM, severity: Severity.BLOCKING, term: 'مجاناً', channels: ['X'] }, admin)).data.state;
-  const revised = keep(reviseCharterRule(rule, { kind: CharterRuleKind.BANNED_TERM, severity: Severity.ADVISORY, term: 'مجاناً', variants: ['مجانا'] }, { by: admin.by, now: at(41) })).data.state;
+  const revised = keep(
+    reviseCharterRule(
+      rule,
+      { kind: CharterRuleKind.BANNED_TERM, severity: Severity.ADVISORY, term: 'مجاناً', variants: ['مجانا'] },
+      { by: admin.by, now: at(41) },
+    ),
+  ).data.state;
   keep(retireCharterRule(revised, { by: admin.by, now: at(42) }));
-  const key = keep(defineKeyMessage({ titleAr: 'رسالة اليوم الوطني', templateAr: '{municipality_name_ar} تحتفي باليوم الوطني', variants: [{ channel: 'X', template: 'كل عام والوطن بخير', hashtags: ['#اليوم_الوطني'] }] }, editor('ministry', 43))).data.state;
-  const rekeyed = keep(reviseKeyMessage(key, { titleAr: 'رسالة اليوم الوطني ١٤٤٨', templateAr: '{municipality_name_ar} تحتفي', axis: Axis.INTERACTIVE_SERVICES }, { by: admin.by, now: at(44) })).data.state;
+  const key = keep(
+    defineKeyMessage(
+      {
+        titleAr: 'رسالة اليوم الوطني',
+        templateAr: '{municipality_name_ar} تحتفي باليوم الوطني',
+        variants: [{ channel: 'X', template: 'كل عام والوطن بخير', hashtags: ['#اليوم_الوطني'] }],
+      },
+      editor('ministry', 43),
+    ),
+  ).data.state;
+  const rekeyed = keep(
+    reviseKeyMessage(
+      key,
+      { titleAr: 'رسالة اليوم الوطني ١٤٤٨', templateAr: '{municipality_name_ar} تحتفي', axis: Axis.INTERACTIVE_SERVICES },
+      { by: admin.by, now: at(44) },
+    ),
+  ).data.state;
   keep(retireKeyMessage(rekeyed, { by: admin.by, now: at(45) }));
   return events;
 }
@@ -142,14 +211,19 @@ describe('validateEvent', () => {
     const data = JSON.parse(JSON.stringify(approved.data));
     data.change.status.to = 'COMPLETED';
     delete data.change.by;
-    expect(validateEvent('mmhub.initiative.approved.v1', data)).toEqual(['change.status.to: "COMPLETED" is not one of "APPROVED"', 'change.by: missing (expected string)']);
+    expect(validateEvent('mmhub.initiative.approved.v1', data)).toEqual([
+      'change.status.to: "COMPLETED" is not one of "APPROVED"',
+      'change.by: missing (expected string)',
+    ]);
   });
 
   it('refuses what is not an object, and an unknown type, saying which types exist', () => {
     expect(validateEvent('mmhub.message.drafted.v1', 'hello')).toEqual(['data: expected object, got string "hello"']);
     expect(validateEvent('mmhub.message.drafted.v1', null)).toEqual(['data: expected object, got null']);
     const [unknown] = validateEvent('mmhub.message.approve.v1', {});
-    expect(unknown).toMatch(/^unknown event type "mmhub\.message\.approve\.v1": no schema describes it \(the message types are mmhub\.message\.drafted\.v1, .*mmhub\.message\.approved\.v1/);
+    expect(unknown).toMatch(
+      /^unknown event type "mmhub\.message\.approve\.v1": no schema describes it \(the message types are mmhub\.message\.drafted\.v1, .*mmhub\.message\.approved\.v1/,
+    );
     expect(validateEvent('mmhub.budget.spent.v1', {})[0]).toMatch(/aggregate one of initiative, integrationcriterion, .*keymessage/);
   });
 

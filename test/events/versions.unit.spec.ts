@@ -12,7 +12,8 @@ describe('event versions', () => {
     const committed: Record<string, string> = JSON.parse(await readFile(committedFile, 'utf8'));
     const fresh = eventFingerprints(SECTOR_EVENTS);
     const changed = Object.keys(fresh).filter((type) => type in committed && committed[type] !== fresh[type]);
-    if (changed.length) throw new Error(`the data of ${changed.join(', ')} changed without a new version: define the new shape as a .v2 type beside the .v1 one`);
+    if (changed.length)
+      throw new Error(`the data of ${changed.join(', ')} changed without a new version: define the new shape as a .v2 type beside the .v1 one`);
     // a new type is recorded by npm run events:schemas; a type removed is dropped there too
     expect(Object.keys(committed).sort()).toEqual(Object.keys(fresh).sort());
   });

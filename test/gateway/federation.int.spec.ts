@@ -19,20 +19,38 @@ beforeAll(async () => {
   editor = await riyadh.token(['editor'], 'riyadh', 'riyadh-editor-federation');
   initiativeId = (
     await must(
-      riyadh.graphql(`mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`, { i: { code: code('FED'), titleAr: 'مبادرة الحدائق', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, editor),
+      riyadh.graphql(
+        `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`,
+        { i: { code: code('FED'), titleAr: 'مبادرة الحدائق', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } },
+        editor,
+      ),
     )
   ).proposeInitiative.id;
   campaignId = (
     await must(
       riyadh.graphql(
         `mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }`,
-        { i: { titleAr: 'حملة الحدائق', axis: 'INFRASTRUCTURE', audiences: ['FAMILIES'], channels: ['X'], startsAt: '2031-03-01T09:00:00+03:00', endsAt: '2031-03-20T09:00:00+03:00', initiativeIds: [initiativeId] } },
+        {
+          i: {
+            titleAr: 'حملة الحدائق',
+            axis: 'INFRASTRUCTURE',
+            audiences: ['FAMILIES'],
+            channels: ['X'],
+            startsAt: '2031-03-01T09:00:00+03:00',
+            endsAt: '2031-03-20T09:00:00+03:00',
+            initiativeIds: [initiativeId],
+          },
+        },
         editor,
       ),
     )
   ).draftCampaign.campaign.id;
   // the media service learns of campaigns and initiatives from their events
-  await eventually(async () => ((await riyadh.sql('select 1 from media.campaign_view where id = $1', [campaignId])).length ? true : undefined), 20_000, 'campaign known to media');
+  await eventually(
+    async () => ((await riyadh.sql('select 1 from media.campaign_view where id = $1', [campaignId])).length ? true : undefined),
+    20_000,
+    'campaign known to media',
+  );
   messageId = (
     await must(
       riyadh.graphql(
@@ -48,7 +66,11 @@ afterAll(() => riyadh?.stop());
 describe('one graph across the three services', () => {
   it('resolves initiative → campaigns → messages', async () => {
     const data = await must(
-      riyadh.graphql(`query($id: ID!) { initiative(id: $id) { titleAr campaigns { id titleAr messages { id status } } messages { id } } }`, { id: initiativeId }, editor),
+      riyadh.graphql(
+        `query($id: ID!) { initiative(id: $id) { titleAr campaigns { id titleAr messages { id status } } messages { id } } }`,
+        { id: initiativeId },
+        editor,
+      ),
     );
     expect(data.initiative).toEqual({
       titleAr: 'مبادرة الحدائق',
@@ -78,7 +100,13 @@ describe('one graph across the three services', () => {
     const refused = await fetch(`${base}/calendar.ics`);
     expect(refused.status).toBe(401);
     const entryId = (
-      await must(riyadh.graphql(`mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id } }`, { i: { kind: 'EVENT', titleAr: 'افتتاح الحديقة', when: { startDate: '2031-03-05' } } }, editor))
+      await must(
+        riyadh.graphql(
+          `mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id } }`,
+          { i: { kind: 'EVENT', titleAr: 'افتتاح الحديقة', when: { startDate: '2031-03-05' } } },
+          editor,
+        ),
+      )
     ).addCalendarEntry.id;
     const feed = async (headers: Record<string, string> = {}) => {
       const res = await fetch(`${base}/calendar.ics?from=2031-01-01&to=2031-12-31&kind=EVENT`, { headers: { authorization: `Bearer ${editor}`, ...headers } });

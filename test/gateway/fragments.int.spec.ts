@@ -47,7 +47,8 @@ describe('the measure of an operation', () => {
   it('is the same with fragments and inline', () => {
     const { withFragments, inline } = aliasedLevels(3);
     expect(measure(withFragments)).toEqual(measure(inline));
-    const spread = '{ campaigns(first: 20) { edges { node { ...C } } } } fragment C on Campaign { id initiatives { ...I } } fragment I on Initiative { id titleAr }';
+    const spread =
+      '{ campaigns(first: 20) { edges { node { ...C } } } } fragment C on Campaign { id initiatives { ...I } } fragment I on Initiative { id titleAr }';
     const written = '{ campaigns(first: 20) { edges { node { id initiatives { id titleAr } } } } }';
     expect(measure(spread)).toEqual(measure(written));
   });
@@ -91,7 +92,11 @@ describe('the gateway', () => {
     expect(r.errors?.map((e) => e.extensions?.code)).toContain('TOO_MANY_ALIASES');
     // the alias limit is of the spread operation: one aliased field spread 40 times is 40 aliases
     const spreads = Array.from({ length: 40 }, () => '...B').join(' ');
-    const spreadTwice = await riyadh.graphql(`{ initiatives(first: 1) { edges { node { ...S } } } } fragment S on Initiative { ${spreads} } fragment B on Initiative { x: titleAr }`, {}, viewer);
+    const spreadTwice = await riyadh.graphql(
+      `{ initiatives(first: 1) { edges { node { ...S } } } } fragment S on Initiative { ${spreads} } fragment B on Initiative { x: titleAr }`,
+      {},
+      viewer,
+    );
     expect(spreadTwice.errors?.map((e) => e.extensions?.code)).toContain('TOO_MANY_ALIASES');
     let deep = 'id';
     const fragments: string[] = [];
@@ -102,7 +107,11 @@ describe('the gateway', () => {
   });
 
   it('still answers an ordinary query written with fragments', async () => {
-    const r = await riyadh.graphql('{ initiatives(first: 5) { totalCount edges { node { ...I } } } } fragment I on Initiative { id titleAr campaigns { id } }', {}, viewer);
+    const r = await riyadh.graphql(
+      '{ initiatives(first: 5) { totalCount edges { node { ...I } } } } fragment I on Initiative { id titleAr campaigns { id } }',
+      {},
+      viewer,
+    );
     expect(r.errors).toBeUndefined();
     expect(typeof r.data?.initiatives.totalCount).toBe('number');
   });

@@ -46,17 +46,39 @@ beforeAll(async () => {
   riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '1000000' } });
   token = await riyadh.token(['editor', 'reviewer', 'admin'], 'riyadh', 'fuzz-staff');
   // records far in the future, so that no other test's calendar meets them
-  const initiative = (await must('mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', { i: { code: uniqueCode('FUZ'), titleAr: 'مبادرة للاختبار', axis: 'OVERSIGHT', plannedStart: '2097-01-01', plannedEnd: '2097-12-31' } })).proposeInitiative.id;
+  const initiative = (
+    await must('mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', {
+      i: { code: uniqueCode('FUZ'), titleAr: 'مبادرة للاختبار', axis: 'OVERSIGHT', plannedStart: '2097-01-01', plannedEnd: '2097-12-31' },
+    })
+  ).proposeInitiative.id;
   const campaign = (
     await must('mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }', {
-      i: { titleAr: 'حملة للاختبار', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2097-03-01T09:00:00+03:00', endsAt: '2097-03-10T09:00:00+03:00' },
+      i: {
+        titleAr: 'حملة للاختبار',
+        axis: 'OVERSIGHT',
+        audiences: ['RESIDENTS'],
+        channels: ['X'],
+        startsAt: '2097-03-01T09:00:00+03:00',
+        endsAt: '2097-03-10T09:00:00+03:00',
+      },
     })
   ).draftCampaign.campaign.id;
-  const entry = (await must('mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id } }', { i: { kind: 'EVENT', titleAr: 'فعالية للاختبار', when: { startDate: '2097-04-01', endDate: '2097-04-01' } } })).addCalendarEntry.id;
-  const message = (await must('mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id } }', { i: { bodyAr: 'رسالة للاختبار', variants: [{ channel: 'WEBSITE', text: 'رسالة للاختبار' }] } })).draftMessage.id;
+  const entry = (
+    await must('mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id } }', {
+      i: { kind: 'EVENT', titleAr: 'فعالية للاختبار', when: { startDate: '2097-04-01', endDate: '2097-04-01' } },
+    })
+  ).addCalendarEntry.id;
+  const message = (
+    await must('mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id } }', {
+      i: { bodyAr: 'رسالة للاختبار', variants: [{ channel: 'WEBSITE', text: 'رسالة للاختبار' }] },
+    })
+  ).draftMessage.id;
   realIds = [initiative, campaign, entry, message];
   // the media service's views of them are in place before the state is taken
-  for (const [table, id] of [['media.initiative_view', initiative], ['media.campaign_view', campaign]]) {
+  for (const [table, id] of [
+    ['media.initiative_view', initiative],
+    ['media.campaign_view', campaign],
+  ]) {
     await eventually(async () => ((await riyadh.sql(`select 1 from ${table} where id = $1`, [id])).length ? true : undefined), 30_000, `${id} in ${table}`);
   }
 }, 120_000);
@@ -121,7 +143,11 @@ const MINUS_INFINITY = '\u0000fuzz:-Infinity';
 const NAN = '\u0000fuzz:NaN';
 
 const controlled = fc
-  .tuple(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 0x1f }).chain((c) => fc.constantFrom(String.fromCharCode(c), '\u007f')), fc.string({ maxLength: 8 }))
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.integer({ min: 0, max: 0x1f }).chain((c) => fc.constantFrom(String.fromCharCode(c), '\u007f')),
+    fc.string({ maxLength: 8 }),
+  )
   .map(([a, c, b]) => `${a}${c}${b}`);
 const HOSTILE_TEXT = [
   '\u0000',
@@ -160,7 +186,20 @@ const HOSTILE_TEXT = [
   OVER_LONGEST,
 ];
 /** Text that some field accepts: Arabic titles, codes, channels, audiences, nodes. */
-const PLAUSIBLE_TEXT = ['مبادرة للاختبار', 'حملة توعوية', 'نص', 'X', 'WEBSITE', 'INSTAGRAM', 'RESIDENTS', 'riyadh', 'ministry', 'jeddah', 'FUZ-1', 'https://example.org'];
+const PLAUSIBLE_TEXT = [
+  'مبادرة للاختبار',
+  'حملة توعوية',
+  'نص',
+  'X',
+  'WEBSITE',
+  'INSTAGRAM',
+  'RESIDENTS',
+  'riyadh',
+  'ministry',
+  'jeddah',
+  'FUZ-1',
+  'https://example.org',
+];
 
 const hostileText = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TEXT) },
@@ -176,8 +215,30 @@ const wrongType = fc.oneof(
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const FAR_DAYS = fc.date({ min: new Date('2097-01-01T00:00:00Z'), max: new Date('2098-12-31T00:00:00Z'), noInvalidDate: true });
-const BAD_DAYS = ['0000-01-01', '0001-01-01', '0001-12-31', '1899-12-31', '2100-01-01', '9999-12-31', '2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-01-32', '+275760-09-13', '-000001-01-01', '2026-1-1', '2026-01-01T00:00:00Z', '٢٠٢٦-٠١-٠١', ''];
-const localDate = fc.oneof({ weight: 3, arbitrary: FAR_DAYS.map(day) }, { weight: 4, arbitrary: fc.constantFrom(...BAD_DAYS) }, { weight: 1, arbitrary: hostileText });
+const BAD_DAYS = [
+  '0000-01-01',
+  '0001-01-01',
+  '0001-12-31',
+  '1899-12-31',
+  '2100-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '2027-02-29',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-32',
+  '+275760-09-13',
+  '-000001-01-01',
+  '2026-1-1',
+  '2026-01-01T00:00:00Z',
+  '٢٠٢٦-٠١-٠١',
+  '',
+];
+const localDate = fc.oneof(
+  { weight: 3, arbitrary: FAR_DAYS.map(day) },
+  { weight: 4, arbitrary: fc.constantFrom(...BAD_DAYS) },
+  { weight: 1, arbitrary: hostileText },
+);
 const BAD_INSTANTS = [
   '0000-01-01T00:00:00Z',
   '0001-01-01T00:00:00+03:00',
@@ -212,7 +273,15 @@ const id = () =>
   fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...realIds) },
     { weight: 2, arbitrary: fc.uuid() },
-    { weight: 1, arbitrary: fc.constantFrom('0193a000-0000-7000-8000-00000000dead', '0193A000-0000-7000-8000-00000000DEAD', '0193a000-0000-7000-8000-00000000dead\u0000', 'not-an-id') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '0193a000-0000-7000-8000-00000000dead',
+        '0193A000-0000-7000-8000-00000000DEAD',
+        '0193a000-0000-7000-8000-00000000dead\u0000',
+        'not-an-id',
+      ),
+    },
     { weight: 2, arbitrary: hostileText },
   );
 
@@ -221,7 +290,10 @@ function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
   const nullable = !isNonNullType(type);
   const inner = getNullableType(type) as GraphQLInputType;
   const ofType = isListType(inner)
-    ? fc.oneof({ weight: 4, arbitrary: fc.array(valueOf(inner.ofType, depth + 1), { maxLength: 3 }) }, { weight: 1, arbitrary: valueOf(inner.ofType, depth + 1) })
+    ? fc.oneof(
+        { weight: 4, arbitrary: fc.array(valueOf(inner.ofType, depth + 1), { maxLength: 3 }) },
+        { weight: 1, arbitrary: valueOf(inner.ofType, depth + 1) },
+      )
     : namedValue(inner as GraphQLNamedType, depth);
   return fc.oneof(
     { weight: 16, arbitrary: ofType },
@@ -234,7 +306,10 @@ function valueOf(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
 function namedValue(type: GraphQLNamedType, depth: number): fc.Arbitrary<unknown> {
   if (isEnumType(type)) {
     const names = type.getValues().map((v) => v.name);
-    return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.constantFrom(...names.map((n) => n.toLowerCase()), 'UNKNOWN', `${names[0]}'--`) });
+    return fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...names) },
+      { weight: 1, arbitrary: fc.constantFrom(...names.map((n) => n.toLowerCase()), 'UNKNOWN', `${names[0]}'--`) },
+    );
   }
   if (isInputObjectType(type)) {
     if (depth > 4) return fc.constant({});
@@ -306,7 +381,9 @@ async function rowsOfTheNode(): Promise<Map<string, Set<string>>> {
        from information_schema.columns where table_schema in ('initiatives', 'calendar', 'media') group by 1 order by 1`,
   );
   const own = tables.filter((t) => !t.name.endsWith('_view') && t.columns.includes('node') && t.columns.includes('id'));
-  const ownIds = (await riyadh.sql<{ id: string }>(own.map((t) => `select id::text from ${t.name} where node = 'riyadh'`).join(' union all '))).map((r) => r.id);
+  const ownIds = (await riyadh.sql<{ id: string }>(own.map((t) => `select id::text from ${t.name} where node = 'riyadh'`).join(' union all '))).map(
+    (r) => r.id,
+  );
   const state = new Map<string, Set<string>>();
   for (const { name, columns } of tables) {
     const table = name.split('.')[1];
@@ -319,7 +396,10 @@ async function rowsOfTheNode(): Promise<Map<string, Set<string>>> {
     else if (table.endsWith('_view') && key) where = `${key}::text = any($1::text[])`;
     else if (columns.includes('node')) where = `node = 'riyadh'`;
     else throw new Error(`${name}: no rule says which of its rows to compare; add one here`);
-    const rows = await riyadh.sql<{ row: string }>(`select r::text as row from (select ${kept.map((c) => `"${c}"`).join(', ')} from ${name} where ${where}) r`, where.includes('$1') ? [ownIds] : []);
+    const rows = await riyadh.sql<{ row: string }>(
+      `select r::text as row from (select ${kept.map((c) => `"${c}"`).join(', ')} from ${name} where ${where}) r`,
+      where.includes('$1') ? [ownIds] : [],
+    );
     state.set(name, new Set(rows.map((r) => r.row)));
   }
   return state;
@@ -363,7 +443,11 @@ const TYPED = new Set([
 it(`answers ${SETS} generated variable sets over every mutation and filtered query with data or typed errors, and changes only what it accepted`, async () => {
   expect(OPERATIONS.length).toBeGreaterThan(40);
   // the same number of sets for each operation, each operation's from its own seed
-  const attempts = OPERATIONS.flatMap((op, k) => fc.sample(variablesOf(op), { seed: SEED + k, numRuns: Math.ceil(SETS / OPERATIONS.length) }).map((variables, n) => ({ op, variables, label: `${op.field.name}#${n}` })));
+  const attempts = OPERATIONS.flatMap((op, k) =>
+    fc
+      .sample(variablesOf(op), { seed: SEED + k, numRuns: Math.ceil(SETS / OPERATIONS.length) })
+      .map((variables, n) => ({ op, variables, label: `${op.field.name}#${n}` })),
+  );
   expect(attempts.length).toBeGreaterThanOrEqual(SETS);
 
   const before = await rowsOfTheNode();
@@ -375,9 +459,14 @@ it(`answers ${SETS} generated variable sets over every mutation and filtered que
   const worker = async () => {
     while (next < attempts.length) {
       const a = attempts[next++];
-      const res = await fetch(riyadh.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body(a.op.document, a.variables) });
+      const res = await fetch(riyadh.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: body(a.op.document, a.variables),
+      });
       const text = await res.text();
-      const shown = () => `${a.label} (FUZZ_SEED=${SEED}) ${JSON.stringify(a.variables, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v))} → ${res.status} ${text.slice(0, 400)}`;
+      const shown = () =>
+        `${a.label} (FUZZ_SEED=${SEED}) ${JSON.stringify(a.variables, (_k, v) => (typeof v === 'string' && v.length > 80 ? `${v.slice(0, 80)}…(${v.length})` : v))} → ${res.status} ${text.slice(0, 400)}`;
       let r: { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
       try {
         r = JSON.parse(text);

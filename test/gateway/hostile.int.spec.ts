@@ -28,40 +28,85 @@ async function must<T = any>(node: TestGatewayNode, token: string, query: string
   return r.data as T;
 }
 
-const versionAt = async (table: string, id: string): Promise<number | undefined> => (await riyadh.sql<{ version: number }>(`select version from ${table} where id = $1`, [id]))[0]?.version;
+const versionAt = async (table: string, id: string): Promise<number | undefined> =>
+  (await riyadh.sql<{ version: number }>(`select version from ${table} where id = $1`, [id]))[0]?.version;
 
 beforeAll(async () => {
-  [ministry, riyadh] = await Promise.all([startTestNode('ministry', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } }), startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } })]);
+  [ministry, riyadh] = await Promise.all([
+    startTestNode('ministry', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } }),
+    startTestNode('riyadh', { env: { MMHUB_GATEWAY_RATE_LIMIT: '100000' } }),
+  ]);
   const ministryStaff = await ministry.token(['editor', 'admin'], 'ministry', 'hostile-ministry-setup');
   const riyadhStaff = await riyadh.token(['editor', 'admin'], 'riyadh', 'hostile-riyadh-setup');
 
   // the ministry's records, far in the future so that no other test's calendar meets them
-  const national = (await must(ministry, ministryStaff, 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', { i: { code: uniqueCode('HOS'), titleAr: 'مبادرة وطنية للاختبار', axis: 'OVERSIGHT', plannedStart: '2045-01-01', plannedEnd: '2045-12-31' } })).proposeInitiative.id as string;
-  const criterion = (await must(ministry, ministryStaff, 'mutation { defineIntegrationCriterion(input: { nameAr: "معيار للاختبار", weight: 1 }) { id } }')).defineIntegrationCriterion.id as string;
+  const national = (
+    await must(ministry, ministryStaff, 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', {
+      i: { code: uniqueCode('HOS'), titleAr: 'مبادرة وطنية للاختبار', axis: 'OVERSIGHT', plannedStart: '2045-01-01', plannedEnd: '2045-12-31' },
+    })
+  ).proposeInitiative.id as string;
+  const criterion = (await must(ministry, ministryStaff, 'mutation { defineIntegrationCriterion(input: { nameAr: "معيار للاختبار", weight: 1 }) { id } }'))
+    .defineIntegrationCriterion.id as string;
   const ministryCampaign = (
     await must(ministry, ministryStaff, 'mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }', {
-      i: { titleAr: 'حملة وطنية للاختبار', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2045-02-01T09:00:00+03:00', endsAt: '2045-02-10T09:00:00+03:00' },
+      i: {
+        titleAr: 'حملة وطنية للاختبار',
+        axis: 'OVERSIGHT',
+        audiences: ['RESIDENTS'],
+        channels: ['X'],
+        startsAt: '2045-02-01T09:00:00+03:00',
+        endsAt: '2045-02-10T09:00:00+03:00',
+      },
     })
   ).draftCampaign.campaign.id as string;
 
   // riyadh's own
-  const own = (await must(riyadh, riyadhStaff, 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id version } }', { i: { code: uniqueCode('HOS'), titleAr: 'مبادرة للاختبار', axis: 'OVERSIGHT', plannedStart: '2045-01-01', plannedEnd: '2045-12-31' } })).proposeInitiative as Versioned;
+  const own = (
+    await must(riyadh, riyadhStaff, 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id version } }', {
+      i: { code: uniqueCode('HOS'), titleAr: 'مبادرة للاختبار', axis: 'OVERSIGHT', plannedStart: '2045-01-01', plannedEnd: '2045-12-31' },
+    })
+  ).proposeInitiative as Versioned;
   const campaign = (
     await must(riyadh, riyadhStaff, 'mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id version } } }', {
-      i: { titleAr: 'حملة للاختبار', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2045-03-01T09:00:00+03:00', endsAt: '2045-03-10T09:00:00+03:00' },
+      i: {
+        titleAr: 'حملة للاختبار',
+        axis: 'OVERSIGHT',
+        audiences: ['RESIDENTS'],
+        channels: ['X'],
+        startsAt: '2045-03-01T09:00:00+03:00',
+        endsAt: '2045-03-10T09:00:00+03:00',
+      },
     })
   ).draftCampaign.campaign as Versioned;
-  const entry = (await must(riyadh, riyadhStaff, 'mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id version } }', { i: { kind: 'EVENT', titleAr: 'فعالية للاختبار', when: { startDate: '2045-04-01', endDate: '2045-04-01' } } })).addCalendarEntry as Versioned;
-  const drafted = (await must(riyadh, riyadhStaff, 'mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id version } }', { i: { bodyAr: 'رسالة للاختبار', variants: [{ channel: 'WEBSITE', text: 'رسالة للاختبار' }] } })).draftMessage as Versioned;
-  const message = (await must(riyadh, riyadhStaff, 'mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { id version } }', { id: drafted.id, v: drafted.version })).submitMessage as Versioned;
+  const entry = (
+    await must(riyadh, riyadhStaff, 'mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id version } }', {
+      i: { kind: 'EVENT', titleAr: 'فعالية للاختبار', when: { startDate: '2045-04-01', endDate: '2045-04-01' } },
+    })
+  ).addCalendarEntry as Versioned;
+  const drafted = (
+    await must(riyadh, riyadhStaff, 'mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id version } }', {
+      i: { bodyAr: 'رسالة للاختبار', variants: [{ channel: 'WEBSITE', text: 'رسالة للاختبار' }] },
+    })
+  ).draftMessage as Versioned;
+  const message = (
+    await must(riyadh, riyadhStaff, 'mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { id version } }', {
+      id: drafted.id,
+      v: drafted.version,
+    })
+  ).submitMessage as Versioned;
 
   // every copy and view the attempts aim at is in place before the state is taken
   const arrived = (what: string, check: () => Promise<boolean>) => eventually(async () => ((await check()) ? true : undefined), 30_000, what);
   await arrived('the national initiative copied to riyadh', async () => (await versionAt('initiatives.initiative', national)) !== undefined);
-  await arrived('the criterion copied to riyadh', async () => (await riyadh.sql('select 1 from initiatives.integration_criterion where id = $1', [criterion])).length > 0);
+  await arrived(
+    'the criterion copied to riyadh',
+    async () => (await riyadh.sql('select 1 from initiatives.integration_criterion where id = $1', [criterion])).length > 0,
+  );
   await arrived('the ministry’s campaign copied to riyadh', async () => (await versionAt('calendar.campaign', ministryCampaign)) !== undefined);
-  for (const id of [national, own.id]) await arrived(`initiative ${id} known to media`, async () => (await riyadh.sql('select 1 from media.initiative_view where id = $1', [id])).length > 0);
-  for (const id of [ministryCampaign, campaign.id]) await arrived(`campaign ${id} known to media`, async () => (await riyadh.sql('select 1 from media.campaign_view where id = $1', [id])).length > 0);
+  for (const id of [national, own.id])
+    await arrived(`initiative ${id} known to media`, async () => (await riyadh.sql('select 1 from media.initiative_view where id = $1', [id])).length > 0);
+  for (const id of [ministryCampaign, campaign.id])
+    await arrived(`campaign ${id} known to media`, async () => (await riyadh.sql('select 1 from media.campaign_view where id = $1', [id])).length > 0);
 
   real = {
     own: { initiative: own, campaign, entry, message },
@@ -138,7 +183,16 @@ const GENERATORS: Array<() => Attempt> = [
   }),
   () => ({
     query: 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }',
-    variables: { i: { code: 'OK-2', titleAr: pick(['', '   ', 'Latin only', '\u0000مبادرة', 'م'.repeat(301)]), axis: 'OVERSIGHT', plannedStart: '2026-01-01', plannedEnd: '2026-12-31', descriptionAr: text() } },
+    variables: {
+      i: {
+        code: 'OK-2',
+        titleAr: pick(['', '   ', 'Latin only', '\u0000مبادرة', 'م'.repeat(301)]),
+        axis: 'OVERSIGHT',
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        descriptionAr: text(),
+      },
+    },
     token: 'editor',
   }),
   () => ({
@@ -153,7 +207,11 @@ const GENERATORS: Array<() => Attempt> = [
   }),
   () => ({
     query: 'mutation($id: ID!, $v: Int!, $i: UpdateInitiativeInput!) { updateInitiative(id: $id, version: $v, input: $i) { id } }',
-    variables: { id: pick([newId(), real.copy.initiative.id, real.own.initiative.id, text(), "1' OR '1'='1"]), v: pick([-1, 2 ** 31 - 1, anything()]), i: { titleAr: text(), axis: pick(['OVERSIGHT', anything()]) } },
+    variables: {
+      id: pick([newId(), real.copy.initiative.id, real.own.initiative.id, text(), "1' OR '1'='1"]),
+      v: pick([-1, 2 ** 31 - 1, anything()]),
+      i: { titleAr: text(), axis: pick(['OVERSIGHT', anything()]) },
+    },
     token: 'editor',
   }),
   () => ({
@@ -182,7 +240,17 @@ const GENERATORS: Array<() => Attempt> = [
   }),
   () => ({
     query: 'mutation($i: AddCalendarEntryInput!) { addCalendarEntry(input: $i) { id } }',
-    variables: { i: { kind: pick(['EVENT', 'PARTY', anything()]), titleAr: pick(['', text()]), when: pick([{}, { startDate: '2031-02-02', endDate: '2031-02-01' }, { startsAt: pick(['2026-13-45', 'NaN', '', 'tomorrow', '2031-02-30T25:61:00+03:00', ...HOSTILE_TEXT]) }]) } },
+    variables: {
+      i: {
+        kind: pick(['EVENT', 'PARTY', anything()]),
+        titleAr: pick(['', text()]),
+        when: pick([
+          {},
+          { startDate: '2031-02-02', endDate: '2031-02-01' },
+          { startsAt: pick(['2026-13-45', 'NaN', '', 'tomorrow', '2031-02-30T25:61:00+03:00', ...HOSTILE_TEXT]) },
+        ]),
+      },
+    },
     token: 'editor',
   }),
   () => {
@@ -218,7 +286,11 @@ const GENERATORS: Array<() => Attempt> = [
   // a copy of the ministry's record, at its real version, with a change that would be valid at the ministry
   () => ({
     query: 'mutation($id: ID!, $v: Int!, $i: UpdateInitiativeInput!) { updateInitiative(id: $id, version: $v, input: $i) { id } }',
-    variables: { id: real.copy.initiative.id, v: real.copy.initiative.version, i: pick([{ titleEn: 'changed at a copy' }, { titleAr: 'عنوان جديد' }, { axis: 'E_SERVICES' }]) },
+    variables: {
+      id: real.copy.initiative.id,
+      v: real.copy.initiative.version,
+      i: pick([{ titleEn: 'changed at a copy' }, { titleAr: 'عنوان جديد' }, { axis: 'E_SERVICES' }]),
+    },
     token: pick(['editor', 'jeddah'] as const),
   }),
   () => ({
@@ -289,12 +361,30 @@ const GENERATORS: Array<() => Attempt> = [
   // riyadh's own initiative at its real version, by its editor, with a change no initiative may have
   () => ({
     query: 'mutation($id: ID!, $v: Int!, $i: UpdateInitiativeInput!) { updateInitiative(id: $id, version: $v, input: $i) { id } }',
-    variables: { id: real.own.initiative.id, v: real.own.initiative.version, i: pick([{ titleAr: pick(INVALID_TITLES) }, { plannedStart: '2045-06-01', plannedEnd: '2045-01-01' }, { axis: pick(['SPORTS', 'oversight', "OVERSIGHT'--"]) }]) },
+    variables: {
+      id: real.own.initiative.id,
+      v: real.own.initiative.version,
+      i: pick([
+        { titleAr: pick(INVALID_TITLES) },
+        { plannedStart: '2045-06-01', plannedEnd: '2045-01-01' },
+        { axis: pick(['SPORTS', 'oversight', "OVERSIGHT'--"]) },
+      ]),
+    },
     token: 'editor',
   }),
 ];
 
-const ALLOWED = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'NOT_OWNER', 'INVALID_TRANSITION', 'UNAUTHENTICATED', 'REQUEST_TOO_LARGE']);
+const ALLOWED = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'NOT_OWNER',
+  'INVALID_TRANSITION',
+  'UNAUTHENTICATED',
+  'REQUEST_TOO_LARGE',
+]);
 
 /** Tables that change by themselves: what the node hears from the broker, and its own bookkeeping. */
 const BOOKKEEPING = new Set(['inbox', 'journal', 'node_freshness', 'node_heartbeat', 'schema_migrations']);
@@ -306,7 +396,15 @@ const VIEWS: Record<string, string> = { 'media.initiative_view': 'id', 'media.ca
  * views of the records aimed at, and the outboxes (less the time the relay sent each row).
  */
 async function stateOfTheNode(): Promise<Record<string, { rows: number; md5: string }>> {
-  const aimedAt = [real.copy.initiative.id, real.copy.campaign.id, real.copy.criterion, real.own.initiative.id, real.own.campaign.id, real.own.entry.id, real.own.message.id];
+  const aimedAt = [
+    real.copy.initiative.id,
+    real.copy.campaign.id,
+    real.copy.criterion,
+    real.own.initiative.id,
+    real.own.campaign.id,
+    real.own.entry.id,
+    real.own.message.id,
+  ];
   const tables = await riyadh.sql<{ name: string; columns: string[] }>(
     `select table_schema || '.' || table_name as name, array_agg(column_name::text order by ordinal_position) as columns
        from information_schema.columns where table_schema in ('initiatives', 'calendar', 'media') group by 1 order by 1`,
@@ -343,7 +441,15 @@ it('refuses 1,000 hostile mutations with typed errors and changes nothing', asyn
   };
   const before = await stateOfTheNode();
   // the records aimed at are in what is compared
-  for (const table of ['initiatives.initiative', 'calendar.campaign', 'calendar.calendar_entry', 'media.media_message', 'initiatives.integration_criterion', 'media.initiative_view', 'media.campaign_view']) {
+  for (const table of [
+    'initiatives.initiative',
+    'calendar.campaign',
+    'calendar.calendar_entry',
+    'media.media_message',
+    'initiatives.integration_criterion',
+    'media.initiative_view',
+    'media.campaign_view',
+  ]) {
     expect(before[table].rows).toBeGreaterThan(0);
   }
   const failures: string[] = [];

@@ -2,7 +2,10 @@ import { parse } from 'graphql';
 import { clientAddress, rootFields } from '../../gateway/src/identity';
 
 describe('the address a request is counted under', () => {
-  const from = (remoteAddress: string, forwarded?: string) => ({ socket: { remoteAddress }, headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded } });
+  const from = (remoteAddress: string, forwarded?: string) => ({
+    socket: { remoteAddress },
+    headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded },
+  });
 
   it('is the socket’s peer, whatever X-Forwarded-For claims, when no proxy is trusted', () => {
     expect(clientAddress(from('192.0.2.10', '203.0.113.9'), new Set())).toBe('192.0.2.10');

@@ -31,7 +31,15 @@ describe('identity at the gateway', () => {
     ['expired', async () => sign({ node: 'riyadh', roles: ['viewer'] }, DEVELOPMENT_JWT_SECRET, '-10s')],
     ['wrongly signed', async () => sign({ node: 'riyadh', roles: ['viewer'] }, 'another-secret-that-is-long-enough-1234')],
     ['without claims', async () => sign({})],
-    ['validly signed, without an expiry', async () => new SignJWT({ node: 'riyadh', roles: ['viewer'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('someone').setIssuedAt().sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET))],
+    [
+      'validly signed, without an expiry',
+      async () =>
+        new SignJWT({ node: 'riyadh', roles: ['viewer'] })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('someone')
+          .setIssuedAt()
+          .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET)),
+    ],
   ])('a %s token → UNAUTHENTICATED', async (_what, token) => {
     const r = await riyadh.graphql(NORMAL, {}, await token());
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -47,7 +55,10 @@ describe('identity at the gateway', () => {
 
   it.each([
     ['a fragment spread', 'mutation { ...Define } fragment Define on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }'],
-    ['a fragment within a fragment', 'mutation { ...Outer } fragment Outer on Mutation { ...Inner } fragment Inner on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }'],
+    [
+      'a fragment within a fragment',
+      'mutation { ...Outer } fragment Outer on Mutation { ...Inner } fragment Inner on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }',
+    ],
     ['an inline fragment', 'mutation { ... on Mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } } }'],
   ])('a mutation wrapped in %s is refused FORBIDDEN at the gateway all the same', async (_how, mutation) => {
     const criteria = async () => (await riyadh.sql<{ n: string }>('select count(*) as n from initiatives.integration_criterion'))[0].n;
@@ -60,7 +71,11 @@ describe('identity at the gateway', () => {
 
   it('a subgraph called directly, without the gateway’s proof, refuses', async () => {
     const direct = riyadh.running.services[0].url;
-    const res = await fetch(direct, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}` }, body: JSON.stringify({ query: NORMAL }) });
+    const res = await fetch(direct, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}` },
+      body: JSON.stringify({ query: NORMAL }),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
@@ -140,15 +155,27 @@ describe('counting every request', () => {
   let node: TestGatewayNode;
   beforeAll(async () => {
     // the metrics on the operator's port: the public one counts every request, and this address's count is spent
-    node = await startTestNode('riyadh', { services: [initiativesService], env: { MMHUB_GATEWAY_RATE_LIMIT: String(LIMIT), MMHUB_GATEWAY_RATE_WINDOW_SECONDS: '60', MMHUB_METRICS_PORT: '0' } });
+    node = await startTestNode('riyadh', {
+      services: [initiativesService],
+      env: { MMHUB_GATEWAY_RATE_LIMIT: String(LIMIT), MMHUB_GATEWAY_RATE_WINDOW_SECONDS: '60', MMHUB_METRICS_PORT: '0' },
+    });
   }, 60_000);
   afterAll(() => node?.stop());
 
   const post = (headers: Record<string, string>) =>
-    fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ initiatives(first: 1) { totalCount } }' }) });
+    fetch(node.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: '{ initiatives(first: 1) { totalCount } }' }),
+    });
 
   it('limits a burst of bad tokens at the address it comes from, whatever X-Forwarded-For claims', async () => {
-    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('intruder').setIssuedAt().setExpirationTime('1h').sign(new TextEncoder().encode('a-secret-that-is-not-the-nodes-own-0123456789'));
+    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('intruder')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('a-secret-that-is-not-the-nodes-own-0123456789'));
     const statuses: number[] = [];
     const codes: string[] = [];
     for (let i = 0; i < LIMIT + 5; i++) {
@@ -164,7 +191,10 @@ describe('counting every request', () => {
     // the same address without any token shares the count, under any claimed address
     const anonymous = await post({ 'x-forwarded-for': '198.51.100.7' });
     expect(anonymous.status).toBe(429);
-    expect(((await anonymous.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/try again in \d+ s/), extensions: { code: 'RATE_LIMITED', messageAr: expect.any(String) } });
+    expect(((await anonymous.json()) as any).errors[0]).toMatchObject({
+      message: expect.stringMatching(/try again in \d+ s/),
+      extensions: { code: 'RATE_LIMITED', messageAr: expect.any(String) },
+    });
 
     // a verified caller is counted on its own, and served
     const viewer = await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await node.token(['viewer'], 'riyadh', 'counted-viewer'));

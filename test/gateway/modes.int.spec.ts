@@ -15,7 +15,11 @@ describe('production mode', () => {
   const secret = 'p'.repeat(40);
   let node: TestGatewayNode;
   const token = (audience?: string) => {
-    let jwt = new SignJWT({ node: 'riyadh', roles: ['viewer'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('prod-viewer').setIssuedAt().setExpirationTime('5m');
+    let jwt = new SignJWT({ node: 'riyadh', roles: ['viewer'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('prod-viewer')
+      .setIssuedAt()
+      .setExpirationTime('5m');
     if (audience) jwt = jwt.setAudience(audience);
     return jwt.sign(new TextEncoder().encode(secret));
   };
@@ -23,7 +27,14 @@ describe('production mode', () => {
   beforeAll(async () => {
     node = await startTestNode('riyadh', {
       services: [initiativesService],
-      env: { MMHUB_MODE: 'production', MMHUB_JWT_SECRET: secret, MMHUB_JWT_AUDIENCE: 'mmhub-riyadh', MMHUB_GATEWAY_SECRET: 'q'.repeat(40), MMHUB_METRICS_PORT: '0', MMHUB_GATEWAY_CORS_ORIGINS: 'https://media.riyadh.example' },
+      env: {
+        MMHUB_MODE: 'production',
+        MMHUB_JWT_SECRET: secret,
+        MMHUB_JWT_AUDIENCE: 'mmhub-riyadh',
+        MMHUB_GATEWAY_SECRET: 'q'.repeat(40),
+        MMHUB_METRICS_PORT: '0',
+        MMHUB_GATEWAY_CORS_ORIGINS: 'https://media.riyadh.example',
+      },
     });
   }, 60_000);
   afterAll(() => node?.stop());
@@ -36,7 +47,11 @@ describe('production mode', () => {
       expect(JSON.stringify(r.errors)).not.toMatch(/Did you mean|"initiatives"/);
     }
     const proof = await signGatewayProof('q'.repeat(40), 'riyadh', { sub: 'prod-viewer', node: 'riyadh', roles: ['viewer'] });
-    const direct = await fetch(node.running.services[0].url, { method: 'POST', headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: proof }, body: JSON.stringify({ query: typo }) });
+    const direct = await fetch(node.running.services[0].url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [GATEWAY_PROOF_HEADER]: proof },
+      body: JSON.stringify({ query: typo }),
+    });
     expect(JSON.stringify(await direct.json())).not.toMatch(/Did you mean|"initiatives"/);
   });
 
@@ -49,21 +64,30 @@ describe('production mode', () => {
 
   it('lets browsers of the configured origins call with credentials, and no others', async () => {
     const preflight = (origin: string) =>
-      fetch(node.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      fetch(node.url, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     const allowed = await preflight('https://media.riyadh.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://media.riyadh.example');
     expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
     for (const origin of ['https://evil.example', 'https://media.riyadh.example.evil.example', 'null']) {
       const refused = await preflight(origin);
       expect(refused.headers.get('access-control-allow-origin')).not.toBe(origin);
-      const posted = await fetch(node.url, { method: 'POST', headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+      const posted = await fetch(node.url, {
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(posted.headers.get('access-control-allow-origin')).not.toBe(origin);
     }
   });
 
   it('checks the audience', async () => {
     expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('mmhub-riyadh'))).errors).toBeUndefined();
-    expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('somewhere-else'))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token('somewhere-else'))).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await node.graphql('{ initiatives(first: 1) { totalCount } }', {}, await token())).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -120,7 +144,11 @@ describe('production mode with an identity provider’s key set (RS256 through M
   });
 
   it('answers a token the key set verifies', async () => {
-    const res = await fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` }, body: JSON.stringify({ query: COUNT }) });
+    const res = await fetch(node.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+      body: JSON.stringify({ query: COUNT }),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as any;
     expect(body.errors).toBeUndefined();
@@ -140,7 +168,14 @@ describe('production mode with an identity provider’s key set (RS256 through M
 
   it('refuses a token signed with another key under the same key id', async () => {
     const other = await generateKeyPair('RS256');
-    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'RS256', kid: 'idp-1' }).setSubject('intruder').setIssuer('https://idp.example').setAudience('mmhub-riyadh').setIssuedAt().setExpirationTime('5m').sign(other.privateKey);
+    const forged = await new SignJWT({ node: 'riyadh', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'RS256', kid: 'idp-1' })
+      .setSubject('intruder')
+      .setIssuer('https://idp.example')
+      .setAudience('mmhub-riyadh')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(other.privateKey);
     expect((await node.graphql(COUNT, {}, forged)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -178,7 +213,11 @@ describe('persisted operations', () => {
   afterAll(() => node?.stop());
 
   const send = async (body: unknown) => {
-    const res = await fetch(node.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await node.token(['viewer'])}` }, body: JSON.stringify(body) });
+    const res = await fetch(node.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await node.token(['viewer'])}` },
+      body: JSON.stringify(body),
+    });
     return (await res.json()) as { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
   };
 
@@ -190,6 +229,8 @@ describe('persisted operations', () => {
 
   it('refuses any other document, and unknown hashes', async () => {
     expect((await send({ query: registered })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
-    expect((await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await send({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } })).errors?.[0]?.extensions?.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
   });
 });

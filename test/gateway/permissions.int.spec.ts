@@ -44,7 +44,8 @@ async function asRiyadhEditor<T = any>(query: string, variables: Record<string, 
 // records of riyadh, and the ministry's copies of them
 let initiative: string;
 let criterion: string;
-const initiativeVersion = async () => (await riyadh.sql<{ version: number }>('select version from initiatives.initiative where id = $1', [initiative]))[0].version;
+const initiativeVersion = async () =>
+  (await riyadh.sql<{ version: number }>('select version from initiatives.initiative where id = $1', [initiative]))[0].version;
 
 beforeAll(async () => {
   initiative = (
@@ -52,10 +53,22 @@ beforeAll(async () => {
       i: { code: code('MX'), titleAr: 'مبادرة المصفوفة', axis: 'OVERSIGHT', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' },
     })
   ).proposeInitiative.id;
-  const c = await ministry.graphql(`mutation { defineIntegrationCriterion(input: { nameAr: "معيار المصفوفة", weight: 1 }) { id } }`, {}, await ministry.token(['admin'], 'ministry', 'ministry-setup'));
+  const c = await ministry.graphql(
+    `mutation { defineIntegrationCriterion(input: { nameAr: "معيار المصفوفة", weight: 1 }) { id } }`,
+    {},
+    await ministry.token(['admin'], 'ministry', 'ministry-setup'),
+  );
   criterion = c.data!.defineIntegrationCriterion.id;
-  await eventually(async () => ((await ministry.sql('select 1 from initiatives.initiative where id = $1', [initiative])).length ? true : undefined), 20_000, 'initiative copied to the hub');
-  await eventually(async () => ((await riyadh.sql('select 1 from initiatives.integration_criterion where id = $1', [criterion])).length ? true : undefined), 20_000, 'criterion copied to riyadh');
+  await eventually(
+    async () => ((await ministry.sql('select 1 from initiatives.initiative where id = $1', [initiative])).length ? true : undefined),
+    20_000,
+    'initiative copied to the hub',
+  );
+  await eventually(
+    async () => ((await riyadh.sql('select 1 from initiatives.integration_criterion where id = $1', [criterion])).length ? true : undefined),
+    20_000,
+    'criterion copied to riyadh',
+  );
 }, 60_000);
 
 /** A riyadh message waiting for review; national when the ministry is to review it. */
@@ -65,15 +78,26 @@ async function messageInReview(national: boolean): Promise<{ id: string; version
     const c = campaignEvent('ministry', 'حملة وطنية للمصفوفة');
     await produce('calendar', [c.event]);
     campaignId = c.id;
-    await eventually(async () => ((await riyadh.sql('select 1 from media.campaign_view where id = $1', [c.id])).length ? true : undefined), 20_000, 'campaign known at riyadh');
+    await eventually(
+      async () => ((await riyadh.sql('select 1 from media.campaign_view where id = $1', [c.id])).length ? true : undefined),
+      20_000,
+      'campaign known at riyadh',
+    );
   }
   const drafted = await asRiyadhEditor(`mutation($i: DraftMessageInput!) { draftMessage(input: $i) { id version } }`, {
     i: { bodyAr: 'رسالة للمراجعة', campaignId, variants: [{ channel: 'WEBSITE', text: 'رسالة للمراجعة' }] },
   });
-  const submitted = await asRiyadhEditor(`mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { id version } }`, { id: drafted.draftMessage.id, v: drafted.draftMessage.version });
+  const submitted = await asRiyadhEditor(`mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { id version } }`, {
+    id: drafted.draftMessage.id,
+    v: drafted.draftMessage.version,
+  });
   const m = submitted.submitMessage;
   if (national) {
-    await eventually(async () => ((await ministry.sql('select 1 from media.media_message where id = $1 and version = $2', [m.id, m.version])).length ? true : undefined), 20_000, 'message copied to the hub');
+    await eventually(
+      async () => ((await ministry.sql('select 1 from media.media_message where id = $1 and version = $2', [m.id, m.version])).length ? true : undefined),
+      20_000,
+      'message copied to the hub',
+    );
   }
   return m;
 }
@@ -84,12 +108,27 @@ const unpublishedRecords = () =>
   (unpublished ??= (async () => {
     const campaign = (
       await asRiyadhEditor(`mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }`, {
-        i: { titleAr: 'حملة مسودة للمصفوفة', axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2048-01-01T09:00:00+03:00', endsAt: '2048-01-10T09:00:00+03:00' },
+        i: {
+          titleAr: 'حملة مسودة للمصفوفة',
+          axis: 'OVERSIGHT',
+          audiences: ['RESIDENTS'],
+          channels: ['X'],
+          startsAt: '2048-01-01T09:00:00+03:00',
+          endsAt: '2048-01-10T09:00:00+03:00',
+        },
       })
     ).draftCampaign.campaign.id as string;
     const message = (await messageInReview(false)).id;
-    await eventually(async () => ((await ministry.sql('select 1 from calendar.campaign where id = $1', [campaign])).length ? true : undefined), 20_000, 'draft campaign copied to the hub');
-    await eventually(async () => ((await ministry.sql('select 1 from media.media_message where id = $1', [message])).length ? true : undefined), 20_000, 'message in review copied to the hub');
+    await eventually(
+      async () => ((await ministry.sql('select 1 from calendar.campaign where id = $1', [campaign])).length ? true : undefined),
+      20_000,
+      'draft campaign copied to the hub',
+    );
+    await eventually(
+      async () => ((await ministry.sql('select 1 from media.media_message where id = $1', [message])).length ? true : undefined),
+      20_000,
+      'message in review copied to the hub',
+    );
     return { campaign, message };
   })());
 
@@ -137,13 +176,24 @@ const CELLS: Record<Action, Cell> = {
   'initiative.write': {
     owner: 'riyadh',
     attempt: async (c, r, g) =>
-      as(c, r, g, `mutation($id: ID!, $v: Int!) { updateInitiative(id: $id, version: $v, input: { titleEn: "matrix" }) { version } }`, { id: initiative, v: await initiativeVersion() }),
+      as(c, r, g, `mutation($id: ID!, $v: Int!) { updateInitiative(id: $id, version: $v, input: { titleEn: "matrix" }) { version } }`, {
+        id: initiative,
+        v: await initiativeVersion(),
+      }),
   },
   'initiative.assess': {
     owner: 'riyadh',
-    attempt: (c, r, g) => as(c, r, g, `mutation($id: ID!, $c: ID!) { assessInitiative(initiativeId: $id, input: { scores: [{ criterionId: $c, score: 50 }] }) { id } }`, { id: initiative, c: criterion }),
+    attempt: (c, r, g) =>
+      as(c, r, g, `mutation($id: ID!, $c: ID!) { assessInitiative(initiativeId: $id, input: { scores: [{ criterionId: $c, score: 50 }] }) { id } }`, {
+        id: initiative,
+        c: criterion,
+      }),
   },
-  'criterion.define': { owner: 'ministry', creates: true, attempt: (c, r, g) => as(c, r, g, `mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }`) },
+  'criterion.define': {
+    owner: 'ministry',
+    creates: true,
+    attempt: (c, r, g) => as(c, r, g, `mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }`),
+  },
   'message.write': {
     owner: 'riyadh',
     creates: true,
@@ -153,7 +203,10 @@ const CELLS: Record<Action, Cell> = {
     owner: 'riyadh',
     attempt: async (c, r, g) => {
       const m = await messageInReview(c === 'ministry');
-      return as(c, r, g, `mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES, comment: "راجع") { id } }`, { id: m.id, v: m.version });
+      return as(c, r, g, `mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES, comment: "راجع") { id } }`, {
+        id: m.id,
+        v: m.version,
+      });
     },
   },
   'charter.define': {
@@ -161,7 +214,9 @@ const CELLS: Record<Action, Cell> = {
     creates: true,
     // advisory, and only for a campaign that does not exist: harmless to every other test on the broker
     attempt: (c, r, g) =>
-      as(c, r, g, `mutation($c: ID!) { defineCharterRule(input: { kind: REQUIRED_HASHTAG, severity: ADVISORY, hashtag: "مصفوفة", campaignId: $c }) { id } }`, { c: newId() }),
+      as(c, r, g, `mutation($c: ID!) { defineCharterRule(input: { kind: REQUIRED_HASHTAG, severity: ADVISORY, hashtag: "مصفوفة", campaignId: $c }) { id } }`, {
+        c: newId(),
+      }),
   },
   'drafts.read': { owner: 'riyadh', attempt: readUnpublished },
   'calendar.read': { owner: 'riyadh', attempt: (c, r, g) => as(c, r, g, '{ campaigns(first: 1) { totalCount } }') },
@@ -169,12 +224,18 @@ const CELLS: Record<Action, Cell> = {
     owner: 'riyadh',
     creates: true,
     attempt: (c, r, g) =>
-      as(c, r, g, `mutation { draftCampaign(input: { titleAr: "حملة", axis: OVERSIGHT, audiences: ["RESIDENTS"], channels: ["X"], startsAt: "2031-01-01T09:00:00+03:00", endsAt: "2031-01-10T09:00:00+03:00" }) { campaign { id } } }`),
+      as(
+        c,
+        r,
+        g,
+        `mutation { draftCampaign(input: { titleAr: "حملة", axis: OVERSIGHT, audiences: ["RESIDENTS"], channels: ["X"], startsAt: "2031-01-01T09:00:00+03:00", endsAt: "2031-01-10T09:00:00+03:00" }) { campaign { id } } }`,
+      ),
   },
   'calendarentry.write': {
     owner: 'riyadh',
     creates: true,
-    attempt: (c, r, g) => as(c, r, g, `mutation { addCalendarEntry(input: { kind: EVENT, titleAr: "فعالية", when: { startDate: "2031-02-01", endDate: "2031-02-01" } }) { id } }`),
+    attempt: (c, r, g) =>
+      as(c, r, g, `mutation { addCalendarEntry(input: { kind: EVENT, titleAr: "فعالية", when: { startDate: "2031-02-01", endDate: "2031-02-01" } }) { id } }`),
   },
   'calendarfeed.token': { owner: 'riyadh', creates: true, attempt: (c, r, g) => as(c, r, g, 'mutation { issueCalendarFeedToken(days: 1) { expiresAt } }') },
   'events.subscribe': {
@@ -195,7 +256,11 @@ const CELLS: Record<Action, Cell> = {
       }
     },
   },
-  'occasions.generate': { owner: 'ministry', creates: true, attempt: (c, r, g) => as(c, r, g, 'mutation { generateNationalOccasions(hijriYear: 1455) { hijriYear } }') },
+  'occasions.generate': {
+    owner: 'ministry',
+    creates: true,
+    attempt: (c, r, g) => as(c, r, g, 'mutation { generateNationalOccasions(hijriYear: 1455) { hijriYear } }'),
+  },
   'keymessage.define': {
     owner: 'ministry',
     creates: true,
@@ -211,24 +276,30 @@ function placement(reach: Reach, cell: Cell): { caller: string; gateway: string;
   return cell.creates ? { caller: 'ministry', gateway: 'riyadh', owner: 'riyadh' } : { caller: 'ministry', gateway: 'ministry', owner: 'riyadh' };
 }
 
-const cells = (Object.keys(PERMISSIONS) as Action[]).flatMap((action) => ROLES.flatMap((role) => (['own', 'other', 'ministry'] as Reach[]).map((reach) => [action, role, reach] as const)));
+const cells = (Object.keys(PERMISSIONS) as Action[]).flatMap((action) =>
+  ROLES.flatMap((role) => (['own', 'other', 'ministry'] as Reach[]).map((reach) => [action, role, reach] as const)),
+);
 
 it('covers every action of the matrix', () => {
   expect(Object.keys(CELLS).sort()).toEqual(Object.keys(PERMISSIONS).sort());
 });
 
-it.each(cells)('%s by %s (%s)', async (action, role, reach) => {
-  const cell = CELLS[action];
-  const p = placement(reach, cell);
-  const caller: Caller = { sub: 'x', node: p.caller, roles: [role] };
-  const expected = allows(caller, action, p.owner);
-  const r = await cell.attempt(p.caller, role, p.gateway);
-  if (expected) {
-    expect(r.errors).toBeUndefined();
-    expect(ok(r)).toBe(true);
-  } else {
-    // a message before approval is not there at all for a caller who may not read it
-    const hidden = action === 'message.review' && !allows(caller, 'drafts.read', p.owner);
-    expect(hidden ? [...REFUSALS, 'NOT_FOUND'] : REFUSALS).toContain(r.errors?.[0]?.extensions?.code);
-  }
-}, 60_000);
+it.each(cells)(
+  '%s by %s (%s)',
+  async (action, role, reach) => {
+    const cell = CELLS[action];
+    const p = placement(reach, cell);
+    const caller: Caller = { sub: 'x', node: p.caller, roles: [role] };
+    const expected = allows(caller, action, p.owner);
+    const r = await cell.attempt(p.caller, role, p.gateway);
+    if (expected) {
+      expect(r.errors).toBeUndefined();
+      expect(ok(r)).toBe(true);
+    } else {
+      // a message before approval is not there at all for a caller who may not read it
+      const hidden = action === 'message.review' && !allows(caller, 'drafts.read', p.owner);
+      expect(hidden ? [...REFUSALS, 'NOT_FOUND'] : REFUSALS).toContain(r.errors?.[0]?.extensions?.code);
+    }
+  },
+  60_000,
+);

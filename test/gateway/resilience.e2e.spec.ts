@@ -21,17 +21,27 @@ import { eventually, startTestService, testNodeEnv, type GraphQLResult, type Tes
 import { freePortBlock, startServeProcess, type ServeProcess } from '../support/process';
 import { code } from '../initiatives/fixtures';
 
-
 /** A gateway of this test's own, in front of the services given. */
 async function gatewayFor(subgraphs: SubgraphSource[], env: Record<string, string> = {}): Promise<RunningGateway> {
-  const config = loadConfig({ MMHUB_NODE: 'riyadh', MMHUB_PORT: '0', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, MMHUB_LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    MMHUB_NODE: 'riyadh',
+    MMHUB_PORT: '0',
+    MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+    MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+    MMHUB_LOG_LEVEL: 'silent',
+    ...env,
+  });
   return startGateway({ config, subgraphs, log: createLogger('silent') });
 }
 
 const token = (roles: Role[]) => signToken(DEVELOPMENT_JWT_SECRET, { sub: `riyadh-${roles.join('-')}-resilience`, node: 'riyadh', roles });
 
 async function post(gateway: RunningGateway, query: string, variables: Record<string, unknown>, bearer: string): Promise<GraphQLResult & { status: number }> {
-  const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return { status: res.status, ...((await res.json()) as GraphQLResult) };
 }
 
@@ -59,7 +69,11 @@ describe('a service that takes a request and never answers', () => {
       s.on('close', () => held.delete(s));
     });
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
-    const media = { name: 'media', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`, sdl: (await buildSubgraph(mediaService.subgraph)).sdl };
+    const media = {
+      name: 'media',
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`,
+      sdl: (await buildSubgraph(mediaService.subgraph)).sdl,
+    };
     gateway = await gatewayFor([subgraphOf(initiatives), media], { MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) });
   }, 60_000);
   afterAll(async () => {
@@ -117,11 +131,20 @@ describe('readiness of the node', () => {
   it('is not ready once a service has lost its database, though that service is alive', async () => {
     // dropped with its connections: the service's pool cannot reach it again
     await initiatives.db.drop();
-    const ready = await eventually(async () => {
-      const res = await fetch(at(gateway, '/ready'));
-      return res.status === 503 ? res : undefined;
-    }, 20_000, 'the gateway not ready');
-    expect(await ready.json()).toEqual({ status: 'not ready', node: 'riyadh', services: { initiatives: false, calendar: true }, addresses: expect.any(Object) });
+    const ready = await eventually(
+      async () => {
+        const res = await fetch(at(gateway, '/ready'));
+        return res.status === 503 ? res : undefined;
+      },
+      20_000,
+      'the gateway not ready',
+    );
+    expect(await ready.json()).toEqual({
+      status: 'not ready',
+      node: 'riyadh',
+      services: { initiatives: false, calendar: true },
+      addresses: expect.any(Object),
+    });
     expect((await fetch(initiatives.service.url.replace('/graphql', '/health'))).status).toBe(200);
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
   });
@@ -144,16 +167,35 @@ describe('a service whose own process is stopped', () => {
     // `mmhub serve --service media`, from the compiled code, on the node's database and the test broker
     media = await startServeProcess(['--service', 'media'], testNodeEnv('riyadh', db.url));
     const mediaUrl = media.url.replace('/graphql', '');
-    gateway = await gatewayFor([subgraphOf(initiatives), subgraphOf(calendar), { name: 'media', url: `${mediaUrl}/graphql`, sdl: (await buildSubgraph(mediaService.subgraph)).sdl }]);
+    gateway = await gatewayFor([
+      subgraphOf(initiatives),
+      subgraphOf(calendar),
+      { name: 'media', url: `${mediaUrl}/graphql`, sdl: (await buildSubgraph(mediaService.subgraph)).sdl },
+    ]);
 
     editor = await token(['editor']);
-    const proposed = await post(gateway, 'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }', { i: { code: code('RES'), titleAr: 'مبادرة الصمود', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, editor);
+    const proposed = await post(
+      gateway,
+      'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }',
+      { i: { code: code('RES'), titleAr: 'مبادرة الصمود', axis: 'INFRASTRUCTURE', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } },
+      editor,
+    );
     if (proposed.errors) throw new Error(JSON.stringify(proposed.errors));
     initiativeId = proposed.data!.proposeInitiative.id;
     const drafted = await post(
       gateway,
       'mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }',
-      { i: { titleAr: 'حملة الصمود', axis: 'INFRASTRUCTURE', audiences: ['FAMILIES'], channels: ['X'], startsAt: '2031-04-01T09:00:00+03:00', endsAt: '2031-04-20T09:00:00+03:00', initiativeIds: [initiativeId] } },
+      {
+        i: {
+          titleAr: 'حملة الصمود',
+          axis: 'INFRASTRUCTURE',
+          audiences: ['FAMILIES'],
+          channels: ['X'],
+          startsAt: '2031-04-01T09:00:00+03:00',
+          endsAt: '2031-04-20T09:00:00+03:00',
+          initiativeIds: [initiativeId],
+        },
+      },
       editor,
     );
     if (drafted.errors) throw new Error(JSON.stringify(drafted.errors));
@@ -171,7 +213,12 @@ describe('a service whose own process is stopped', () => {
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', node: 'riyadh', services: { initiatives: true, calendar: true, media: true }, addresses: expect.any(Object) });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      node: 'riyadh',
+      services: { initiatives: true, calendar: true, media: true },
+      addresses: expect.any(Object),
+    });
     const r = await post(gateway, QUERY, { id: initiativeId }, editor);
     expect(r.errors).toBeUndefined();
     expect(r.data?.initiative).toEqual({ titleAr: 'مبادرة الصمود', campaigns: [{ titleAr: 'حملة الصمود', messages: [] }] });
@@ -190,7 +237,12 @@ describe('a service whose own process is stopped', () => {
 
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: 'not ready', node: 'riyadh', services: { initiatives: true, calendar: true, media: false }, addresses: expect.any(Object) });
+    expect(await ready.json()).toEqual({
+      status: 'not ready',
+      node: 'riyadh',
+      services: { initiatives: true, calendar: true, media: false },
+      addresses: expect.any(Object),
+    });
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
   });
 });

@@ -20,15 +20,24 @@ interface Raw {
 /** A request with its path sent exactly as written: no client-side resolution of dot segments. */
 function raw(port: number, path: string, o: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: o.method ?? 'GET', headers: { ...(o.body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(o.body)) } : {}), ...o.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      // an event stream stays open: what came in its first moments is enough
-      setTimeout(() => res.destroy(), 1500).unref();
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: o.method ?? 'GET',
+        headers: { ...(o.body ? { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(o.body)) } : {}), ...o.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        // an event stream stays open: what came in its first moments is enough
+        setTimeout(() => res.destroy(), 1500).unref();
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     if (o.body) req.write(o.body);
     req.end();
@@ -97,7 +106,16 @@ beforeAll(async () => {
     headers: { authorization: `Bearer ${editor}`, 'x-forwarded-for': '10.9.0.1' },
     body: JSON.stringify({
       query: 'mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id } } }',
-      variables: { i: { titleAr: SECRET_TITLE, axis: 'OVERSIGHT', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2047-03-01T09:00:00+03:00', endsAt: '2047-03-10T09:00:00+03:00' } },
+      variables: {
+        i: {
+          titleAr: SECRET_TITLE,
+          axis: 'OVERSIGHT',
+          audiences: ['RESIDENTS'],
+          channels: ['X'],
+          startsAt: '2047-03-01T09:00:00+03:00',
+          endsAt: '2047-03-10T09:00:00+03:00',
+        },
+      },
     }),
   });
   expect(drafted.body).toContain('"id"');
@@ -116,7 +134,11 @@ describe('the gateway', () => {
       expect(r.status).toBeGreaterThanOrEqual(400);
       expectNoData(r);
     }
-    const posted = await raw(gatewayPort(), path, { method: 'POST', headers: { accept: 'text/event-stream', 'x-forwarded-for': from }, body: JSON.stringify({ query: QUERY }) });
+    const posted = await raw(gatewayPort(), path, {
+      method: 'POST',
+      headers: { accept: 'text/event-stream', 'x-forwarded-for': from },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(posted.status).toBeGreaterThanOrEqual(400);
     expectNoData(posted);
   });
@@ -148,7 +170,13 @@ describe('the gateway', () => {
           host: '127.0.0.1',
           port: gatewayPort(),
           path,
-          headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-protocol': 'graphql-transport-ws' },
+          headers: {
+            connection: 'Upgrade',
+            upgrade: 'websocket',
+            'sec-websocket-version': '13',
+            'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+            'sec-websocket-protocol': 'graphql-transport-ws',
+          },
         });
         req.on('upgrade', (res, socket) => {
           socket.destroy();
@@ -187,7 +215,9 @@ describe('the gateway', () => {
   it('serves the open-data download to a verified caller only, and no draft to one who may not read it', async () => {
     const from = fresh();
     const download = async (token?: string) => {
-      const res = await fetch(`http://127.0.0.1:${gatewayPort()}/export/calendar.json`, { headers: { 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      const res = await fetch(`http://127.0.0.1:${gatewayPort()}/export/calendar.json`, {
+        headers: { 'x-forwarded-for': from, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
       return { status: res.status, body: await res.text() };
     };
     const anonymous = await download();
@@ -206,13 +236,25 @@ describe('the gateway', () => {
     const hostile = [...TRICKS, '/graphql', '/nothing', '/metrics'];
     for (let i = 0; i < LIMIT; i++) {
       const path = hostile[i % hostile.length];
-      await raw(gatewayPort(), path, { method: i % 2 ? 'POST' : 'GET', headers: { 'x-forwarded-for': from }, ...(i % 2 ? { body: JSON.stringify({ query: '{ nope' }) } : {}) });
+      await raw(gatewayPort(), path, {
+        method: i % 2 ? 'POST' : 'GET',
+        headers: { 'x-forwarded-for': from },
+        ...(i % 2 ? { body: JSON.stringify({ query: '{ nope' }) } : {}),
+      });
     }
     const r = await raw(gatewayPort(), '/graphql', { method: 'POST', headers: { 'x-forwarded-for': from }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(r.status).toBe(429);
     expect(r.body).toContain('RATE_LIMITED');
     // a token's caller has a count of its own; the address's is spent
-    expect((await raw(gatewayPort(), '/graphql', { method: 'POST', headers: { 'x-forwarded-for': from, authorization: `Bearer ${viewer}` }, body: JSON.stringify({ query: '{ __typename }' }) })).status).toBe(200);
+    expect(
+      (
+        await raw(gatewayPort(), '/graphql', {
+          method: 'POST',
+          headers: { 'x-forwarded-for': from, authorization: `Bearer ${viewer}` },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -245,7 +287,11 @@ describe.each(['initiatives', 'calendar', 'media'])('the %s service, called dire
   });
 
   it('refuses an anonymous subscription over its event stream', async () => {
-    const subscription = { initiatives: 'subscription { events { id } }', calendar: 'subscription { campaignChanged { id titleAr } }', media: 'subscription { messageStatusChanged { id } }' }[service];
+    const subscription = {
+      initiatives: 'subscription { events { id } }',
+      calendar: 'subscription { campaignChanged { id titleAr } }',
+      media: 'subscription { messageStatusChanged { id } }',
+    }[service];
     const r = await raw(servicePort(service), '/graphql', {
       method: 'POST',
       headers: { accept: 'text/event-stream', [GATEWAY_PROOF_HEADER]: await anonymous() },

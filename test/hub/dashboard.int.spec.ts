@@ -17,7 +17,16 @@ import { MediaMessageRecord, messageRow } from '../../services/media/src/message
 import { KeyMessageRecord, keyMessageRow } from '../../services/media/src/keymessage/key-message.entity';
 import { defineKeyMessage } from '../../services/media/src/keymessage/key-message';
 import { Axis, MINISTRY, SECTOR_NODES, newId, nodeName, sourceOf, toRecord, topicOf, type ServiceDefinition } from '../../services/kernel/src';
-import { eventually, kafkaBrokers, startTestNode, startTestService, uniqueSuffix, type GraphQLResult, type TestGatewayNode, type TestNode } from '../support/node';
+import {
+  eventually,
+  kafkaBrokers,
+  startTestNode,
+  startTestService,
+  uniqueSuffix,
+  type GraphQLResult,
+  type TestGatewayNode,
+  type TestNode,
+} from '../support/node';
 
 const S = InitiativeStatus;
 const M = MessageStatus;
@@ -51,11 +60,24 @@ async function produce(service: 'initiatives' | 'calendar' | 'media', node: stri
 
 const acting = (node: string) => ({ id: newId(), node, by: `${node}-editor`, now: new Date() });
 
-function initiative(node: string, n: string, axis: Axis, plannedStart: string, plannedEnd: string, status: InitiativeStatus, percentComplete: number): InitiativeState {
+function initiative(
+  node: string,
+  n: string,
+  axis: Axis,
+  plannedStart: string,
+  plannedEnd: string,
+  status: InitiativeStatus,
+  percentComplete: number,
+): InitiativeState {
   const s = proposeInitiative({ code: `D${n}-${run}`, titleAr: `مبادرة ${n}`, axis, plannedStart, plannedEnd }, null, acting(node)).data.state;
   return { ...s, status, percentComplete, version: 3 };
 }
-const initiativeEvent = (s: InitiativeState): StateEvent => ({ type: 'mmhub.initiative.updated.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
+const initiativeEvent = (s: InitiativeState): StateEvent => ({
+  type: 'mmhub.initiative.updated.v1',
+  subject: s.id,
+  aggregateVersion: s.version,
+  data: { state: s, change: {} },
+});
 
 function assessment(node: string, initiativeId: string, score: number, assessedAt: string): IntegrationAssessmentState {
   return {
@@ -70,7 +92,12 @@ function assessment(node: string, initiativeId: string, score: number, assessedA
     version: 1,
   };
 }
-const assessmentEvent = (s: IntegrationAssessmentState): StateEvent => ({ type: 'mmhub.integrationassessment.recorded.v1', subject: s.id, aggregateVersion: 1, data: { state: s } });
+const assessmentEvent = (s: IntegrationAssessmentState): StateEvent => ({
+  type: 'mmhub.integrationassessment.recorded.v1',
+  subject: s.id,
+  aggregateVersion: 1,
+  data: { state: s },
+});
 
 const STEPS: Record<CampaignStatus, CampaignStatus[]> = {
   DRAFT: [],
@@ -85,7 +112,10 @@ function campaign(node: string, axis: Axis, startsAt: string, endsAt: string, st
   const a = acting(node);
   let e = draftCampaign({ titleAr: 'حملة توعوية', axis, audiences: ['FAMILIES'], channels: ['X'], startsAt: new Date(startsAt), endsAt: new Date(endsAt) }, a);
   for (const to of STEPS[status]) {
-    e = to === CampaignStatus.SCHEDULED ? scheduleCampaign(e.data.state, null, e.data.state.version, a) : changeCampaignStatus(e.data.state, to, e.data.state.version, null, a);
+    e =
+      to === CampaignStatus.SCHEDULED
+        ? scheduleCampaign(e.data.state, null, e.data.state.version, a)
+        : changeCampaignStatus(e.data.state, to, e.data.state.version, null, a);
   }
   return e;
 }
@@ -104,15 +134,28 @@ interface MessageSpec {
 function message(node: string, m: MessageSpec): MessageState {
   const a = acting(node);
   const s = draftMessage(
-    { bodyAr: 'رسالة إعلامية من الأمانة', variants: m.variants, campaignId: m.campaignId, initiativeId: m.initiativeId, keyMessageId: m.keyMessageId, origin: m.keyMessageId ? MessageOrigin.KEY_MESSAGE : undefined },
+    {
+      bodyAr: 'رسالة إعلامية من الأمانة',
+      variants: m.variants,
+      campaignId: m.campaignId,
+      initiativeId: m.initiativeId,
+      keyMessageId: m.keyMessageId,
+      origin: m.keyMessageId ? MessageOrigin.KEY_MESSAGE : undefined,
+    },
     a,
   ).data.state;
   const steps = [...(m.submitted ? [M.IN_REVIEW] : []), ...(m.status === M.DRAFT || m.status === M.IN_REVIEW ? [] : [m.status])];
   const history = [...s.history];
-  for (const to of steps) history.push({ at: a.now.toISOString(), by: a.by, byNode: node, from: history[history.length - 1].to, to, comment: null, reviewId: null });
+  for (const to of steps)
+    history.push({ at: a.now.toISOString(), by: a.by, byNode: node, from: history[history.length - 1].to, to, comment: null, reviewId: null });
   return { ...s, status: m.status, history, version: history.length };
 }
-const messageEvent = (s: MessageState): StateEvent => ({ type: 'mmhub.message.edited.v1', subject: s.id, aggregateVersion: s.version, data: { state: s, change: {} } });
+const messageEvent = (s: MessageState): StateEvent => ({
+  type: 'mmhub.message.edited.v1',
+  subject: s.id,
+  aggregateVersion: s.version,
+  data: { state: s, change: {} },
+});
 
 const dataOf = <T = any>(r: GraphQLResult<T>): T => {
   if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors, null, 2)}`);
@@ -156,10 +199,24 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     const at = (q: string, v: Record<string, unknown>, token: string) => hub.graphql(q, v, token).then(dataOf);
 
     // what the ministry owns, written at the hub: the charter and the key messages
-    await at(`mutation($i: CharterRuleInput!) { defineCharterRule(input: $i) { id } }`, { i: { kind: 'BANNED_TERM', severity: 'BLOCKING', term: 'مجانية' } }, admin);
-    await at(`mutation($i: CharterRuleInput!) { defineCharterRule(input: $i) { id } }`, { i: { kind: 'REQUIRED_HASHTAG', severity: 'ADVISORY', hashtag: 'بلدي' } }, admin);
+    await at(
+      `mutation($i: CharterRuleInput!) { defineCharterRule(input: $i) { id } }`,
+      { i: { kind: 'BANNED_TERM', severity: 'BLOCKING', term: 'مجانية' } },
+      admin,
+    );
+    await at(
+      `mutation($i: CharterRuleInput!) { defineCharterRule(input: $i) { id } }`,
+      { i: { kind: 'REQUIRED_HASHTAG', severity: 'ADVISORY', hashtag: 'بلدي' } },
+      admin,
+    );
     const defineKey = async (titleAr: string, axis: Axis | null) =>
-      (await at(`mutation($i: KeyMessageInput!) { defineKeyMessage(input: $i) { id version } }`, { i: { titleAr, templateAr: `${titleAr} في {municipality_name_ar}`, axis } }, editor)).defineKeyMessage;
+      (
+        await at(
+          `mutation($i: KeyMessageInput!) { defineKeyMessage(input: $i) { id version } }`,
+          { i: { titleAr, templateAr: `${titleAr} في {municipality_name_ar}`, axis } },
+          editor,
+        )
+      ).defineKeyMessage;
     key.K1 = (await defineKey('الخدمات الإلكترونية متاحة', Axis.E_SERVICES)).id;
     key.K2 = (await defineKey('صحتك أولاً', Axis.HEALTH_AWARENESS)).id;
     key.K3 = (await defineKey('نحو مدن أجمل', null)).id;
@@ -177,8 +234,16 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     ini.J1 = initiative('jeddah', 'J1', Axis.E_SERVICES, '2090-01-01', '2091-01-01', S.IN_PROGRESS, 35);
     ini.J2 = initiative('jeddah', 'J2', Axis.OVERSIGHT, '2020-01-01', '2021-01-01', S.CANCELLED, 10);
     ini.J3 = initiative('jeddah', 'J3', Axis.OVERSIGHT, '2026-06-01', '2026-10-31', S.IN_PROGRESS, 80);
-    await produce('initiatives', 'riyadh', ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'].map((k) => initiativeEvent(ini[k])));
-    await produce('initiatives', 'jeddah', ['J1', 'J2', 'J3'].map((k) => initiativeEvent(ini[k])));
+    await produce(
+      'initiatives',
+      'riyadh',
+      ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'].map((k) => initiativeEvent(ini[k])),
+    );
+    await produce(
+      'initiatives',
+      'jeddah',
+      ['J1', 'J2', 'J3'].map((k) => initiativeEvent(ini[k])),
+    );
     // R1 was assessed twice: the later one counts
     await produce('initiatives', 'riyadh', [
       assessmentEvent(assessment('riyadh', ini.R1.id, 50, '2026-03-01T09:00:00.000Z')),
@@ -213,8 +278,16 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     msg.N1 = message('jeddah', { variants: [X('فحص مجاني؟ بل فحوص مجانية')], status: M.APPROVED, submitted: true, keyMessageId: key.K2 });
     msg.N2 = message('jeddah', { variants: [], status: M.DRAFT, submitted: false });
     msg.N3 = message('jeddah', { variants: [{ channel: 'INSTAGRAM', text: 'جدة أجمل' }], status: M.CHANGES_REQUESTED, submitted: true });
-    await produce('media', 'riyadh', ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8'].map((k) => messageEvent(msg[k])));
-    await produce('media', 'jeddah', ['N1', 'N2', 'N3'].map((k) => messageEvent(msg[k])));
+    await produce(
+      'media',
+      'riyadh',
+      ['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8'].map((k) => messageEvent(msg[k])),
+    );
+    await produce(
+      'media',
+      'jeddah',
+      ['N1', 'N2', 'N3'].map((k) => messageEvent(msg[k])),
+    );
 
     await eventually(
       async () => {
@@ -225,16 +298,23 @@ describe('the sector dashboard at the hub, through its gateway', () => {
           (select count(*)::int from media.media_message) as messages,
           (select count(*)::int from media.campaign_view) as campaign_views,
           (select count(*)::int from media.initiative_view) as initiative_views`);
-        return r.initiatives === 9 && r.assessments === 4 && r.campaigns === 6 && r.messages === 11 && r.campaign_views === 6 && r.initiative_views === 9 ? true : undefined;
+        return r.initiatives === 9 && r.assessments === 4 && r.campaigns === 6 && r.messages === 11 && r.campaign_views === 6 && r.initiative_views === 9
+          ? true
+          : undefined;
       },
       30_000,
       "riyadh's and jeddah's rows at the hub",
     );
 
     // a ministry reviewer scores one of jeddah's initiatives at the hub
-    const criterion = (await at(`mutation { defineIntegrationCriterion(input: { nameAr: "الارتباط بالمبادرات الوطنية", weight: 1 }) { id } }`, {}, admin)).defineIntegrationCriterion;
+    const criterion = (await at(`mutation { defineIntegrationCriterion(input: { nameAr: "الارتباط بالمبادرات الوطنية", weight: 1 }) { id } }`, {}, admin))
+      .defineIntegrationCriterion;
     assessedByMinistry = (
-      await at(`mutation($id: ID!, $c: ID!) { assessInitiative(initiativeId: $id, input: { scores: [{ criterionId: $c, score: 40 }] }) { id } }`, { id: ini.J3.id, c: criterion.id }, reviewer)
+      await at(
+        `mutation($id: ID!, $c: ID!) { assessInitiative(initiativeId: $id, input: { scores: [{ criterionId: $c, score: 40 }] }) { id } }`,
+        { id: ini.J3.id, c: criterion.id },
+        reviewer,
+      )
     ).assessInitiative.id;
   }, 120_000);
 
@@ -268,7 +348,14 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     expect(d.implementationByNode.map((n: any) => n.node)).toEqual(SECTOR_NODES.map((n) => n.code));
     const byNode = Object.fromEntries(d.implementationByNode.map((n: any) => [n.node, n]));
     expect(byNode.riyadh).toMatchObject({ nodeNameAr: 'أمانة منطقة الرياض', nodeNameEn: 'Riyadh Region Municipality' });
-    expect(byNode.makkah).toEqual({ ...byNode.makkah, initiatives: 0, averageProgress: null, rag: { onTrack: 0, atRisk: 0, offTrack: 0, notRated: 0 }, late: 0, averageLateDays: null });
+    expect(byNode.makkah).toEqual({
+      ...byNode.makkah,
+      initiatives: 0,
+      averageProgress: null,
+      rag: { onTrack: 0, atRisk: 0, offTrack: 0, notRated: 0 },
+      late: 0,
+      averageLateDays: null,
+    });
 
     // by hand, as of the day the dashboard says
     const ragOf = (k: string) => rag(ini[k], today);
@@ -335,11 +422,61 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     ]);
     // Sha'ban 1447 ends on 17 Feb, Ramadan on 19 Mar (C2 runs from 30 Ramadan into 1 Shawwal)
     expect(d.campaignsByHijriMonth).toEqual([
-      { year: 1447, month: 8, nameAr: 'شعبان', nameEn: "Sha'ban", from: '2026-01-20', to: '2026-02-17', campaigns: 2, launched: 2, byAxis: axes({ HEALTH_AWARENESS: [2, 2] }) },
-      { year: 1447, month: 9, nameAr: 'رمضان', nameEn: 'Ramadan', from: '2026-02-18', to: '2026-03-19', campaigns: 3, launched: 1, byAxis: axes({ HEALTH_AWARENESS: [2, 0], E_SERVICES: [1, 1] }) },
-      { year: 1447, month: 10, nameAr: 'شوال', nameEn: 'Shawwal', from: '2026-03-20', to: '2026-04-17', campaigns: 2, launched: 1, byAxis: axes({ E_SERVICES: [1, 0], INFRASTRUCTURE: [1, 1] }) },
-      { year: 1447, month: 11, nameAr: 'ذو القعدة', nameEn: "Dhu al-Qi'dah", from: '2026-04-18', to: '2026-05-17', campaigns: 1, launched: 0, byAxis: axes({ INFRASTRUCTURE: [1, 0] }) },
-      { year: 1447, month: 12, nameAr: 'ذو الحجة', nameEn: 'Dhu al-Hijjah', from: '2026-05-18', to: '2026-06-15', campaigns: 1, launched: 0, byAxis: axes({ INFRASTRUCTURE: [1, 0] }) },
+      {
+        year: 1447,
+        month: 8,
+        nameAr: 'شعبان',
+        nameEn: "Sha'ban",
+        from: '2026-01-20',
+        to: '2026-02-17',
+        campaigns: 2,
+        launched: 2,
+        byAxis: axes({ HEALTH_AWARENESS: [2, 2] }),
+      },
+      {
+        year: 1447,
+        month: 9,
+        nameAr: 'رمضان',
+        nameEn: 'Ramadan',
+        from: '2026-02-18',
+        to: '2026-03-19',
+        campaigns: 3,
+        launched: 1,
+        byAxis: axes({ HEALTH_AWARENESS: [2, 0], E_SERVICES: [1, 1] }),
+      },
+      {
+        year: 1447,
+        month: 10,
+        nameAr: 'شوال',
+        nameEn: 'Shawwal',
+        from: '2026-03-20',
+        to: '2026-04-17',
+        campaigns: 2,
+        launched: 1,
+        byAxis: axes({ E_SERVICES: [1, 0], INFRASTRUCTURE: [1, 1] }),
+      },
+      {
+        year: 1447,
+        month: 11,
+        nameAr: 'ذو القعدة',
+        nameEn: "Dhu al-Qi'dah",
+        from: '2026-04-18',
+        to: '2026-05-17',
+        campaigns: 1,
+        launched: 0,
+        byAxis: axes({ INFRASTRUCTURE: [1, 0] }),
+      },
+      {
+        year: 1447,
+        month: 12,
+        nameAr: 'ذو الحجة',
+        nameEn: 'Dhu al-Hijjah',
+        from: '2026-05-18',
+        to: '2026-06-15',
+        campaigns: 1,
+        launched: 0,
+        byAxis: axes({ INFRASTRUCTURE: [1, 0] }),
+      },
     ]);
   });
 
@@ -363,7 +500,14 @@ describe('the sector dashboard at the hub, through its gateway', () => {
     const byNode = Object.fromEntries(d.charterCompliance.map((c: any) => [c.node, c]));
     expect(d.charterCompliance.map((c: any) => c.node)).toEqual(SECTOR_NODES.map((n) => n.code));
     // riyadh: M1, M2, M4, M6 went to review; M2 has the banned term (written مجانيه); the advisory hashtag rule does not count
-    expect(byNode.riyadh).toEqual({ node: 'riyadh', nodeNameAr: 'أمانة منطقة الرياض', nodeNameEn: 'Riyadh Region Municipality', submitted: 4, compliant: 3, compliancePercent: 75 });
+    expect(byNode.riyadh).toEqual({
+      node: 'riyadh',
+      nodeNameAr: 'أمانة منطقة الرياض',
+      nodeNameEn: 'Riyadh Region Municipality',
+      submitted: 4,
+      compliant: 3,
+      compliancePercent: 75,
+    });
     // jeddah: N1 (banned term) and N3
     expect(byNode.jeddah).toMatchObject({ submitted: 2, compliant: 1, compliancePercent: 50 });
     expect(byNode.ministry).toMatchObject({ submitted: 0, compliant: 0, compliancePercent: null });
@@ -402,7 +546,9 @@ describe('the sector dashboard at the hub, through its gateway', () => {
       [3, ini.R2.id],
     ]);
     // only C2 is on E_SERVICES: March, and Ramadan into Shawwal
-    expect(d.campaignsByMonth).toEqual([{ month: '2026-03', from: '2026-03-01', to: '2026-03-31', campaigns: 1, launched: 1, byAxis: [{ axis: 'E_SERVICES', campaigns: 1, launched: 1 }] }]);
+    expect(d.campaignsByMonth).toEqual([
+      { month: '2026-03', from: '2026-03-01', to: '2026-03-31', campaigns: 1, launched: 1, byAxis: [{ axis: 'E_SERVICES', campaigns: 1, launched: 1 }] },
+    ]);
     expect(d.campaignsByHijriMonth.map((m: any) => [m.year, m.month, m.campaigns, m.launched])).toEqual([
       [1447, 9, 1, 1],
       [1447, 10, 1, 0],
@@ -477,23 +623,51 @@ describe('the dashboard’s SQL', () => {
     const assessments: IntegrationAssessmentState[] = [];
     const campaigns: CampaignEvent[] = [];
     const messages: MessageState[] = [];
-    const keys = [0, 1].map((i) => defineKeyMessage({ titleAr: `رسالة رئيسية ${i}`, templateAr: 'نص', axis: i ? Axis.OVERSIGHT : null }, { ...acting(MINISTRY) }).data.state);
+    const keys = [0, 1].map(
+      (i) => defineKeyMessage({ titleAr: `رسالة رئيسية ${i}`, templateAr: 'نص', axis: i ? Axis.OVERSIGHT : null }, { ...acting(MINISTRY) }).data.state,
+    );
     nodes.forEach((node, n) => {
       for (let j = 0; j < perNode; j++) {
         const k = n * perNode + j;
         // starts from 400 days ago to 400 days ahead, 1 to 500 days long, in every status
         const start = addDays(today, ((k * 37) % 801) - 400);
-        const s = initiative(node, `${node}-${j}`, Object.values(Axis)[k % 6], start, addDays(start, 1 + ((k * 53) % 500)), STATUSES[k % STATUSES.length], (k * 17) % 101);
+        const s = initiative(
+          node,
+          `${node}-${j}`,
+          Object.values(Axis)[k % 6],
+          start,
+          addDays(start, 1 + ((k * 53) % 500)),
+          STATUSES[k % STATUSES.length],
+          (k * 17) % 101,
+        );
         initiatives.push(s);
         assessments.push(assessment(node, s.id, (k * 7) % 100, new Date(Date.now() - k * 1000).toISOString()));
-        campaigns.push(campaign(node, Object.values(Axis)[k % 6], `2027-0${1 + (k % 9)}-0${1 + (k % 9)}T10:00:00+03:00`, `2027-${10 + (k % 3)}-01T00:00:00+03:00`, CampaignStatus.SCHEDULED));
-        messages.push(message(node, { variants: [{ channel: k % 2 ? 'X' : 'WEBSITE', text: k % 3 ? 'خبر' : 'خدمة مجانية' }], status: M.IN_REVIEW, submitted: true, keyMessageId: keys[k % 2].id }));
+        campaigns.push(
+          campaign(
+            node,
+            Object.values(Axis)[k % 6],
+            `2027-0${1 + (k % 9)}-0${1 + (k % 9)}T10:00:00+03:00`,
+            `2027-${10 + (k % 3)}-01T00:00:00+03:00`,
+            CampaignStatus.SCHEDULED,
+          ),
+        );
+        messages.push(
+          message(node, {
+            variants: [{ channel: k % 2 ? 'X' : 'WEBSITE', text: k % 3 ? 'خبر' : 'خدمة مجانية' }],
+            status: M.IN_REVIEW,
+            submitted: true,
+            keyMessageId: keys[k % 2].id,
+          }),
+        );
       }
     });
     all.push(...initiatives);
     await services.initiatives.service.orm.em.fork().insertMany(InitiativeRecord, initiatives.map(initiativeRow));
     await services.initiatives.service.orm.em.fork().insertMany(IntegrationAssessmentRecord, assessments.map(assessmentRow));
-    await services.calendar.service.orm.em.fork().insertMany(CampaignRecord, campaigns.map((e) => campaignRow(e.data.state)));
+    await services.calendar.service.orm.em.fork().insertMany(
+      CampaignRecord,
+      campaigns.map((e) => campaignRow(e.data.state)),
+    );
     await services.media.service.orm.em.fork().insertMany(KeyMessageRecord, keys.map(keyMessageRow));
     await services.media.service.orm.em.fork().insertMany(MediaMessageRecord, messages.map(messageRow));
   }
@@ -579,7 +753,11 @@ describe('the dashboard’s SQL', () => {
       else expect(Math.abs(row.averageLateDays - lateness)).toBeLessThanOrEqual(0.05 + 1e-9);
     }
     // the grid reaches every rating
-    const ragTotals = implementation.reduce((t: any, n: any) => ({ on: t.on + n.rag.onTrack, risk: t.risk + n.rag.atRisk, off: t.off + n.rag.offTrack }), { on: 0, risk: 0, off: 0 });
+    const ragTotals = implementation.reduce((t: any, n: any) => ({ on: t.on + n.rag.onTrack, risk: t.risk + n.rag.atRisk, off: t.off + n.rag.offTrack }), {
+      on: 0,
+      risk: 0,
+      off: 0,
+    });
     expect(ragTotals.on && ragTotals.risk && ragTotals.off).toBeTruthy();
   });
 });

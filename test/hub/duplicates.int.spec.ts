@@ -6,7 +6,16 @@ import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/
 import { SIMILAR_SQL, similarParams } from '../../services/initiatives/src/duplicates/duplicates.queries';
 import { normalisedSql } from '../../services/initiatives/src/duplicates/normalised-sql';
 import { Axis, MINISTRY, newId, normalizeArabic, sourceOf, toRecord, topicOf, type ServiceDefinition } from '../../services/kernel/src';
-import { eventually, kafkaBrokers, startTestNode, startTestService, uniqueSuffix, type GraphQLResult, type TestGatewayNode, type TestNode } from '../support/node';
+import {
+  eventually,
+  kafkaBrokers,
+  startTestNode,
+  startTestService,
+  uniqueSuffix,
+  type GraphQLResult,
+  type TestGatewayNode,
+  type TestNode,
+} from '../support/node';
 
 const run = uniqueSuffix().toUpperCase();
 
@@ -27,7 +36,15 @@ const dataOf = <T = any>(r: GraphQLResult<T>): T => {
 
 function initiative(node: string, n: string, titleAr: string, axis: Axis, o: { descriptionAr?: string; parent?: InitiativeState } = {}): InitiativeState {
   const s = proposeInitiative(
-    { code: `S${n}-${run}`, titleAr, descriptionAr: o.descriptionAr, axis, plannedStart: '2026-01-01', plannedEnd: '2027-12-31', nationalInitiativeId: o.parent?.id },
+    {
+      code: `S${n}-${run}`,
+      titleAr,
+      descriptionAr: o.descriptionAr,
+      axis,
+      plannedStart: '2026-01-01',
+      plannedEnd: '2027-12-31',
+      nationalInitiativeId: o.parent?.id,
+    },
     o.parent ? { id: o.parent.id, node: o.parent.node, nationalInitiativeId: null } : null,
     { id: newId(), node, by: `${node}-editor`, now: new Date() },
   ).data.state;
@@ -64,7 +81,10 @@ describe('the duplicate finder at the hub', () => {
     const nat = { id: national.id, node: MINISTRY } as InitiativeState;
 
     // riyadh's parks initiative rolls up to the national one; jeddah's and makkah's say the same in other spellings
-    I.riyadhParks = initiative('riyadh', 'R1', 'تطوير الحدائق العامة', Axis.INFRASTRUCTURE, { parent: nat, descriptionAr: 'تأهيل الحدائق والمسطحات الخضراء في الأحياء' });
+    I.riyadhParks = initiative('riyadh', 'R1', 'تطوير الحدائق العامة', Axis.INFRASTRUCTURE, {
+      parent: nat,
+      descriptionAr: 'تأهيل الحدائق والمسطحات الخضراء في الأحياء',
+    });
     I.riyadhParksPlus = initiative('riyadh', 'R2', 'تطوير الحدائق العامة ومرافقها', Axis.INFRASTRUCTURE);
     I.riyadhPortal = initiative('riyadh', 'R3', 'إطلاق بوابة الخدمات الإلكترونية', Axis.E_SERVICES);
     I.jeddahParks = initiative('jeddah', 'J1', 'تطوير الحدائق العامه', Axis.INFRASTRUCTURE, { descriptionAr: 'تأهيل الحدائق و المسطحات الخضراء فى الاحياء' });
@@ -94,7 +114,11 @@ describe('the duplicate finder at the hub', () => {
         )
         .map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
     });
-    await eventually(async () => ((await hub.sql<{ n: number }>('select count(*)::int as n from initiatives.initiative'))[0].n === states.length + 1 ? true : undefined), 30_000, 'the initiatives at the hub');
+    await eventually(
+      async () => ((await hub.sql<{ n: number }>('select count(*)::int as n from initiatives.initiative'))[0].n === states.length + 1 ? true : undefined),
+      30_000,
+      'the initiatives at the hub',
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -104,7 +128,8 @@ describe('the duplicate finder at the hub', () => {
 
   const similar = async (id: string, args = '') =>
     dataOf(await hub.graphql(`query($id: ID!) { similarInitiatives(id: $id${args}) { ${PAIR} } }`, { id }, viewer)).similarInitiatives as Pair[];
-  const candidates = async (args = '') => dataOf(await hub.graphql(`{ duplicateCandidates${args ? `(${args})` : ''} { ${PAIR} } }`, {}, viewer)).duplicateCandidates as Pair[];
+  const candidates = async (args = '') =>
+    dataOf(await hub.graphql(`{ duplicateCandidates${args ? `(${args})` : ''} { ${PAIR} } }`, {}, viewer)).duplicateCandidates as Pair[];
   /** A pair as its two codes, in a stable order. */
   const codes = (p: Pair) => [p.initiative.code, p.other.code].sort().join(' ~ ');
   const pairOf = (a: InitiativeState | { code: string }, b: InitiativeState | { code: string }) => [a.code, b.code].sort().join(' ~ ');
@@ -127,7 +152,12 @@ describe('the duplicate finder at the hub', () => {
     const found = await similar(I.jeddahParks.id);
     const scores = found.map((p) => p.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(found.filter((p) => p.score === 1).map((p) => p.other.code).sort()).toEqual([national.code, I.riyadhParks.code, I.makkahParks.code].sort());
+    expect(
+      found
+        .filter((p) => p.score === 1)
+        .map((p) => p.other.code)
+        .sort(),
+    ).toEqual([national.code, I.riyadhParks.code, I.makkahParks.code].sort());
     const longer = found.find((p) => p.other.id === I.riyadhParksPlus.id)!;
     expect(longer.score).toBeGreaterThanOrEqual(0.5);
     expect(longer.score).toBeLessThan(1);
@@ -146,10 +176,20 @@ describe('the duplicate finder at the hub', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const parks = [national, I.riyadhParks, I.jeddahParks, I.makkahParks];
     const exact = parks.flatMap((a, i) => parks.slice(i + 1).map((b) => pairOf(a, b))).filter((p) => p !== pairOf(national, I.riyadhParks));
-    expect(pairs.filter((p) => p.score === 1).map(codes).sort()).toEqual(exact.sort());
+    expect(
+      pairs
+        .filter((p) => p.score === 1)
+        .map(codes)
+        .sort(),
+    ).toEqual(exact.sort());
     const partial = pairs.filter((p) => p.score < 1);
     expect(partial.map(codes).sort()).toEqual(
-      [pairOf(national, I.riyadhParksPlus), pairOf(I.jeddahParks, I.riyadhParksPlus), pairOf(I.makkahParks, I.riyadhParksPlus), pairOf(I.riyadhPortal, I.jeddahPortal)].sort(),
+      [
+        pairOf(national, I.riyadhParksPlus),
+        pairOf(I.jeddahParks, I.riyadhParksPlus),
+        pairOf(I.makkahParks, I.riyadhParksPlus),
+        pairOf(I.riyadhPortal, I.jeddahPortal),
+      ].sort(),
     );
     for (const p of pairs) {
       expect(p.initiative.node).not.toBe(p.other.node);
@@ -165,7 +205,7 @@ describe('the duplicate finder at the hub', () => {
 
   it('narrows the pairs by axis, score and count', async () => {
     expect((await candidates('axis: E_SERVICES')).map(codes)).toEqual([pairOf(I.riyadhPortal, I.jeddahPortal)]);
-    expect((await candidates('axis: HEALTH_AWARENESS'))).toEqual([]);
+    expect(await candidates('axis: HEALTH_AWARENESS')).toEqual([]);
     expect((await candidates('minScore: 0.99')).map((p) => p.score)).toEqual([1, 1, 1, 1, 1]);
     expect(await candidates('first: 3')).toHaveLength(3);
   });
@@ -195,7 +235,11 @@ describe('the duplicate finder at the hub', () => {
           editor,
         ),
       ).proposeInitiative;
-      await eventually(async () => ((await riyadh.sql('select 1 from initiatives.initiative where id = $1', [national.id])).length ? true : undefined), 30_000, 'the national initiative at riyadh');
+      await eventually(
+        async () => ((await riyadh.sql('select 1 from initiatives.initiative where id = $1', [national.id])).length ? true : undefined),
+        30_000,
+        'the national initiative at riyadh',
+      );
       const token = await riyadh.token(['viewer']);
       const pairs = dataOf(await riyadh.graphql(`{ duplicateCandidates { ${PAIR} } }`, {}, token)).duplicateCandidates as Pair[];
       // jeddah's and makkah's events went by; riyadh keeps only the ministry's
@@ -251,7 +295,11 @@ describe('the duplicate finder’s SQL', () => {
       await client.query(`select set_config('pg_trgm.word_similarity_threshold', '0.3', true)`);
       let n = 0;
       const sql = SIMILAR_SQL.replace(/\?/g, () => `$${++n}`);
-      const params = similarParams({ id: newId(), node: 'riyadh', nationalInitiativeId: null, title: normalizeArabic('تطوير الحدائق العامة'), description: '' }, 0.3, 10);
+      const params = similarParams(
+        { id: newId(), node: 'riyadh', nationalInitiativeId: null, title: normalizeArabic('تطوير الحدائق العامة'), description: '' },
+        0.3,
+        10,
+      );
       const plan = (await client.query(`explain ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(plan).toMatch(/Index Scan on initiative_search_trgm/);
       expect(plan).not.toMatch(/Seq Scan on initiative/);

@@ -18,7 +18,8 @@ afterAll(async () => {
 }, 60_000);
 
 const NODES = '{ nodes { code nameAr role status lastHeartbeatAt lastEventAt eventsApplied lagSeconds } }';
-const nodeAtHub = async (code: string) => ((await ministry.graphql(NODES, {}, await ministry.token(['viewer']))).data?.nodes as any[] | undefined)?.find((n) => n.code === code);
+const nodeAtHub = async (code: string) =>
+  ((await ministry.graphql(NODES, {}, await ministry.token(['viewer']))).data?.nodes as any[] | undefined)?.find((n) => n.code === code);
 
 async function propose(title: string): Promise<string> {
   const r = await town.graphql(
@@ -32,10 +33,14 @@ async function propose(title: string): Promise<string> {
 
 it('lists every node of the sector with its freshness: a municipality LIVE, STALE when stopped, LIVE again when back', async () => {
   const id = await propose('مبادرة لقياس الحداثة');
-  const live = await eventually(async () => {
-    const n = await nodeAtHub(TOWN);
-    return n?.status === 'LIVE' && n.eventsApplied > 0 ? n : undefined;
-  }, 60_000, 'the municipality LIVE with events');
+  const live = await eventually(
+    async () => {
+      const n = await nodeAtHub(TOWN);
+      return n?.status === 'LIVE' && n.eventsApplied > 0 ? n : undefined;
+    },
+    60_000,
+    'the municipality LIVE with events',
+  );
   expect(live).toMatchObject({ code: TOWN, nameAr: TOWN, role: 'municipality' });
   expect(live.lagSeconds).toBeGreaterThanOrEqual(0);
   const all = (await ministry.graphql(NODES, {}, await ministry.token(['viewer']))).data!.nodes as any[];
@@ -57,13 +62,20 @@ it('lists every node of the sector with its freshness: a municipality LIVE, STAL
 it('rebuilds the hub’s copies from Kafka, equal to the live ones', async () => {
   const ids = [await propose('مبادرة قبل إعادة البناء'), await propose('مبادرة ثانية قبل إعادة البناء')];
   const editor = await town.token(['editor']);
-  expect((await town.graphql(`mutation($id: ID!) { updateInitiative(id: $id, version: 1, input: { titleEn: "rebuilt" }) { version } }`, { id: ids[0] }, editor)).errors).toBeUndefined();
+  expect(
+    (await town.graphql(`mutation($id: ID!) { updateInitiative(id: $id, version: 1, input: { titleEn: "rebuilt" }) { version } }`, { id: ids[0] }, editor))
+      .errors,
+  ).toBeUndefined();
   const snapshot = () =>
-    ministry.sql<Record<string, unknown>>('select to_jsonb(i) - \'search_text\' as row from initiatives.initiative i where id = any($1) order by id', [ids]);
-  const live = await eventually(async () => {
-    const rows = await snapshot();
-    return rows.length === 2 && rows.some((r: any) => r.row.version === 2) ? rows : undefined;
-  }, 20_000, 'copies at the hub');
+    ministry.sql<Record<string, unknown>>("select to_jsonb(i) - 'search_text' as row from initiatives.initiative i where id = any($1) order by id", [ids]);
+  const live = await eventually(
+    async () => {
+      const rows = await snapshot();
+      return rows.length === 2 && rows.some((r: any) => r.row.version === 2) ? rows : undefined;
+    },
+    20_000,
+    'copies at the hub',
+  );
 
   await ministry.stop();
   const steps: number[] = [];

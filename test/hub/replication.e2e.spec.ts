@@ -25,7 +25,8 @@ async function propose(n: NodeProcess, title: string): Promise<string> {
 }
 
 const atHub = async (id: string) =>
-  (await ministry.graphql(`query($id: ID!) { initiative(id: $id) { id node version titleEn } }`, { id }, await ministry.token(['viewer']))).data?.initiative ?? undefined;
+  (await ministry.graphql(`query($id: ID!) { initiative(id: $id) { id node version titleEn } }`, { id }, await ministry.token(['viewer']))).data?.initiative ??
+  undefined;
 
 it('an initiative created at riyadh is at the hub within 2 seconds, owned by riyadh, and read-only there', async () => {
   // a new hub first reads the topic's history; once it has caught up, a change arrives within 2 s
@@ -41,7 +42,16 @@ it('an initiative created at riyadh is at the hub within 2 seconds, owned by riy
 it('a national campaign created at the ministry reaches riyadh and jeddah', async () => {
   const r = await ministry.graphql(
     `mutation($i: DraftCampaignInput!) { draftCampaign(input: $i) { campaign { id scope } } }`,
-    { i: { titleAr: 'الحملة الوطنية للتوعية الصحية', axis: 'HEALTH_AWARENESS', audiences: ['RESIDENTS'], channels: ['X'], startsAt: '2031-04-01T09:00:00+03:00', endsAt: '2031-04-20T09:00:00+03:00' } },
+    {
+      i: {
+        titleAr: 'الحملة الوطنية للتوعية الصحية',
+        axis: 'HEALTH_AWARENESS',
+        audiences: ['RESIDENTS'],
+        channels: ['X'],
+        startsAt: '2031-04-01T09:00:00+03:00',
+        endsAt: '2031-04-20T09:00:00+03:00',
+      },
+    },
     await ministry.token(['editor']),
   );
   expect(r.errors).toBeUndefined();
@@ -50,7 +60,8 @@ it('a national campaign created at the ministry reaches riyadh and jeddah', asyn
   for (const n of [riyadh, jeddah]) {
     // still a draft: the copy is there, read by the ministry's reviewers, not by the municipality's callers (drafts.read)
     const seen = await eventually(
-      async () => (await n.graphql(`query($id: ID!) { campaign(id: $id) { id node } }`, { id }, await n.token(['reviewer'], 'ministry'))).data?.campaign ?? undefined,
+      async () =>
+        (await n.graphql(`query($id: ID!) { campaign(id: $id) { id node } }`, { id }, await n.token(['reviewer'], 'ministry'))).data?.campaign ?? undefined,
       10_000,
       `campaign at ${n.node}`,
     );
@@ -72,7 +83,10 @@ it('the hub, stopped while riyadh and jeddah keep writing, catches up with nothi
   await ministry.start();
   const rows = await eventually(
     async () => {
-      const r = await ministry.sql<{ id: string; version: number; title_en: string }>('select id, version, title_en from initiatives.initiative where id = any($1)', [ids]);
+      const r = await ministry.sql<{ id: string; version: number; title_en: string }>(
+        'select id, version, title_en from initiatives.initiative where id = any($1)',
+        [ids],
+      );
       return r.length === ids.length && r.every((x) => x.version === 4) ? r : undefined;
     },
     60_000,
@@ -80,10 +94,19 @@ it('the hub, stopped while riyadh and jeddah keep writing, catches up with nothi
   );
   expect(rows.every((r) => r.title_en === 'v4')).toBe(true);
   // each event applied once: one inbox row per event of these initiatives
-  const sources = [...(await riyadh.sql<{ id: string }>('select id::text from initiatives.outbox where subject = any($1)', [ids])), ...(await jeddah.sql<{ id: string }>('select id::text from initiatives.outbox where subject = any($1)', [ids]))];
+  const sources = [
+    ...(await riyadh.sql<{ id: string }>('select id::text from initiatives.outbox where subject = any($1)', [ids])),
+    ...(await jeddah.sql<{ id: string }>('select id::text from initiatives.outbox where subject = any($1)', [ids])),
+  ];
   expect(sources).toHaveLength(40);
-  const [{ once }] = await ministry.sql<{ once: number }>(`select count(distinct event_id)::int as once from initiatives.inbox where event_id = any($1) and consumer like '%.replicas'`, [sources.map((s) => s.id)]);
+  const [{ once }] = await ministry.sql<{ once: number }>(
+    `select count(distinct event_id)::int as once from initiatives.inbox where event_id = any($1) and consumer like '%.replicas'`,
+    [sources.map((s) => s.id)],
+  );
   expect(once).toBe(40);
-  const [{ total }] = await ministry.sql<{ total: number }>(`select count(*)::int as total from initiatives.inbox where event_id = any($1) and consumer like '%.replicas'`, [sources.map((s) => s.id)]);
+  const [{ total }] = await ministry.sql<{ total: number }>(
+    `select count(*)::int as total from initiatives.inbox where event_id = any($1) and consumer like '%.replicas'`,
+    [sources.map((s) => s.id)],
+  );
   expect(total).toBe(40);
 }, 180_000);

@@ -39,7 +39,11 @@ it('keeps every event once and in order per initiative', async () => {
   await Promise.all(
     ids.map(async (id) => {
       for (let v = 1; v <= 5; v++) {
-        const r = await riyadh[v % 2].graphql(`mutation($id: ID!, $v: Int!) { updateInitiative(id: $id, version: $v, input: { titleEn: "v${v + 1}" }) { version } }`, { id, v }, editor);
+        const r = await riyadh[v % 2].graphql(
+          `mutation($id: ID!, $v: Int!) { updateInitiative(id: $id, version: $v, input: { titleEn: "v${v + 1}" }) { version } }`,
+          { id, v },
+          editor,
+        );
         expect(r.errors).toBeUndefined();
       }
     }),

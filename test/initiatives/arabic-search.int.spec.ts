@@ -14,10 +14,17 @@ const titles = {
 const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '' };
 
 beforeAll(async () => {
-  [riyadh, ministry] = await Promise.all([startTestNode('riyadh', { services: [initiativesService] }), startTestNode('ministry', { services: [initiativesService] })]);
+  [riyadh, ministry] = await Promise.all([
+    startTestNode('riyadh', { services: [initiativesService] }),
+    startTestNode('ministry', { services: [initiativesService] }),
+  ]);
   const editor = await riyadh.token(['editor']);
   for (const [k, titleAr] of Object.entries(titles) as Array<[keyof typeof titles, string]>) {
-    const r = await riyadh.graphql(`mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`, { i: { code: code('AR'), titleAr, axis: 'E_SERVICES', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } }, editor);
+    const r = await riyadh.graphql(
+      `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`,
+      { i: { code: code('AR'), titleAr, axis: 'E_SERVICES', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' } },
+      editor,
+    );
     expect(r.errors).toBeUndefined();
     ids[k] = r.data!.proposeInitiative.id;
   }
@@ -50,7 +57,11 @@ describe.each([
 ])('Arabic search %s, through the gateway', (_where, node) => {
   beforeAll(async () => {
     // the hub has the node's initiatives once it has caught up with its events
-    await eventually(async () => ((await found(node(), 'تحسينات الخدمات')).includes(ids.improvements) ? true : undefined), 60_000, 'the initiatives searchable');
+    await eventually(
+      async () => ((await found(node(), 'تحسينات الخدمات')).includes(ids.improvements) ? true : undefined),
+      60_000,
+      'the initiatives searchable',
+    );
   }, 90_000);
 
   it.each(examples)('finds «%s» in its other forms', async (q, which) => {

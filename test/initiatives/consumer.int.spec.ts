@@ -45,7 +45,9 @@ const send = (records: ReturnType<typeof toRecord>[]) =>
   producer.send({ topic: TOPIC, messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })) });
 
 const replica = async (id: string) =>
-  (await hub.sql<{ version: number; title_en: string | null; node: string }>('select version, title_en, node from initiatives.initiative where id = $1', [id]))[0];
+  (
+    await hub.sql<{ version: number; title_en: string | null; node: string }>('select version, title_en, node from initiatives.initiative where id = $1', [id])
+  )[0];
 
 describe('the hub applying riyadh’s events', () => {
   it('applies the same event delivered twice once', async () => {
@@ -68,10 +70,15 @@ describe('the hub applying riyadh’s events', () => {
     await eventually(async () => (await replica(id)) ?? undefined, 20_000, 'the record after the invalid one applied');
     expect(await replica(id)).toEqual({ version: 1, title_en: null, node: 'riyadh' });
     const consumer = hub.service.consumers[0].name;
-    const [applied] = await hub.sql<{ event_id: string; applied_at: Date }>('select event_id, applied_at from initiatives.inbox where consumer = $1 and event_id = any($2)', [consumer, [bad.id, good.id]]);
+    const [applied] = await hub.sql<{ event_id: string; applied_at: Date }>(
+      'select event_id, applied_at from initiatives.inbox where consumer = $1 and event_id = any($2)',
+      [consumer, [bad.id, good.id]],
+    );
     expect(applied.event_id).toBe(good.id);
 
-    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === bad.id && r.headers.dlq_consumer === consumer });
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, {
+      filter: (r) => r.headers.ce_id === bad.id && r.headers.dlq_consumer === consumer,
+    });
     expect(dead.headers.dlq_reason).toMatch(/^invalid: /);
     expect(dead.headers.dlq_reason).toContain('state.titleAr: missing');
     expect(dead.headers.dlq_reason).toContain('state.status: "LOST" is not one of');
@@ -100,7 +107,9 @@ describe('the hub applying riyadh’s events', () => {
     expect(await replica(first.id)).toEqual({ version: 1, title_en: null, node: 'riyadh' });
     expect(await replica(clash.id)).toBeUndefined();
     const consumer = hub.service.consumers[0].name;
-    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.ce_id === clash.v1.id && r.headers.dlq_consumer === consumer });
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, {
+      filter: (r) => r.headers.ce_id === clash.v1.id && r.headers.dlq_consumer === consumer,
+    });
     expect(dead.headers.dlq_reason).toMatch(/^not applied: duplicate key value violates unique constraint "initiative_node_code_unique"/);
     // its inbox row went with the failed transaction: it may be delivered again
     expect(await hub.sql('select 1 from initiatives.inbox where consumer = $1 and event_id = $2', [consumer, clash.v1.id])).toEqual([]);
@@ -109,12 +118,17 @@ describe('the hub applying riyadh’s events', () => {
   it('sends an undecodable record to the DLQ with its reason and applies the next record', async () => {
     const { v1, id } = riyadhEvents();
     const marker = newId();
-    await producer.send({ topic: TOPIC, messages: [{ key: marker, value: '{"not": "an event"}', headers: { 'content-type': 'application/json', probe: marker } }] });
+    await producer.send({
+      topic: TOPIC,
+      messages: [{ key: marker, value: '{"not": "an event"}', headers: { 'content-type': 'application/json', probe: marker } }],
+    });
     await send([toRecord(TOPIC, v1)]);
     await eventually(async () => (await replica(id)) ?? undefined, 20_000, 'the record after the bad one applied');
     const consumer = hub.service.consumers[0].name;
     // every consumer of the topic dead-letters the record: take this hub's
-    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, { filter: (r) => r.headers.probe === marker && r.headers.dlq_consumer === consumer });
+    const [dead] = await readTopic(`${TOPIC}.dlq`, (rs) => rs.length >= 1, {
+      filter: (r) => r.headers.probe === marker && r.headers.dlq_consumer === consumer,
+    });
     expect(dead.headers.dlq_reason).toMatch(/^undecodable: missing CloudEvents headers: ce_specversion, ce_id/);
     expect(dead.headers.dlq_topic).toBe(TOPIC);
     expect(consumer).toMatch(/\.ministry\.initiatives\.replicas$/);
@@ -127,7 +141,11 @@ describe('the hub applying riyadh’s events', () => {
     await eventually(async () => ((await replica(id))?.version === 2 ? true : undefined), 20_000, 'version 2 applied');
     const late = { ...v1, id: newId() };
     await send([toRecord(TOPIC, late)]);
-    await eventually(async () => ((await hub.sql('select 1 from initiatives.inbox where event_id = $1', [late.id])).length ? true : undefined), 20_000, 'late event seen');
+    await eventually(
+      async () => ((await hub.sql('select 1 from initiatives.inbox where event_id = $1', [late.id])).length ? true : undefined),
+      20_000,
+      'late event seen',
+    );
     expect(await replica(id)).toEqual({ version: 2, title_en: 'From Riyadh', node: 'riyadh' });
   });
 

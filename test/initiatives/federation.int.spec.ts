@@ -23,7 +23,10 @@ describe('the initiatives subgraph', () => {
 
     it('loads every representation of a request in one SQL statement, and no other', async () => {
       const made = await Promise.all([propose(riyadh), propose(riyadh), propose(riyadh)]);
-      const representations = [...made.map((m) => ({ __typename: 'Initiative', id: m.id })), { __typename: 'Initiative', id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799' }];
+      const representations = [
+        ...made.map((m) => ({ __typename: 'Initiative', id: m.id })),
+        { __typename: 'Initiative', id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799' },
+      ];
       // the replica consumer reads initiatives by id too: it leaves its group first, so that every statement seen is the request's
       await Promise.all(riyadh.service.consumers.map((c) => c.stop()));
       statements.length = 0;

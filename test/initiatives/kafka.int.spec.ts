@@ -13,7 +13,10 @@ afterAll(() => riyadh?.stop());
 /** The outbox row of an event once the relay has marked it sent. */
 const sentRow = (n: TestNode, subject: string) =>
   eventually(
-    async () => (await n.sql<{ id: string; sent_at: Date | null }>('select id, sent_at from initiatives.outbox where subject = $1 and sent_at is not null', [subject]))[0],
+    async () =>
+      (
+        await n.sql<{ id: string; sent_at: Date | null }>('select id, sent_at from initiatives.outbox where subject = $1 and sent_at is not null', [subject])
+      )[0],
     20_000,
     `the outbox row of ${subject} sent`,
   );

@@ -49,7 +49,9 @@ interface OutboxRow {
 async function outboxRowsOf<T>(n: TestNode, mutation: () => Promise<T>): Promise<{ result: T; rows: OutboxRow[] }> {
   const [{ last }] = await n.sql<{ last: string }>('select coalesce(max(seq), 0)::text as last from initiatives.outbox');
   const result = await mutation();
-  const rows = await n.sql<OutboxRow>('select type, subject, aggregate_version, node, data from initiatives.outbox where seq > $1::bigint order by seq', [last]);
+  const rows = await n.sql<OutboxRow>('select type, subject, aggregate_version, node, data from initiatives.outbox where seq > $1::bigint order by seq', [
+    last,
+  ]);
   return { result, rows };
 }
 
@@ -73,18 +75,26 @@ describe('each mutation writes its state and exactly one outbox row, together', 
   it('updateInitiative', async () => {
     const i = await propose(riyadh);
     const before = await counts(riyadh);
-    const { result: r, rows } = await outboxRowsOf(riyadh, () => riyadh.graphql(UPDATE, { id: i.id, version: 1, input: { titleEn: 'Renamed', plannedEnd: '2027-03-31' } }, editor));
+    const { result: r, rows } = await outboxRowsOf(riyadh, () =>
+      riyadh.graphql(UPDATE, { id: i.id, version: 1, input: { titleEn: 'Renamed', plannedEnd: '2027-03-31' } }, editor),
+    );
     expect(ok(r).updateInitiative).toEqual({ id: i.id, titleEn: 'Renamed', plannedEnd: '2027-03-31', version: 2 });
     expect((await counts(riyadh)).initiatives).toBe(before.initiatives);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ type: 'mmhub.initiative.updated.v1', subject: i.id, aggregate_version: 2 });
-    expect(rows[0].data.change).toEqual({ titleEn: { from: 'The municipality digital portal', to: 'Renamed' }, plannedEnd: { from: '2026-12-31', to: '2027-03-31' } });
+    expect(rows[0].data.change).toEqual({
+      titleEn: { from: 'The municipality digital portal', to: 'Renamed' },
+      plannedEnd: { from: '2026-12-31', to: '2027-03-31' },
+    });
     expect((await outboxOf(riyadh, i.id)).map((x) => x.type)).toEqual(['mmhub.initiative.proposed.v1', 'mmhub.initiative.updated.v1']);
   });
 
   it('changeInitiativeStatus and reportProgress', async () => {
     const i = await propose(riyadh);
-    for (const [version, status, type] of [[1, 'APPROVED', 'approved'], [2, 'IN_PROGRESS', 'started']] as const) {
+    for (const [version, status, type] of [
+      [1, 'APPROVED', 'approved'],
+      [2, 'IN_PROGRESS', 'started'],
+    ] as const) {
       const { result: r, rows } = await outboxRowsOf(riyadh, () => riyadh.graphql(STATUS, { id: i.id, version, status }, editor));
       expect(ok(r).changeInitiativeStatus).toEqual({ id: i.id, status, version: version + 1 });
       expect(rows).toHaveLength(1);
@@ -109,7 +119,9 @@ describe('each mutation writes its state and exactly one outbox row, together', 
   it('defineIntegrationCriterion and assessInitiative', async () => {
     const admin = await ministry.token(['admin']);
     const before = await counts(ministry);
-    const defined = await outboxRowsOf(ministry, () => ministry.graphql(DEFINE, { input: { nameAr: 'الأثر على المستفيد', nameEn: 'Impact on residents', weight: 3 } }, admin));
+    const defined = await outboxRowsOf(ministry, () =>
+      ministry.graphql(DEFINE, { input: { nameAr: 'الأثر على المستفيد', nameEn: 'Impact on residents', weight: 3 } }, admin),
+    );
     const criterion = ok(defined.result).defineIntegrationCriterion;
     expect(defined.rows).toHaveLength(1);
     expect(defined.rows[0]).toMatchObject({ type: 'mmhub.integrationcriterion.defined.v1', subject: criterion.id, aggregate_version: 1, node: 'ministry' });
@@ -155,12 +167,29 @@ describe('a refused mutation changes nothing', () => {
     return { admin, initiativeId: i.id, criterionId: ok(c).defineIntegrationCriterion.id as string };
   };
   const cases: Refusal[] = [
-    { what: 'an empty Arabic title', call: async () => ({ query: PROPOSE, variables: { input: proposal({ titleAr: ' ' }) } }), code: 'BAD_USER_INPUT', field: 'titleAr' },
+    {
+      what: 'an empty Arabic title',
+      call: async () => ({ query: PROPOSE, variables: { input: proposal({ titleAr: ' ' }) } }),
+      code: 'BAD_USER_INPUT',
+      field: 'titleAr',
+    },
     { what: 'an unknown axis', call: async () => ({ query: PROPOSE, variables: { input: proposal({ axis: 'SPORTS' }) } }), code: 'BAD_USER_INPUT' },
-    { what: 'an end before the start', call: async () => ({ query: PROPOSE, variables: { input: proposal({ plannedEnd: '2025-01-01' }) } }), code: 'BAD_USER_INPUT' },
+    {
+      what: 'an end before the start',
+      call: async () => ({ query: PROPOSE, variables: { input: proposal({ plannedEnd: '2025-01-01' }) } }),
+      code: 'BAD_USER_INPUT',
+    },
     { what: 'a malformed date', call: async () => ({ query: PROPOSE, variables: { input: proposal({ plannedEnd: '31/12/2026' }) } }), code: 'BAD_USER_INPUT' },
-    { what: 'an unknown id', call: async () => ({ query: STATUS, variables: { id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799', version: 1, status: 'APPROVED' } }), code: 'NOT_FOUND' },
-    { what: 'an id that is not one', call: async () => ({ query: STATUS, variables: { id: "1' or '1'='1", version: 1, status: 'APPROVED' } }), code: 'BAD_USER_INPUT' },
+    {
+      what: 'an unknown id',
+      call: async () => ({ query: STATUS, variables: { id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799', version: 1, status: 'APPROVED' } }),
+      code: 'NOT_FOUND',
+    },
+    {
+      what: 'an id that is not one',
+      call: async () => ({ query: STATUS, variables: { id: "1' or '1'='1", version: 1, status: 'APPROVED' } }),
+      code: 'BAD_USER_INPUT',
+    },
     {
       what: 'a stale version',
       call: async () => {
@@ -195,10 +224,22 @@ describe('a refused mutation changes nothing', () => {
       },
       code: 'CONFLICT',
     },
-    { what: 'a viewer writing', call: async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['viewer']) }), code: 'FORBIDDEN' },
-    { what: 'an editor of another node', call: async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['editor'], 'jeddah') }), code: 'FORBIDDEN' },
+    {
+      what: 'a viewer writing',
+      call: async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['viewer']) }),
+      code: 'FORBIDDEN',
+    },
+    {
+      what: 'an editor of another node',
+      call: async () => ({ query: PROPOSE, variables: { input: proposal() }, token: await riyadh.token(['editor'], 'jeddah') }),
+      code: 'FORBIDDEN',
+    },
     { what: 'no caller', call: async () => ({ query: PROPOSE, variables: { input: proposal() }, token: '' }), code: 'UNAUTHENTICATED' },
-    { what: 'a criterion from a municipality', call: async () => ({ query: DEFINE, variables: { input: { nameAr: 'معيار', weight: 1 } }, token: await riyadh.token(['admin']) }), code: 'FORBIDDEN' },
+    {
+      what: 'a criterion from a municipality',
+      call: async () => ({ query: DEFINE, variables: { input: { nameAr: 'معيار', weight: 1 } }, token: await riyadh.token(['admin']) }),
+      code: 'FORBIDDEN',
+    },
     {
       what: 'a criterion without an Arabic name, by a ministry admin',
       at: () => ministry,
@@ -219,7 +260,19 @@ describe('a refused mutation changes nothing', () => {
       call: async () => {
         const a = await assessable();
         const unknown = '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799';
-        return { query: ASSESS, variables: { id: a.initiativeId, input: { scores: [{ criterionId: a.criterionId, score: 50 }, { criterionId: unknown, score: 50 }] } }, token: a.admin };
+        return {
+          query: ASSESS,
+          variables: {
+            id: a.initiativeId,
+            input: {
+              scores: [
+                { criterionId: a.criterionId, score: 50 },
+                { criterionId: unknown, score: 50 },
+              ],
+            },
+          },
+          token: a.admin,
+        };
       },
       code: 'BAD_USER_INPUT',
       field: 'scores.1.criterionId',
@@ -279,7 +332,7 @@ describe('reading', () => {
     expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const open = await startTestService(initiativesService, { node: 'jeddah', env: { MMHUB_ALLOW_ANONYMOUS_READ: 'true' } });
     try {
-      expect((await open.graphql("{ initiatives { totalCount } }")).data).toEqual({ initiatives: { totalCount: expect.any(Number) } });
+      expect((await open.graphql('{ initiatives { totalCount } }')).data).toEqual({ initiatives: { totalCount: expect.any(Number) } });
     } finally {
       await open.stop();
     }

@@ -9,7 +9,13 @@ const run = promisify(execFile);
 const SCRIPT = path.join(ROOT, 'infra/postgres/create-databases.sh');
 const admin = new URL(process.env.TEST_ADMIN_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
 // the script connects as psql does: to the suite's PostgreSQL
-const env = { ...process.env, PGHOST: admin.hostname, PGPORT: admin.port || '5432', PGUSER: decodeURIComponent(admin.username) || 'postgres', ...(admin.password ? { PGPASSWORD: decodeURIComponent(admin.password) } : {}) };
+const env = {
+  ...process.env,
+  PGHOST: admin.hostname,
+  PGPORT: admin.port || '5432',
+  PGUSER: decodeURIComponent(admin.username) || 'postgres',
+  ...(admin.password ? { PGPASSWORD: decodeURIComponent(admin.password) } : {}),
+};
 const databaseUrl = (name: string) => Object.assign(new URL(admin.href), { pathname: `/${name}` }).href;
 const existing = async (names: string[]) =>
   (await query<{ datname: string }>(admin.href, 'select datname from pg_database where datname = any($1) order by datname', [names])).map((r) => r.datname);
@@ -35,7 +41,10 @@ describe('infra/postgres/create-databases.sh', () => {
   });
 
   it('refuses a name that is not a node code, and says how it is used', async () => {
-    await expect(run('bash', [SCRIPT, 'Riyadh; drop database postgres'], { env })).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('is not a node code') });
+    await expect(run('bash', [SCRIPT, 'Riyadh; drop database postgres'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not a node code'),
+    });
     const help = await run('bash', [SCRIPT, '--help'], { env });
     expect(help.stdout).toMatch(/^Usage: infra\/postgres\/create-databases\.sh/);
   });

@@ -71,7 +71,12 @@ it('loses nothing when the service stops and starts again while the broker is do
   await riyadh.service.stop();
   expect(await pending()).toBe(10);
 
-  const again = await startTestService(initiativesService, { node: 'riyadh', db: riyadh.db, env: { MMHUB_KAFKA_BROKERS: brokers, MMHUB_NODE_HEARTBEAT_SECONDS: '1' }, waitForConsumers: false });
+  const again = await startTestService(initiativesService, {
+    node: 'riyadh',
+    db: riyadh.db,
+    env: { MMHUB_KAFKA_BROKERS: brokers, MMHUB_NODE_HEARTBEAT_SECONDS: '1' },
+    waitForConsumers: false,
+  });
   try {
     // up without the broker: it takes writes, and says it is not ready
     const ready = await fetch(again.service.url.replace('/graphql', '/ready'));

@@ -22,11 +22,16 @@ async function call(query: string, variables: Record<string, unknown>, token = e
 async function moveTo(id: string, statuses: string[]): Promise<void> {
   for (const status of statuses) {
     const { initiative } = await call('query($id: ID!) { initiative(id: $id) { version } }', { id });
-    await call('mutation($id: ID!, $v: Int!, $s: InitiativeStatus!) { changeInitiativeStatus(id: $id, version: $v, status: $s) { id } }', { id, v: initiative.version, s: status });
+    await call('mutation($id: ID!, $v: Int!, $s: InitiativeStatus!) { changeInitiativeStatus(id: $id, version: $v, status: $s) { id } }', {
+      id,
+      v: initiative.version,
+      s: status,
+    });
   }
 }
 
-const report = (id: string, percentComplete: number) => call('mutation($id: ID!, $p: Float!) { reportProgress(initiativeId: $id, input: { percentComplete: $p }) { id } }', { id, p: percentComplete });
+const report = (id: string, percentComplete: number) =>
+  call('mutation($id: ID!, $p: Float!) { reportProgress(initiativeId: $id, input: { percentComplete: $p }) { id } }', { id, p: percentComplete });
 
 beforeAll(async () => {
   riyadh = await startTestService(initiativesService, { node: 'riyadh' });
@@ -34,12 +39,28 @@ beforeAll(async () => {
   // oldest first: the listing is newest first
   const made: Array<[string, Record<string, unknown>, (id: string) => Promise<unknown>]> = [
     ['proposed', { ...LONG, titleAr: 'حدائق الأحياء' }, async () => undefined],
-    ['ahead', { ...LONG, titleAr: 'حدائق الواجهة البحرية' }, async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, Math.min(100, expected + 5)))],
+    [
+      'ahead',
+      { ...LONG, titleAr: 'حدائق الواجهة البحرية' },
+      async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, Math.min(100, expected + 5))),
+    ],
     ['behind', { ...LONG, titleAr: 'تشجير الطرق' }, async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, expected - 17))],
     ['farBehind', { ...LONG, titleAr: 'حدائق المدارس' }, async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, Math.max(0, expected - 30)))],
-    ['suspended', { ...LONG, titleAr: 'ممشى الحي' }, async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), await report(id, expected), moveTo(id, ['SUSPENDED']))],
-    ['late', { plannedStart: '2020-01-01', plannedEnd: '2021-12-31', titleAr: 'حدائق قديمة' }, async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, 99))],
-    ['completed', { plannedStart: '2020-01-01', plannedEnd: '2021-12-31', titleAr: 'إنارة الحدائق' }, async (id) => moveTo(id, ['APPROVED', 'IN_PROGRESS', 'COMPLETED'])],
+    [
+      'suspended',
+      { ...LONG, titleAr: 'ممشى الحي' },
+      async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), await report(id, expected), moveTo(id, ['SUSPENDED'])),
+    ],
+    [
+      'late',
+      { plannedStart: '2020-01-01', plannedEnd: '2021-12-31', titleAr: 'حدائق قديمة' },
+      async (id) => (await moveTo(id, ['APPROVED', 'IN_PROGRESS']), report(id, 99)),
+    ],
+    [
+      'completed',
+      { plannedStart: '2020-01-01', plannedEnd: '2021-12-31', titleAr: 'إنارة الحدائق' },
+      async (id) => moveTo(id, ['APPROVED', 'IN_PROGRESS', 'COMPLETED']),
+    ],
     ['cancelled', { ...LONG, titleAr: 'حدائق ملغاة' }, async (id) => moveTo(id, ['CANCELLED'])],
   ];
   for (const [name, overrides, then] of made) {
@@ -69,7 +90,11 @@ async function pages(filter: Record<string, unknown>): Promise<{ ids: string[]; 
   }
 }
 
-const newestFirst = (...names: string[]) => names.map((n) => ids[n]).sort().reverse();
+const newestFirst = (...names: string[]) =>
+  names
+    .map((n) => ids[n])
+    .sort()
+    .reverse();
 
 describe('the initiatives filtered by RAG', () => {
   it('rates the initiatives as the rule says', async () => {

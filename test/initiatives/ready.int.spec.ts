@@ -12,10 +12,14 @@ describe('GET /ready', () => {
 
       // dropped with its connections: the pool's next connection is refused
       await riyadh.db.drop();
-      const down = await eventually(async () => {
-        const res = await fetch(ready);
-        return res.status === 503 ? res : undefined;
-      }, 15_000, '/ready answering 503');
+      const down = await eventually(
+        async () => {
+          const res = await fetch(ready);
+          return res.status === 503 ? res : undefined;
+        },
+        15_000,
+        '/ready answering 503',
+      );
       expect(await down.json()).toEqual({ status: 'not ready', node: 'riyadh', service: 'initiatives', database: false, bus: true, consumers: 'joined' });
       expect((await fetch(riyadh.service.url.replace('/graphql', '/health'))).status).toBe(200);
     } finally {

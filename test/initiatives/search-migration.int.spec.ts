@@ -30,7 +30,11 @@ describe('search keys of rows stored before this version', () => {
         `${INSERT} select gen_random_uuid(), 'riyadh', 'R-' || i, 'تطوير الحدائق ' || i, 'INFRASTRUCTURE', 'APPROVED', '2026-01-01', '2026-12-31', 'r-' || i || ' تطوير الحدائق ' || i, 'test', now(), now(), 1
          from generate_series(1, 4100) i`,
       );
-      await old.em.getConnection().execute(`${INSERT} values (gen_random_uuid(), 'riyadh', 'PDF-1', 'تحسين اﻷمانة', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'pdf-1 تحسين اﻷمانه', 'test', now(), now(), 1)`);
+      await old.em
+        .getConnection()
+        .execute(
+          `${INSERT} values (gen_random_uuid(), 'riyadh', 'PDF-1', 'تحسين اﻷمانة', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'pdf-1 تحسين اﻷمانه', 'test', now(), now(), 1)`,
+        );
     } finally {
       await old.close();
     }
@@ -42,7 +46,12 @@ describe('search keys of rows stored before this version', () => {
 
       // as the service does at start
       expect(await initiativesService.upkeep!({ orm, log })).toBe(4101);
-      expect(await query(db.url, `select count(*)::int as n from initiatives.initiative where code like 'R-%' and search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حدائق ' || substr(code, 3)`)).toEqual([{ n: 0 }]);
+      expect(
+        await query(
+          db.url,
+          `select count(*)::int as n from initiatives.initiative where code like 'R-%' and search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حدائق ' || substr(code, 3)`,
+        ),
+      ).toEqual([{ n: 0 }]);
       expect(await query(db.url, `select search_text, search_stems, search_stems_version from initiatives.initiative where code = 'PDF-1'`)).toEqual([
         { search_text: 'pdf-1 تحسين الامانه', search_stems: 'pdf-1 تحسين امان', search_stems_version: SEARCH_STEMS_VERSION },
       ]);
@@ -53,9 +62,11 @@ describe('search keys of rows stored before this version', () => {
       expect(await refreshSearchKeys({ orm, log })).toBe(0);
 
       // a row keyed by the previous stemmer (الإلكترونية → الكترون, إلكترونية → كترون), as a replica not yet upgraded writes it
-      await orm.em.getConnection().execute(
-        `${INSERT.replace(')', ', search_stems, search_stems_version)')} values (gen_random_uuid(), 'riyadh', 'OLD-1', 'الخدمات الإلكترونية', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'old-1 الخدمات الالكترونيه', 'test', now(), now(), 1, 'old-1 خدم الكترون', 1)`,
-      );
+      await orm.em
+        .getConnection()
+        .execute(
+          `${INSERT.replace(')', ', search_stems, search_stems_version)')} values (gen_random_uuid(), 'riyadh', 'OLD-1', 'الخدمات الإلكترونية', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'old-1 الخدمات الالكترونيه', 'test', now(), now(), 1, 'old-1 خدم الكترون', 1)`,
+        );
       // before it is keyed again, the indefinite form misses it
       expect((await listInitiatives(orm.em.fork(), { search: 'خدمات إلكترونية' } as never, 5, null)).totalCount).toBe(0);
       expect(await refreshSearchKeys({ orm, log })).toBe(1);

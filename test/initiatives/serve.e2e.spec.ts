@@ -11,7 +11,11 @@ import { PROPOSE, proposal } from './fixtures';
 const ACROSS = `query($id: ID!) { initiative(id: $id) { id node titleAr campaigns { id } messages { id } } }`;
 
 async function post(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLResult> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as GraphQLResult;
 }
 
@@ -37,7 +41,12 @@ describe('mmhub serve --node riyadh', () => {
 
   it('runs the node on an embedded database and an in-process bus when MMHUB_DATABASE_URL is not set, keeping its data across a restart', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mmhub-serve-'));
-    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], { MMHUB_DATABASE_URL: undefined, MMHUB_NODE: undefined, MMHUB_EVENT_BUS: undefined, MMHUB_MODE: undefined });
+    const serve = await startServeProcess(['--node', 'riyadh', '--data-dir', dataDir], {
+      MMHUB_DATABASE_URL: undefined,
+      MMHUB_NODE: undefined,
+      MMHUB_EVENT_BUS: undefined,
+      MMHUB_MODE: undefined,
+    });
     try {
       expect(serve.output()).toContain('mmhub serve: node riyadh on an embedded database');
       expect(existsSync(path.join(dataDir, 'riyadh', 'PG_VERSION'))).toBe(true);

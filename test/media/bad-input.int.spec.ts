@@ -1,4 +1,4 @@
-import { type GraphQLResult, type TestNode } from '../support/node';
+import type { GraphQLResult, TestNode } from '../support/node';
 import { counts, dataOf, draft, errorOf, messageIn, mutations, simpleDraft, startRiyadhMedia } from './media-support';
 
 let riyadh: TestNode;
@@ -31,17 +31,25 @@ describe('bad input is refused with a typed error and changes nothing', () => {
   });
 
   it('a variant over its channel limit, with the measured length and the limit', async () => {
-    const e = await refused(() => draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'INSTAGRAM', text: 'ب'.repeat(2201), mediaRefs: ['media://1'] }] })), 'BAD_USER_INPUT');
+    const e = await refused(
+      () => draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'INSTAGRAM', text: 'ب'.repeat(2201), mediaRefs: ['media://1'] }] })),
+      'BAD_USER_INPUT',
+    );
     expect(e.extensions).toMatchObject({ field: 'variants.0.text', channel: 'INSTAGRAM', length: 2201, limit: 2200 });
   });
 
   it('an X variant over 280 counted the way X counts (URLs as 23)', async () => {
     const url = 'https://www.alriyadh.gov.sa/ar/e-services/permits';
     const fits = `${'ب'.repeat(256)} ${url}`; // 256 + 1 + 23 = 280
-    expect(messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: fits }] })))).variants[0]).toMatchObject({ length: 280, limit: 280 });
+    expect(messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: fits }] })))).variants[0]).toMatchObject({
+      length: 280,
+      limit: 280,
+    });
     const e = await refused(() => draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: `ب${fits}` }] })), 'BAD_USER_INPUT');
     expect(e.extensions).toMatchObject({ length: 281, limit: 280 });
-    const measured = dataOf(await riyadh.graphql(`query($t: String!) { measureText(text: $t, channel: "X") { length limit withinLimit unit } }`, { t: `رخص البناء ${url}` }, editor));
+    const measured = dataOf(
+      await riyadh.graphql(`query($t: String!) { measureText(text: $t, channel: "X") { length limit withinLimit unit } }`, { t: `رخص البناء ${url}` }, editor),
+    );
     expect(measured.measureText).toEqual({ length: 11 + 23, limit: 280, withinLimit: true, unit: 'weighted characters' });
   });
 
@@ -53,7 +61,9 @@ describe('bad input is refused with a typed error and changes nothing', () => {
     expect(e.extensions).toMatchObject({ field: 'variants.0.mediaRefs', channel: 'INSTAGRAM', channels: ['INSTAGRAM'] });
     expect(e.message).toContain('Instagram does not publish text alone');
     expect(e.messageAr).toContain('إنستغرام');
-    const withMedia = messageIn(dataOf(await mutations.edit(riyadh, editor, m.id, m.version, { variants: [{ ...instagram, mediaRefs: ['media/riyadh/permits.jpg'] }] })));
+    const withMedia = messageIn(
+      dataOf(await mutations.edit(riyadh, editor, m.id, m.version, { variants: [{ ...instagram, mediaRefs: ['media/riyadh/permits.jpg'] }] })),
+    );
     expect(messageIn(dataOf(await mutations.submit(riyadh, editor, withMedia.id, withMedia.version))).status).toBe('IN_REVIEW');
   });
 
@@ -114,7 +124,12 @@ describe('bad input is refused with a typed error and changes nothing', () => {
     let m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft())));
     m = messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)));
     await refused(
-      () => riyadh.graphql(`mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES) { id } }`, { id: m.id, v: m.version }, reviewer),
+      () =>
+        riyadh.graphql(
+          `mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES) { id } }`,
+          { id: m.id, v: m.version },
+          reviewer,
+        ),
       'BAD_USER_INPUT',
       m.id,
     );

@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => riyadh?.stop());
 
 const arrived = (table: 'campaign_view' | 'initiative_view', id: string) =>
-  eventually(async () => ((await riyadh.sql(`select 1 from media.${table} where id = $1`, [id])).length ? true : undefined), 20000, `${id} in ${table} at riyadh`);
+  eventually(
+    async () => ((await riyadh.sql(`select 1 from media.${table} where id = $1`, [id])).length ? true : undefined),
+    20000,
+    `${id} in ${table} at riyadh`,
+  );
 
 /** A refusal naming the unknown record in both languages, with no row or event written and the message as it was. */
 async function refusedUnknown(request: () => Promise<GraphQLResult>, field: 'campaignId' | 'initiativeId', id: string, messageId: string) {
@@ -37,7 +41,11 @@ describe("a message's campaign and initiative must be known at its node when it 
 
     await produce('calendar', [event]);
     await arrived('campaign_view', campaignId);
-    expect(messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)))).toMatchObject({ status: 'IN_REVIEW', campaignId, version: m.version + 1 });
+    expect(messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)))).toMatchObject({
+      status: 'IN_REVIEW',
+      campaignId,
+      version: m.version + 1,
+    });
   });
 
   it('refuses submitting with an initiative this node does not know; a known one passes', async () => {
@@ -63,7 +71,10 @@ describe("a message's campaign and initiative must be known at its node when it 
     await refusedUnknown(() => mutations.edit(riyadh, editor, approved.id, approved.version, { campaignId: unknown }), 'campaignId', unknown, approved.id);
 
     const d = messageIn(dataOf(await draft(riyadh, editor, simpleDraft())));
-    expect(messageIn(dataOf(await mutations.edit(riyadh, editor, d.id, d.version, { campaignId: unknown })))).toMatchObject({ status: 'DRAFT', campaignId: unknown });
+    expect(messageIn(dataOf(await mutations.edit(riyadh, editor, d.id, d.version, { campaignId: unknown })))).toMatchObject({
+      status: 'DRAFT',
+      campaignId: unknown,
+    });
   });
 
   it('holds a review while this node has no copy of the campaign, which decides who reviews', async () => {

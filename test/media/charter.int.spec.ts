@@ -16,11 +16,16 @@ const CHECK = `query($text: String!, $channel: String!, $campaignId: ID) {
 /** A rule defined at the ministry, once it has reached riyadh. */
 async function defineRule(input: Record<string, unknown>): Promise<{ id: string; version: number }> {
   const rule = dataOf(await ministry.graphql(DEFINE, { input }, admin)).defineCharterRule;
-  await eventually(async () => ((await riyadh.sql('select 1 from media.charter_rule where id = $1 and version = $2', [rule.id, rule.version])).length ? true : undefined), 20000, 'the rule at riyadh');
+  await eventually(
+    async () => ((await riyadh.sql('select 1 from media.charter_rule where id = $1 and version = $2', [rule.id, rule.version])).length ? true : undefined),
+    20000,
+    'the rule at riyadh',
+  );
   return rule;
 }
 
-const check = async (text: string, channel = 'X', campaignId?: string) => dataOf(await riyadh.graphql(CHECK, { text, channel, campaignId }, editor)).checkMessage as any[];
+const check = async (text: string, channel = 'X', campaignId?: string) =>
+  dataOf(await riyadh.graphql(CHECK, { text, channel, campaignId }, editor)).checkMessage as any[];
 const only = (vs: any[], ruleId: string) => vs.filter((v) => v.ruleId === ruleId);
 // the broker keeps the ministry's rules of earlier runs, and every node applies them: rules that
 // could block other tests' messages use words of this run only
@@ -87,13 +92,19 @@ describe('the communication charter, written at the ministry and applied at ever
       ),
     ).reviseCharterRule;
     expect(revised).toMatchObject({ version: 2, severity: 'BLOCKING' });
-    await eventually(async () => ((await riyadh.sql(`select 1 from media.charter_rule where id = $1 and severity = 'BLOCKING'`, [rule.id])).length ? true : undefined), 20000, 'the revision at riyadh');
+    await eventually(
+      async () => ((await riyadh.sql(`select 1 from media.charter_rule where id = $1 and severity = 'BLOCKING'`, [rule.id])).length ? true : undefined),
+      20000,
+      'the revision at riyadh',
+    );
 
     const second = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [tiktok] }))));
     const before = await counts(riyadh);
     const e = errorOf(await mutations.submit(riyadh, editor, second.id, second.version));
     expect(e.code).toBe('BAD_USER_INPUT');
-    expect(e.extensions.violations).toEqual([expect.objectContaining({ ruleId: rule.id, kind: 'BANNED_TERM', severity: 'BLOCKING', span: expect.objectContaining({ text: term }) })]);
+    expect(e.extensions.violations).toEqual([
+      expect.objectContaining({ ruleId: rule.id, kind: 'BANNED_TERM', severity: 'BLOCKING', span: expect.objectContaining({ text: term }) }),
+    ]);
     expect(e.messageAr).toContain('الميثاق');
     expect(await counts(riyadh)).toEqual(before);
     const [row] = await riyadh.sql('select status, version from media.media_message where id = $1', [second.id]);
@@ -108,8 +119,14 @@ describe('the communication charter, written at the ministry and applied at ever
     expect(m.status).toBe('IN_REVIEW');
 
     const revise = `mutation($id: ID!, $v: Int!, $input: CharterRuleInput!) { reviseCharterRule(id: $id, version: $v, input: $input) { version } }`;
-    dataOf(await ministry.graphql(revise, { id: rule.id, v: rule.version, input: { kind: 'BANNED_TERM', severity: 'BLOCKING', term, channels: ['X'] } }, admin));
-    await eventually(async () => ((await riyadh.sql(`select 1 from media.charter_rule where id = $1 and severity = 'BLOCKING'`, [rule.id])).length ? true : undefined), 20000, 'the revision at riyadh');
+    dataOf(
+      await ministry.graphql(revise, { id: rule.id, v: rule.version, input: { kind: 'BANNED_TERM', severity: 'BLOCKING', term, channels: ['X'] } }, admin),
+    );
+    await eventually(
+      async () => ((await riyadh.sql(`select 1 from media.charter_rule where id = $1 and severity = 'BLOCKING'`, [rule.id])).length ? true : undefined),
+      20000,
+      'the revision at riyadh',
+    );
 
     const reviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
     const message = async () => riyadh.sql('select status, version, history, variants from media.media_message where id = $1', [m.id]);
@@ -140,7 +157,11 @@ describe('review of national campaign messages by the ministry', () => {
     const { id: campaignId, event } = campaignEvent('ministry', 'حملة اليوم الوطني');
     await produce('calendar', [event]);
     for (const n of [ministry, riyadh]) {
-      await eventually(async () => ((await n.sql('select 1 from media.campaign_view where id = $1 and national', [campaignId])).length ? true : undefined), 20000, `the campaign at ${n.node}`);
+      await eventually(
+        async () => ((await n.sql('select 1 from media.campaign_view where id = $1 and national', [campaignId])).length ? true : undefined),
+        20000,
+        `the campaign at ${n.node}`,
+      );
     }
     let m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ campaignId }))));
     m = messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)));
@@ -149,22 +170,41 @@ describe('review of national campaign messages by the ministry', () => {
     const riyadhReviewer = await riyadh.token(['reviewer'], 'riyadh', 'riyadh-reviewer');
     expect(errorOf(await mutations.approve(riyadh, riyadhReviewer, m.id, m.version)).code).toBe('FORBIDDEN');
 
-    await eventually(async () => ((await ministry.sql(`select 1 from media.media_message where id = $1 and status = 'IN_REVIEW'`, [m.id])).length ? true : undefined), 20000, 'the replica at the hub');
+    await eventually(
+      async () => ((await ministry.sql(`select 1 from media.media_message where id = $1 and status = 'IN_REVIEW'`, [m.id])).length ? true : undefined),
+      20000,
+      'the replica at the hub',
+    );
     const ministryReviewer = await ministry.token(['reviewer'], 'ministry', 'ministry-reviewer');
     const review = dataOf(await mutations.approve(ministry, ministryReviewer, m.id, m.version)).reviewMessage;
     expect(review).toMatchObject({ decision: 'APPROVE', remote: true });
 
-    const approved = await eventually(async () => {
-      const [row] = await riyadh.sql<{ status: string; version: number; history: any[] }>('select status, version, history from media.media_message where id = $1', [m.id]);
-      return row.status === 'APPROVED' ? row : undefined;
-    }, 20000, 'the approval at riyadh');
+    const approved = await eventually(
+      async () => {
+        const [row] = await riyadh.sql<{ status: string; version: number; history: any[] }>(
+          'select status, version, history from media.media_message where id = $1',
+          [m.id],
+        );
+        return row.status === 'APPROVED' ? row : undefined;
+      },
+      20000,
+      'the approval at riyadh',
+    );
     expect(approved.version).toBe(m.version + 1);
     expect(approved.history.at(-1)).toMatchObject({ from: 'IN_REVIEW', to: 'APPROVED', by: 'ministry-reviewer', byNode: 'ministry', reviewId: review.id });
-    await eventually(async () => ((await ministry.sql(`select 1 from media.media_message where id = $1 and status = 'APPROVED'`, [m.id])).length ? true : undefined), 20000, 'the approval back at the hub');
+    await eventually(
+      async () => ((await ministry.sql(`select 1 from media.media_message where id = $1 and status = 'APPROVED'`, [m.id])).length ? true : undefined),
+      20000,
+      'the approval back at the hub',
+    );
 
     // a replica of a local campaign's message is not the hub's to review
     const local = messageIn(dataOf(await draft(riyadh, editor, simpleDraft())));
-    await eventually(async () => ((await ministry.sql('select 1 from media.media_message where id = $1', [local.id])).length ? true : undefined), 20000, 'the replica');
+    await eventually(
+      async () => ((await ministry.sql('select 1 from media.media_message where id = $1', [local.id])).length ? true : undefined),
+      20000,
+      'the replica',
+    );
     expect(errorOf(await mutations.approve(ministry, ministryReviewer, local.id, local.version)).code).toBe('NOT_OWNER');
   });
 });

@@ -64,7 +64,11 @@ describe('federation: this subgraph adds messages to campaigns and initiatives',
 
     const ids = made[campaigns[2]];
     const refs = await messageQueriesOf(() =>
-      riyadh.graphql(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on MediaMessage { id bodyAr campaign { id } } } }`, { reps: ids.map((id) => ({ __typename: 'MediaMessage', id })) }, editor),
+      riyadh.graphql(
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on MediaMessage { id bodyAr campaign { id } } } }`,
+        { reps: ids.map((id) => ({ __typename: 'MediaMessage', id })) },
+        editor,
+      ),
     );
     expect(dataOf(refs.result)._entities.map((m: { id: string }) => m.id)).toEqual(ids);
     expect(refs.queries).toHaveLength(1);

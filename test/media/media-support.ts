@@ -4,7 +4,8 @@ import { proposeInitiative } from '../../services/initiatives/src/initiative/ini
 import { mediaService } from '../../services/media/src/service';
 import { kafkaBrokers, startTestService, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
 
-export const MESSAGE_FIELDS = 'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit publishedText } history { from to by byNode comment }';
+export const MESSAGE_FIELDS =
+  'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit publishedText } history { from to by byNode comment }';
 
 /** riyadh's media service alone, with its editor's and reviewer's tokens. */
 export async function startRiyadhMedia(): Promise<{ riyadh: TestNode; editor: string; reviewer: string }> {
@@ -39,7 +40,11 @@ export const mutations = {
   submit: (n: TestNode, t: string, id: string, version: number) =>
     n.graphql(`mutation($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { ${MESSAGE_FIELDS} } }`, { id, v: version }, t),
   approve: (n: TestNode, t: string, id: string, version: number) =>
-    n.graphql(`mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: APPROVE) { id decision remote message { ${MESSAGE_FIELDS} } } }`, { id, v: version }, t),
+    n.graphql(
+      `mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: APPROVE) { id decision remote message { ${MESSAGE_FIELDS} } } }`,
+      { id, v: version },
+      t,
+    ),
   requestChanges: (n: TestNode, t: string, id: string, version: number) =>
     n.graphql(
       `mutation($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES, comment: "أضف رابط الخدمة") { id decision message { ${MESSAGE_FIELDS} } } }`,
@@ -47,13 +52,21 @@ export const mutations = {
       t,
     ),
   schedule: (n: TestNode, t: string, id: string, version: number, at = new Date(Date.now() + 86400_000).toISOString()) =>
-    n.graphql(`mutation($id: ID!, $v: Int!, $at: DateTime!) { scheduleMessage(id: $id, version: $v, publishAt: $at) { ${MESSAGE_FIELDS} } }`, { id, v: version, at }, t),
+    n.graphql(
+      `mutation($id: ID!, $v: Int!, $at: DateTime!) { scheduleMessage(id: $id, version: $v, publishAt: $at) { ${MESSAGE_FIELDS} } }`,
+      { id, v: version, at },
+      t,
+    ),
   publish: (n: TestNode, t: string, id: string, version: number) =>
     n.graphql(`mutation($id: ID!, $v: Int!) { publishMessage(id: $id, version: $v) { ${MESSAGE_FIELDS} } }`, { id, v: version }, t),
   archive: (n: TestNode, t: string, id: string, version: number) =>
     n.graphql(`mutation($id: ID!, $v: Int!) { archiveMessage(id: $id, version: $v, reason: "انتهت الحملة") { ${MESSAGE_FIELDS} } }`, { id, v: version }, t),
   edit: (n: TestNode, t: string, id: string, version: number, input: Record<string, unknown> = { bodyEn: 'Edited' }) =>
-    n.graphql(`mutation($id: ID!, $v: Int!, $input: EditMessageInput!) { editMessage(id: $id, version: $v, input: $input) { ${MESSAGE_FIELDS} } }`, { id, v: version, input }, t),
+    n.graphql(
+      `mutation($id: ID!, $v: Int!, $input: EditMessageInput!) { editMessage(id: $id, version: $v, input: $input) { ${MESSAGE_FIELDS} } }`,
+      { id, v: version, input },
+      t,
+    ),
 };
 
 /** The message after a mutation, wherever the mutation put it. */

@@ -20,8 +20,10 @@ const dated = (day: string) => {
   return { hijri: hijriOfDay(day), gregorian, ar: `${hijriOfDay(day).ar} الموافق ${gregorian.ar}`, en: `${gregorian.en} (${hijriOfDay(day).en})` };
 };
 
-const known = (n: TestNode, table: string, id: string, where = 'true') => async () =>
-  (await n.sql(`select 1 from media.${table} where id = $1 and ${where}`, [id])).length ? true : undefined;
+const known =
+  (n: TestNode, table: string, id: string, where = 'true') =>
+  async () =>
+    (await n.sql(`select 1 from media.${table} where id = $1 and ${where}`, [id])).length ? true : undefined;
 
 beforeAll(async () => {
   [ministry, riyadh, riyadhInitiatives] = await Promise.all([
@@ -55,7 +57,11 @@ beforeAll(async () => {
   let version = proposed.version;
   for (const status of ['APPROVED', 'IN_PROGRESS']) {
     version = dataOf(
-      await riyadhInitiatives.graphql(`mutation($id: ID!, $v: Int!, $s: InitiativeStatus!) { changeInitiativeStatus(id: $id, version: $v, status: $s) { version } }`, { id: initiativeId, v: version, s: status }, editor),
+      await riyadhInitiatives.graphql(
+        `mutation($id: ID!, $v: Int!, $s: InitiativeStatus!) { changeInitiativeStatus(id: $id, version: $v, status: $s) { version } }`,
+        { id: initiativeId, v: version, s: status },
+        editor,
+      ),
     ).changeInitiativeStatus.version;
   }
   dataOf(
@@ -75,7 +81,11 @@ beforeAll(async () => {
     ),
   );
   await eventually(known(riyadh, 'initiative_view', initiativeId, 'percent_complete = 62.5'), 20000, 'the initiative at the media service');
-  await eventually(async () => ((await riyadh.sql('select 1 from media.progress_view where initiative_id = $1', [initiativeId])).length ? true : undefined), 20000, 'the report');
+  await eventually(
+    async () => ((await riyadh.sql('select 1 from media.progress_view where initiative_id = $1', [initiativeId])).length ? true : undefined),
+    20000,
+    'the report',
+  );
 });
 afterAll(async () => {
   await Promise.all([ministry?.stop(), riyadh?.stop(), riyadhInitiatives?.stop()]);
@@ -83,7 +93,9 @@ afterAll(async () => {
 
 describe('press material from initiative data', () => {
   it("writes a press release with the initiative's figures and both date forms, as a DRAFT on PRESS", async () => {
-    const m = dataOf(await riyadh.graphql(`mutation($id: ID!) { pressRelease(initiativeId: $id) { ${MESSAGE_FIELDS} } }`, { id: initiativeId }, editor)).pressRelease;
+    const m = dataOf(
+      await riyadh.graphql(`mutation($id: ID!) { pressRelease(initiativeId: $id) { ${MESSAGE_FIELDS} } }`, { id: initiativeId }, editor),
+    ).pressRelease;
     expect(m).toMatchObject({ status: 'DRAFT', origin: 'PRESS_RELEASE', initiativeId, node: 'riyadh' });
     expect(m.variants.map((v: { channel: string }) => v.channel)).toEqual(['PRESS']);
     expect(m.bodyAr).toContain('بوابة رخص البناء الإلكترونية');
@@ -113,14 +125,18 @@ describe('press material from initiative data', () => {
            from media.initiative_view where axis = 'E_SERVICES' and status <> 'CANCELLED'`,
         ),
       );
-    const { m, figures, days } = await eventually(async () => {
-      const before = await stats();
-      const from = riyadhDate(new Date());
-      const sheet = dataOf(await riyadh.graphql(`mutation { sectorFactSheet(axis: E_SERVICES) { ${MESSAGE_FIELDS} } }`, {}, editor)).sectorFactSheet;
-      // the sheet is dated the day it is written in Riyadh: either side of a midnight passing meanwhile
-      const days = [...new Set([from, riyadhDate(new Date())])];
-      return before === (await stats()) ? { m: sheet, figures: JSON.parse(before)[0], days } : undefined;
-    }, 20000, 'a stable read model');
+    const { m, figures, days } = await eventually(
+      async () => {
+        const before = await stats();
+        const from = riyadhDate(new Date());
+        const sheet = dataOf(await riyadh.graphql(`mutation { sectorFactSheet(axis: E_SERVICES) { ${MESSAGE_FIELDS} } }`, {}, editor)).sectorFactSheet;
+        // the sheet is dated the day it is written in Riyadh: either side of a midnight passing meanwhile
+        const days = [...new Set([from, riyadhDate(new Date())])];
+        return before === (await stats()) ? { m: sheet, figures: JSON.parse(before)[0], days } : undefined;
+      },
+      20000,
+      'a stable read model',
+    );
     expect(figures.total).toBeGreaterThanOrEqual(1);
     expect(m).toMatchObject({ status: 'DRAFT', origin: 'FACT_SHEET' });
     expect(m.variants.map((v: { channel: string }) => v.channel)).toEqual(['PRESS']);
@@ -144,7 +160,7 @@ describe('press material from initiative data', () => {
 });
 
 describe('key messages', () => {
-  it("are localised at a node with its own values, Hijri date included, and the hub sees which nodes localised them", async () => {
+  it('are localised at a node with its own values, Hijri date included, and the hub sees which nodes localised them', async () => {
     const ministryEditor = await ministry.token(['editor'], 'ministry', 'ministry-editor');
     const key = dataOf(
       await ministry.graphql(
@@ -161,7 +177,15 @@ describe('key messages', () => {
         ministryEditor,
       ),
     ).defineKeyMessage;
-    expect(key.placeholders).toEqual(['municipality_name_ar', 'date_hijri', 'date_gregorian', 'initiative_title_ar', 'municipality_name_en', 'initiative_title_en', 'date_gregorian_en']);
+    expect(key.placeholders).toEqual([
+      'municipality_name_ar',
+      'date_hijri',
+      'date_gregorian',
+      'initiative_title_ar',
+      'municipality_name_en',
+      'initiative_title_en',
+      'date_gregorian_en',
+    ]);
     await eventually(known(riyadh, 'key_message', key.id), 20000, 'the key message at riyadh');
 
     const m = dataOf(
@@ -179,10 +203,14 @@ describe('key messages', () => {
     const LOCALISED = `query($k: ID!) { keyMessage(id: $k) { localisations { node nodeNameAr messageId status } notLocalisedBy } }`;
     // a municipality's draft is read at the hub by the ministry's reviewers (drafts.read)
     const ministryReviewer = await ministry.token(['reviewer'], 'ministry', 'ministry-reviewer');
-    const atHub = await eventually(async () => {
-      const k = dataOf(await ministry.graphql(LOCALISED, { k: key.id }, ministryReviewer)).keyMessage;
-      return k.localisations.length ? k : undefined;
-    }, 20000, 'the localisation at the hub');
+    const atHub = await eventually(
+      async () => {
+        const k = dataOf(await ministry.graphql(LOCALISED, { k: key.id }, ministryReviewer)).keyMessage;
+        return k.localisations.length ? k : undefined;
+      },
+      20000,
+      'the localisation at the hub',
+    );
     expect(atHub.localisations).toEqual([{ node: 'riyadh', nodeNameAr: 'أمانة منطقة الرياض', messageId: m.id, status: 'DRAFT' }]);
     expect(atHub.notLocalisedBy).toContain('jeddah');
     expect(atHub.notLocalisedBy).not.toContain('riyadh');
@@ -191,7 +219,11 @@ describe('key messages', () => {
   it('refuses localising without the values its placeholders need', async () => {
     const ministryEditor = await ministry.token(['editor'], 'ministry', 'ministry-editor');
     const key = dataOf(
-      await ministry.graphql(`mutation($input: KeyMessageInput!) { defineKeyMessage(input: $input) { id } }`, { input: { titleAr: 'عنوان', templateAr: 'مبادرة {initiative_title_ar}' } }, ministryEditor),
+      await ministry.graphql(
+        `mutation($input: KeyMessageInput!) { defineKeyMessage(input: $input) { id } }`,
+        { input: { titleAr: 'عنوان', templateAr: 'مبادرة {initiative_title_ar}' } },
+        ministryEditor,
+      ),
     ).defineKeyMessage;
     await eventually(known(riyadh, 'key_message', key.id), 20000, 'the key message at riyadh');
     const e = errorOf(await riyadh.graphql(`mutation($k: ID!) { localiseKeyMessage(keyMessageId: $k) { id } }`, { k: key.id }, editor));

@@ -67,7 +67,10 @@ describe('the log', () => {
       expect(Object.keys(l)).not.toEqual(expect.arrayContaining(['variables']));
     }
     // the service behind the gateway logs the requests that reached it (the refused ones did not), once each
-    expect(parsed.filter((l) => l.msg === 'graphql request' && l.service === 'initiatives').map((l) => l.operation)).toEqual(['proposeInitiative', 'initiatives']);
+    expect(parsed.filter((l) => l.msg === 'graphql request' && l.service === 'initiatives').map((l) => l.operation)).toEqual([
+      'proposeInitiative',
+      'initiatives',
+    ]);
   });
 });
 

@@ -75,7 +75,8 @@ describe('/metrics', () => {
       const m = await n.metrics('initiatives');
       for (const c of initiativesService.consumers ?? []) {
         for (const topic of c.topics) {
-          for (const counter of ['mmhub_consumer_dead_lettered_total', 'mmhub_consumer_duplicates_total']) expect(samplesOf(m, counter, { consumer: c.name, topic })).toHaveLength(1);
+          for (const counter of ['mmhub_consumer_dead_lettered_total', 'mmhub_consumer_duplicates_total'])
+            expect(samplesOf(m, counter, { consumer: c.name, topic })).toHaveLength(1);
           expect(samplesOf(m, 'mmhub_consumer_events_applied_total', { consumer: c.name, topic, origin_node: 'ministry' })).toHaveLength(1);
         }
       }
@@ -94,7 +95,9 @@ describe('/metrics', () => {
     expect(growth(gateway, before.gateway, 'mmhub_graphql_requests_total', { operation: 'Propose', type: 'mutation', outcome: 'ok' })).toBe(1);
     expect(growth(gateway, before.gateway, 'mmhub_graphql_request_duration_seconds_count', { operation: 'Propose', type: 'mutation', outcome: 'ok' })).toBe(1);
     expect(growth(gateway, before.gateway, 'mmhub_graphql_request_duration_seconds_sum', { operation: 'Propose' })).toBeGreaterThan(0);
-    expect(growth(gateway, before.gateway, 'mmhub_subgraph_request_duration_seconds_count', { subgraph: 'initiatives', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(growth(gateway, before.gateway, 'mmhub_subgraph_request_duration_seconds_count', { subgraph: 'initiatives', outcome: 'ok' })).toBeGreaterThanOrEqual(
+      1,
+    );
 
     const service = await eventually(
       async () => {
@@ -117,7 +120,9 @@ describe('/metrics', () => {
       30_000,
       'riyadh’s event applied at the hub',
     );
-    expect(growth(atHub, before.hub, 'mmhub_consumer_events_applied_total', { consumer: 'replicas', topic: TOPIC, origin_node: 'riyadh' })).toBeGreaterThanOrEqual(1);
+    expect(
+      growth(atHub, before.hub, 'mmhub_consumer_events_applied_total', { consumer: 'replicas', topic: TOPIC, origin_node: 'riyadh' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(growth(atHub, before.hub, 'mmhub_consumer_event_delay_seconds_count', { consumer: 'replicas', origin_node: 'riyadh' })).toBeGreaterThanOrEqual(1);
     expect(sumOf(atHub, 'mmhub_origin_last_applied_timestamp_seconds', { origin_node: 'riyadh', topic: TOPIC })! * 1000).toBeGreaterThanOrEqual(started - 1000);
     const partitions = samplesOf(atHub, 'mmhub_consumer_lag', { consumer: 'replicas', topic: TOPIC });
@@ -133,7 +138,10 @@ describe('/metrics', () => {
     const e = riyadhEvent();
     const record = toRecord(TOPIC, e);
     const message = { key: record.key, value: record.value, headers: record.headers };
-    await producer.send({ topic: TOPIC, messages: [message, message, { key: newId(), value: '{"not": "an event"}', headers: { 'content-type': 'application/json' } }] });
+    await producer.send({
+      topic: TOPIC,
+      messages: [message, message, { key: newId(), value: '{"not": "an event"}', headers: { 'content-type': 'application/json' } }],
+    });
     await eventually(
       async () => {
         const m = await hub.metrics('initiatives');
@@ -154,10 +162,14 @@ describe('/metrics', () => {
     try {
       const events = Array.from({ length: 5 }, riyadhEvent).map((e) => toRecord(TOPIC, e));
       await producer.send({ topic: TOPIC, messages: events.map((r) => ({ key: r.key, value: r.value, headers: r.headers })) });
-      const stalled = await eventually(async () => {
-        const lag = lagOf(await hub.metrics('initiatives')) ?? 0;
-        return lag >= 5 ? lag : undefined;
-      }, 10_000, 'lag of the stopped consumer');
+      const stalled = await eventually(
+        async () => {
+          const lag = lagOf(await hub.metrics('initiatives')) ?? 0;
+          return lag >= 5 ? lag : undefined;
+        },
+        10_000,
+        'lag of the stopped consumer',
+      );
       expect(stalled).toBeGreaterThanOrEqual(5);
     } finally {
       await consumer.start();

@@ -24,10 +24,14 @@ const backlog = async () => sumOf(await riyadh.metrics('initiatives'), 'mmhub_ou
 
 it('shows the outbox backlog growing while the broker is down, in /metrics and in mmhub status, and draining to zero after', async () => {
   const status = () => nodeStatus(loadConfig(riyadh.statusEnv()));
-  const healthy = await eventually(async () => {
-    const s = await status();
-    return s.healthy && s.services[0].lag === 0 ? s : undefined;
-  }, 30_000, 'the node ready, its consumer caught up');
+  const healthy = await eventually(
+    async () => {
+      const s = await status();
+      return s.healthy && s.services[0].lag === 0 ? s : undefined;
+    },
+    30_000,
+    'the node ready, its consumer caught up',
+  );
   expect(healthy.services).toEqual([expect.objectContaining({ name: 'initiatives', ready: 'ready', backlog: 0, lag: 0, busUp: true })]);
 
   await stopBroker({ port: PORT, keepData: true });
@@ -42,7 +46,11 @@ it('shows the outbox backlog growing while the broker is down, in /metrics and i
   expect(sumOf(m, 'mmhub_outbox_oldest_age_seconds')).toBeGreaterThan(0);
   expect(sumOf(m, 'mmhub_bus_up')).toBe(0);
   expect(sumOf(m, 'mmhub_consumer_lag')).toBeUndefined();
-  await eventually(async () => ((sumOf(await riyadh.metrics('initiatives'), 'mmhub_relay_publish_failures_total') ?? 0) > 0 ? true : undefined), 15_000, 'failed publishes counted');
+  await eventually(
+    async () => ((sumOf(await riyadh.metrics('initiatives'), 'mmhub_relay_publish_failures_total') ?? 0) > 0 ? true : undefined),
+    15_000,
+    'failed publishes counted',
+  );
 
   const down = await status();
   expect(down.healthy).toBe(false);
@@ -58,10 +66,14 @@ it('shows the outbox backlog growing while the broker is down, in /metrics and i
 
   await startBroker({ port: PORT, keepData: true });
   await eventually(async () => ((await backlog()) === 0 ? true : undefined), 90_000, 'the outbox drained');
-  const after = await eventually(async () => {
-    const s = await status();
-    return s.healthy ? s : undefined;
-  }, 30_000, 'the node ready again');
+  const after = await eventually(
+    async () => {
+      const s = await status();
+      return s.healthy ? s : undefined;
+    },
+    30_000,
+    'the node ready again',
+  );
   expect(after.services[0]).toMatchObject({ backlog: 0, busUp: true });
   expect(after.services[0].published).toBeGreaterThanOrEqual(6);
   expect(formatStatus(after)).toMatch(/^initiatives\s+ready\s+0\s+-\s+/m);

@@ -12,8 +12,14 @@ beforeAll(async () => {
 afterAll(() => riyadh?.stop());
 
 it('records and publishes events from an outbox without the traceparent column', async () => {
-  const columns = await riyadh.sql(`select 1 from information_schema.columns where table_schema = 'initiatives' and table_name = 'outbox' and column_name = 'traceparent'`);
+  const columns = await riyadh.sql(
+    `select 1 from information_schema.columns where table_schema = 'initiatives' and table_name = 'outbox' and column_name = 'traceparent'`,
+  );
   expect(columns).toHaveLength(0);
   const i = await propose(riyadh);
-  await eventually(async () => ((await riyadh.sql('select sent_at from initiatives.outbox where subject = $1', [i.id]))[0]?.sent_at ? true : undefined), 20_000, 'the event published');
+  await eventually(
+    async () => ((await riyadh.sql('select sent_at from initiatives.outbox where subject = $1', [i.id]))[0]?.sent_at ? true : undefined),
+    20_000,
+    'the event published',
+  );
 });

@@ -56,7 +56,11 @@ describe('one trace from a mutation at riyadh to its application at the hub', ()
     const call = one(spans, 'the subgraph call', (s) => s.name === 'subgraph initiatives' && s.spanContext().traceId === traceId);
     expect(call.kind).toBe(SpanKind.CLIENT);
     expect(call.parentSpanContext?.spanId).toBe(gateway.spanContext().spanId);
-    const subgraph = one(spans, 'the subgraph request', (s) => attr(s, 'mmhub.node') === 'riyadh' && attr(s, 'mmhub.service') === 'initiatives' && s.name === 'mutation proposeInitiative');
+    const subgraph = one(
+      spans,
+      'the subgraph request',
+      (s) => attr(s, 'mmhub.node') === 'riyadh' && attr(s, 'mmhub.service') === 'initiatives' && s.name === 'mutation proposeInitiative',
+    );
     expect(subgraph.spanContext().traceId).toBe(traceId);
     expect(subgraph.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
 
@@ -68,7 +72,9 @@ describe('one trace from a mutation at riyadh to its application at the hub', ()
     expect(applied.parentSpanContext?.spanId).toBe(subgraph.spanContext().spanId);
 
     // the log lines of the request name the trace too
-    const lines = riyadh.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'graphql request' && l.operationType === 'mutation');
+    const lines = riyadh.lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'graphql request' && l.operationType === 'mutation');
     expect(lines.map((l) => [l.service, l.trace_id])).toEqual(
       expect.arrayContaining([
         ['gateway', traceId],

@@ -21,7 +21,10 @@ async function withAdmin<T>(work: (c: Client) => Promise<T>): Promise<T> {
 
 /** A fresh database on the machine's PostgreSQL, dropped by `drop()`. */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `mmhub_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  const name = `mmhub_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   await withAdmin((c) => c.query(`create database "${name}"`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;

@@ -1,6 +1,5 @@
 import { answers, requirePostgres, startBroker } from './infra';
 
-
 /** The tests need PostgreSQL (the machine's) and Kafka (started here when none answers). */
 export default async function globalSetup(): Promise<void> {
   await requirePostgres();

@@ -27,7 +27,11 @@ export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
  * What a node of the tests is given, in process or as a process of its own: its name, its database,
  * the test broker with a consumer group of its own, quick polls, the development secrets.
  */
-export function testNodeEnv(node: string | undefined, databaseUrl: string, o: { clientId?: string; logLevel?: string } = {}): Record<string, string | undefined> {
+export function testNodeEnv(
+  node: string | undefined,
+  databaseUrl: string,
+  o: { clientId?: string; logLevel?: string } = {},
+): Record<string, string | undefined> {
   return {
     MMHUB_NODE: node,
     MMHUB_DATABASE_URL: databaseUrl,
@@ -139,7 +143,10 @@ export async function readTopic(
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${topic}: only ${records.length} matching records after ${o.timeoutMs ?? 30000} ms`)), o.timeoutMs ?? 30000);
+      const timer = setTimeout(
+        () => reject(new Error(`${topic}: only ${records.length} matching records after ${o.timeoutMs ?? 30000} ms`)),
+        o.timeoutMs ?? 30000,
+      );
       consumer
         .run({
           eachMessage: async ({ message, partition }) => {

@@ -34,7 +34,9 @@ export function signalGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKI
 export async function killAllGroups(): Promise<void> {
   const leaders = [...groups];
   groups.clear();
-  const exited = leaders.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise<void>((resolve) => c.once('exit', () => resolve())));
+  const exited = leaders
+    .filter((c) => c.exitCode === null && c.signalCode === null)
+    .map((c) => new Promise<void>((resolve) => c.once('exit', () => resolve())));
   for (const c of leaders) signalGroup(c, 'SIGKILL');
   await Promise.all(exited);
 }
@@ -149,7 +151,11 @@ export interface CommandResult {
 /** Runs `mmhub <args>` from the compiled code to its end, with the environment given (undefined removes a variable). */
 export function runMmhub(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
-    const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d) => (stdout += d));
@@ -199,7 +205,13 @@ export async function startServeProcess(args: string[], env: Record<string, stri
     timing = { listeningMs: NaN, readyMs: NaN };
     const started = spawnInGroup(process.execPath, [path.join(ROOT, 'bin/mmhub.js'), 'serve', ...args, '--port', String(port)], {
       cwd: ROOT,
-      env: { ...process.env, MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET, MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET, ...env },
+      env: {
+        ...process.env,
+        MMHUB_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+        MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+        MMHUB_GATEWAY_SECRET: DEVELOPMENT_GATEWAY_SECRET,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = started;

@@ -8,7 +8,11 @@ import { ROOT } from './infra';
 const run = promisify(execFile);
 const KEPT = path.join(ROOT, '.mmhub/tools/promtool');
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Prometheus's promtool: the machine's, or the one from Debian's `prometheus` package, fetched with
@@ -16,7 +20,10 @@ const exists = (file: string) => access(file).then(() => true, () => false);
  * package would also start a Prometheus server.
  */
 export async function promtool(): Promise<string> {
-  const installed = await run('sh', ['-c', 'command -v promtool']).then((r) => r.stdout.trim(), () => '');
+  const installed = await run('sh', ['-c', 'command -v promtool']).then(
+    (r) => r.stdout.trim(),
+    () => '',
+  );
   if (installed) return installed;
   if (await exists(KEPT)) return KEPT;
   const work = await mkdtemp(path.join(tmpdir(), 'mmhub-promtool-'));

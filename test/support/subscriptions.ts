@@ -99,7 +99,10 @@ export async function subscribeWs<T = any>(url: string, query: string, variables
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
   });
-  const unsubscribe = client.subscribe<T>({ query, variables }, { next: (r) => c.push(r as GraphQLResult<T>), error: (e) => c.end(e instanceof Error ? e : new Error(JSON.stringify(e))), complete: () => c.end() });
+  const unsubscribe = client.subscribe<T>(
+    { query, variables },
+    { next: (r) => c.push(r as GraphQLResult<T>), error: (e) => c.end(e instanceof Error ? e : new Error(JSON.stringify(e))), complete: () => c.end() },
+  );
   return {
     results: c.results,
     received: c.received,

@@ -51,7 +51,11 @@ export function signOut(): void {
 
 /** Development: the gateway signs a demo token of its node for the role chosen. */
 export async function signInForDevelopment(role: string): Promise<Session> {
-  const res = await fetch(`${import.meta.env.BASE_URL}dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) });
+  const res = await fetch(`${import.meta.env.BASE_URL}dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role }),
+  });
   const body = (await res.json()) as { token?: string; error?: { message: string; messageAr: string } };
   if (!res.ok || !body.token) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { messageAr: body.error?.messageAr });
   return keep(body.token);

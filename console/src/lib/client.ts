@@ -19,14 +19,22 @@ export function apiClient(settings: Settings, token: () => string | null): Clien
   };
   const sse = createSseClient({ url: ENDPOINT, headers, retryAttempts: 5 });
   const exchanges: Exchange[] = [cacheExchange];
-  if (settings.persistedOnly) exchanges.push(persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, enableForSubscriptions: true, generateHash: async (_q, doc) => hashOf(doc) }));
+  if (settings.persistedOnly)
+    exchanges.push(
+      persistedExchange({ enforcePersistedQueries: true, enableForMutation: true, enableForSubscriptions: true, generateHash: async (_q, doc) => hashOf(doc) }),
+    );
   exchanges.push(
     fetchExchange,
     subscriptionExchange({
       forwardSubscription: (request) => ({
         subscribe: (sink) => ({
           unsubscribe: sse.subscribe(
-            { query: settings.persistedOnly ? '' : (request.query ?? ''), variables: request.variables as Record<string, unknown>, operationName: request.operationName, extensions: request.extensions },
+            {
+              query: settings.persistedOnly ? '' : (request.query ?? ''),
+              variables: request.variables as Record<string, unknown>,
+              operationName: request.operationName,
+              extensions: request.extensions,
+            },
             sink as never,
           ),
         }),

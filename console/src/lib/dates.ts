@@ -31,12 +31,19 @@ export function hijriOf(day: Day): { year: number; month: number; day: number } 
   return { year: n('year') || n('relatedYear'), month: n('month'), day: n('day') };
 }
 
-export function formatDay(day: Day, lang: 'ar' | 'en', calendar: 'gregory' | 'islamic-umalqura', style: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+export function formatDay(
+  day: Day,
+  lang: 'ar' | 'en',
+  calendar: 'gregory' | 'islamic-umalqura',
+  style: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
   return new Intl.DateTimeFormat(`${lang === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${calendar}`, { timeZone: 'UTC', ...style }).format(new Date(`${day}T12:00:00Z`));
 }
 
 export function formatInstant(at: string, lang: 'ar' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { timeZone: RIYADH, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { timeZone: RIYADH, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(at),
+  );
 }
 
 export const numberIn = (n: number | null | undefined, lang: 'ar' | 'en', digits = 0): string =>

@@ -16,7 +16,10 @@ const TEXTS = {
   signInTitle: { ar: 'الدخول إلى المنصة', en: 'Sign in to the hub' },
   signInDev: { ar: 'بيئة تطوير: اختر الجهة والدور (رموز العرض التجريبي).', en: 'Development: choose the node and the role (the demo’s tokens).' },
   signInOidc: { ar: 'الدخول عبر مزوّد الهوية', en: 'Sign in with your identity provider' },
-  signInNone: { ar: 'لم يُضبط مزوّد الهوية لهذه الجهة (MMHUB_CONSOLE_OIDC_ISSUER).', en: 'No identity provider is configured for this node (MMHUB_CONSOLE_OIDC_ISSUER).' },
+  signInNone: {
+    ar: 'لم يُضبط مزوّد الهوية لهذه الجهة (MMHUB_CONSOLE_OIDC_ISSUER).',
+    en: 'No identity provider is configured for this node (MMHUB_CONSOLE_OIDC_ISSUER).',
+  },
   nodeLabel: { ar: 'الجهة', en: 'Node' },
   roleLabel: { ar: 'الدور', en: 'Role' },
   thisNode: { ar: 'هذه الجهة', en: 'this node' },
@@ -46,7 +49,10 @@ const TEXTS = {
   clash: { ar: 'تعارض', en: 'Clash' },
   clashes: { ar: 'التعارضات', en: 'Clashes' },
   icsLink: { ar: 'رابط الاشتراك (ICS) لهذا العرض', en: 'Subscription link (ICS) of this view' },
-  icsNote: { ar: 'لتطبيقات التقويم التي لا ترسل ترويسة الدخول أضف ‎&token=‎ برمز اشتراك.', en: 'Calendar apps that cannot send a header need &token= with a subscription token.' },
+  icsNote: {
+    ar: 'لتطبيقات التقويم التي لا ترسل ترويسة الدخول أضف ‎&token=‎ برمز اشتراك.',
+    en: 'Calendar apps that cannot send a header need &token= with a subscription token.',
+  },
   close: { ar: 'إغلاق', en: 'Close' },
   from: { ar: 'من', en: 'From' },
   to: { ar: 'إلى', en: 'To' },

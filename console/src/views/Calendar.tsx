@@ -26,9 +26,23 @@ const FILTERS = ['node', 'axis', 'channel', 'audience'] as const;
 
 function placed(item: Item, clashesOf: Map<string, Clash[]>): Placed {
   if (item.__typename === 'Campaign') {
-    return { item, first: item.startsAt.slice(0, 10), last: lastDayOf(item.endsAt), axis: item.axis, national: item.scope === 'NATIONAL', clashes: clashesOf.get(item.id) ?? [] };
+    return {
+      item,
+      first: item.startsAt.slice(0, 10),
+      last: lastDayOf(item.endsAt),
+      axis: item.axis,
+      national: item.scope === 'NATIONAL',
+      clashes: clashesOf.get(item.id) ?? [],
+    };
   }
-  return { item, first: item.startDate, last: item.endDate, axis: item.entryAxis ?? null, national: item.node === 'ministry', clashes: clashesOf.get(item.id) ?? [] };
+  return {
+    item,
+    first: item.startDate,
+    last: item.endDate,
+    axis: item.entryAxis ?? null,
+    national: item.node === 'ministry',
+    clashes: clashesOf.get(item.id) ?? [],
+  };
 }
 
 function lastDayOfGregorianMonth(year: number, month: number): Day {
@@ -115,8 +129,8 @@ export function CalendarView({ settings }: { settings: Settings }) {
     if (mode === 'week') return go({ w: addDays(weekStart, 7 * step) });
     let m = month + step;
     let y = year;
-    if (m < 1) (m = 12), (y -= 1);
-    if (m > 12) (m = 1), (y += 1);
+    if (m < 1) ((m = 12), (y -= 1));
+    if (m > 12) ((m = 1), (y += 1));
     go({ y, m });
   };
 
@@ -175,10 +189,22 @@ export function CalendarView({ settings }: { settings: Settings }) {
         </div>
       </div>
       <form className="filters" onSubmit={(ev) => ev.preventDefault()}>
-        <Select label={t('nodeLabel')} name="node" value={filters.node} options={(nodes.data?.nodes ?? []).map((n) => [n.code, pick(n.nameAr, n.nameEn)])} onChange={(v) => go({ node: v })} />
+        <Select
+          label={t('nodeLabel')}
+          name="node"
+          value={filters.node}
+          options={(nodes.data?.nodes ?? []).map((n) => [n.code, pick(n.nameAr, n.nameEn)])}
+          onChange={(v) => go({ node: v })}
+        />
         <Select label={t('axis')} name="axis" value={filters.axis} options={AXES.map((a) => [a, e(a)])} onChange={(v) => go({ axis: v })} />
         <Select label={t('channel')} name="channel" value={filters.channel} options={CHANNELS.map((c) => [c, e(c)])} onChange={(v) => go({ channel: v })} />
-        <Select label={t('audience')} name="audience" value={filters.audience} options={AUDIENCES.map((a) => [a, e(a)])} onChange={(v) => go({ audience: v })} />
+        <Select
+          label={t('audience')}
+          name="audience"
+          value={filters.audience}
+          options={AUDIENCES.map((a) => [a, e(a)])}
+          onChange={(v) => go({ audience: v })}
+        />
       </form>
       <p className="ics">
         {t('icsLink')}:{' '}
@@ -198,7 +224,19 @@ export function CalendarView({ settings }: { settings: Settings }) {
   );
 }
 
-function Select({ label, name, value, options, onChange }: { label: string; name: string; value: string; options: [string, string][]; onChange(v: string): void }) {
+function Select({
+  label,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  options: [string, string][];
+  onChange(v: string): void;
+}) {
   const { t } = useI18n();
   return (
     <label>
@@ -244,7 +282,23 @@ function Chip({ p, onOpen }: { p: Placed; onOpen(p: Placed): void }) {
   );
 }
 
-function MonthGrid({ from, to, kind, items, today, onOpen, tall }: { from: Day; to: Day; kind: CalendarKind; items: Placed[]; today: Day; onOpen(p: Placed): void; tall?: boolean }) {
+function MonthGrid({
+  from,
+  to,
+  kind,
+  items,
+  today,
+  onOpen,
+  tall,
+}: {
+  from: Day;
+  to: Day;
+  kind: CalendarKind;
+  items: Placed[];
+  today: Day;
+  onOpen(p: Placed): void;
+  tall?: boolean;
+}) {
   const { t, lang } = useI18n();
   const names = t('weekdays').split(' ');
   const days: (Day | null)[] = [];
@@ -273,9 +327,18 @@ function MonthGrid({ from, to, kind, items, today, onOpen, tall }: { from: Day; 
               const h = hijriOf(day);
               const here = items.filter((p) => p.first <= day && p.last >= day);
               const big = kind === 'hijri' ? number.format(h.day) : number.format(Number(day.slice(8, 10)));
-              const small = kind === 'hijri' ? formatDay(day, lang, 'gregory', { day: 'numeric', month: 'short' }) : formatDay(day, lang, 'islamic-umalqura', { day: 'numeric', month: 'short' });
+              const small =
+                kind === 'hijri'
+                  ? formatDay(day, lang, 'gregory', { day: 'numeric', month: 'short' })
+                  : formatDay(day, lang, 'islamic-umalqura', { day: 'numeric', month: 'short' });
               return (
-                <td key={day} className={`${i >= 5 ? 'weekend' : ''}${day === today ? ' today' : ''}`} data-date={day} data-hijri-day={h.day} data-hijri-month={h.month}>
+                <td
+                  key={day}
+                  className={`${i >= 5 ? 'weekend' : ''}${day === today ? ' today' : ''}`}
+                  data-date={day}
+                  data-hijri-day={h.day}
+                  data-hijri-month={h.month}
+                >
                   <div className="day-head">
                     <span className="day-number">{big}</span>
                     <span className="day-other">{small}</span>

@@ -19,7 +19,9 @@ export default function Dashboard() {
     const sum = (k: RagKey) => rows.reduce((n, r) => n + r.rag[k], 0);
     return { axis: e(axis), onTrack: sum('onTrack'), atRisk: sum('atRisk'), offTrack: sum('offTrack'), notRated: sum('notRated') };
   });
-  const byNode = (data?.sectorDashboard.implementationByNode ?? []).filter((n) => n.initiatives > 0).map((n) => ({ node: pick(n.nodeNameAr, n.nodeNameEn), progress: n.averageProgress ?? 0, late: n.late }));
+  const byNode = (data?.sectorDashboard.implementationByNode ?? [])
+    .filter((n) => n.initiatives > 0)
+    .map((n) => ({ node: pick(n.nodeNameAr, n.nodeNameEn), progress: n.averageProgress ?? 0, late: n.late }));
   const rags = Object.keys(RAG_COLOURS) as RagKey[];
   return (
     <section aria-labelledby="dashboard-title" className="dashboard">

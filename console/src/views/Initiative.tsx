@@ -27,7 +27,10 @@ export default function InitiativePage({ id }: { id: string }) {
     .map((r) => ({ at: Date.parse(r.reportedAt), actual: r.percentComplete, expected: expectedOn(Date.parse(r.reportedAt), start, end) }));
   const now = Date.now();
   points.push({ at: now, actual: i.percentComplete, expected: i.expectedProgress });
-  const tick = (v: number) => new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { month: 'short', day: 'numeric', timeZone: 'Asia/Riyadh' }).format(new Date(v));
+  const tick = (v: number) =>
+    new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { month: 'short', day: 'numeric', timeZone: 'Asia/Riyadh' }).format(
+      new Date(v),
+    );
   return (
     <article aria-labelledby="initiative-title" className="initiative">
       <h1 id="initiative-title">
@@ -117,7 +120,8 @@ export default function InitiativePage({ id }: { id: string }) {
           <ul>
             {i.campaigns.map((c) => (
               <li key={c.id}>
-                {pick(c.titleAr, c.titleEn)} — {e(c.status)} · {c.scope === 'NATIONAL' ? t('national') : t('local')} · {pick(c.startsAtHijri.ar, c.startsAtHijri.en)}
+                {pick(c.titleAr, c.titleEn)} — {e(c.status)} · {c.scope === 'NATIONAL' ? t('national') : t('local')} ·{' '}
+                {pick(c.startsAtHijri.ar, c.startsAtHijri.en)}
               </li>
             ))}
           </ul>

@@ -26,7 +26,7 @@ export function Initiatives() {
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     next.delete('after');
-    for (const [k, v] of Object.entries(changes)) (v ? next.set(k, v) : next.delete(k));
+    for (const [k, v] of Object.entries(changes)) v ? next.set(k, v) : next.delete(k);
     navigate(`/initiatives?${next.toString()}`);
   };
   const [nodes] = useQuery({ query: NodesQuery });
@@ -41,7 +41,11 @@ export function Initiatives() {
     ...(q ? { search: q } : {}),
   };
   // the municipalities are known once the nodes are read
-  const [{ data, error, fetching }, refetch] = useQuery({ query: InitiativesQuery, variables: { first: PAGE, after, filter }, pause: scope === 'local' && !node && !nodes.data });
+  const [{ data, error, fetching }, refetch] = useQuery({
+    query: InitiativesQuery,
+    variables: { first: PAGE, after, filter },
+    pause: scope === 'local' && !node && !nodes.data,
+  });
   const page = data?.initiatives;
   return (
     <section aria-labelledby="initiatives-title">
@@ -61,7 +65,11 @@ export function Initiatives() {
         <button type="submit">{t('search')}</button>
         <label>
           {t('scope')}
-          <select name="scope" value={scope} onChange={(ev) => go({ scope: ev.target.value, node: !ev.target.value || scopeOf(node) === ev.target.value ? node : null })}>
+          <select
+            name="scope"
+            value={scope}
+            onChange={(ev) => go({ scope: ev.target.value, node: !ev.target.value || scopeOf(node) === ev.target.value ? node : null })}
+          >
             <option value="">{t('all')}</option>
             <option value="national">{t('national')}</option>
             <option value="local">{t('local')}</option>
@@ -71,11 +79,13 @@ export function Initiatives() {
           {t('nodeLabel')}
           <select name="node" value={node} onChange={(ev) => go({ node: ev.target.value })}>
             <option value="">{t('all')}</option>
-            {(nodes.data?.nodes ?? []).filter((n) => inScope(n.code)).map((n) => (
-              <option key={n.code} value={n.code}>
-                {pick(n.nameAr, n.nameEn)} — {n.code === 'ministry' ? t('national') : t('local')}
-              </option>
-            ))}
+            {(nodes.data?.nodes ?? [])
+              .filter((n) => inScope(n.code))
+              .map((n) => (
+                <option key={n.code} value={n.code}>
+                  {pick(n.nameAr, n.nameEn)} — {n.code === 'ministry' ? t('national') : t('local')}
+                </option>
+              ))}
           </select>
         </label>
         <label>
@@ -142,7 +152,8 @@ export function Initiatives() {
                     <Link href={`/initiatives/${i.id}`}>{pick(i.titleAr, i.titleEn)}</Link>
                   </td>
                   <td>
-                    {e(i.node)} <small className={i.node === 'ministry' ? 'tag national' : 'tag local'}>{i.node === 'ministry' ? t('national') : t('local')}</small>
+                    {e(i.node)}{' '}
+                    <small className={i.node === 'ministry' ? 'tag national' : 'tag local'}>{i.node === 'ministry' ? t('national') : t('local')}</small>
                   </td>
                   <td>
                     <span className={`chip axis-${i.axis}`}>{e(i.axis)}</span>

@@ -34,7 +34,15 @@ export function Live() {
   });
   const [messages] = useSubscription({ query: MessageStatusChangedSubscription }, (_prev, d) => {
     const m = d.messageStatusChanged;
-    add({ key: `m-${m.id}-${m.version}`, what: 'message', node: m.node, titleAr: m.bodyAr.slice(0, 120), titleEn: m.bodyEn?.slice(0, 120), status: m.status, at: m.updatedAt });
+    add({
+      key: `m-${m.id}-${m.version}`,
+      what: 'message',
+      node: m.node,
+      titleAr: m.bodyAr.slice(0, 120),
+      titleEn: m.bodyEn?.slice(0, 120),
+      status: m.status,
+      at: m.updatedAt,
+    });
     return d;
   });
   const error = initiatives.error ?? campaigns.error ?? messages.error;
@@ -46,7 +54,8 @@ export function Live() {
       <ol className="live" aria-live="polite" data-testid="live">
         {seen.map((h) => (
           <li key={h.key}>
-            <span className="tag">{t(h.what)}</span> <strong>{pick(h.titleAr, h.titleEn)}</strong> — {e(h.node)} · {e(h.status)} · <small>{formatInstant(h.at, lang)}</small>
+            <span className="tag">{t(h.what)}</span> <strong>{pick(h.titleAr, h.titleEn)}</strong> — {e(h.node)} · {e(h.status)} ·{' '}
+            <small>{formatInstant(h.at, lang)}</small>
           </li>
         ))}
       </ol>

@@ -88,7 +88,12 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
   return (
     <li className="card" data-message={m.id} aria-labelledby={titleId}>
       <h2 id={titleId}>
-        {e(m.node)} · {m.campaign ? `${pick(m.campaign.titleAr, m.campaign.titleEn)} (${m.campaign.scope === 'NATIONAL' ? t('national') : t('local')})` : m.initiative ? pick(m.initiative.titleAr, m.initiative.titleEn) : e(m.origin)}
+        {e(m.node)} ·{' '}
+        {m.campaign
+          ? `${pick(m.campaign.titleAr, m.campaign.titleEn)} (${m.campaign.scope === 'NATIONAL' ? t('national') : t('local')})`
+          : m.initiative
+            ? pick(m.initiative.titleAr, m.initiative.titleEn)
+            : e(m.origin)}
       </h2>
       <p className="body" dir="auto">
         {pick(m.bodyAr, m.bodyEn)}
@@ -123,10 +128,21 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
           </label>
         )}
         {missingReason && <p role="alert">{t('reasonRequired')}</p>}
-        <button type="button" className="primary" disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')} onClick={() => void decide('APPROVE')} data-testid="approve">
+        <button
+          type="button"
+          className="primary"
+          disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')}
+          onClick={() => void decide('APPROVE')}
+          data-testid="approve"
+        >
           {t('approve')}
         </button>
-        <button type="button" disabled={result.fetching} onClick={() => (asking ? void decide('REQUEST_CHANGES') : setAsking(true))} data-testid="request-changes">
+        <button
+          type="button"
+          disabled={result.fetching}
+          onClick={() => (asking ? void decide('REQUEST_CHANGES') : setAsking(true))}
+          data-testid="request-changes"
+        >
           {t('requestChanges')}
         </button>
       </div>

@@ -57,7 +57,9 @@ export class Migration20261126000000_initial extends Migration {
     this.addSql(`create index "calendar_entry_period_index" on "calendar"."calendar_entry" using gist (tstzrange("starts_at", "ends_at"))`);
     this.addSql('create index "calendar_entry_campaign_index" on "calendar"."calendar_entry" ("campaign_id")');
     // generating a year's national occasions twice adds nothing
-    this.addSql(`create unique index "calendar_entry_occasion_unique" on "calendar"."calendar_entry" ("node", "occasion_code", "occasion_hijri_year") where "occasion_code" is not null`);
+    this.addSql(
+      `create unique index "calendar_entry_occasion_unique" on "calendar"."calendar_entry" ("node", "occasion_code", "occasion_hijri_year") where "occasion_code" is not null`,
+    );
     // the outbox and inbox of the service's events
     this.addSql(`create table "calendar"."outbox" (
       "seq" bigint generated always as identity,

@@ -7,6 +7,8 @@ export class Migration20261206300000_outbox_notify extends Migration {
     this.addSql(
       `create or replace function "calendar"."outbox_notify"() returns trigger language plpgsql as $$ begin perform pg_notify('mmhub_outbox_calendar', ''); return null; end $$`,
     );
-    this.addSql(`create or replace trigger "outbox_notify" after insert on "calendar"."outbox" for each statement execute function "calendar"."outbox_notify"()`);
+    this.addSql(
+      `create or replace trigger "outbox_notify" after insert on "calendar"."outbox" for each statement execute function "calendar"."outbox_notify"()`,
+    );
   }
 }

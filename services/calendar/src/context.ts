@@ -5,7 +5,8 @@ import { CampaignStatus } from './campaign/campaign';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
 
-const byStart = (a: { startsAt: Date; id: string }, b: { startsAt: Date; id: string }) => a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
+const byStart = (a: { startsAt: Date; id: string }, b: { startsAt: Date; id: string }) =>
+  a.startsAt.getTime() - b.startsAt.getTime() || a.id.localeCompare(b.id);
 
 /** Per-request batching: one SQL statement per entity type and level of a query. */
 export function createLoaders(em: EntityManager) {

@@ -37,7 +37,18 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
-    resolvers: [CampaignResolver, CalendarEntryResolver, NationalOccasionsResolver, SectorCalendarResolver, CalendarFeedTokenResolver, CalendarResolver, ClashResolver, InitiativeCampaignsResolver, SectorDashboardCampaignsResolver, CampaignChangesResolver],
+    resolvers: [
+      CampaignResolver,
+      CalendarEntryResolver,
+      NationalOccasionsResolver,
+      SectorCalendarResolver,
+      CalendarFeedTokenResolver,
+      CalendarResolver,
+      ClashResolver,
+      InitiativeCampaignsResolver,
+      SectorDashboardCampaignsResolver,
+      CampaignChangesResolver,
+    ],
     orphanedTypes: [SectorDashboardReference],
     references: {
       Campaign: (ref, ctx: CalendarContext) => (isUuid(ref.id) ? ctx.loaders.campaign.load(ref.id.toLowerCase()) : null),

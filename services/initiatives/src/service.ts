@@ -40,7 +40,16 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
-    resolvers: [InitiativeResolver, ProgressReportResolver, IntegrationResolver, SectorDashboardResolver, IntegrationRankResolver, DuplicatesResolver, NodeResolver, StreamResolver],
+    resolvers: [
+      InitiativeResolver,
+      ProgressReportResolver,
+      IntegrationResolver,
+      SectorDashboardResolver,
+      IntegrationRankResolver,
+      DuplicatesResolver,
+      NodeResolver,
+      StreamResolver,
+    ],
     references: {
       Initiative: (ref, ctx: InitiativesContext) => ctx.loaders.initiative.load(ref.id),
       SectorDashboard: (ref) => scopeOfDashboardId(ref.id),

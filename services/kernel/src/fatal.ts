@@ -7,7 +7,10 @@ export const FATAL_EXIT_CODE = 70;
  * An error nothing handled leaves the process in a state no one can vouch for: it is logged, once,
  * as structured JSON, and the process exits for its supervisor to start a clean one.
  */
-export function exitOnUnhandledErrors(log: Logger = createLogger('error', { policy: 'fatal' }), exit: (code: number) => void = (code) => process.exit(code)): void {
+export function exitOnUnhandledErrors(
+  log: Logger = createLogger('error', { policy: 'fatal' }),
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
   let exiting = false;
   const fatal = (kind: string) => (e: unknown) => {
     if (exiting) return;

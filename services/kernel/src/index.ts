@@ -18,7 +18,23 @@ export * from './events/consumer';
 export * from './events/replica';
 export * from './events/journal';
 export * from './events/retention';
-export { validateEvent, isKnownEventType, isEventOf, serviceEvents, EVENT_TOPICS, eventDefinition, cataloguedEvents, nodeHeartbeatEvent, type TypedEvent, type EventDefinition, type EventsOf, type PayloadOf, type Received, type ReceivedOf, type ServiceEvents } from './events/schemas';
+export {
+  validateEvent,
+  isKnownEventType,
+  isEventOf,
+  serviceEvents,
+  EVENT_TOPICS,
+  eventDefinition,
+  cataloguedEvents,
+  nodeHeartbeatEvent,
+  type TypedEvent,
+  type EventDefinition,
+  type EventsOf,
+  type PayloadOf,
+  type Received,
+  type ReceivedOf,
+  type ServiceEvents,
+} from './events/schemas';
 export * from './graphql/scalars';
 export * from './graphql/connection';
 export * from './graphql/subgraph';

@@ -10,7 +10,19 @@ export function createLogger(level: string, bindings: Record<string, string> = {
       level,
       base: { ...bindings },
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'authorization', 'token', '*.token', 'password', '*.password', 'secret', '*.secret'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          'authorization',
+          'token',
+          '*.token',
+          'password',
+          '*.password',
+          'secret',
+          '*.secret',
+        ],
         remove: true,
       },
       mixin: traceFields,
@@ -23,7 +35,8 @@ export function createLogger(level: string, bindings: Record<string, string> = {
 
 // MikroORM writes every value into the statement it sends, and the driver puts the failed statement in
 // front of the error's message: "<statement with values> - <what PostgreSQL said>".
-const STATEMENT = /^\s*\(?\s*(select|insert|update|delete|with|values|begin|commit|rollback|savepoint|release|set|lock|copy|create|alter|drop|truncate)\b[\s\S]* - /i;
+const STATEMENT =
+  /^\s*\(?\s*(select|insert|update|delete|with|values|begin|commit|rollback|savepoint|release|set|lock|copy|create|alter|drop|truncate)\b[\s\S]* - /i;
 // PostgreSQL quotes the offending value after a colon: `invalid input syntax for type uuid: "…"`
 const QUOTED_VALUE = /: "(?:[^"]|"")*"/g;
 
@@ -40,10 +53,12 @@ function databaseMessage(message: string): string {
 export const withoutStatement = (message: string): string => (STATEMENT.test(message) ? databaseMessage(message) : message);
 
 type ErrorLike = Error & Record<string, unknown>;
-const isErrorLike = (e: unknown): e is ErrorLike => e instanceof Error || (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' && typeof (e as Error).stack === 'string');
+const isErrorLike = (e: unknown): e is ErrorLike =>
+  e instanceof Error || (typeof e === 'object' && e !== null && typeof (e as Error).message === 'string' && typeof (e as Error).stack === 'string');
 // a driver error (pg) or MikroORM's exception around one, which copies its fields
 const isDatabaseError = (e: ErrorLike): boolean => 'sqlState' in e || 'routine' in e || STATEMENT.test(e.message);
-const chainHasDatabaseError = (e: unknown, depth = 0): boolean => isErrorLike(e) && depth < 8 && (isDatabaseError(e) || chainHasDatabaseError(e.cause, depth + 1));
+const chainHasDatabaseError = (e: unknown, depth = 0): boolean =>
+  isErrorLike(e) && depth < 8 && (isDatabaseError(e) || chainHasDatabaseError(e.cause, depth + 1));
 // the fields of a PostgreSQL error that name things, never the values: no detail, where or internal query
 const DATABASE_FIELDS = ['code', 'severity', 'routine', 'schema', 'table', 'column', 'constraint', 'dataType'] as const;
 

@@ -13,12 +13,21 @@ describe('what the log keeps of a failed statement', () => {
   });
 
   it('keeps a database error’s class, SQLSTATE and names, wherever in a chain of causes it is', () => {
-    const db = Object.assign(new Error(failed), { code: '22P02', routine: 'string_to_uuid', table: 'initiative', detail: 'Failing row contains (01a2, secret title).', where: 'secret title' });
+    const db = Object.assign(new Error(failed), {
+      code: '22P02',
+      routine: 'string_to_uuid',
+      table: 'initiative',
+      detail: 'Failing row contains (01a2, secret title).',
+      where: 'secret title',
+    });
     const outer = new Error('could not propose', { cause: db });
     const lines: string[] = [];
     createLogger('info', {}, { write: (l: string) => void lines.push(l) }).error({ err: outer }, 'failed');
     expect(lines.join('')).not.toContain('secret title');
     expect(lines.join('')).not.toContain('insert into');
-    expect(errorForLog(outer)).toMatchObject({ message: 'could not propose', cause: { code: '22P02', routine: 'string_to_uuid', table: 'initiative', message: 'invalid input syntax for type uuid: "…"' } });
+    expect(errorForLog(outer)).toMatchObject({
+      message: 'could not propose',
+      cause: { code: '22P02', routine: 'string_to_uuid', table: 'initiative', message: 'invalid input syntax for type uuid: "…"' },
+    });
   });
 });

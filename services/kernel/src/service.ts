@@ -115,11 +115,7 @@ export function acceptedBy(c: ConsumerDefinition, config: Config): (e: EventEnve
 }
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
-export async function startService<C extends RequestContext>(
-  def: ServiceDefinition<C>,
-  config: Config,
-  options: StartOptions = {},
-): Promise<RunningService> {
+export async function startService<C extends RequestContext>(def: ServiceDefinition<C>, config: Config, options: StartOptions = {}): Promise<RunningService> {
   const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
   const clock = options.clock ?? systemClock;
   if (!config.databaseUrl) throw new ConfigError([`MMHUB_DATABASE_URL: is required to serve the ${def.name} service`]);
@@ -152,9 +148,7 @@ export async function startService<C extends RequestContext>(
 
     const bus =
       options.bus ??
-      (config.bus === 'memory'
-        ? new MemoryBus()
-        : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
+      (config.bus === 'memory' ? new MemoryBus() : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
     if (!options.bus) stops.unshift(() => bus.close());
     const topic = topicOf(def.name);
     const relay = new OutboxRelay({
@@ -197,7 +191,10 @@ export async function startService<C extends RequestContext>(
     const intakes = [true, false]
       .map((fromBeginning) => ({ fromBeginning, members: consumers.filter((c) => c.fromBeginning === fromBeginning) }))
       .filter((g) => g.members.length)
-      .map((g) => new EventIntake({ name: g.fromBeginning ? group : `${group}.from-now`, orm, schema, bus, log, fromBeginning: g.fromBeginning, consumers: g.members }));
+      .map(
+        (g) =>
+          new EventIntake({ name: g.fromBeginning ? group : `${group}.from-now`, orm, schema, bus, log, fromBeginning: g.fromBeginning, consumers: g.members }),
+      );
     const joined = await joinBus(bus, [topic, dlqOf(topic), NODES_TOPIC], intakes, log);
     relay.start();
     const pruner = new RetentionPruner({ orm, schema, retention: config.retention, log });
@@ -205,7 +202,12 @@ export async function startService<C extends RequestContext>(
     stops.unshift(() => pruner.stop());
     const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
     // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
-    stops.unshift(joined.stop, () => Promise.all(intakes.map((c) => c.stop())), () => relay.stop(), stopHeartbeats);
+    stops.unshift(
+      joined.stop,
+      () => Promise.all(intakes.map((c) => c.stop())),
+      () => relay.stop(),
+      stopHeartbeats,
+    );
     if (config.observability.metrics) {
       const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].intake!.name, topics: c.topics }));
       telemetry.watch({ orm, schema, relay, bus, consumers: groups });
@@ -240,7 +242,14 @@ export async function startService<C extends RequestContext>(
       const [database, broker] = await Promise.all([databaseReachable(orm), bus.reachable()]);
       const ready = database && broker && joined.done;
       // the process names itself, so that `mmhub status` never takes another node's process for this one
-      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', node: config.node, service: def.name, database, bus: broker, consumers: joined.done ? 'joined' : 'joining' });
+      res.status(ready ? 200 : 503).json({
+        status: ready ? 'ready' : 'not ready',
+        node: config.node,
+        service: def.name,
+        database,
+        bus: broker,
+        consumers: joined.done ? 'joined' : 'joining',
+      });
     });
     if (config.observability.metrics) app.get('/metrics', telemetry.metricsRoute());
     def.routes?.(app, runtime);
@@ -319,7 +328,12 @@ const NEVER_ABORTED = new AbortController().signal;
  * consumers have joined. A broker that answers and refuses (a replication factor it cannot give, ...)
  * stops the start.
  */
-async function joinBus(bus: EventBus, topics: string[], consumers: EventIntake[], log: Logger): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
+async function joinBus(
+  bus: EventBus,
+  topics: string[],
+  consumers: EventIntake[],
+  log: Logger,
+): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
   let topicsMade = false;
   let joinedCount = 0;
   const attempt = async () => {
@@ -381,13 +395,10 @@ async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Prom
 }
 
 /** Subgraphs answer only their node's gateway, which has verified the caller's token. */
-async function callerFromGateway(
-  header: string | string[] | undefined,
-  verify: ReturnType<typeof createGatewayProofVerifier>,
-): Promise<Caller | null> {
+async function callerFromGateway(header: string | string[] | undefined, verify: ReturnType<typeof createGatewayProofVerifier>): Promise<Caller | null> {
   const proof = await verify(Array.isArray(header) ? header[0] : header);
   if (!proof) {
-    throw new GraphQLError('Call this service through its node\'s gateway.', {
+    throw new GraphQLError("Call this service through its node's gateway.", {
       extensions: { code: 'UNAUTHENTICATED', messageAr: 'استدعِ هذه الخدمة عبر البوابة الخاصة بعقدتها.', http: { status: 401 } },
     });
   }

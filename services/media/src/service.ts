@@ -36,7 +36,17 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
   ],
   subgraph: {
-    resolvers: [MessageResolver, ReviewResolver, CharterResolver, KeyMessageResolver, PressResolver, CampaignMessagesResolver, InitiativeMessagesResolver, SectorDashboardMediaResolver, MessageChangesResolver],
+    resolvers: [
+      MessageResolver,
+      ReviewResolver,
+      CharterResolver,
+      KeyMessageResolver,
+      PressResolver,
+      CampaignMessagesResolver,
+      InitiativeMessagesResolver,
+      SectorDashboardMediaResolver,
+      MessageChangesResolver,
+    ],
     orphanedTypes: [CampaignRef, InitiativeRef, SectorDashboardReference],
     references: {
       MediaMessage: (ref, ctx: MediaContext) => ctx.loaders.message.load(ref.id),

@@ -9,7 +9,8 @@ import { HijriRangeInput } from '../occasions/sector-calendar.types';
 @Resolver(() => CalendarView)
 export class CalendarResolver {
   @Query(() => CalendarView, {
-    description: 'The campaigns and entries overlapping a range of days, a Hijri month or a range of Hijri days, ordered by start. Give range, hijriMonth or hijriRange.',
+    description:
+      'The campaigns and entries overlapping a range of days, a Hijri month or a range of Hijri days, ordered by start. Give range, hijriMonth or hijriRange.',
   })
   async calendar(
     @Ctx() ctx: CalendarContext,

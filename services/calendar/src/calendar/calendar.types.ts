@@ -17,14 +17,17 @@ export class HijriMonthInput {
   @Field(() => Int, { description: '1 (Muharram) to 12 (Dhu al-Hijjah).' }) month!: number;
 }
 
-@InputType('CalendarFilter', { description: 'Every list given narrows the calendar; national occasions of every axis pass the axis, channel and audience filters.' })
+@InputType('CalendarFilter', {
+  description: 'Every list given narrows the calendar; national occasions of every axis pass the axis, channel and audience filters.',
+})
 export class CalendarFilter {
   @Field(() => [String], { nullable: true, description: 'Owner nodes.' }) node?: string[] | null;
   @Field(() => [Axis], { nullable: true }) axis?: Axis[] | null;
   @Field(() => [String], { nullable: true, description: 'Campaigns on one of these channels, and their entries.' }) channel?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Campaigns for one of these audiences, and their entries.' }) audience?: string[] | null;
   @Field(() => [CalendarEntryKind], { nullable: true, description: 'Entries of these kinds only; campaigns are left out.' }) kind?: CalendarEntryKind[] | null;
-  @Field(() => Boolean, { nullable: true, description: 'Cancelled campaigns and entries (default true: they stay visible).' }) includeCancelled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Cancelled campaigns and entries (default true: they stay visible).' }) includeCancelled?:
+    boolean | null;
 }
 
 export const CalendarItem = createUnionType({

@@ -71,12 +71,18 @@ export function resolveRange(range: DayRange | null | undefined, hijriMonth: Hij
   }
   if (hijriMonth) return hijriMonthDays(hijriMonth);
   const field = hijriRange ? 'hijriRange' : 'range';
-  const { from, to } = hijriRange ? { from: gregorianOfHijriDay(hijriRange.from, 'hijriRange.from'), to: gregorianOfHijriDay(hijriRange.to, 'hijriRange.to') } : range!;
+  const { from, to } = hijriRange
+    ? { from: gregorianOfHijriDay(hijriRange.from, 'hijriRange.from'), to: gregorianOfHijriDay(hijriRange.to, 'hijriRange.to') }
+    : range!;
   if (to < from) {
     throw badInput(`${field}.to`, { en: `The range ends (${to}) before it starts (${from}).`, ar: `ينتهي النطاق (${to}) قبل أن يبدأ (${from}).` });
   }
   if (daysBetween(from, to) + 1 > MAX_RANGE_DAYS) {
-    throw badInput(`${field}.to`, { en: `A range covers at most ${MAX_RANGE_DAYS} days.`, ar: `لا يتجاوز النطاق ${MAX_RANGE_DAYS} يوماً.` }, { maxDays: MAX_RANGE_DAYS });
+    throw badInput(
+      `${field}.to`,
+      { en: `A range covers at most ${MAX_RANGE_DAYS} days.`, ar: `لا يتجاوز النطاق ${MAX_RANGE_DAYS} يوماً.` },
+      { maxDays: MAX_RANGE_DAYS },
+    );
   }
   return { from, to };
 }

@@ -19,7 +19,11 @@ export class CampaignChangesResolver {
       });
     },
   })
-  campaignChanged(@Root() campaign: CampaignRecord, @Ctx() _ctx: CalendarContext, @Arg('node', () => ID, { nullable: true, description: 'Only the campaigns of this node.' }) _node?: string): CampaignRecord {
+  campaignChanged(
+    @Root() campaign: CampaignRecord,
+    @Ctx() _ctx: CalendarContext,
+    @Arg('node', () => ID, { nullable: true, description: 'Only the campaigns of this node.' }) _node?: string,
+  ): CampaignRecord {
     return campaign;
   }
 }

@@ -9,7 +9,11 @@ interface StartCursor {
   id: string;
 }
 const isStartCursor = (k: unknown): k is StartCursor =>
-  typeof k === 'object' && k !== null && typeof (k as StartCursor).s === 'string' && !Number.isNaN(Date.parse((k as StartCursor).s)) && isUuid(String((k as StartCursor).id));
+  typeof k === 'object' &&
+  k !== null &&
+  typeof (k as StartCursor).s === 'string' &&
+  !Number.isNaN(Date.parse((k as StartCursor).s)) &&
+  isUuid(String((k as StartCursor).id));
 
 /** Lists campaigns latest start first, filtered, a page at a time. */
 export async function listCampaigns(
@@ -34,6 +38,12 @@ export async function listCampaigns(
   };
   const [{ qb: page }, { qb: count }] = await Promise.all([scope(), scope()]);
   if (cursor) page.andWhere('(c.starts_at, c.id) < (?, ?)', [new Date(cursor.s), cursor.id]);
-  const [rows, totalCount] = await Promise.all([page.orderBy({ startsAt: 'desc', id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
+  const [rows, totalCount] = await Promise.all([
+    page
+      .orderBy({ startsAt: 'desc', id: 'desc' })
+      .limit(n + 1)
+      .getResultList(),
+    count.getCount(),
+  ]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ s: r.startsAt.toISOString(), id: r.id }), Boolean(cursor));
 }

@@ -164,10 +164,14 @@ export function expectVersion(what: string, state: { version: number }, expected
 
 function requireOpen(s: CampaignState, doing: { en: string; ar: string }): void {
   if (campaignLifecycle.isFinal(s.status)) {
-    throw badInput('id', {
-      en: `A ${s.status.toLowerCase()} campaign can no longer be ${doing.en}.`,
-      ar: `لا يمكن ${doing.ar} حملة ${s.status === S.DONE ? 'منتهية' : 'ملغاة'}.`,
-    }, { status: s.status });
+    throw badInput(
+      'id',
+      {
+        en: `A ${s.status.toLowerCase()} campaign can no longer be ${doing.en}.`,
+        ar: `لا يمكن ${doing.ar} حملة ${s.status === S.DONE ? 'منتهية' : 'ملغاة'}.`,
+      },
+      { status: s.status },
+    );
   }
 }
 

@@ -148,9 +148,7 @@ describe('scheduling and rescheduling', () => {
 
   it('refuses a reschedule to the same period and an end before the start', () => {
     expect(codeOf(() => rescheduleCampaign(state(S.SCHEDULED), draft, 1, actor))).toBe('BAD_USER_INPUT:period');
-    expect(codeOf(() => rescheduleCampaign(state(S.SCHEDULED), { startsAt: later.endsAt, endsAt: later.startsAt }, 1, actor))).toBe(
-      'BAD_USER_INPUT:endsAt',
-    );
+    expect(codeOf(() => rescheduleCampaign(state(S.SCHEDULED), { startsAt: later.endsAt, endsAt: later.startsAt }, 1, actor))).toBe('BAD_USER_INPUT:endsAt');
   });
 });
 

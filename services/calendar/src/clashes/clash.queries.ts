@@ -11,7 +11,10 @@ import { findClashes, involves, type Clash } from './clash';
 export type ClashOfRecords = Clash<CampaignRecord, CalendarEntryRecord>;
 
 function committedCampaigns(em: EntityManager, p: Period, axis?: Axis, excludeId?: string): Promise<CampaignRecord[]> {
-  const qb = em.createQueryBuilder(CampaignRecord, 'c').where(OVERLAPS('c'), [p.startsAt, p.endsAt]).andWhere({ status: { $in: [...COMMITTED] } });
+  const qb = em
+    .createQueryBuilder(CampaignRecord, 'c')
+    .where(OVERLAPS('c'), [p.startsAt, p.endsAt])
+    .andWhere({ status: { $in: [...COMMITTED] } });
   if (axis) qb.andWhere({ axis });
   if (excludeId) qb.andWhere({ id: { $ne: excludeId } });
   return qb.getResultList();

@@ -78,11 +78,7 @@ function reasonOf(kind: ClashKind, c: ClashingCampaign, other: { titleAr: string
  * The clashes among committed campaigns and national occasions, ordered by when they start.
  * With `focus`, only the clashes of that campaign; it is `campaign` unless it is the national side.
  */
-export function findClashes<C extends ClashingCampaign, O extends ClashingOccasion>(
-  campaigns: C[],
-  occasions: O[],
-  focus?: string,
-): Clash<C, O>[] {
+export function findClashes<C extends ClashingCampaign, O extends ClashingOccasion>(campaigns: C[], occasions: O[], focus?: string): Clash<C, O>[] {
   const sorted = [...campaigns].sort(byStart);
   const found: Clash<C, O>[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -102,7 +98,17 @@ export function findClashes<C extends ClashingCampaign, O extends ClashingOccasi
         if (isNational(c)) [c, d] = [d, c];
       } else continue;
       const overlap = intersection(c, d);
-      found.push({ kind, node: c.node, axis: c.axis, audiences: shared, campaign: c, otherCampaign: d, occasion: null, overlap, reason: reasonOf(kind, c, d, shared, overlap) });
+      found.push({
+        kind,
+        node: c.node,
+        axis: c.axis,
+        audiences: shared,
+        campaign: c,
+        otherCampaign: d,
+        occasion: null,
+        overlap,
+        reason: reasonOf(kind, c, d, shared, overlap),
+      });
     }
     const c = sorted[i];
     if (isNational(c) || (focus && c.id !== focus)) continue;
@@ -110,12 +116,21 @@ export function findClashes<C extends ClashingCampaign, O extends ClashingOccasi
       if (!isNational(o) || (o.axis && o.axis !== c.axis) || !overlaps(c, o)) continue;
       const overlap = intersection(c, o);
       const kind = ClashKind.NATIONAL_OCCASION;
-      found.push({ kind, node: c.node, axis: c.axis, audiences: [], campaign: c, otherCampaign: null, occasion: o, overlap, reason: reasonOf(kind, c, o, [], overlap) });
+      found.push({
+        kind,
+        node: c.node,
+        axis: c.axis,
+        audiences: [],
+        campaign: c,
+        otherCampaign: null,
+        occasion: o,
+        overlap,
+        reason: reasonOf(kind, c, o, [], overlap),
+      });
     }
   }
   return found.sort((x, y) => x.overlap.startsAt.getTime() - y.overlap.startsAt.getTime() || x.campaign.id.localeCompare(y.campaign.id));
 }
 
 /** Whether a clash concerns a node: one of its campaigns, or its national campaign or occasion. */
-export const involves = (c: Clash, node: string): boolean =>
-  c.campaign.node === node || c.otherCampaign?.node === node || c.occasion?.node === node;
+export const involves = (c: Clash, node: string): boolean => c.campaign.node === node || c.otherCampaign?.node === node || c.occasion?.node === node;

@@ -33,7 +33,15 @@ describe('clash detection', () => {
     const b = campaign('riyadh', '2026-04-10', '2026-04-30', { audiences: ['FAMILIES', 'YOUTH'] });
     const [c, ...more] = findClashes([b, a], []);
     expect(more).toEqual([]);
-    expect(c).toMatchObject({ kind: ClashKind.SAME_NODE, node: 'riyadh', axis: 'HEALTH_AWARENESS', audiences: ['FAMILIES'], campaign: a, otherCampaign: b, occasion: null });
+    expect(c).toMatchObject({
+      kind: ClashKind.SAME_NODE,
+      node: 'riyadh',
+      axis: 'HEALTH_AWARENESS',
+      audiences: ['FAMILIES'],
+      campaign: a,
+      otherCampaign: b,
+      occasion: null,
+    });
     expect(c.overlap).toEqual({ startsAt: at('2026-04-10'), endsAt: at('2026-04-15') });
     expect(c.reason.en).toBe(
       `“${a.titleEn}” and “${b.titleEn}” of Riyadh Region Municipality both address families on the Health awareness axis, from 2026-04-10 (Shawwal 22, 1447 AH) to 2026-04-14 (Shawwal 26, 1447 AH).`,
@@ -44,7 +52,9 @@ describe('clash detection', () => {
   });
 
   it('different axes do not clash', () => {
-    expect(findClashes([campaign('riyadh', '2026-04-01', '2026-04-15'), campaign('riyadh', '2026-04-01', '2026-04-15', { axis: Axis.E_SERVICES })], [])).toEqual([]);
+    expect(
+      findClashes([campaign('riyadh', '2026-04-01', '2026-04-15'), campaign('riyadh', '2026-04-01', '2026-04-15', { axis: Axis.E_SERVICES })], []),
+    ).toEqual([]);
   });
 
   it('touching periods do not clash', () => {
@@ -52,7 +62,9 @@ describe('clash detection', () => {
   });
 
   it('no shared audience, or two municipalities: no clash', () => {
-    expect(findClashes([campaign('riyadh', '2026-04-01', '2026-04-15'), campaign('riyadh', '2026-04-01', '2026-04-15', { audiences: ['BUSINESSES'] })], [])).toEqual([]);
+    expect(
+      findClashes([campaign('riyadh', '2026-04-01', '2026-04-15'), campaign('riyadh', '2026-04-01', '2026-04-15', { audiences: ['BUSINESSES'] })], []),
+    ).toEqual([]);
     expect(findClashes([campaign('riyadh', '2026-04-01', '2026-04-15'), campaign('jeddah', '2026-04-01', '2026-04-15')], [])).toEqual([]);
   });
 
@@ -61,7 +73,9 @@ describe('clash detection', () => {
     const local = campaign('jeddah', '2026-04-01', '2026-04-10');
     const [c] = findClashes([national, local], []);
     expect(c).toMatchObject({ kind: ClashKind.NATIONAL_CAMPAIGN, node: 'jeddah', campaign: local, otherCampaign: national, audiences: [] });
-    expect(c.reason.en).toMatch(/^The local campaign “Campaign \d+” of Jeddah Municipality runs on the Health awareness axis at the same time as the national campaign/);
+    expect(c.reason.en).toMatch(
+      /^The local campaign “Campaign \d+” of Jeddah Municipality runs on the Health awareness axis at the same time as the national campaign/,
+    );
   });
 
   it('a local campaign during a national occasion of every axis clashes; one of another axis does not', () => {

@@ -1,4 +1,4 @@
-import { Axis, HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { type Axis, HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
 
 export { HIJRI_MONTHS_AR };
 
@@ -39,7 +39,6 @@ export interface HijriMonth extends MonthCount {
   from: string;
   to: string;
 }
-
 
 /** Months as one number (year × 12 + month − 1), so that a run of months is a range. */
 const ordinal = (year: number, month: number) => year * 12 + month - 1;

@@ -26,13 +26,18 @@ describe('campaigns counted by month', () => {
   });
 
   it('crosses a year end', () => {
-    expect(gregorianMonths([{ axis: H, firstDay: '2026-12-31', lastDay: '2027-01-01', campaigns: 1 }], [H]).map((m) => m.month)).toEqual(['2026-12', '2027-01']);
+    expect(gregorianMonths([{ axis: H, firstDay: '2026-12-31', lastDay: '2027-01-01', campaigns: 1 }], [H]).map((m) => m.month)).toEqual([
+      '2026-12',
+      '2027-01',
+    ]);
   });
 
   it('counts Umm al-Qura months with their names and Gregorian days', () => {
     // 2026-02-17 is 29 Sha'ban 1447, 2026-02-18 is 1 Ramadan, 2026-03-20 is 1 Shawwal
     const months = hijriMonths([{ axis: H, firstDay: '2026-02-17', lastDay: '2026-03-20', campaigns: 1 }], [H]);
-    expect(months.map(({ year, month, nameAr, nameEn, from, to, campaigns, launched }) => ({ year, month, nameAr, nameEn, from, to, campaigns, launched }))).toEqual([
+    expect(
+      months.map(({ year, month, nameAr, nameEn, from, to, campaigns, launched }) => ({ year, month, nameAr, nameEn, from, to, campaigns, launched })),
+    ).toEqual([
       { year: 1447, month: 8, nameAr: 'شعبان', nameEn: "Sha'ban", from: '2026-01-20', to: '2026-02-17', campaigns: 1, launched: 1 },
       { year: 1447, month: 9, nameAr: 'رمضان', nameEn: 'Ramadan', from: '2026-02-18', to: '2026-03-19', campaigns: 1, launched: 0 },
       { year: 1447, month: 10, nameAr: 'شوال', nameEn: 'Shawwal', from: '2026-03-20', to: '2026-04-17', campaigns: 1, launched: 0 },

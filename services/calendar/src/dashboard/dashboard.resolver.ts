@@ -28,7 +28,8 @@ export const sectorDashboardReference = (ref: { id: string }): DashboardScope =>
 export class SectorDashboardCampaignsResolver {
   @FieldResolver(() => [GregorianCampaignMonth], {
     nullable: true,
-    description: 'Campaigns per Gregorian month and axis (the strategic marketing map), from the first month with a campaign to the last (from the calendar service).',
+    description:
+      'Campaigns per Gregorian month and axis (the strategic marketing map), from the first month with a campaign to the last (from the calendar service).',
   })
   async campaignsByMonth(@Root() d: DashboardScope, @Ctx() ctx: CalendarContext): Promise<GregorianCampaignMonth[]> {
     return gregorianMonths(await daysOf(ctx, d), axesOf(d));

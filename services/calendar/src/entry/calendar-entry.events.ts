@@ -59,7 +59,12 @@ export const calendarEntryEvents = [
     z.object({
       state: calendarEntryState,
       change: calendarEntryState
-        .extend({ occasion: z.object({ code: z.string(), hijriYear: z.number().int() }).optional().describe('For a generated national occasion: which, and its Hijri year.') })
+        .extend({
+          occasion: z
+            .object({ code: z.string(), hijriYear: z.number().int() })
+            .optional()
+            .describe('For a generated national occasion: which, and its Hijri year.'),
+        })
         .describe('The whole new entry.'),
     }),
   ),

@@ -1,20 +1,18 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  LocalDateScalar,
-  authorize,
-  isUuid,
-  newId,
-  notFound,
-  recordEvent,
-  requireOwnedHere,
-  requireRoleFor,
-  validId,
-} from '../../../kernel/src';
+import { LocalDateScalar, authorize, isUuid, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, validId } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { Campaign } from '../campaign/campaign.types';
-import { addCalendarEntry, cancelCalendarEntry, entryDays, moveCalendarEntry, type CalendarEntryEvent, type CalendarEntryState, type LinkedCampaign } from './calendar-entry';
+import {
+  addCalendarEntry,
+  cancelCalendarEntry,
+  entryDays,
+  moveCalendarEntry,
+  type CalendarEntryEvent,
+  type CalendarEntryState,
+  type LinkedCampaign,
+} from './calendar-entry';
 import { CalendarEntryRecord, calendarEntryRow, calendarEntryState } from './calendar-entry.entity';
 import { AddCalendarEntryInput, CalendarEntry, EntryTimeInput } from './calendar-entry.types';
 import type { Actor } from '../campaign/campaign';
@@ -107,7 +105,9 @@ export class CalendarEntryResolver {
     return entryDays(e).endDate;
   }
 
-  @FieldResolver(() => [DayClash], { description: 'The public holidays it falls on, and the weekend if it starts on one; none for occasions and cancelled entries.' })
+  @FieldResolver(() => [DayClash], {
+    description: 'The public holidays it falls on, and the weekend if it starts on one; none for occasions and cancelled entries.',
+  })
   dayClashes(@Root() e: CalendarEntryRecord) {
     if (e.kind === CalendarEntryKind.OCCASION || e.status === CalendarEntryStatus.CANCELLED) return [];
     return dayClashesOf(e, PLACED_NAMES[e.kind]).map(dayClashView);

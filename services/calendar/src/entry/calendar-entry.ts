@@ -1,5 +1,5 @@
 import {
-  Axis,
+  type Axis,
   Lifecycle,
   MINISTRY,
   badInput,

@@ -22,7 +22,8 @@ export class CalendarEntry {
   @Field({ description: 'For all-day entries, midnight in Riyadh of the first day.' }) startsAt!: Date;
   @Field({ description: 'Excluded; for all-day entries, midnight in Riyadh after the last day.' }) endsAt!: Date;
   @Field(() => CalendarEntryStatus) status!: CalendarEntryStatus;
-  @Field(() => String, { nullable: true, description: 'FOUNDING_DAY, NATIONAL_DAY, RAMADAN, ... on generated national occasions.' }) occasionCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'FOUNDING_DAY, NATIONAL_DAY, RAMADAN, ... on generated national occasions.' }) occasionCode!:
+    string | null;
   @Field(() => Int, { nullable: true }) occasionHijriYear!: number | null;
   @Field(() => Int, { description: 'The iCalendar SEQUENCE: grows on every change of time and on cancellation.' }) sequence!: number;
   @Field() createdAt!: Date;

@@ -26,13 +26,23 @@ describe('adding a calendar entry', () => {
   it('adds a timed entry, CONFIRMED at version 1', () => {
     const e = addCalendarEntry(conference, null, acting);
     expect(e.type).toBe('mmhub.calendarentry.added.v1');
-    expect(e.data.state).toMatchObject({ allDay: false, status: 'CONFIRMED', startsAt: '2026-03-01T07:00:00.000Z', endsAt: '2026-03-01T08:30:00.000Z', sequence: 0, version: 1 });
+    expect(e.data.state).toMatchObject({
+      allDay: false,
+      status: 'CONFIRMED',
+      startsAt: '2026-03-01T07:00:00.000Z',
+      endsAt: '2026-03-01T08:30:00.000Z',
+      sequence: 0,
+      version: 1,
+    });
   });
 
   it('adds whole days from midnight to midnight in Riyadh, the last day included', () => {
     const e = addCalendarEntry({ ...conference, kind: CalendarEntryKind.EVENT, when: { startDate: '2026-03-01', endDate: '2026-03-03' } }, null, acting);
     expect(e.data.state).toMatchObject({ allDay: true, startsAt: '2026-02-28T21:00:00.000Z', endsAt: '2026-03-03T21:00:00.000Z' });
-    expect(entryDays({ startsAt: new Date(e.data.state.startsAt), endsAt: new Date(e.data.state.endsAt) })).toEqual({ startDate: '2026-03-01', endDate: '2026-03-03' });
+    expect(entryDays({ startsAt: new Date(e.data.state.startsAt), endsAt: new Date(e.data.state.endsAt) })).toEqual({
+      startDate: '2026-03-01',
+      endDate: '2026-03-03',
+    });
   });
 
   it('takes the axis of its campaign unless it has its own', () => {
@@ -45,7 +55,11 @@ describe('adding a calendar entry', () => {
     ['both kinds of time', { when: { startsAt: new Date(), endsAt: new Date(), startDate: '2026-03-01' } }, 'BAD_USER_INPUT:when'],
     ['no time', { when: {} }, 'BAD_USER_INPUT:when'],
     ['a start without an end', { when: { startsAt: new Date('2026-03-01T10:00:00+03:00') } }, 'BAD_USER_INPUT:when.endsAt'],
-    ['an end before the start', { when: { startsAt: new Date('2026-03-01T10:00:00+03:00'), endsAt: new Date('2026-03-01T09:00:00+03:00') } }, 'BAD_USER_INPUT:when.endsAt'],
+    [
+      'an end before the start',
+      { when: { startsAt: new Date('2026-03-01T10:00:00+03:00'), endsAt: new Date('2026-03-01T09:00:00+03:00') } },
+      'BAD_USER_INPUT:when.endsAt',
+    ],
     ['a last day before the first', { when: { startDate: '2026-03-05', endDate: '2026-03-01' } }, 'BAD_USER_INPUT:when.endDate'],
     ['an impossible day', { when: { startDate: '2026-02-30' } }, 'BAD_USER_INPUT:when.startDate'],
     ['an unknown kind', { kind: 'PARTY' as CalendarEntryKind }, 'BAD_USER_INPUT:kind'],
@@ -55,8 +69,10 @@ describe('adding a calendar entry', () => {
   });
 
   it('names only a visible campaign of its own node or the ministry’s, never a cancelled one', () => {
-    const with_ = (node: string, status = CampaignStatus.SCHEDULED) => () =>
-      addCalendarEntry({ ...conference, campaignId }, { id: campaignId, node, axis: Axis.OVERSIGHT, status }, acting);
+    const with_ =
+      (node: string, status = CampaignStatus.SCHEDULED) =>
+      () =>
+        addCalendarEntry({ ...conference, campaignId }, { id: campaignId, node, axis: Axis.OVERSIGHT, status }, acting);
     expect(codeOf(with_('ministry'))).toBeUndefined();
     expect(codeOf(with_('jeddah'))).toBe('BAD_USER_INPUT:campaignId');
     expect(codeOf(with_('riyadh', CampaignStatus.CANCELLED))).toBe('BAD_USER_INPUT:campaignId');

@@ -34,7 +34,10 @@ const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 4
 function list(req: Request, name: string): string[] | null {
   const value = req.query[name];
   const raw = Array.isArray(value) ? value : value == null ? [] : [value];
-  const items = raw.flatMap((v) => storableText(name, String(v)).split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = raw
+    .flatMap((v) => storableText(name, String(v)).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return items.length ? items : null;
 }
 

@@ -6,7 +6,8 @@ import { CalendarEntryKind, type AddCalendarEntry, type NationalOccasionMark } f
 export const HIJRI_YEARS = { min: 1400, max: 1500 } as const;
 
 export function validHijriYear(year: number, field = 'hijriYear'): number {
-  if (!Number.isInteger(year)) throw badInput(field, { en: `The Hijri year must be a whole number; got ${year}.`, ar: `يجب أن تكون السنة الهجرية عدداً صحيحاً؛ القيمة ${year}.` });
+  if (!Number.isInteger(year))
+    throw badInput(field, { en: `The Hijri year must be a whole number; got ${year}.`, ar: `يجب أن تكون السنة الهجرية عدداً صحيحاً؛ القيمة ${year}.` });
   return boundedNumber(field, year, HIJRI_YEARS.min, HIJRI_YEARS.max, { en: 'The Hijri year', ar: 'السنة الهجرية' });
 }
 

@@ -1,8 +1,7 @@
 import { DomainError } from '../../../kernel/src';
 import { nationalOccasionsOf } from './national-occasions';
 
-const days = (year: number) =>
-  Object.fromEntries(nationalOccasionsOf(year).map((o) => [o.mark.code, [o.entry.when.startDate, o.entry.when.endDate]]));
+const days = (year: number) => Object.fromEntries(nationalOccasionsOf(year).map((o) => [o.mark.code, [o.entry.when.startDate, o.entry.when.endDate]]));
 
 describe('national occasions of a Hijri year', () => {
   it('1447: in the Umm al-Qura calendar and on the fixed Gregorian days that fall in it', () => {
@@ -35,14 +34,33 @@ describe('national occasions of a Hijri year', () => {
 
   it('lists them in date order, as whole-day occasions named in Arabic and English', () => {
     const list = nationalOccasionsOf(1447);
-    expect(list.map((o) => o.mark.code)).toEqual(['HIJRI_NEW_YEAR', 'NATIONAL_DAY', 'RAMADAN', 'FOUNDING_DAY', 'FLAG_DAY', 'EID_AL_FITR', 'ARAFAT_DAY', 'EID_AL_ADHA']);
-    expect(list[1].entry).toMatchObject({ kind: 'OCCASION', titleAr: 'اليوم الوطني', titleEn: 'National Day', descriptionEn: 'National Day, Tuesday Rabi\' al-thani 1, 1447 AH, a public holiday' });
+    expect(list.map((o) => o.mark.code)).toEqual([
+      'HIJRI_NEW_YEAR',
+      'NATIONAL_DAY',
+      'RAMADAN',
+      'FOUNDING_DAY',
+      'FLAG_DAY',
+      'EID_AL_FITR',
+      'ARAFAT_DAY',
+      'EID_AL_ADHA',
+    ]);
+    expect(list[1].entry).toMatchObject({
+      kind: 'OCCASION',
+      titleAr: 'اليوم الوطني',
+      titleEn: 'National Day',
+      descriptionEn: "National Day, Tuesday Rabi' al-thani 1, 1447 AH, a public holiday",
+    });
     expect(list[1].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
   });
 
   it('covers every 22 February exactly once over consecutive Hijri years', () => {
     const founding = [];
-    for (let y = 1440; y <= 1475; y++) founding.push(...nationalOccasionsOf(y).filter((o) => o.mark.code === 'FOUNDING_DAY').map((o) => o.entry.when.startDate));
+    for (let y = 1440; y <= 1475; y++)
+      founding.push(
+        ...nationalOccasionsOf(y)
+          .filter((o) => o.mark.code === 'FOUNDING_DAY')
+          .map((o) => o.entry.when.startDate),
+      );
     const years = founding.map((d) => Number(d!.slice(0, 4)));
     expect(new Set(years).size).toBe(years.length);
     for (let g = years[0]; g <= years[years.length - 1]; g++) expect(years).toContain(g);

@@ -35,7 +35,8 @@ function calendarDay(date: string): CalendarDay {
 @Resolver()
 export class SectorCalendarResolver {
   @Query(() => [SectorOccasion], {
-    description: 'The national occasions of a Hijri year with their Gregorian and Hijri days, public holidays marked, in date order; computed from the sector data.',
+    description:
+      'The national occasions of a Hijri year with their Gregorian and Hijri days, public holidays marked, in date order; computed from the sector data.',
   })
   sectorOccasions(@Arg('hijriYear', () => Int) hijriYear: number, @Ctx() ctx: CalendarContext) {
     requireRoleFor(ctx.caller, 'calendar.read');
@@ -48,7 +49,9 @@ export class SectorCalendarResolver {
     return calendarDay(validCalendarDay(date, 'date'));
   }
 
-  @Query(() => CalendarDay, { description: 'The Gregorian day of an Umm al-Qura date, with its weekday and occasions; a day the month does not have is BAD_USER_INPUT.' })
+  @Query(() => CalendarDay, {
+    description: 'The Gregorian day of an Umm al-Qura date, with its weekday and occasions; a day the month does not have is BAD_USER_INPUT.',
+  })
   hijriToGregorian(@Arg('date', () => HijriDateInput) date: HijriDateInput, @Ctx() ctx: CalendarContext) {
     requireRoleFor(ctx.caller, 'calendar.read');
     return calendarDay(gregorianOfHijriDay(date, 'date'));

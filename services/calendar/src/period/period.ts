@@ -68,13 +68,16 @@ export function validPeriod(p: Period, maxDays: number, fields = { start: 'start
     });
   }
   if (p.endsAt.getTime() - p.startsAt.getTime() > maxDays * DAY_MS) {
-    throw badInput(fields.end, {
-      en: `The period is longer than ${maxDays} days.`,
-      ar: `المدة أطول من ${maxDays} يوماً.`,
-    }, { maxDays });
+    throw badInput(
+      fields.end,
+      {
+        en: `The period is longer than ${maxDays} days.`,
+        ar: `المدة أطول من ${maxDays} يوماً.`,
+      },
+      { maxDays },
+    );
   }
   return { startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt) };
 }
 
-export const samePeriod = (a: Period, b: Period): boolean =>
-  a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime();
+export const samePeriod = (a: Period, b: Period): boolean => a.startsAt.getTime() === b.startsAt.getTime() && a.endsAt.getTime() === b.endsAt.getTime();

@@ -28,7 +28,8 @@ export const bySectorOrder = (a: string, b: string): number => sectorRank(a) - s
 function validNodes(field: string, nodes: readonly string[]): string[] {
   if (nodes.length > MAX_NODES) throw badInput(field, { en: `At most ${MAX_NODES} nodes.`, ar: `الحد الأقصى ${MAX_NODES} عقدة.` });
   nodes.forEach((n, i) => {
-    if (!NODE_CODE.test(n)) throw badInput(`${field}.${i}`, { en: `"${n}" is not a node code such as riyadh or ministry.`, ar: `"${n}" ليس رمز عقدة مثل riyadh أو ministry.` });
+    if (!NODE_CODE.test(n))
+      throw badInput(`${field}.${i}`, { en: `"${n}" is not a node code such as riyadh or ministry.`, ar: `"${n}" ليس رمز عقدة مثل riyadh أو ministry.` });
   });
   return [...new Set(nodes)].sort(bySectorOrder);
 }

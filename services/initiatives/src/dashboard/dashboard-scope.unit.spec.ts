@@ -7,13 +7,22 @@ describe('the scope of a sector dashboard', () => {
     const b = dashboardScope({ axis: [Axis.E_SERVICES, Axis.OVERSIGHT, Axis.OVERSIGHT], node: ['zz-new', 'jeddah', 'riyadh'] });
     expect(a).toEqual(b);
     // nodes in the sector's order (riyadh before jeddah), unknown codes after; axes in declared order
-    expect(a).toEqual({ id: 'sector-dashboard?axis=E_SERVICES,OVERSIGHT&node=riyadh,jeddah,zz-new', nodes: ['riyadh', 'jeddah', 'zz-new'], axes: [Axis.E_SERVICES, Axis.OVERSIGHT] });
+    expect(a).toEqual({
+      id: 'sector-dashboard?axis=E_SERVICES,OVERSIGHT&node=riyadh,jeddah,zz-new',
+      nodes: ['riyadh', 'jeddah', 'zz-new'],
+      axes: [Axis.E_SERVICES, Axis.OVERSIGHT],
+    });
     expect(dashboardScope(null)).toEqual({ id: 'sector-dashboard', nodes: [], axes: [] });
     expect(dashboardScope({ node: ['ministry'] }).id).toBe('sector-dashboard?node=ministry');
   });
 
   it('reads back from its id', () => {
-    for (const f of [null, { node: ['jeddah'] }, { axis: [Axis.INFRASTRUCTURE] }, { node: ['riyadh', 'jeddah'], axis: [Axis.HEALTH_AWARENESS, Axis.E_SERVICES] }]) {
+    for (const f of [
+      null,
+      { node: ['jeddah'] },
+      { axis: [Axis.INFRASTRUCTURE] },
+      { node: ['riyadh', 'jeddah'], axis: [Axis.HEALTH_AWARENESS, Axis.E_SERVICES] },
+    ]) {
       const scope = dashboardScope(f);
       expect(scopeOfDashboardId(scope.id)).toEqual(scope);
     }

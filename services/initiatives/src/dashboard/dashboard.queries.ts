@@ -5,7 +5,6 @@ import { Rag } from '../initiative/progress';
 import type { InitiativeStatus } from '../initiative/initiative';
 import type { DashboardScope } from './dashboard-scope';
 
-
 /** `where` over an initiative alias for the scope; lists travel as one JSON parameter each. */
 function scopeWhere(scope: DashboardScope, alias: string): { where: string; params: unknown[] } {
   const parts: string[] = [];
@@ -33,7 +32,11 @@ export async function countInitiatives(em: EntityManager, scope: DashboardScope)
   const { where, params } = scopeWhere(scope, 'i');
   return em
     .getConnection()
-    .execute<InitiativeCountRow[]>(`select i.node, i.axis, i.status, count(*)::int as count from initiatives.initiative i ${where} group by i.node, i.axis, i.status`, params, 'all');
+    .execute<InitiativeCountRow[]>(
+      `select i.node, i.axis, i.status, count(*)::int as count from initiatives.initiative i ${where} group by i.node, i.axis, i.status`,
+      params,
+      'all',
+    );
 }
 
 export interface ImplementationRow {

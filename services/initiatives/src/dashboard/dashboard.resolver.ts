@@ -17,7 +17,8 @@ const named = (node: string) => ({ node, nodeNameAr: nodeName(node).nameAr, node
 @Resolver(() => SectorDashboard)
 export class SectorDashboardResolver {
   @Query(() => SectorDashboard, {
-    description: "The sector dashboard over this node's view (at the hub: every node), for the nodes and axes given; each block costs a fixed number of SQL statements.",
+    description:
+      "The sector dashboard over this node's view (at the hub: every node), for the nodes and axes given; each block costs a fixed number of SQL statements.",
   })
   sectorDashboard(@Arg('filter', () => SectorDashboardFilter, { nullable: true }) filter?: SectorDashboardFilter): DashboardScope {
     return dashboardScope(filter);
@@ -32,7 +33,10 @@ export class SectorDashboardResolver {
   async initiativeCounts(@Root() d: DashboardScope, @Ctx() ctx: InitiativesContext): Promise<InitiativeCount[]> {
     const rows = await countInitiatives(ctx.em, d);
     return rows.sort(
-      (a, b) => bySectorOrder(a.node, b.node) || AXIS_ORDER.indexOf(a.axis) - AXIS_ORDER.indexOf(b.axis) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+      (a, b) =>
+        bySectorOrder(a.node, b.node) ||
+        AXIS_ORDER.indexOf(a.axis) - AXIS_ORDER.indexOf(b.axis) ||
+        STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
     );
   }
 

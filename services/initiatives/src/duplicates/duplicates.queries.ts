@@ -64,7 +64,11 @@ export interface PairRow {
 }
 
 /** Runs `work` in a transaction where the word-similarity operators use `threshold`. */
-async function withWordSimilarity<T>(em: EntityManager, threshold: number, work: (run: <R>(sql: string, params: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+async function withWordSimilarity<T>(
+  em: EntityManager,
+  threshold: number,
+  work: (run: <R>(sql: string, params: unknown[]) => Promise<R[]>) => Promise<T>,
+): Promise<T> {
   return em.transactional(async (tem) => {
     const run = <R>(sql: string, params: unknown[]) => tem.getConnection().execute<R[]>(sql, params, 'all', tem.getTransactionContext());
     await run(`select set_config('pg_trgm.word_similarity_threshold', ?, true)`, [String(threshold)]);

@@ -13,7 +13,10 @@ const LOWEST_SCORE = 0.0001;
 function validMinScore(v: number | null | undefined, fallback: number): number {
   const s = v ?? fallback;
   if (!Number.isFinite(s) || s < LOWEST_SCORE || s > 1) {
-    throw badInput('minScore', { en: `minScore must be at least ${LOWEST_SCORE} and at most 1; got ${s}.`, ar: `يجب ألا تقل أدنى درجة عن ${LOWEST_SCORE} ولا تتجاوز 1؛ القيمة ${s}.` });
+    throw badInput('minScore', {
+      en: `minScore must be at least ${LOWEST_SCORE} and at most 1; got ${s}.`,
+      ar: `يجب ألا تقل أدنى درجة عن ${LOWEST_SCORE} ولا تتجاوز 1؛ القيمة ${s}.`,
+    });
   }
   return s;
 }
@@ -29,7 +32,8 @@ function validFirst(v: number | null | undefined, fallback: number): number {
 @Resolver(() => InitiativePair)
 export class DuplicatesResolver {
   @Query(() => [InitiativePair], {
-    description: "Initiatives of other nodes whose Arabic title resembles this one's, most alike first (at a municipality: its own and the ministry's are what it sees).",
+    description:
+      "Initiatives of other nodes whose Arabic title resembles this one's, most alike first (at a municipality: its own and the ministry's are what it sees).",
   })
   async similarInitiatives(
     @Arg('id', () => ID) id: string,
@@ -43,7 +47,13 @@ export class DuplicatesResolver {
     if (!x) throw notFound('initiative', id);
     return similarInitiatives(
       ctx.em,
-      { id: x.id, node: x.node, nationalInitiativeId: x.nationalInitiativeId, title: normalizeArabic(x.titleAr), description: x.descriptionAr ? normalizeArabic(x.descriptionAr) : '' },
+      {
+        id: x.id,
+        node: x.node,
+        nationalInitiativeId: x.nationalInitiativeId,
+        title: normalizeArabic(x.titleAr),
+        description: x.descriptionAr ? normalizeArabic(x.descriptionAr) : '',
+      },
       min,
       n,
     );

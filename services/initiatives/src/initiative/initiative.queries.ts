@@ -5,7 +5,8 @@ import { InitiativeRecord } from './initiative.entity';
 import { todayInRiyadh } from './progress';
 import { ragSql, sqlDate } from './progress.sql';
 
-const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
+const isIdCursor = (k: unknown): k is { id: string } =>
+  typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -41,7 +42,10 @@ export async function listInitiatives(
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.nationalInitiative) qb.andWhere({ nationalInitiativeId: filter.nationalInitiative });
     // the RAG of today, computed by the row as the Initiative.rag field computes it
-    if (filter?.rag?.length) qb.andWhere(`${ragSql('i', sqlDate(o.today ?? todayInRiyadh(new Date())))} in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(filter.rag)]);
+    if (filter?.rag?.length)
+      qb.andWhere(`${ragSql('i', sqlDate(o.today ?? todayInRiyadh(new Date())))} in (select jsonb_array_elements_text(?::jsonb))`, [
+        JSON.stringify(filter.rag),
+      ]);
     if (match === 'stems') qb.andWhere(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`), [stems]);
     if (match === 'text') qb.andWhere(tested(`i.search_text ilike ?`), [`%${escapeLike(q)}%`]);
     return qb;
@@ -50,7 +54,11 @@ export async function listInitiatives(
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
   // the page after the cursor, walking the newest rows first
   // plain rows: a page only answers, so no entity is hydrated nor kept in the request's identity map
-  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) => (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb).orderBy({ id: 'desc' }).limit(n + 1).execute<InitiativeRecord[]>('all', true);
+  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) =>
+    (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb)
+      .orderBy({ id: 'desc' })
+      .limit(n + 1)
+      .execute<InitiativeRecord[]>('all', true);
   const count = o.count !== false;
   const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.rag?.length || filter?.nationalInitiative);
   if (q) {
@@ -80,7 +88,13 @@ export async function listInitiatives(
  * filters' indexes first: left to itself, the planner walks the newest rows one by one and tests
  * each, which for a rare match means the whole table.
  */
-async function pageOfMatches(em: EntityManager, matches: () => QueryBuilder<InitiativeRecord, 'i'>, n: number, before: string | undefined, count: boolean): Promise<{ rows: InitiativeRecord[]; total: number }> {
+async function pageOfMatches(
+  em: EntityManager,
+  matches: () => QueryBuilder<InitiativeRecord, 'i'>,
+  n: number,
+  before: string | undefined,
+  count: boolean,
+): Promise<{ rows: InitiativeRecord[]; total: number }> {
   const { table, columns } = tableOf(em, InitiativeRecord);
   const inner = matches().select('i.id').getKnexQuery().toSQL();
   const sql =
@@ -88,7 +102,9 @@ async function pageOfMatches(em: EntityManager, matches: () => QueryBuilder<Init
     `page as (select id from m${before ? ' where id < ?' : ''} order by id desc limit ?) ` +
     `select ${columns.map(([, c]) => `i."${c}"`).join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
     `from ${table} i join page using (id) order by i.id desc`;
-  const found = await em.getConnection().execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
+  const found = await em
+    .getConnection()
+    .execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
   const rows = found.map(({ matches_total: _, ...row }) => plainRow(em, InitiativeRecord, row));
   if (found.length || !count || !before) return { rows, total: found[0]?.matches_total ?? 0 };
   // past the last page: the count alone

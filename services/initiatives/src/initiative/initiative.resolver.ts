@@ -1,27 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  Axis,
-  MINISTRY,
-  DomainError,
-  authorize,
-  requireRoleFor,
-  isUuid,
-  newId,
-  validId,
-  notFound,
-  recordEvent,
-  requireOwnedHere,
-} from '../../../kernel/src';
+import { Axis, MINISTRY, DomainError, authorize, requireRoleFor, isUuid, newId, validId, notFound, recordEvent, requireOwnedHere } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
-import {
-  changeInitiativeStatus,
-  InitiativeStatus,
-  proposeInitiative,
-  updateInitiative,
-  type ParentInitiative,
-} from './initiative';
+import { changeInitiativeStatus, InitiativeStatus, proposeInitiative, updateInitiative, type ParentInitiative } from './initiative';
 import { expectedProgress, lateDays, rag, Rag, reportProgress, todayInRiyadh } from './progress';
 import { InitiativeRecord, ProgressReportRecord, initiativeRow, initiativeState, progressReportRow } from './initiative.entity';
 import {
@@ -82,10 +64,7 @@ export class InitiativeResolver {
   }
 
   @Query(() => [Initiative], { description: 'The national initiatives the ministry owns, by code.' })
-  async nationalInitiatives(
-    @Ctx() ctx: InitiativesContext,
-    @Arg('axis', () => Axis, { nullable: true }) axis?: Axis,
-  ): Promise<InitiativeRecord[]> {
+  async nationalInitiatives(@Ctx() ctx: InitiativesContext, @Arg('axis', () => Axis, { nullable: true }) axis?: Axis): Promise<InitiativeRecord[]> {
     return ctx.em.find(InitiativeRecord, { node: MINISTRY, nationalInitiativeId: null, ...(axis ? { axis } : {}) }, { orderBy: { code: 'asc' } });
   }
 

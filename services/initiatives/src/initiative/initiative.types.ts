@@ -103,7 +103,11 @@ export class InitiativeFilter {
   @Field(() => [String], { nullable: true, description: 'Owner nodes.' }) node?: string[] | null;
   @Field(() => [Axis], { nullable: true }) axis?: Axis[] | null;
   @Field(() => [InitiativeStatus], { nullable: true }) status?: InitiativeStatus[] | null;
-  @Field(() => [Rag], { nullable: true, description: 'RAG as of today (Asia/Riyadh), as `Initiative.rag` gives it; proposed and cancelled initiatives are not rated, so never match.' }) rag?: Rag[] | null;
+  @Field(() => [Rag], {
+    nullable: true,
+    description: 'RAG as of today (Asia/Riyadh), as `Initiative.rag` gives it; proposed and cancelled initiatives are not rated, so never match.',
+  })
+  rag?: Rag[] | null;
   @Field(() => ID, { nullable: true, description: 'Initiatives rolling up to this national initiative.' }) nationalInitiative?: string | null;
   @Field(() => String, { nullable: true, description: 'Arabic-aware search over codes, titles and descriptions.' }) search?: string | null;
 }

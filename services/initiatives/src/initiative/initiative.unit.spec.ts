@@ -101,7 +101,16 @@ describe('proposing an initiative', () => {
     ['control characters', { titleAr: 'مبادرة\u0000' }, 'BAD_USER_INPUT:titleAr'],
     ['a huge title', { titleAr: 'م'.repeat(301) }, 'BAD_USER_INPUT:titleAr'],
     ['a negative target', { targets: [{ kpi: 'k', unit: 'u', targetValue: -1 }] }, 'BAD_USER_INPUT:targets.0.targetValue'],
-    ['a KPI twice', { targets: [{ kpi: 'k', unit: 'u', targetValue: 1 }, { kpi: 'k', unit: 'u', targetValue: 2 }] }, 'BAD_USER_INPUT:targets.1.kpi'],
+    [
+      'a KPI twice',
+      {
+        targets: [
+          { kpi: 'k', unit: 'u', targetValue: 1 },
+          { kpi: 'k', unit: 'u', targetValue: 2 },
+        ],
+      },
+      'BAD_USER_INPUT:targets.1.kpi',
+    ],
   ])('refuses %s', (_what, patch, code) => {
     expect(codeOf(() => proposeInitiative({ ...proposal, ...patch }, null, acting))).toBe(code);
   });
@@ -109,8 +118,12 @@ describe('proposing an initiative', () => {
   it('rolls up only to a national initiative of the ministry', () => {
     const parentId = '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48799';
     const withParent = { ...proposal, nationalInitiativeId: parentId };
-    expect(proposeInitiative(withParent, { id: parentId, node: 'ministry', nationalInitiativeId: null }, acting).data.state.nationalInitiativeId).toBe(parentId);
-    expect(codeOf(() => proposeInitiative(withParent, { id: parentId, node: 'jeddah', nationalInitiativeId: null }, acting))).toBe('BAD_USER_INPUT:nationalInitiativeId');
+    expect(proposeInitiative(withParent, { id: parentId, node: 'ministry', nationalInitiativeId: null }, acting).data.state.nationalInitiativeId).toBe(
+      parentId,
+    );
+    expect(codeOf(() => proposeInitiative(withParent, { id: parentId, node: 'jeddah', nationalInitiativeId: null }, acting))).toBe(
+      'BAD_USER_INPUT:nationalInitiativeId',
+    );
     expect(codeOf(() => proposeInitiative(withParent, null, acting))).toBe('BAD_USER_INPUT:nationalInitiativeId');
     expect(codeOf(() => proposeInitiative(withParent, { id: parentId, node: 'ministry', nationalInitiativeId: null }, { ...acting, node: 'ministry' }))).toBe(
       'BAD_USER_INPUT:nationalInitiativeId',

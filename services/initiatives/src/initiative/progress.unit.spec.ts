@@ -1,4 +1,4 @@
-import { Axis, DomainError } from '../../../kernel/src';
+import { Axis, type DomainError } from '../../../kernel/src';
 import { InitiativeStatus, proposeInitiative } from './initiative';
 import { expectedProgress, lateDays, rag, Rag, reportProgress } from './progress';
 
@@ -58,7 +58,14 @@ describe('reporting progress', () => {
   const now = new Date('2026-03-01T09:00:00Z');
   const started = {
     ...proposeInitiative(
-      { code: 'X-1', titleAr: 'مبادرة', axis: Axis.OVERSIGHT, plannedStart: '2026-01-01', plannedEnd: '2026-12-31', targets: [{ kpi: 'visits', unit: 'count', targetValue: 100 }] },
+      {
+        code: 'X-1',
+        titleAr: 'مبادرة',
+        axis: Axis.OVERSIGHT,
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+        targets: [{ kpi: 'visits', unit: 'count', targetValue: 100 }],
+      },
       null,
       { id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48716', node: 'riyadh', by: 'e', now },
     ).data.state,
@@ -78,7 +85,9 @@ describe('reporting progress', () => {
   });
 
   it('refuses an unknown KPI and an initiative not in progress', () => {
-    expect(() => reportProgress(started, { percentComplete: 1, kpiActuals: [{ kpi: 'other', value: 1 }] }, null, acting)).toThrow(/not one of this initiative's KPIs/);
+    expect(() => reportProgress(started, { percentComplete: 1, kpiActuals: [{ kpi: 'other', value: 1 }] }, null, acting)).toThrow(
+      /not one of this initiative's KPIs/,
+    );
     try {
       reportProgress({ ...started, status: S.APPROVED }, { percentComplete: 1 }, null, acting);
       throw new Error('no error');

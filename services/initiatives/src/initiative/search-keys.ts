@@ -15,7 +15,7 @@ export async function refreshSearchKeys({ orm, log }: { orm: MikroORM; log: Logg
   const { table } = tableOf(em, InitiativeRecord);
   const connection = em.getConnection();
   let keyed = 0;
-  for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
     const rows = await connection.execute<Array<{ id: string; search_text: string }>>(
       `select "id", "search_text" from ${table} where "id" > ? and "search_stems_version" is distinct from ? order by "id" limit ${BATCH}`,
       [after, SEARCH_STEMS_VERSION],

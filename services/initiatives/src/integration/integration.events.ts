@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { aggregateEvents, aggregateId, describing, instant, nodeCode, optionalText, text, userId, version, type PayloadOf } from '../../../kernel/src/events/schemas';
+import {
+  aggregateEvents,
+  aggregateId,
+  describing,
+  instant,
+  nodeCode,
+  optionalText,
+  text,
+  userId,
+  version,
+  type PayloadOf,
+} from '../../../kernel/src/events/schemas';
 import type { IntegrationAssessmentState, IntegrationCriterionState } from './integration';
 
 export const integrationCriterionState = describing<IntegrationCriterionState>()(
@@ -14,14 +25,18 @@ export const integrationCriterionState = describing<IntegrationCriterionState>()
       createdAt: instant('When it was defined.'),
       version: version(),
     })
-    .meta({ id: 'IntegrationCriterionState', title: 'Integration criterion', description: 'A criterion initiatives are scored against (معايير تكامل المبادرات).' }),
+    .meta({
+      id: 'IntegrationCriterionState',
+      title: 'Integration criterion',
+      description: 'A criterion initiatives are scored against (معايير تكامل المبادرات).',
+    }),
 );
 
 export const integrationAssessmentState = describing<IntegrationAssessmentState>()(
   z
     .object({
       id: aggregateId('The assessment.'),
-      node: nodeCode('Where it was recorded: the initiative\'s node or the ministry.'),
+      node: nodeCode("Where it was recorded: the initiative's node or the ministry."),
       initiativeId: aggregateId('The initiative assessed.'),
       scores: z
         .array(
@@ -45,7 +60,11 @@ export const integrationAssessmentState = describing<IntegrationAssessmentState>
 
 /** The ministry's integration criteria. */
 export const integrationCriterionEvents = [
-  aggregateEvents('initiatives', 'integrationcriterion')('defined', 'The ministry defined an integration criterion.', z.object({ state: integrationCriterionState })),
+  aggregateEvents('initiatives', 'integrationcriterion')(
+    'defined',
+    'The ministry defined an integration criterion.',
+    z.object({ state: integrationCriterionState }),
+  ),
 ] as const;
 
 /** Initiatives scored against the criteria. */

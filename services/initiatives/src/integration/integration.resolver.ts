@@ -9,13 +9,16 @@ import { AssessInitiativeInput, DefineIntegrationCriterionInput, IntegrationAsse
 
 @Resolver(() => IntegrationAssessment)
 export class IntegrationResolver {
-  @Query(() => [IntegrationCriterion], { description: 'The ministry\'s integration criteria, oldest first.' })
+  @Query(() => [IntegrationCriterion], { description: "The ministry's integration criteria, oldest first." })
   async integrationCriteria(@Ctx() ctx: InitiativesContext) {
     return ctx.em.find(IntegrationCriterionRecord, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
   }
 
   @Mutation(() => IntegrationCriterion, { description: 'Defines an integration criterion; ministry admins only.' })
-  async defineIntegrationCriterion(@Arg('input', () => DefineIntegrationCriterionInput) input: DefineIntegrationCriterionInput, @Ctx() ctx: InitiativesContext) {
+  async defineIntegrationCriterion(
+    @Arg('input', () => DefineIntegrationCriterionInput) input: DefineIntegrationCriterionInput,
+    @Ctx() ctx: InitiativesContext,
+  ) {
     const caller = authorize(ctx.caller, 'criterion.define', ctx.origin.node, ctx.origin.node);
     return ctx.transact(async (em) => {
       const event = defineIntegrationCriterion(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
@@ -53,4 +56,3 @@ export class IntegrationResolver {
     return ctx.loaders.initiative.load(a.initiativeId);
   }
 }
-

@@ -83,8 +83,13 @@ export function assessInitiative(
   const seen = new Set<string>();
   const scores = cmd.scores.map((s, i) => {
     const c = byId.get(s.criterionId);
-    if (!c) throw badInput(`scores.${i}.criterionId`, { en: `No integration criterion with id ${s.criterionId}.`, ar: `لا يوجد معيار تكامل بالمعرّف ${s.criterionId}.` });
-    if (seen.has(c.id)) throw badInput(`scores.${i}.criterionId`, { en: `The criterion "${c.nameEn ?? c.nameAr}" is scored twice.`, ar: `المعيار "${c.nameAr}" مقيّم مرتين.` });
+    if (!c)
+      throw badInput(`scores.${i}.criterionId`, {
+        en: `No integration criterion with id ${s.criterionId}.`,
+        ar: `لا يوجد معيار تكامل بالمعرّف ${s.criterionId}.`,
+      });
+    if (seen.has(c.id))
+      throw badInput(`scores.${i}.criterionId`, { en: `The criterion "${c.nameEn ?? c.nameAr}" is scored twice.`, ar: `المعيار "${c.nameAr}" مقيّم مرتين.` });
     seen.add(c.id);
     return {
       criterionId: c.id,

@@ -11,5 +11,4 @@ export function liveness(lastHeard: Date | null, now: Date, staleAfterSeconds: n
   return now.getTime() - lastHeard.getTime() <= staleAfterSeconds * 1000 ? NodeLiveness.LIVE : NodeLiveness.STALE;
 }
 
-export const latest = (...dates: Array<Date | null | undefined>): Date | null =>
-  dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+export const latest = (...dates: Array<Date | null | undefined>): Date | null => dates.reduce<Date | null>((a, d) => (d && (!a || d > a) ? d : a), null);

@@ -12,9 +12,11 @@ export class NodeResolver {
   async nodes(@Ctx() ctx: InitiativesContext): Promise<NodeStatus[]> {
     const here = ctx.origin.node;
     const [beats, fresh] = await Promise.all([
-      ctx.em.getConnection().execute<{ node: string; role: string; last: Date }[]>(
-        'select node, max(role) as role, max(last_heartbeat_at) as last from "initiatives"."node_heartbeat" group by node',
-      ),
+      ctx.em
+        .getConnection()
+        .execute<{ node: string; role: string; last: Date }[]>(
+          'select node, max(role) as role, max(last_heartbeat_at) as last from "initiatives"."node_heartbeat" group by node',
+        ),
       freshnessOf(ctx.em, 'initiatives'),
     ]);
     const beatOf = new Map(beats.map((b) => [b.node, b]));
@@ -37,7 +39,8 @@ export class NodeResolver {
         eventsApplied: f?.eventsApplied ?? 0,
         lagSeconds: f?.lagSeconds ?? null,
         // this node answers this very query
-        status: code === here ? liveness(now, now, ctx.nodeStaleAfterSeconds) : liveness(latest(lastHeartbeatAt, f?.lastAppliedAt), now, ctx.nodeStaleAfterSeconds),
+        status:
+          code === here ? liveness(now, now, ctx.nodeStaleAfterSeconds) : liveness(latest(lastHeartbeatAt, f?.lastAppliedAt), now, ctx.nodeStaleAfterSeconds),
       };
     });
   }

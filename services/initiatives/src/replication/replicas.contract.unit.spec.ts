@@ -32,7 +32,9 @@ describe("the replica consumer, against the initiatives service's typed events",
       { id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48716', node: 'riyadh', by: 'editor-1', now },
     );
     const onTheWire = JSON.parse(JSON.stringify({ type: proposed.type, data: proposed.data }));
-    const received: Received[] = [{ id: 'e1', source: '/nodes/riyadh/initiatives', time: now.toISOString(), node: 'riyadh', subject: proposed.subject, aggregateVersion: 1, ...onTheWire }];
+    const received: Received[] = [
+      { id: 'e1', source: '/nodes/riyadh/initiatives', time: now.toISOString(), node: 'riyadh', subject: proposed.subject, aggregateVersion: 1, ...onTheWire },
+    ];
     const states: InitiativeState[] = received.filter(isEventOf(initiativeEvents)).map((e) => e.data.state);
     expect(states.map((s) => [s.code, s.status])).toEqual([['RUH-2026-001', InitiativeStatus.PROPOSED]]);
   });

@@ -86,7 +86,10 @@ export class StreamResolver {
       });
     },
   })
-  initiativeChanged(@Root() initiative: InitiativeRecord, @Arg('node', () => ID, { nullable: true, description: 'Only the initiatives of this node.' }) _node?: string): InitiativeRecord {
+  initiativeChanged(
+    @Root() initiative: InitiativeRecord,
+    @Arg('node', () => ID, { nullable: true, description: 'Only the initiatives of this node.' }) _node?: string,
+  ): InitiativeRecord {
     return initiative;
   }
 }

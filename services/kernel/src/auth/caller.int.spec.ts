@@ -22,7 +22,14 @@ describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () 
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
     sign = (claims, audience = 'mmhub') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('idp-user').setIssuer('https://idp.example').setAudience(audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('idp-user')
+        .setIssuer('https://idp.example')
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
@@ -34,15 +41,32 @@ describe('tokens signed by an identity provider (RS256 through a JWKS URL)', () 
   it('refuses another audience, and an HS256 token when a key set is configured', async () => {
     const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub', knownNodes: NODES });
     await expect(verify(await sign({ node: 'jeddah', roles: ['analyst'] }, 'elsewhere'))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const hs = await new SignJWT({ node: 'jeddah', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setAudience('mmhub').setIssuer('https://idp.example').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
+    const hs = await new SignJWT({ node: 'jeddah', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setAudience('mmhub')
+      .setIssuer('https://idp.example')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode('x'.repeat(40)));
     await expect(verify(hs)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('refuses a validly signed token that never expires, or names nobody, saying which claim is missing', async () => {
     const verify = createTokenVerifier({ jwksUrl, issuer: 'https://idp.example', audience: 'mmhub', knownNodes: NODES });
-    const base = () => new SignJWT({ node: 'jeddah', roles: ['analyst'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer('https://idp.example').setAudience('mmhub').setIssuedAt();
-    await expect(verify(await base().setSubject('idp-user').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(exp)') });
-    await expect(verify(await base().setExpirationTime('5m').sign(privateKey))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('(sub)') });
+    const base = () =>
+      new SignJWT({ node: 'jeddah', roles: ['analyst'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setIssuer('https://idp.example')
+        .setAudience('mmhub')
+        .setIssuedAt();
+    await expect(verify(await base().setSubject('idp-user').sign(privateKey))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('(exp)'),
+    });
+    await expect(verify(await base().setExpirationTime('5m').sign(privateKey))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('(sub)'),
+    });
     // the same token with both claims passes: the refusals are for the missing claim, not the key
     await expect(verify(await base().setSubject('idp-user').setExpirationTime('5m').sign(privateKey))).resolves.toMatchObject({ sub: 'idp-user' });
   });
@@ -53,8 +77,17 @@ describe('tokens signed with the shared secret (HS256)', () => {
   const verify = createTokenVerifier({ secret, audience: 'mmhub', knownNodes: NODES });
 
   it('accepts a token with an expiry and refuses the same claims without one', async () => {
-    expect(await verify(await signToken(secret, { sub: 'editor-1', node: 'riyadh', roles: ['editor'], audience: 'mmhub' }))).toEqual({ sub: 'editor-1', node: 'riyadh', roles: ['editor'] });
-    const forever = await new SignJWT({ node: 'riyadh', roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('editor-1').setAudience('mmhub').setIssuedAt().sign(new TextEncoder().encode(secret));
+    expect(await verify(await signToken(secret, { sub: 'editor-1', node: 'riyadh', roles: ['editor'], audience: 'mmhub' }))).toEqual({
+      sub: 'editor-1',
+      node: 'riyadh',
+      roles: ['editor'],
+    });
+    const forever = await new SignJWT({ node: 'riyadh', roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('editor-1')
+      .setAudience('mmhub')
+      .setIssuedAt()
+      .sign(new TextEncoder().encode(secret));
     const refused = await verify(forever).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('no expiry'), ar: expect.stringContaining('exp') } });
   });
@@ -63,7 +96,8 @@ describe('tokens signed with the shared secret (HS256)', () => {
 describe('the claims of a validly signed token', () => {
   const secret = 's'.repeat(40);
   const verify = createTokenVerifier({ secret, knownNodes: NODES });
-  const sign = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+  const sign = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('5m').sign(new TextEncoder().encode(secret));
 
   it.each([
     ['roles as a comma-separated string', { sub: 'u', node: 'riyadh', roles: 'editor,admin' }],
@@ -79,6 +113,10 @@ describe('the claims of a validly signed token', () => {
   });
 
   it('takes well-formed claims as they are', async () => {
-    expect(await verify(await sign({ sub: 'u', node: 'jeddah', roles: ['viewer', 'analyst'] }))).toEqual({ sub: 'u', node: 'jeddah', roles: ['viewer', 'analyst'] });
+    expect(await verify(await sign({ sub: 'u', node: 'jeddah', roles: ['viewer', 'analyst'] }))).toEqual({
+      sub: 'u',
+      node: 'jeddah',
+      roles: ['viewer', 'analyst'],
+    });
   });
 });

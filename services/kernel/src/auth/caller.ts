@@ -65,7 +65,15 @@ const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as rea
 /** Claims taken only as they should be: sub a string, node a known node, roles a list of known roles. */
 export function callerFromClaims(p: JWTPayload, knownNodes: readonly string[]): Caller {
   const { sub, node, roles } = p as { sub?: unknown; node?: unknown; roles?: unknown };
-  if (typeof sub !== 'string' || !sub.trim() || typeof node !== 'string' || !knownNodes.includes(node) || !Array.isArray(roles) || !roles.length || !roles.every(isRole)) {
+  if (
+    typeof sub !== 'string' ||
+    !sub.trim() ||
+    typeof node !== 'string' ||
+    !knownNodes.includes(node) ||
+    !Array.isArray(roles) ||
+    !roles.length ||
+    !roles.every(isRole)
+  ) {
     throw unauthenticated({
       en: 'The token lacks valid claims: it needs sub (a string), node (a known node) and roles (a list of known roles).',
       ar: 'رمز الدخول لا يحمل البيانات المطلوبة: المعرّف (نص) والعقدة (عقدة معروفة) والأدوار (قائمة بأدوار معروفة).',

@@ -27,7 +27,17 @@ export const PERMISSIONS = {
   'initiatives.read': {
     description: 'read initiatives, progress, criteria and assessments',
     roles: everyone,
-    fields: ['initiative', 'initiatives', 'nationalInitiatives', 'integrationCriteria', 'sectorDashboard', 'similarInitiatives', 'duplicateCandidates', 'initiativeChanged', 'nodes'],
+    fields: [
+      'initiative',
+      'initiatives',
+      'nationalInitiatives',
+      'integrationCriteria',
+      'sectorDashboard',
+      'similarInitiatives',
+      'duplicateCandidates',
+      'initiativeChanged',
+      'nodes',
+    ],
   },
   'initiative.write': {
     description: 'propose, edit, change the status of and report progress on an initiative',
@@ -48,12 +58,33 @@ export const PERMISSIONS = {
   'media.read': {
     description: 'read messages, the charter, key messages and channel rules',
     roles: everyone,
-    fields: ['mediaMessage', 'mediaMessages', 'checkMessage', 'measureText', 'channelRules', 'charterRules', 'keyMessages', 'keyMessage', 'keyMessagePlaceholders', 'messageStatusChanged'],
+    fields: [
+      'mediaMessage',
+      'mediaMessages',
+      'checkMessage',
+      'measureText',
+      'channelRules',
+      'charterRules',
+      'keyMessages',
+      'keyMessage',
+      'keyMessagePlaceholders',
+      'messageStatusChanged',
+    ],
   },
   'message.write': {
     description: 'draft, edit, submit, schedule, publish or archive a media message, or generate press material',
     roles: { editor: ['own'], admin: ['own'] },
-    fields: ['draftMessage', 'editMessage', 'submitMessage', 'scheduleMessage', 'publishMessage', 'archiveMessage', 'localiseKeyMessage', 'pressRelease', 'sectorFactSheet'],
+    fields: [
+      'draftMessage',
+      'editMessage',
+      'submitMessage',
+      'scheduleMessage',
+      'publishMessage',
+      'archiveMessage',
+      'localiseKeyMessage',
+      'pressRelease',
+      'sectorFactSheet',
+    ],
   },
   'message.review': {
     description: 'approve a media message or request changes (the ministry: messages of national campaigns)',
@@ -73,7 +104,7 @@ export const PERMISSIONS = {
     fields: ['defineKeyMessage', 'reviseKeyMessage', 'retireKeyMessage'],
   },
   'drafts.read': {
-    description: "read campaigns in DRAFT and media messages not yet approved (DRAFT, IN_REVIEW, CHANGES_REQUESTED); to anyone else they are not there",
+    description: 'read campaigns in DRAFT and media messages not yet approved (DRAFT, IN_REVIEW, CHANGES_REQUESTED); to anyone else they are not there',
     roles: { viewer: ['own'], editor: ['own'], reviewer: ['own', 'ministry'], admin: ['own', 'ministry'], analyst: ['own'] },
     fields: [],
   },

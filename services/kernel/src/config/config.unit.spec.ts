@@ -70,16 +70,23 @@ describe('configuration', () => {
     const production = { MMHUB_MODE: 'production', MMHUB_JWT_AUDIENCE: 'mmhub', MMHUB_GATEWAY_SECRET: 'g'.repeat(40) };
 
     it('takes an https key set in production', () => {
-      expect(loadConfig({ ...production, MMHUB_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }).auth.jwksUrl).toBe('https://idp.example/.well-known/jwks.json');
+      expect(loadConfig({ ...production, MMHUB_JWKS_URL: 'https://idp.example/.well-known/jwks.json' }).auth.jwksUrl).toBe(
+        'https://idp.example/.well-known/jwks.json',
+      );
     });
 
     it('refuses a key set over plain http from another machine in production, saying https', () => {
-      expect(() => loadConfig({ ...production, MMHUB_JWKS_URL: 'http://idp.example/.well-known/jwks.json' })).toThrow(/MMHUB_JWKS_URL: production mode needs an https URL/);
+      expect(() => loadConfig({ ...production, MMHUB_JWKS_URL: 'http://idp.example/.well-known/jwks.json' })).toThrow(
+        /MMHUB_JWKS_URL: production mode needs an https URL/,
+      );
     });
 
-    it.each(['http://127.0.0.1:8080/jwks.json', 'http://localhost:8080/jwks.json', 'http://[::1]:8080/jwks.json'])('takes %s in production: it never leaves the machine', (url) => {
-      expect(loadConfig({ ...production, MMHUB_JWKS_URL: url }).auth.jwksUrl).toBe(url);
-    });
+    it.each(['http://127.0.0.1:8080/jwks.json', 'http://localhost:8080/jwks.json', 'http://[::1]:8080/jwks.json'])(
+      'takes %s in production: it never leaves the machine',
+      (url) => {
+        expect(loadConfig({ ...production, MMHUB_JWKS_URL: url }).auth.jwksUrl).toBe(url);
+      },
+    );
 
     it('takes http from anywhere in development', () => {
       expect(loadConfig({ MMHUB_JWKS_URL: 'http://keycloak:8080/realms/mmhub/protocol/openid-connect/certs' }).auth.jwksUrl).toMatch(/^http:/);

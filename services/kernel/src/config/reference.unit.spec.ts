@@ -7,7 +7,8 @@ const FILE = path.resolve(__dirname, '../../../../docs/configuration.md');
 
 describe('the configuration reference', () => {
   it('is checked in as the schema renders it (else run npm run docs:config)', () => {
-    if (readFileSync(FILE, 'utf8') !== configurationReference()) throw new Error('docs/configuration.md differs from a fresh rendering of the configuration schema: run npm run docs:config');
+    if (readFileSync(FILE, 'utf8') !== configurationReference())
+      throw new Error('docs/configuration.md differs from a fresh rendering of the configuration schema: run npm run docs:config');
   });
 
   it('describes every variable, with its default', () => {

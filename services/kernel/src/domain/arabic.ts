@@ -25,7 +25,42 @@ export const containsArabic = (text: string): boolean => ARABIC_LETTER.test(text
 export const SEARCH_STEMS_VERSION = 2;
 
 // particles a search is not about; dropped from the stored text and from the query alike, with و or ف attached too
-const PARTICLES = new Set(['في', 'من', 'الي', 'علي', 'عن', 'مع', 'او', 'ثم', 'ان', 'ما', 'لا', 'هذا', 'هذه', 'التي', 'الذي', 'الذين', 'و', 'ف', 'قد', 'كما', 'ذلك', 'تلك', 'حيث', 'بين', 'عند', 'كل', 'به', 'بها', 'له', 'لها', 'فيها', 'منها', 'عليها', 'الا']);
+const PARTICLES = new Set([
+  'في',
+  'من',
+  'الي',
+  'علي',
+  'عن',
+  'مع',
+  'او',
+  'ثم',
+  'ان',
+  'ما',
+  'لا',
+  'هذا',
+  'هذه',
+  'التي',
+  'الذي',
+  'الذين',
+  'و',
+  'ف',
+  'قد',
+  'كما',
+  'ذلك',
+  'تلك',
+  'حيث',
+  'بين',
+  'عند',
+  'كل',
+  'به',
+  'بها',
+  'له',
+  'لها',
+  'فيها',
+  'منها',
+  'عليها',
+  'الا',
+]);
 // the article with the particles that attach before it; لل is ل with the article, its alef elided
 const DEFINITE = ['وبال', 'وكال', 'فبال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
 

@@ -66,7 +66,10 @@ describe('searchStems', () => {
   });
 
   it('keys a query as the text it should find: every query word is among the text words', () => {
-    const found = (text: string, query: string) => stems(query).split(' ').every((w) => stems(text).split(' ').includes(w));
+    const found = (text: string, query: string) =>
+      stems(query)
+        .split(' ')
+        .every((w) => stems(text).split(' ').includes(w));
     expect(found('تحسين الأمانة الإلكترونية', 'أمانة إلكترونية')).toBe(true);
     expect(found('الخدمات الإلكترونية للمستفيدين', 'خدمات إلكترونية')).toBe(true);
     expect(found('البلديات الفرعية', 'البلدية')).toBe(true);

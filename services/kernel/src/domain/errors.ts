@@ -1,12 +1,5 @@
 /** Stable codes clients can branch on; they reach GraphQL as extensions.code. */
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'NOT_OWNER'
-  | 'INVALID_TRANSITION';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_OWNER' | 'INVALID_TRANSITION';
 
 export interface Message {
   en: string;
@@ -25,8 +18,7 @@ export class DomainError extends Error {
   }
 }
 
-export const badInput = (field: string, text: Message, details: Record<string, unknown> = {}) =>
-  new DomainError('BAD_USER_INPUT', text, { field, ...details });
+export const badInput = (field: string, text: Message, details: Record<string, unknown> = {}) => new DomainError('BAD_USER_INPUT', text, { field, ...details });
 
 export const notFound = (what: string, id: string) =>
   new DomainError('NOT_FOUND', { en: `No ${what} with id ${id}.`, ar: `لا يوجد ${whatAr(what)} بالمعرّف ${id}.` }, { id });

@@ -29,10 +29,14 @@ export function storableText(field: string, value: string): string {
   if (value.length > MAX_TEXT_ARGUMENT) {
     const length = [...value].length;
     if (length > MAX_TEXT_ARGUMENT) {
-      throw badInput(field, {
-        en: `${field} is too long: ${length} characters, at most ${MAX_TEXT_ARGUMENT}.`,
-        ar: `الحقل ${field} أطول من المسموح: ${length} حرفاً، والحد ${MAX_TEXT_ARGUMENT}.`,
-      }, { length, max: MAX_TEXT_ARGUMENT });
+      throw badInput(
+        field,
+        {
+          en: `${field} is too long: ${length} characters, at most ${MAX_TEXT_ARGUMENT}.`,
+          ar: `الحقل ${field} أطول من المسموح: ${length} حرفاً، والحد ${MAX_TEXT_ARGUMENT}.`,
+        },
+        { length, max: MAX_TEXT_ARGUMENT },
+      );
     }
   }
   return value;
@@ -69,10 +73,14 @@ export function optionalText(field: string, value: string | null | undefined, ru
     });
   }
   if ([...v].length > rule.max) {
-    throw badInput(field, {
-      en: `${rule.label.en} is too long: ${[...v].length} characters, at most ${rule.max}.`,
-      ar: `${rule.label.ar} أطول من المسموح: ${countOf([...v].length, NOUNS.character, 'ar')}، والحد ${figure(rule.max, 'ar')}.`,
-    }, { length: [...v].length, max: rule.max });
+    throw badInput(
+      field,
+      {
+        en: `${rule.label.en} is too long: ${[...v].length} characters, at most ${rule.max}.`,
+        ar: `${rule.label.ar} أطول من المسموح: ${countOf([...v].length, NOUNS.character, 'ar')}، والحد ${figure(rule.max, 'ar')}.`,
+      },
+      { length: [...v].length, max: rule.max },
+    );
   }
   return v;
 }
@@ -83,10 +91,14 @@ export function localDate(field: string, value: string, label: { en: string; ar:
     throw badInput(field, { en: `${label.en} must be a date written YYYY-MM-DD.`, ar: `يجب أن يكون ${label.ar} تاريخاً بصيغة YYYY-MM-DD.` });
   }
   if (!isSupportedDay(value)) {
-    throw badInput(field, {
-      en: `${label.en} must fall between ${SUPPORTED_DAYS.first} and ${SUPPORTED_DAYS.last}; got ${value}.`,
-      ar: `يجب أن يقع ${label.ar} بين ${SUPPORTED_DAYS.first} و${SUPPORTED_DAYS.last}؛ القيمة ${value}.`,
-    }, { first: SUPPORTED_DAYS.first, last: SUPPORTED_DAYS.last });
+    throw badInput(
+      field,
+      {
+        en: `${label.en} must fall between ${SUPPORTED_DAYS.first} and ${SUPPORTED_DAYS.last}; got ${value}.`,
+        ar: `يجب أن يقع ${label.ar} بين ${SUPPORTED_DAYS.first} و${SUPPORTED_DAYS.last}؛ القيمة ${value}.`,
+      },
+      { first: SUPPORTED_DAYS.first, last: SUPPORTED_DAYS.last },
+    );
   }
   return value;
 }
@@ -94,20 +106,28 @@ export function localDate(field: string, value: string, label: { en: string; ar:
 /** A period whose end is not before its start. */
 export function period(startField: string, start: string, endField: string, end: string): void {
   if (end < start) {
-    throw badInput(endField, {
-      en: `The end (${end}) is before the start (${start}).`,
-      ar: `تاريخ النهاية (${end}) يسبق تاريخ البداية (${start}).`,
-    }, { start, end, startField });
+    throw badInput(
+      endField,
+      {
+        en: `The end (${end}) is before the start (${start}).`,
+        ar: `تاريخ النهاية (${end}) يسبق تاريخ البداية (${start}).`,
+      },
+      { start, end, startField },
+    );
   }
 }
 
 /** A finite number within bounds. */
 export function boundedNumber(field: string, value: number, min: number, max: number, label: { en: string; ar: string }): number {
   if (!Number.isFinite(value) || value < min || value > max) {
-    throw badInput(field, {
-      en: `${label.en} must be between ${min} and ${max}; got ${value}.`,
-      ar: `يجب أن تكون قيمة ${label.ar} بين ${min} و${max}؛ القيمة ${value}.`,
-    }, { min, max });
+    throw badInput(
+      field,
+      {
+        en: `${label.en} must be between ${min} and ${max}; got ${value}.`,
+        ar: `يجب أن تكون قيمة ${label.ar} بين ${min} و${max}؛ القيمة ${value}.`,
+      },
+      { min, max },
+    );
   }
   return value;
 }

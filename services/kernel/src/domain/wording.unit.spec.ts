@@ -22,7 +22,15 @@ describe('counted nouns agree with their number', () => {
   });
 
   it('puts a masculine noun in the accusative from 11 to 99, and the plural from 3 to 10', () => {
-    expect([0, 1, 2, 3, 11, 100, 101].map((n) => countOf(n, NOUNS.day, 'ar'))).toEqual(['٠ يوم', 'يوم واحد', 'يومان', '٣ أيام', '١١ يومًا', '١٠٠ يوم', '١٠١ يوم']);
+    expect([0, 1, 2, 3, 11, 100, 101].map((n) => countOf(n, NOUNS.day, 'ar'))).toEqual([
+      '٠ يوم',
+      'يوم واحد',
+      'يومان',
+      '٣ أيام',
+      '١١ يومًا',
+      '١٠٠ يوم',
+      '١٠١ يوم',
+    ]);
   });
 
   it('agrees an adjective, and puts the dual in the oblique case after a preposition', () => {

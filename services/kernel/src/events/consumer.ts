@@ -63,7 +63,11 @@ function causeOf(e: Error): string {
 }
 
 /** Claims (consumer, event id) pairs in the inbox in one statement; returns the pairs seen for the first time. */
-async function claimInbox(em: EntityManager, schema: string, rows: { consumer: string; event_id: string }[]): Promise<{ consumer: string; event_id: string }[]> {
+async function claimInbox(
+  em: EntityManager,
+  schema: string,
+  rows: { consumer: string; event_id: string }[],
+): Promise<{ consumer: string; event_id: string }[]> {
   return em
     .getConnection()
     .execute<{ consumer: string; event_id: string }[]>(
@@ -181,7 +185,11 @@ export class EventConsumer {
     let fresh: CloudEvent[] = [];
     const work = () =>
       em.transactional(async (tem) => {
-        const claimed = await claimInbox(tem, this.s.schema, batch.map((d) => ({ consumer: this.s.name, event_id: d.event.id })));
+        const claimed = await claimInbox(
+          tem,
+          this.s.schema,
+          batch.map((d) => ({ consumer: this.s.name, event_id: d.event.id })),
+        );
         fresh = this.firstTime(batch, claimed);
         await this.applyFresh(tem, fresh);
       });
@@ -200,7 +208,13 @@ export class EventConsumer {
   }
 
   around<T>(batch: Decoded[], work: () => Promise<T>): Promise<T> {
-    return this.s.observer ? this.s.observer.around(batch[0].record.topic, batch.map((d) => d.event), work) : work();
+    return this.s.observer
+      ? this.s.observer.around(
+          batch[0].record.topic,
+          batch.map((d) => d.event),
+          work,
+        )
+      : work();
   }
 
   /** After the transaction that applied the batch committed. */
@@ -304,7 +318,11 @@ export class EventIntake {
         const em = this.s.orm.em.fork();
         const work = () =>
           em.transactional(async (tem) => {
-            const claimed = await claimInbox(tem, this.s.schema, taking.flatMap((p) => p.decoded.map((d) => ({ consumer: p.consumer.name, event_id: d.event.id }))));
+            const claimed = await claimInbox(
+              tem,
+              this.s.schema,
+              taking.flatMap((p) => p.decoded.map((d) => ({ consumer: p.consumer.name, event_id: d.event.id }))),
+            );
             for (const p of taking) {
               p.fresh = p.consumer.firstTime(p.decoded, claimed);
               await p.consumer.applyFresh(tem, p.fresh);

@@ -124,7 +124,18 @@ function whereOf(f: JournalFilter, params: unknown[]): string {
   return where.length ? ` and ${where.join(' and ')}` : '';
 }
 
-type Row = { cursor_seq: string; id: string; type: string; service: string; source: string; node: string; subject: string; aggregate_version: number; time: Date; data: Record<string, unknown> };
+type Row = {
+  cursor_seq: string;
+  id: string;
+  type: string;
+  service: string;
+  source: string;
+  node: string;
+  subject: string;
+  aggregate_version: number;
+  time: Date;
+  data: Record<string, unknown>;
+};
 
 /** Wakes the readers of a journal when its own process writes to it; others find out by polling. */
 export class JournalBell {
@@ -173,7 +184,9 @@ export async function* readJournal(o: JournalReadOptions): AsyncGenerator<Journa
     after = o.start.after;
   } else {
     const first = await conn.execute<{ seq: string | null }[]>(`select min("seq")::text as seq from ${table} where "time" >= ?`, [o.start.since]);
-    after = first[0].seq ? (BigInt(first[0].seq) - 1n).toString() : ((await conn.execute<{ seq: string | null }[]>(`select max("seq")::text as seq from ${table}`))[0].seq ?? '0');
+    after = first[0].seq
+      ? (BigInt(first[0].seq) - 1n).toString()
+      : ((await conn.execute<{ seq: string | null }[]>(`select max("seq")::text as seq from ${table}`))[0].seq ?? '0');
   }
   const pageSize = o.pageSize ?? 200;
   while (!o.signal.aborted) {
@@ -189,7 +202,18 @@ export async function* readJournal(o: JournalReadOptions): AsyncGenerator<Journa
     for (const r of rows) {
       if (o.signal.aborted) return;
       after = r.cursor_seq;
-      yield { seq: r.cursor_seq, id: r.id, type: r.type, service: r.service, source: r.source, node: r.node, subject: r.subject, aggregateVersion: r.aggregate_version, time: new Date(r.time), data: r.data };
+      yield {
+        seq: r.cursor_seq,
+        id: r.id,
+        type: r.type,
+        service: r.service,
+        source: r.source,
+        node: r.node,
+        subject: r.subject,
+        aggregateVersion: r.aggregate_version,
+        time: new Date(r.time),
+        data: r.data,
+      };
     }
     if (rows.length < pageSize) await o.bell.wait(o.pollMs ?? 500, o.signal);
   }

@@ -62,28 +62,28 @@ export class MemoryBus implements EventBus {
   }
 
   private async drain(reader: Reader): Promise<void> {
-      try {
-        for (;;) {
-          if (!reader.running) return;
-          let delivered = false;
-          for (const topic of reader.options.topics) {
-            const log = this.logs.get(topic) ?? [];
-            const from = reader.positions.get(topic) ?? 0;
-            if (from >= log.length) continue;
-            const batch = log.slice(from, from + 500);
-            try {
-              await reader.options.onBatch(batch);
-              reader.positions.set(topic, from + batch.length);
-            } catch {
-              // as Kafka does: the same records come again after a pause
-              await new Promise((r) => setTimeout(r, 200));
-            }
-            delivered = true;
+    try {
+      for (;;) {
+        if (!reader.running) return;
+        let delivered = false;
+        for (const topic of reader.options.topics) {
+          const log = this.logs.get(topic) ?? [];
+          const from = reader.positions.get(topic) ?? 0;
+          if (from >= log.length) continue;
+          const batch = log.slice(from, from + 500);
+          try {
+            await reader.options.onBatch(batch);
+            reader.positions.set(topic, from + batch.length);
+          } catch {
+            // as Kafka does: the same records come again after a pause
+            await new Promise((r) => setTimeout(r, 200));
           }
-          if (!delivered) return;
+          delivered = true;
         }
-      } finally {
-        reader.pumping = false;
+        if (!delivered) return;
       }
+    } finally {
+      reader.pumping = false;
+    }
   }
 }

@@ -21,7 +21,6 @@ export interface RelaySettings {
 /** While the relay listens, polling is only the safety net for a notification lost with its connection. */
 const SAFETY_POLL_MS = 5000;
 
-
 /** Told of each published batch and each failed attempt; for metrics. */
 export interface RelayObserver {
   published(count: number): void;
@@ -148,15 +147,16 @@ export class OutboxRelay {
       const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
       if (!lock.rows[0].locked) return 0;
       // every column: a schema whose outbox has no traceparent column yet still publishes
-      const rows: PendingRow[] = await trx(table)
-        .select('*')
-        .whereNull('sent_at')
-        .orderBy('seq')
-        .limit(this.s.batchSize);
+      const rows: PendingRow[] = await trx(table).select('*').whereNull('sent_at').orderBy('seq').limit(this.s.batchSize);
       if (!rows.length) return 0;
       const records: BusRecord[] = rows.map(recordOfOutboxRow);
       await this.s.bus.publish(records);
-      await trx(table).update({ sent_at: knex.fn.now() }).whereIn('id', rows.map((r) => r.id));
+      await trx(table)
+        .update({ sent_at: knex.fn.now() })
+        .whereIn(
+          'id',
+          rows.map((r) => r.id),
+        );
       return rows.length;
     });
   }
@@ -165,7 +165,9 @@ export class OutboxRelay {
   async backlog(): Promise<{ pending: number; oldestAgeSeconds: number }> {
     const r = await this.s.orm.em
       .getKnex()
-      .raw(`select count(*)::int as pending, coalesce(extract(epoch from now() - min(time)), 0)::float as age from "${this.s.schema}"."outbox" where sent_at is null`);
+      .raw(
+        `select count(*)::int as pending, coalesce(extract(epoch from now() - min(time)), 0)::float as age from "${this.s.schema}"."outbox" where sent_at is null`,
+      );
     return { pending: r.rows[0].pending, oldestAgeSeconds: r.rows[0].age };
   }
 
@@ -183,7 +185,8 @@ export class OutboxRelay {
         this.failures++;
         this.s.observer?.failed();
         // one warning per outage, then quieter
-        if (this.failures === 1 || this.failures % 50 === 0) this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
+        if (this.failures === 1 || this.failures % 50 === 0)
+          this.s.log.warn({ err: (e as Error).message, failures: this.failures }, 'outbox relay cannot publish; will retry');
       }
       if (sent === this.s.batchSize) continue;
       if (this.woken && !this.failures) {

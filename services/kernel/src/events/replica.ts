@@ -30,7 +30,10 @@ function replicaUpsert(em: EntityManager, entity: EntityName<object>, props: obj
   if (known) return known;
   const columns = stored.columns.filter(([prop]) => prop in props);
   const list = columns.map(([, c]) => `"${c}"`).join(', ');
-  const updates = columns.filter(([, c]) => c !== 'id').map(([, c]) => `"${c}" = excluded."${c}"`).join(', ');
+  const updates = columns
+    .filter(([, c]) => c !== 'id')
+    .map(([, c]) => `"${c}" = excluded."${c}"`)
+    .join(', ');
   // PostgreSQL converts each JSON value to its column's type (timestamptz, date, jsonb, text[]...)
   const sql =
     `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ?::jsonb) ` +

@@ -44,7 +44,12 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
     const open = () => {
       if (started) return;
       started = true;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       res.flushHeaders();
     };
     const send = (result: ExecutionResult) => {

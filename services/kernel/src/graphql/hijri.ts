@@ -1,4 +1,14 @@
-import { defaultFieldResolver, getNullableType, GraphQLNonNull, GraphQLObjectType, isNonNullType, isObjectType, isScalarType, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLFieldConfig,
+  type GraphQLSchema,
+} from 'graphql';
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { hijriOfDay, toHijri, type HijriDate } from '../domain/hijri';

@@ -13,4 +13,3 @@ registerEnumType(Axis, {
     PROCEDURE_IMPROVEMENT: { description: 'تحسين الإجراءات — procedure improvement' },
   },
 });
-

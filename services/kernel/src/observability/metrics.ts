@@ -63,7 +63,12 @@ export class GraphQLRequestMetrics {
 
   constructor(registry: Registry) {
     const labelNames = ['operation', 'type', 'outcome'] as const;
-    this.total = new Counter({ name: 'mmhub_graphql_requests_total', help: 'GraphQL requests answered, by operation name, operation type and outcome', labelNames, registers: [registry] });
+    this.total = new Counter({
+      name: 'mmhub_graphql_requests_total',
+      help: 'GraphQL requests answered, by operation name, operation type and outcome',
+      labelNames,
+      registers: [registry],
+    });
     this.duration = new Histogram({
       name: 'mmhub_graphql_request_duration_seconds',
       help: 'Time to answer a GraphQL request, by operation name, operation type and outcome',

@@ -35,7 +35,9 @@ describe('the Prometheus text parser', () => {
     new Gauge({ name: 'mmhub_test_gauge', help: 'h', registers: [registry] }).set(NaN);
     const e = parsePrometheusText(await registry.metrics());
     expect(e.types.get('mmhub_test_total')).toBe('counter');
-    expect(samplesOf(e, 'mmhub_test_total', { operation: 'say "hi"\\now' })).toEqual([{ name: 'mmhub_test_total', labels: { operation: 'say "hi"\\now', node: 'riyadh' }, value: 2 }]);
+    expect(samplesOf(e, 'mmhub_test_total', { operation: 'say "hi"\\now' })).toEqual([
+      { name: 'mmhub_test_total', labels: { operation: 'say "hi"\\now', node: 'riyadh' }, value: 2 },
+    ]);
     expect(sumOf(e, 'mmhub_test_total', { node: 'riyadh' })).toBe(3);
     expect(sumOf(e, 'mmhub_test_gauge')).toBeNaN();
     expect(sumOf(e, 'absent')).toBeUndefined();

@@ -77,12 +77,35 @@ export class ServiceTelemetry {
     const registry = (this.registry = createRegistry({ node: s.config.node, service: s.service }));
     this.requests = new GraphQLRequestMetrics(registry);
     this.relayPublished = new Counter({ name: 'mmhub_relay_published_total', help: 'Outbox events the relay published to the bus', registers: [registry] });
-    this.relayFailures = new Counter({ name: 'mmhub_relay_publish_failures_total', help: 'Relay attempts that failed (bus or database unreachable); the rows stay for the next try', registers: [registry] });
-    this.relayLastPublish = new Gauge({ name: 'mmhub_relay_last_publish_timestamp_seconds', help: 'When the relay last published a batch (Unix time)', registers: [registry] });
+    this.relayFailures = new Counter({
+      name: 'mmhub_relay_publish_failures_total',
+      help: 'Relay attempts that failed (bus or database unreachable); the rows stay for the next try',
+      registers: [registry],
+    });
+    this.relayLastPublish = new Gauge({
+      name: 'mmhub_relay_last_publish_timestamp_seconds',
+      help: 'When the relay last published a batch (Unix time)',
+      registers: [registry],
+    });
     const byConsumer = ['consumer', 'topic'] as const;
-    this.applied = new Counter({ name: 'mmhub_consumer_events_applied_total', help: 'Events applied for the first time, by consumer, topic and the node they came from', labelNames: [...byConsumer, 'origin_node'], registers: [registry] });
-    this.duplicates = new Counter({ name: 'mmhub_consumer_duplicates_total', help: 'Events skipped because the inbox had them already', labelNames: byConsumer, registers: [registry] });
-    this.deadLettered = new Counter({ name: 'mmhub_consumer_dead_lettered_total', help: 'Records sent to the dead-letter topic (undecodable or not applicable)', labelNames: byConsumer, registers: [registry] });
+    this.applied = new Counter({
+      name: 'mmhub_consumer_events_applied_total',
+      help: 'Events applied for the first time, by consumer, topic and the node they came from',
+      labelNames: [...byConsumer, 'origin_node'],
+      registers: [registry],
+    });
+    this.duplicates = new Counter({
+      name: 'mmhub_consumer_duplicates_total',
+      help: 'Events skipped because the inbox had them already',
+      labelNames: byConsumer,
+      registers: [registry],
+    });
+    this.deadLettered = new Counter({
+      name: 'mmhub_consumer_dead_lettered_total',
+      help: 'Records sent to the dead-letter topic (undecodable or not applicable)',
+      labelNames: byConsumer,
+      registers: [registry],
+    });
     this.delay = new Histogram({
       name: 'mmhub_consumer_event_delay_seconds',
       help: 'From the change at its origin node (the event time) to its application here',
@@ -90,8 +113,18 @@ export class ServiceTelemetry {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600],
       registers: [registry],
     });
-    this.originLastEvent = new Gauge({ name: 'mmhub_origin_last_event_timestamp_seconds', help: 'Time of the newest event applied from each origin node (Unix time): its freshness', labelNames: ['topic', 'origin_node'], registers: [registry] });
-    this.originLastApplied = new Gauge({ name: 'mmhub_origin_last_applied_timestamp_seconds', help: 'When an event from each origin node was last applied here (Unix time)', labelNames: ['topic', 'origin_node'], registers: [registry] });
+    this.originLastEvent = new Gauge({
+      name: 'mmhub_origin_last_event_timestamp_seconds',
+      help: 'Time of the newest event applied from each origin node (Unix time): its freshness',
+      labelNames: ['topic', 'origin_node'],
+      registers: [registry],
+    });
+    this.originLastApplied = new Gauge({
+      name: 'mmhub_origin_last_applied_timestamp_seconds',
+      help: 'When an event from each origin node was last applied here (Unix time)',
+      labelNames: ['topic', 'origin_node'],
+      registers: [registry],
+    });
   }
 
   relayObserver(): RelayObserver {
@@ -233,7 +266,10 @@ export class ServiceTelemetry {
       },
     });
 
-    const probe = w.bus.kind === 'kafka' ? new KafkaLagProbe(this.s.config.kafka.brokers, `${this.s.config.kafka.clientId}-${this.s.config.node}-${this.s.service}-metrics`, w.consumers) : null;
+    const probe =
+      w.bus.kind === 'kafka'
+        ? new KafkaLagProbe(this.s.config.kafka.brokers, `${this.s.config.kafka.clientId}-${this.s.config.node}-${this.s.service}-metrics`, w.consumers)
+        : null;
     if (probe) this.closers.push(() => probe.close());
     const lags = shared(async (): Promise<PartitionLag[] | null> => {
       if (!probe) return (await within(w.bus.reachable(), SCRAPE_BUDGET_MS, false)) ? [] : null;
@@ -293,7 +329,13 @@ export class ServiceTelemetry {
             if (seen.outcome !== 'ok') span?.setAttribute('graphql.error.codes', codes);
             if (seen.outcome === 'server_error') span?.setStatus({ code: SpanStatusCode.ERROR, message: codes.join(',') });
             log.info(
-              { operation: seen.operation, operationType: type, outcome: seen.outcome, ...(codes.length ? { codes } : {}), durationMs: Math.round(seen.seconds * 10000) / 10 },
+              {
+                operation: seen.operation,
+                operationType: type,
+                outcome: seen.outcome,
+                ...(codes.length ? { codes } : {}),
+                durationMs: Math.round(seen.seconds * 10000) / 10,
+              },
               'graphql request',
             );
           },

@@ -111,7 +111,11 @@ export async function traceEventBatch<T>(
   if (spans.length === 1) scope = spans[0];
   else {
     const links: Link[] = spans.map((s) => ({ context: s.spanContext() }));
-    scope = t.startSpan(`process ${where.topic}`, { kind: SpanKind.CONSUMER, links, attributes: { ...common, 'messaging.batch.message_count': events.length } }, ROOT_CONTEXT);
+    scope = t.startSpan(
+      `process ${where.topic}`,
+      { kind: SpanKind.CONSUMER, links, attributes: { ...common, 'messaging.batch.message_count': events.length } },
+      ROOT_CONTEXT,
+    );
     spans.push(scope);
   }
   try {

@@ -46,7 +46,8 @@ export const CHANNEL_RULES: Record<Channel, ChannelRule> = {
     maxLength: 280,
     maxHashtags: null,
     media: { required: false, max: 4 },
-    source: 'X developer docs, "Counting characters": 280 weighted characters for standard accounts, every URL counted as 23 (t.co); counted with twitter-text 3.1.0 (config v3); up to 4 images per post',
+    source:
+      'X developer docs, "Counting characters": 280 weighted characters for standard accounts, every URL counted as 23 (t.co); counted with twitter-text 3.1.0 (config v3); up to 4 images per post',
   },
   INSTAGRAM: {
     channel: Channel.INSTAGRAM,
@@ -54,7 +55,8 @@ export const CHANNEL_RULES: Record<Channel, ChannelRule> = {
     maxLength: 2200,
     maxHashtags: 5,
     media: { required: true, max: 10 },
-    source: 'Instagram Graph API content publishing: caption at most 2,200 characters, a carousel of up to 10 items, no text-only posts; hashtags per post cut from 30 to 5 by Instagram in 2025',
+    source:
+      'Instagram Graph API content publishing: caption at most 2,200 characters, a carousel of up to 10 items, no text-only posts; hashtags per post cut from 30 to 5 by Instagram in 2025',
   },
   SNAPCHAT: {
     channel: Channel.SNAPCHAT,
@@ -79,7 +81,8 @@ export const CHANNEL_RULES: Record<Channel, ChannelRule> = {
     maxHashtags: 15,
     media: { required: true, max: 1 },
     forbidden: /[<>]/,
-    source: 'YouTube Data API v3, videos resource: snippet.description at most 5,000 bytes of UTF-8 and no < or >; more than 15 hashtags make YouTube ignore them all (YouTube Help, hashtags)',
+    source:
+      'YouTube Data API v3, videos resource: snippet.description at most 5,000 bytes of UTF-8 and no < or >; more than 15 hashtags make YouTube ignore them all (YouTube Help, hashtags)',
   },
   WEBSITE: {
     channel: Channel.WEBSITE,
@@ -170,7 +173,6 @@ export function overflowOffset(text: string, counting: Counting, max: number): n
   return null;
 }
 
-
 export const channelName = (c: Channel): Message => {
   const named = CHANNELS.find((x) => x.code === c);
   return { en: named?.nameEn ?? c, ar: named?.nameAr ?? c };
@@ -178,13 +180,19 @@ export const channelName = (c: Channel): Message => {
 
 /** A channel code from user input, or BAD_USER_INPUT naming the channels there are. */
 export function validChannel(field: string, code: string): Channel {
-  const c = String(code ?? '').trim().toUpperCase();
+  const c = String(code ?? '')
+    .trim()
+    .toUpperCase();
   if (!(c in CHANNEL_RULES)) {
     const known = Object.keys(CHANNEL_RULES).join(', ');
-    throw badInput(field, {
-      en: `Unknown channel "${code}". The channels are: ${known}.`,
-      ar: `القناة "${code}" غير معروفة. القنوات المتاحة: ${known}.`,
-    }, { known: Object.keys(CHANNEL_RULES) });
+    throw badInput(
+      field,
+      {
+        en: `Unknown channel "${code}". The channels are: ${known}.`,
+        ar: `القناة "${code}" غير معروفة. القنوات المتاحة: ${known}.`,
+      },
+      { known: Object.keys(CHANNEL_RULES) },
+    );
   }
   return c as Channel;
 }

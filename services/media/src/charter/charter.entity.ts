@@ -19,5 +19,9 @@ export class CharterRuleRecord {
   @Property({ type: 'integer' }) version!: number;
 }
 
-export const charterRuleState = (r: CharterRuleRecord): CharterRuleState => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() });
+export const charterRuleState = (r: CharterRuleRecord): CharterRuleState => ({
+  ...r,
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
 export const charterRuleRow = (s: CharterRuleState): CharterRuleRecord => ({ ...s, createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) });

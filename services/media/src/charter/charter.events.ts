@@ -33,7 +33,7 @@ export const charterRuleState = describing<CharterRuleState>()(
           maxLength: z.number().int().nullable(),
           domains: z.array(z.string()),
         })
-        .describe("What the rule needs, by kind; fields its kind does not use are null or empty."),
+        .describe('What the rule needs, by kind; fields its kind does not use are null or empty.'),
       noteAr: optionalText('An Arabic note shown with a violation.'),
       noteEn: optionalText('An English note shown with a violation.'),
       active: z.boolean().describe('False once retired.'),
@@ -45,14 +45,17 @@ export const charterRuleState = describing<CharterRuleState>()(
     .meta({ id: 'CharterRuleState', title: 'Charter rule', description: 'A rule of the unified communication charter (ميثاق التواصل الموحد).' }),
 );
 
-
 const ruleData = <C extends z.ZodType>(change: C, what: string) => z.object({ state: charterRuleState, change: change.describe(what) });
 
 const R = aggregateEvents('media', 'charterrule');
 
 export const charterRuleEvents = [
   R('defined', 'The ministry added a rule to the charter.', ruleData(charterRuleState, 'The whole new rule.')),
-  R('revised', 'The ministry replaced a charter rule with a new version.', ruleData(z.object({ from: charterRuleState, by: by() }), 'The rule before, and who revised it.')),
+  R(
+    'revised',
+    'The ministry replaced a charter rule with a new version.',
+    ruleData(z.object({ from: charterRuleState, by: by() }), 'The rule before, and who revised it.'),
+  ),
   R('retired', 'The ministry took a rule out of the charter.', ruleData(retired(), 'The rule is no longer active.')),
 ] as const;
 

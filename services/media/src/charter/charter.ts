@@ -13,7 +13,7 @@ import {
   type DomainEvent,
   type Message,
 } from '../../../kernel/src';
-import { CHANNEL_RULES, Channel, UNIT, channelName, measure, overflowOffset, validChannel } from '../channel/channel';
+import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, overflowOffset, validChannel } from '../channel/channel';
 import { findTerm, type Span } from './arabic-match';
 
 /** The kinds of rule the unified communication charter (ميثاق التواصل الموحد) is made of. */
@@ -130,7 +130,8 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
       if (extractHashtags(`#${tag}`)[0] !== tag) {
         throw badInput('hashtag', { en: `"${i.hashtag}" is not a hashtag the networks recognise.`, ar: `"${i.hashtag}" ليس وسماً صالحاً.` });
       }
-      if (i.campaignId && !isUuid(i.campaignId)) throw badInput('campaignId', { en: `"${i.campaignId}" is not an id.`, ar: `"${i.campaignId}" ليس معرّفاً صالحاً.` });
+      if (i.campaignId && !isUuid(i.campaignId))
+        throw badInput('campaignId', { en: `"${i.campaignId}" is not an id.`, ar: `"${i.campaignId}" ليس معرّفاً صالحاً.` });
       return { hashtag: tag, campaignId: i.campaignId ?? null };
     },
     appliesTo: (p, t) => !p.campaignId || p.campaignId === t.campaignId,
@@ -151,7 +152,10 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
         .filter((s, i, all) => i === 0 || s.start >= all[i - 1].end)
         .map((span) => ({
           span,
-          message: { en: `The term "${t.text.slice(span.start, span.end)}" is banned by the charter.`, ar: `العبارة "${t.text.slice(span.start, span.end)}" محظورة في الميثاق.` },
+          message: {
+            en: `The term "${t.text.slice(span.start, span.end)}" is banned by the charter.`,
+            ar: `العبارة "${t.text.slice(span.start, span.end)}" محظورة في الميثاق.`,
+          },
         })),
   },
   REQUIRED_MENTION: {
@@ -170,7 +174,8 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
   MAX_LENGTH: {
     params: (i) => {
       const max = required('maxLength', i.maxLength, { en: 'The maximum length', ar: 'الطول الأقصى' });
-      if (!Number.isInteger(max) || max < 1) throw badInput('maxLength', { en: 'The maximum length must be a whole number above 0.', ar: 'يجب أن يكون الطول الأقصى عدداً صحيحاً أكبر من صفر.' });
+      if (!Number.isInteger(max) || max < 1)
+        throw badInput('maxLength', { en: 'The maximum length must be a whole number above 0.', ar: 'يجب أن يكون الطول الأقصى عدداً صحيحاً أكبر من صفر.' });
       if (!i.channels?.length) {
         throw badInput('channels', { en: 'A length limit names the channels it applies to.', ar: 'حدد القنوات التي ينطبق عليها حد الطول.' });
       }
@@ -204,7 +209,9 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
   ARABIC_REQUIRED: {
     params: () => ({}),
     check: (_p, t) =>
-      containsArabic(t.text) ? [] : [{ span: null, message: { en: `The ${t.channel} text has no Arabic.`, ar: `نص ${channelName(t.channel).ar} لا يحتوي على العربية.` } }],
+      containsArabic(t.text)
+        ? []
+        : [{ span: null, message: { en: `The ${t.channel} text has no Arabic.`, ar: `نص ${channelName(t.channel).ar} لا يحتوي على العربية.` } }],
   },
   LINK_DOMAIN_ALLOWLIST: {
     params: (i) => ({
@@ -236,7 +243,8 @@ const NOTE = { max: 1000, multiline: true };
 function validRule(i: CharterRuleInput) {
   const kind = RULE_KINDS[i.kind];
   if (!kind) throw badInput('kind', { en: `Unknown rule kind "${i.kind}".`, ar: `نوع القاعدة "${i.kind}" غير معروف.` });
-  if (!Object.values(Severity).includes(i.severity)) throw badInput('severity', { en: `Unknown severity "${i.severity}".`, ar: `درجة الإلزام "${i.severity}" غير معروفة.` });
+  if (!Object.values(Severity).includes(i.severity))
+    throw badInput('severity', { en: `Unknown severity "${i.severity}".`, ar: `درجة الإلزام "${i.severity}" غير معروفة.` });
   return {
     kind: i.kind,
     severity: i.severity,
@@ -273,13 +281,23 @@ export function defineCharterRule(input: CharterRuleInput, a: Acting): CharterRu
 export function reviseCharterRule(state: CharterRuleState, input: CharterRuleInput, a: Omit<Acting, 'id' | 'node'>): CharterRuleEvent {
   if (!state.active) throw badInput('id', { en: 'A retired charter rule is not revised; define a new one.', ar: 'لا تُعدَّل قاعدة ملغاة؛ عرّف قاعدة جديدة.' });
   const next: CharterRuleState = { ...state, ...validRule(input), updatedAt: a.now.toISOString(), version: state.version + 1 };
-  return { type: eventType('charterrule', 'revised'), subject: state.id, aggregateVersion: next.version, data: { state: next, change: { from: state, by: a.by } } };
+  return {
+    type: eventType('charterrule', 'revised'),
+    subject: state.id,
+    aggregateVersion: next.version,
+    data: { state: next, change: { from: state, by: a.by } },
+  };
 }
 
 export function retireCharterRule(state: CharterRuleState, a: Omit<Acting, 'id' | 'node'>): CharterRuleEvent {
   if (!state.active) throw badInput('id', { en: 'The charter rule is already retired.', ar: 'القاعدة ملغاة من قبل.' });
   const next: CharterRuleState = { ...state, active: false, updatedAt: a.now.toISOString(), version: state.version + 1 };
-  return { type: eventType('charterrule', 'retired'), subject: state.id, aggregateVersion: next.version, data: { state: next, change: { active: { from: true, to: false }, by: a.by } } };
+  return {
+    type: eventType('charterrule', 'retired'),
+    subject: state.id,
+    aggregateVersion: next.version,
+    data: { state: next, change: { active: { from: true, to: false }, by: a.by } },
+  };
 }
 
 /** Checks one channel's text against the active rules; violations in rule and text order. */

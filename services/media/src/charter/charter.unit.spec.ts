@@ -1,6 +1,16 @@
 import { DomainError } from '../../../kernel/src';
 import { Channel } from '../channel/channel';
-import { CharterRuleKind as K, Severity, blocking, checkText, defineCharterRule, reviseCharterRule, retireCharterRule, type CharterRuleInput, type CharterRuleState } from './charter';
+import {
+  CharterRuleKind as K,
+  Severity,
+  blocking,
+  checkText,
+  defineCharterRule,
+  reviseCharterRule,
+  retireCharterRule,
+  type CharterRuleInput,
+  type CharterRuleState,
+} from './charter';
 import { findTerm } from './arabic-match';
 
 const now = new Date('2026-11-26T09:00:00Z');
@@ -53,7 +63,7 @@ describe('charter rules', () => {
     expect(check(r, 'شكراً للوزارة', Channel.WEBSITE)).toEqual([]);
   });
 
-  it('MAX_LENGTH: stricter than the network, measured the channel\'s way, span from the overflow', () => {
+  it("MAX_LENGTH: stricter than the network, measured the channel's way, span from the overflow", () => {
     const r = rule({ kind: K.MAX_LENGTH, severity: Severity.BLOCKING, maxLength: 200, channels: ['X'] });
     expect(check(r, 'ب'.repeat(200))).toEqual([]);
     const [v] = check(r, 'ب'.repeat(210));

@@ -54,7 +54,7 @@ export class SectorDashboardMediaResolver {
 
   @FieldResolver(() => [NodeKeyMessageCoverage], {
     nullable: true,
-    description: "Key-message localisation coverage per municipality the view knows; the ministry, which writes them, is not listed (from the media service).",
+    description: 'Key-message localisation coverage per municipality the view knows; the ministry, which writes them, is not listed (from the media service).',
   })
   async keyMessageCoverage(@Root() d: DashboardScope, @Ctx() ctx: MediaContext): Promise<CoverageRow[]> {
     const [keys, done] = await Promise.all([keyMessagesInScope(ctx.em, d), localisations(ctx.em, d)]);

@@ -29,7 +29,8 @@ export class NodeCharterCompliance {
   @Field() nodeNameEn!: string;
   @Field(() => Int, { description: 'Messages that went to review at least once.' }) submitted!: number;
   @Field(() => Int, { description: 'Of those, the ones with no blocking violation.' }) compliant!: number;
-  @Field(() => Float, { nullable: true, description: 'compliant / submitted, in percent to one decimal; null when nothing was submitted.' }) compliancePercent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'compliant / submitted, in percent to one decimal; null when nothing was submitted.' })
+  compliancePercent!: number | null;
 }
 
 @ObjectType('NodeKeyMessageCoverage', {
@@ -41,7 +42,8 @@ export class NodeKeyMessageCoverage {
   @Field() nodeNameEn!: string;
   @Field(() => Int, { description: 'Key messages in force on the axes of the dashboard.' }) keyMessages!: number;
   @Field(() => Int) localised!: number;
-  @Field(() => Float, { nullable: true, description: 'localised / keyMessages, in percent to one decimal; null when there is no key message.' }) coveragePercent!: number | null;
+  @Field(() => Float, { nullable: true, description: 'localised / keyMessages, in percent to one decimal; null when there is no key message.' })
+  coveragePercent!: number | null;
   @Field(() => [KeyMessage], { description: 'Localised, oldest key message first.' }) localisedKeyMessages!: KeyMessage[];
   @Field(() => [KeyMessage], { description: 'Not localised yet, oldest first.' }) missingKeyMessages!: KeyMessage[];
 }

@@ -1,17 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode } from '@mikro-orm/postgresql';
-import {
-  SECTOR_NODES,
-  badInput,
-  conflict,
-  newId,
-  nodeName,
-  notFound,
-  recordEvent,
-  requireOwnedHere,
-  riyadhDate,
-  authorize,
-} from '../../../kernel/src';
+import { SECTOR_NODES, badInput, conflict, newId, nodeName, notFound, recordEvent, requireOwnedHere, riyadhDate, authorize } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { validChannel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
@@ -19,7 +8,16 @@ import { MediaMessage } from '../message/message.types';
 import { validId } from '../../../kernel/src';
 import { saveDraft } from '../message/message.resolver';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
-import { PLACEHOLDERS, defineKeyMessage, localise, retireKeyMessage, reviseKeyMessage, placeholdersIn, type KeyMessageEvent, type KeyMessageState } from './key-message';
+import {
+  PLACEHOLDERS,
+  defineKeyMessage,
+  localise,
+  retireKeyMessage,
+  reviseKeyMessage,
+  placeholdersIn,
+  type KeyMessageEvent,
+  type KeyMessageState,
+} from './key-message';
 import { KeyMessageRecord, keyMessageRow, keyMessageState } from './key-message.entity';
 import { KeyMessage, KeyMessageInput, KeyMessageLocalisation, LocaliseKeyMessageInput, Placeholder } from './key-message.types';
 
@@ -79,7 +77,10 @@ export class KeyMessageResolver {
       const initiativeId = input?.initiativeId ? validId('initiativeId', input.initiativeId) : null;
       const initiative = initiativeId ? await em.findOne(InitiativeView, { id: initiativeId }) : null;
       if (initiativeId && !initiative) {
-        throw badInput('initiativeId', { en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`, ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.` });
+        throw badInput('initiativeId', {
+          en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`,
+          ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.`,
+        });
       }
       const campaignId = input?.campaignId ? validId('campaignId', input.campaignId) : key.campaignId;
       const campaign = campaignId ? await em.findOne(CampaignView, { id: campaignId }) : null;

@@ -12,7 +12,7 @@ import {
   type DomainEvent,
   type Message,
 } from '../../../kernel/src';
-import { Channel, validChannel } from '../channel/channel';
+import { type Channel, validChannel } from '../channel/channel';
 import type { VariantInput } from '../message/message';
 
 /** A ministry template for one channel. */
@@ -59,19 +59,27 @@ export interface LocalValues {
   campaign: { titleAr: string; titleEn: string | null } | null;
 }
 
-
 /** Every placeholder a template may use, what it means and where its value comes from. */
 export const PLACEHOLDERS: Record<string, { about: Message; value: (v: LocalValues) => string | null }> = {
   municipality_name_ar: { about: { en: "the node's Arabic name", ar: 'اسم الأمانة بالعربية' }, value: (v) => nodeName(v.node).nameAr },
   municipality_name_en: { about: { en: "the node's English name", ar: 'اسم الأمانة بالإنجليزية' }, value: (v) => nodeName(v.node).nameEn },
-  date_hijri: { about: { en: 'the date in the Umm al-Qura calendar, in Arabic', ar: 'التاريخ الهجري (أم القرى) بالعربية' }, value: (v) => hijriOfDay(v.date).ar },
+  date_hijri: {
+    about: { en: 'the date in the Umm al-Qura calendar, in Arabic', ar: 'التاريخ الهجري (أم القرى) بالعربية' },
+    value: (v) => hijriOfDay(v.date).ar,
+  },
   date_hijri_en: { about: { en: 'the Umm al-Qura date, in English', ar: 'التاريخ الهجري بالإنجليزية' }, value: (v) => hijriOfDay(v.date).en },
   date_gregorian: { about: { en: 'the Gregorian date, in Arabic', ar: 'التاريخ الميلادي بالعربية' }, value: (v) => gregorianDayOf(v.date, 'ar') },
   date_gregorian_en: { about: { en: 'the Gregorian date, in English', ar: 'التاريخ الميلادي بالإنجليزية' }, value: (v) => gregorianDayOf(v.date, 'en') },
   initiative_title_ar: { about: { en: "the initiative's Arabic title", ar: 'عنوان المبادرة بالعربية' }, value: (v) => v.initiative?.titleAr ?? null },
-  initiative_title_en: { about: { en: "the initiative's English title", ar: 'عنوان المبادرة بالإنجليزية' }, value: (v) => v.initiative ? (v.initiative.titleEn ?? v.initiative.titleAr) : null },
+  initiative_title_en: {
+    about: { en: "the initiative's English title", ar: 'عنوان المبادرة بالإنجليزية' },
+    value: (v) => (v.initiative ? (v.initiative.titleEn ?? v.initiative.titleAr) : null),
+  },
   campaign_title_ar: { about: { en: "the campaign's Arabic title", ar: 'عنوان الحملة بالعربية' }, value: (v) => v.campaign?.titleAr ?? null },
-  campaign_title_en: { about: { en: "the campaign's English title", ar: 'عنوان الحملة بالإنجليزية' }, value: (v) => v.campaign ? (v.campaign.titleEn ?? v.campaign.titleAr) : null },
+  campaign_title_en: {
+    about: { en: "the campaign's English title", ar: 'عنوان الحملة بالإنجليزية' },
+    value: (v) => (v.campaign ? (v.campaign.titleEn ?? v.campaign.titleAr) : null),
+  },
 };
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
@@ -83,11 +91,17 @@ function validTemplate(field: string, template: string | null | undefined, label
   const t = required ? requiredText(field, template, rule) : optionalText(field, template, rule);
   const unknown = t ? placeholdersIn(t).filter((p) => !(p in PLACEHOLDERS)) : [];
   if (unknown.length) {
-    const known = Object.keys(PLACEHOLDERS).map((p) => `{${p}}`).join(', ');
-    throw badInput(field, {
-      en: `Unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}. The placeholders are: ${known}.`,
-      ar: `عناصر غير معروفة: ${unknown.map((p) => `{${p}}`).join('، ')}. العناصر المتاحة: ${known}.`,
-    }, { unknown, known: Object.keys(PLACEHOLDERS) });
+    const known = Object.keys(PLACEHOLDERS)
+      .map((p) => `{${p}}`)
+      .join(', ');
+    throw badInput(
+      field,
+      {
+        en: `Unknown placeholder(s) ${unknown.map((p) => `{${p}}`).join(', ')}. The placeholders are: ${known}.`,
+        ar: `عناصر غير معروفة: ${unknown.map((p) => `{${p}}`).join('، ')}. العناصر المتاحة: ${known}.`,
+      },
+      { unknown, known: Object.keys(PLACEHOLDERS) },
+    );
   }
   return t;
 }
@@ -126,13 +140,23 @@ export function defineKeyMessage(i: KeyMessageInput, a: { id: string; node: stri
 export function reviseKeyMessage(state: KeyMessageState, i: KeyMessageInput, a: { by: string; now: Date }): KeyMessageEvent {
   if (!state.active) throw badInput('id', { en: 'A retired key message is not revised.', ar: 'لا تُعدَّل رسالة رئيسية ملغاة.' });
   const next: KeyMessageState = { ...state, ...validKeyMessage(i), updatedAt: a.now.toISOString(), version: state.version + 1 };
-  return { type: eventType('keymessage', 'revised'), subject: state.id, aggregateVersion: next.version, data: { state: next, change: { from: state, by: a.by } } };
+  return {
+    type: eventType('keymessage', 'revised'),
+    subject: state.id,
+    aggregateVersion: next.version,
+    data: { state: next, change: { from: state, by: a.by } },
+  };
 }
 
 export function retireKeyMessage(state: KeyMessageState, a: { by: string; now: Date }): KeyMessageEvent {
   if (!state.active) throw badInput('id', { en: 'The key message is already retired.', ar: 'الرسالة الرئيسية ملغاة من قبل.' });
   const next: KeyMessageState = { ...state, active: false, updatedAt: a.now.toISOString(), version: state.version + 1 };
-  return { type: eventType('keymessage', 'retired'), subject: state.id, aggregateVersion: next.version, data: { state: next, change: { active: { from: true, to: false }, by: a.by } } };
+  return {
+    type: eventType('keymessage', 'retired'),
+    subject: state.id,
+    aggregateVersion: next.version,
+    data: { state: next, change: { active: { from: true, to: false }, by: a.by } },
+  };
 }
 
 /** Fills a template; a placeholder with no value at this node is refused, naming what to give. */
@@ -141,17 +165,25 @@ export function fill(field: string, template: string, values: LocalValues): stri
     const v = PLACEHOLDERS[name]?.value(values);
     if (v == null) {
       const needs = name.startsWith('initiative') ? 'initiativeId' : name.startsWith('campaign') ? 'campaignId' : name;
-      throw badInput(needs, {
-        en: `The key message uses {${name}}: give ${needs} (known at this node) to localise it.`,
-        ar: `تستخدم الرسالة الرئيسية {${name}}: حدّد ${needs} (المعروف لدى هذه العقدة) لتوطينها.`,
-      }, { placeholder: name });
+      throw badInput(
+        needs,
+        {
+          en: `The key message uses {${name}}: give ${needs} (known at this node) to localise it.`,
+          ar: `تستخدم الرسالة الرئيسية {${name}}: حدّد ${needs} (المعروف لدى هذه العقدة) لتوطينها.`,
+        },
+        { placeholder: name },
+      );
     }
     return v;
   });
 }
 
 /** The content of the DRAFT a node makes from a key message. */
-export function localise(k: KeyMessageState, values: LocalValues, channels: Channel[] | null): { bodyAr: string; bodyEn: string | null; variants: VariantInput[] } {
+export function localise(
+  k: KeyMessageState,
+  values: LocalValues,
+  channels: Channel[] | null,
+): { bodyAr: string; bodyEn: string | null; variants: VariantInput[] } {
   if (!k.active) throw badInput('keyMessageId', { en: 'This key message is retired.', ar: 'هذه الرسالة الرئيسية ملغاة.' });
   const chosen = channels?.length ? k.variants.filter((v) => channels.includes(v.channel)) : k.variants;
   return {
@@ -160,4 +192,3 @@ export function localise(k: KeyMessageState, values: LocalValues, channels: Chan
     variants: chosen.map((v, n) => ({ channel: v.channel, text: fill(`variants.${n}.template`, v.template, values), hashtags: v.hashtags })),
   };
 }
-

@@ -28,7 +28,7 @@ export class Placeholder {
   @Field() aboutEn!: string;
 }
 
-@ObjectType('KeyMessage', { description: "A ministry key message (رسالة رئيسية): a template each node localises with its own values." })
+@ObjectType('KeyMessage', { description: 'A ministry key message (رسالة رئيسية): a template each node localises with its own values.' })
 export class KeyMessage {
   @Field(() => ID) id!: string;
   @Field() node!: string;
@@ -67,6 +67,7 @@ export class KeyMessageInput {
 export class LocaliseKeyMessageInput {
   @Field(() => ID, { nullable: true, description: 'The initiative whose title fills {initiative_title_ar}.' }) initiativeId?: string | null;
   @Field(() => ID, { nullable: true, description: "The campaign; the key message's own when omitted." }) campaignId?: string | null;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'The day for {date_hijri} and {date_gregorian}; today in Riyadh when omitted.' }) date?: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day for {date_hijri} and {date_gregorian}; today in Riyadh when omitted.' }) date?:
+    string | null;
   @Field(() => [String], { nullable: true, description: 'Only these channels; every channel of the key message when omitted.' }) channels?: string[] | null;
 }

@@ -9,7 +9,8 @@ type SubscribeData = SubscribeResolverData<unknown, Record<string, unknown>, Med
 @Resolver()
 export class MessageChangesResolver {
   @Subscription(() => MediaMessage, {
-    description: 'Each media message, as it is here, after every change of its workflow status from now on (drafted, submitted, reviewed, scheduled, published, archived).',
+    description:
+      'Each media message, as it is here, after every change of its workflow status from now on (drafted, submitted, reviewed, scheduled, published, archived).',
     subscribe: ({ args, context }: SubscribeData) => {
       requireRoleFor(context.caller, 'media.read');
       return followChanges(context, {
@@ -20,7 +21,11 @@ export class MessageChangesResolver {
       });
     },
   })
-  messageStatusChanged(@Root() message: MediaMessageRecord, @Ctx() _ctx: MediaContext, @Arg('node', () => ID, { nullable: true, description: 'Only the messages of this node.' }) _node?: string): MediaMessageRecord {
+  messageStatusChanged(
+    @Root() message: MediaMessageRecord,
+    @Ctx() _ctx: MediaContext,
+    @Arg('node', () => ID, { nullable: true, description: 'Only the messages of this node.' }) _node?: string,
+  ): MediaMessageRecord {
     return message;
   }
 }

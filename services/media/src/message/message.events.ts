@@ -69,12 +69,17 @@ export const messageState = describing<MessageState>()(
     .meta({ id: 'MessageState', title: 'Media message', description: 'The message after the change (event-carried state).' }),
 );
 
-
 const messageData = <C extends z.ZodType>(change: C, what: string) => z.object({ state: messageState, change: change.describe(what) });
 const messageStatus = <const T extends readonly [MessageStatus, ...MessageStatus[]]>(to: T) => statusChange(MessageStatus, to);
 const reviewed = <const T extends MessageStatus>(to: T) =>
   messageData(
-    z.object({ status: messageStatus([to]), comment: optionalText("The reviewer's comment."), by: userId('The reviewer'), byNode: nodeCode("The reviewer's node."), reviewId: aggregateId('The review.') }),
+    z.object({
+      status: messageStatus([to]),
+      comment: optionalText("The reviewer's comment."),
+      by: userId('The reviewer'),
+      byNode: nodeCode("The reviewer's node."),
+      reviewId: aggregateId('The review.'),
+    }),
     'The status change and the review that made it.',
   );
 
@@ -93,21 +98,35 @@ const M = aggregateEvents('media', 'message');
 
 export const messageEvents = [
   M('drafted', 'A media message was drafted at its owner node (DRAFT, version 1).', messageData(messageState, 'The whole new message.')),
-  M('edited', "A message's content changed; after approval, the edit sends it back to review.", messageData(messageEdits, 'Each field that changed, before and after.')),
+  M(
+    'edited',
+    "A message's content changed; after approval, the edit sends it back to review.",
+    messageData(messageEdits, 'Each field that changed, before and after.'),
+  ),
   M(
     'submitted',
     'A message was sent to review (IN_REVIEW).',
-    messageData(z.object({ status: messageStatus([S.IN_REVIEW]), comment: optionalText('A comment for the reviewer.'), by: by() }), 'The status change and who made it.'),
+    messageData(
+      z.object({ status: messageStatus([S.IN_REVIEW]), comment: optionalText('A comment for the reviewer.'), by: by() }),
+      'The status change and who made it.',
+    ),
   ),
   M('approved', 'A reviewer approved a message.', reviewed(S.APPROVED)),
   M('changesrequested', 'A reviewer asked for changes to a message.', reviewed(S.CHANGES_REQUESTED)),
   M(
     'scheduled',
     'An approved message was scheduled for publication.',
-    messageData(z.object({ status: messageStatus([S.SCHEDULED]), publishAt: optionalInstant('When it goes out.'), by: by() }), 'The status change, the time set and who set it.'),
+    messageData(
+      z.object({ status: messageStatus([S.SCHEDULED]), publishAt: optionalInstant('When it goes out.'), by: by() }),
+      'The status change, the time set and who set it.',
+    ),
   ),
   M('published', 'A message went out.', messageData(z.object({ status: messageStatus([S.PUBLISHED]), by: by() }), 'The status change and who recorded it.')),
-  M('archived', 'A message was archived (final).', messageData(z.object({ status: messageStatus([S.ARCHIVED]), reason: reason(), by: by() }), 'The status change, the reason and who made it.')),
+  M(
+    'archived',
+    'A message was archived (final).',
+    messageData(z.object({ status: messageStatus([S.ARCHIVED]), reason: reason(), by: by() }), 'The status change, the reason and who made it.'),
+  ),
 ] as const;
 
 export type MessagePayload = PayloadOf<(typeof messageEvents)[number]>;

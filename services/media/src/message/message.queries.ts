@@ -19,10 +19,16 @@ export async function requireKnownLinks(em: EntityManager, s: Pick<MessageState,
   if (s.initiativeId && !(await em.count(InitiativeView, { id: s.initiativeId }))) throw unknownLink('initiativeId', s.initiativeId, node);
 }
 
-const isIdCursor = (k: unknown): k is { id: string } => typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
+const isIdCursor = (k: unknown): k is { id: string } =>
+  typeof k === 'object' && k !== null && typeof (k as { id: unknown }).id === 'string' && isUuid((k as { id: string }).id);
 
 /** Messages newest first, filtered, as a page. */
-export async function listMessages(em: EntityManager, filter: MessageFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<MediaMessageRecord>> {
+export async function listMessages(
+  em: EntityManager,
+  filter: MessageFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<MediaMessageRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
   const ids = (list: string[] | null | undefined) => (list ?? []).filter(isUuid);
@@ -44,6 +50,12 @@ export async function listMessages(em: EntityManager, filter: MessageFilter | nu
     return { qb };
   };
   const [{ qb: page }, { qb: count }] = await Promise.all([scope(), scope()]);
-  const [rows, totalCount] = await Promise.all([(cursor ? page.andWhere({ id: { $lt: cursor.id } }) : page).orderBy({ id: 'desc' }).limit(n + 1).getResultList(), count.getCount()]);
+  const [rows, totalCount] = await Promise.all([
+    (cursor ? page.andWhere({ id: { $lt: cursor.id } }) : page)
+      .orderBy({ id: 'desc' })
+      .limit(n + 1)
+      .getResultList(),
+    count.getCount(),
+  ]);
   return toPage(rows, n, totalCount, (r) => encodeCursor({ id: r.id }), Boolean(cursor));
 }

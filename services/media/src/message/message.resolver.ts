@@ -1,16 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  MINISTRY,
-  newId,
-  notFound,
-  recordEvent,
-  requireOwnedHere,
-  type Caller,
-  validId,
-  authorize,
-  requireRoleFor,
-} from '../../../kernel/src';
+import { MINISTRY, newId, notFound, recordEvent, requireOwnedHere, type Caller, validId, authorize, requireRoleFor } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
 import { checkText } from '../charter/charter';
@@ -39,15 +29,7 @@ import {
 } from './message';
 import { MediaMessageRecord, messageRow, messageState } from './message.entity';
 import { isNationalCampaign, listMessages, requireKnownLinks } from './message.queries';
-import {
-  DraftMessageInput,
-  EditMessageInput,
-  MediaMessage,
-  MediaMessageConnection,
-  MessageFilter,
-  MessageTransition,
-  MessageVariant,
-} from './message.types';
+import { DraftMessageInput, EditMessageInput, MediaMessage, MediaMessageConnection, MessageFilter, MessageTransition, MessageVariant } from './message.types';
 
 /** Loads a message, locking its row until the transaction ends. */
 async function lockedMessage(em: EntityManager, id: string): Promise<MediaMessageRecord> {
@@ -80,7 +62,7 @@ export class MessageResolver {
     return listMessages(ctx.em, filter, first, after);
   }
 
-  @Query(() => [CharterViolation], { description: "Checks a text for a channel against the charter in force; the campaign selects its own rules." })
+  @Query(() => [CharterViolation], { description: 'Checks a text for a channel against the charter in force; the campaign selects its own rules.' })
   async checkMessage(
     @Arg('text') text: string,
     @Arg('channel') channel: string,
@@ -91,16 +73,30 @@ export class MessageResolver {
     return checkText(await ctx.loaders.rules(), { text, channel: c, campaignId: campaignId ?? null }).map(violationView);
   }
 
-  @Query(() => TextLength, { description: "Measures a text the way the channel counts it (X: weighted, URLs as 23)." })
+  @Query(() => TextLength, { description: 'Measures a text the way the channel counts it (X: weighted, URLs as 23).' })
   measureText(@Arg('text') text: string, @Arg('channel') channel: string): TextLength {
     const rule = CHANNEL_RULES[validChannel('channel', channel)];
     const length = measure(text, rule.counting);
-    return { channel: rule.channel, length, limit: rule.maxLength, unit: UNIT[rule.counting].en.other, withinLimit: length <= rule.maxLength, source: rule.source };
+    return {
+      channel: rule.channel,
+      length,
+      limit: rule.maxLength,
+      unit: UNIT[rule.counting].en.other,
+      withinLimit: length <= rule.maxLength,
+      source: rule.source,
+    };
   }
 
   @Query(() => [TextLength], { description: 'Every channel with its limit and where the limit comes from.' })
   channelRules(): TextLength[] {
-    return Object.values(CHANNEL_RULES).map((r) => ({ channel: r.channel, length: 0, limit: r.maxLength, unit: UNIT[r.counting].en.other, withinLimit: true, source: r.source }));
+    return Object.values(CHANNEL_RULES).map((r) => ({
+      channel: r.channel,
+      length: 0,
+      limit: r.maxLength,
+      unit: UNIT[r.counting].en.other,
+      withinLimit: true,
+      source: r.source,
+    }));
   }
 
   @Mutation(() => MediaMessage, { description: 'Writes a new message as a DRAFT at this node.' })
@@ -218,7 +214,13 @@ export class MessageResolver {
     return m.variants.map((v) => {
       const rule = CHANNEL_RULES[v.channel];
       const out = publishedText(v);
-      return { ...v, scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null, publishedText: out, length: measure(out, rule.counting), limit: rule.maxLength };
+      return {
+        ...v,
+        scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null,
+        publishedText: out,
+        length: measure(out, rule.counting),
+        limit: rule.maxLength,
+      };
     });
   }
 
@@ -255,7 +257,7 @@ export class MessageResolver {
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @FieldResolver(() => MediaMessage, { nullable: true, description: "The message as this node has it now." })
+  @FieldResolver(() => MediaMessage, { nullable: true, description: 'The message as this node has it now.' })
   async message(@Root() r: ReviewRecord, @Ctx() ctx: MediaContext) {
     return ctx.loaders.message.load(r.messageId);
   }

@@ -16,7 +16,7 @@ import {
   type Caller,
   type DomainEvent,
 } from '../../../kernel/src';
-import { CHANNEL_RULES, Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
+import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
 import { blocking, type Violation } from '../charter/charter';
 
 export enum MessageStatus {
@@ -177,7 +177,9 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   const rule = CHANNEL_RULES[channel];
   const name = channelName(channel);
   const text = requiredText(`variants.${i}.text`, v.text, { label: L.text, max: 100_000, multiline: true });
-  const hashtags = [...new Set((v.hashtags ?? []).map((h, n) => requiredText(`variants.${i}.hashtags.${n}`, h, { label: L.hashtag, max: 100 }).replace(/^#/, '')))];
+  const hashtags = [
+    ...new Set((v.hashtags ?? []).map((h, n) => requiredText(`variants.${i}.hashtags.${n}`, h, { label: L.hashtag, max: 100 }).replace(/^#/, ''))),
+  ];
   const bad = hashtags.find((h) => /[\s#]/.test(h));
   if (bad) throw badInput(`variants.${i}.hashtags`, { en: `"${bad}" is not a hashtag: no spaces or #.`, ar: `"${bad}" ليس وسماً صالحاً: بلا مسافات أو #.` });
   const mediaRefs = (v.mediaRefs ?? []).map((m, n) => requiredText(`variants.${i}.mediaRefs.${n}`, m, { label: L.mediaRef, max: 2000 }));
@@ -198,16 +200,24 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
     throw badInput(`variants.${i}.text`, { en: `${name.en} does not accept the characters < and >.`, ar: `لا تقبل ${name.ar} المحرفين < و>.` }, { channel });
   }
   if (rule.maxHashtags != null && hashtags.length > rule.maxHashtags) {
-    throw badInput(`variants.${i}.hashtags`, {
-      en: `${name.en} allows ${counted(rule.maxHashtags, NOUNS.hashtag).en}; this variant has ${figure(hashtags.length, 'en')}.`,
-      ar: `تسمح ${name.ar} بـ ${counted(rule.maxHashtags, NOUNS.hashtag, 'oblique').ar}؛ وفي هذا النص ${figure(hashtags.length, 'ar')}.`,
-    }, { channel, count: hashtags.length, limit: rule.maxHashtags });
+    throw badInput(
+      `variants.${i}.hashtags`,
+      {
+        en: `${name.en} allows ${counted(rule.maxHashtags, NOUNS.hashtag).en}; this variant has ${figure(hashtags.length, 'en')}.`,
+        ar: `تسمح ${name.ar} بـ ${counted(rule.maxHashtags, NOUNS.hashtag, 'oblique').ar}؛ وفي هذا النص ${figure(hashtags.length, 'ar')}.`,
+      },
+      { channel, count: hashtags.length, limit: rule.maxHashtags },
+    );
   }
   if (mediaRefs.length > rule.media.max) {
-    throw badInput(`variants.${i}.mediaRefs`, {
-      en: `${name.en} takes at most ${counted(rule.media.max, NOUNS.mediaItem).en}; this variant has ${figure(mediaRefs.length, 'en')}.`,
-      ar: `تقبل ${name.ar} ${counted(rule.media.max, NOUNS.mediaItem, 'oblique').ar} على الأكثر؛ وفي هذا النص ${figure(mediaRefs.length, 'ar')}.`,
-    }, { channel, count: mediaRefs.length, limit: rule.media.max });
+    throw badInput(
+      `variants.${i}.mediaRefs`,
+      {
+        en: `${name.en} takes at most ${counted(rule.media.max, NOUNS.mediaItem).en}; this variant has ${figure(mediaRefs.length, 'en')}.`,
+        ar: `تقبل ${name.ar} ${counted(rule.media.max, NOUNS.mediaItem, 'oblique').ar} على الأكثر؛ وفي هذا النص ${figure(mediaRefs.length, 'ar')}.`,
+      },
+      { channel, count: mediaRefs.length, limit: rule.media.max },
+    );
   }
   return { channel, text, hashtags, mediaRefs, scheduledAt: validScheduledAt(v.scheduledAt, i, channel, now) };
 }
@@ -215,13 +225,18 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
 function validScheduledAt(at: Date | null | undefined, i: number, channel: Channel, now: Date | null): string | null {
   if (!at) return null;
   const field = `variants.${i}.scheduledAt`;
-  if (Number.isNaN(at.getTime())) throw badInput(field, { en: 'The variant publication time is not a valid time.', ar: 'وقت نشر نص القناة ليس وقتاً صالحاً.' }, { channel });
+  if (Number.isNaN(at.getTime()))
+    throw badInput(field, { en: 'The variant publication time is not a valid time.', ar: 'وقت نشر نص القناة ليس وقتاً صالحاً.' }, { channel });
   if (now && at.getTime() <= now.getTime()) {
     const name = channelName(channel);
-    throw badInput(field, {
-      en: `The ${name.en} variant is set for ${at.toISOString()}, which is not after now; choose a later time or none.`,
-      ar: `موعد نشر نص ${name.ar} (${at.toISOString()}) ليس بعد الآن؛ اختر وقتاً لاحقاً أو اتركه فارغاً.`,
-    }, { channel, now: now.toISOString() });
+    throw badInput(
+      field,
+      {
+        en: `The ${name.en} variant is set for ${at.toISOString()}, which is not after now; choose a later time or none.`,
+        ar: `موعد نشر نص ${name.ar} (${at.toISOString()}) ليس بعد الآن؛ اختر وقتاً لاحقاً أو اتركه فارغاً.`,
+      },
+      { channel, now: now.toISOString() },
+    );
   }
   return at.toISOString();
 }
@@ -336,7 +351,17 @@ export function refuseBlocking(violations: Violation[], what: 'submitted' | 'app
       en: `The message cannot be ${what}: it breaks ${blockers.length} blocking charter rule(s): ${blockers.map((v) => v.message.en).join(' ')}`,
       ar: `لا يمكن ${what === 'submitted' ? 'إرسال الرسالة للمراجعة' : 'اعتماد الرسالة'}: تخالف ${blockers.length} من قواعد الميثاق الملزمة: ${blockers.map((v) => v.message.ar).join(' ')}`,
     },
-    { violations: blockers.map((v) => ({ ruleId: v.ruleId, kind: v.kind, severity: v.severity, channel: v.channel, messageEn: v.message.en, messageAr: v.message.ar, span: v.span })) },
+    {
+      violations: blockers.map((v) => ({
+        ruleId: v.ruleId,
+        kind: v.kind,
+        severity: v.severity,
+        channel: v.channel,
+        messageEn: v.message.en,
+        messageAr: v.message.ar,
+        span: v.span,
+      })),
+    },
   );
 }
 
@@ -380,7 +405,10 @@ export function editMessage(state: MessageState, patch: MessageContent, expected
       { from: state.status, allowed: messageLifecycle.allowed(state.status) },
     );
   }
-  const merged = { ...state, variants: state.variants.map((v) => ({ ...v, scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null })) } as unknown as MessageContent & { bodyAr: string };
+  const merged = {
+    ...state,
+    variants: state.variants.map((v) => ({ ...v, scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null })),
+  } as unknown as MessageContent & { bodyAr: string };
   for (const k of EDITABLE) if (patch[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = patch[k];
   const content = validContent(merged, patch.variants != null ? a.now : null);
   const change: Record<string, { from: unknown; to: unknown }> = {};
@@ -442,7 +470,14 @@ export interface ReviewVerdict {
 }
 
 /** A review decision on a message IN_REVIEW; approving needs no blocking charter violation. */
-export function reviewMessage(state: MessageState, expected: number, verdict: ReviewVerdict, nationalCampaign: boolean, violations: Violation[], now: Date): MessageEvent {
+export function reviewMessage(
+  state: MessageState,
+  expected: number,
+  verdict: ReviewVerdict,
+  nationalCampaign: boolean,
+  violations: Violation[],
+  now: Date,
+): MessageEvent {
   expectVersion(state, expected);
   const approve = verdict.decision === ReviewDecision.APPROVE;
   const to = approve ? S.APPROVED : S.CHANGES_REQUESTED;
@@ -455,7 +490,13 @@ export function reviewMessage(state: MessageState, expected: number, verdict: Re
   if (approve) refuseBlocking(violations, 'approved');
   const a: Actor = { by: verdict.reviewer.sub, node: verdict.reviewer.node, now };
   const s = next(state, { status: to, history: [...state.history, entry(a, state.status, to, comment, verdict.reviewId)] }, a);
-  return event(approve ? 'approved' : 'changesrequested', s, { status: { from: state.status, to }, comment, by: a.by, byNode: a.node, reviewId: verdict.reviewId });
+  return event(approve ? 'approved' : 'changesrequested', s, {
+    status: { from: state.status, to },
+    comment,
+    by: a.by,
+    byNode: a.node,
+    reviewId: verdict.reviewId,
+  });
 }
 
 /** Schedules an approved message; the time must be in the future, and each variant's too. */
@@ -463,10 +504,14 @@ export function scheduleMessage(state: MessageState, expected: number, publishAt
   expectVersion(state, expected);
   assertCommand('schedule', state.status, S.SCHEDULED);
   if (Number.isNaN(publishAt.getTime()) || publishAt.getTime() <= a.now.getTime()) {
-    throw badInput('publishAt', {
-      en: `The publication time (${publishAt.toISOString()}) is in the past; choose a time after now.`,
-      ar: `وقت النشر (${publishAt.toISOString()}) في الماضي؛ اختر وقتاً لاحقاً.`,
-    }, { now: a.now.toISOString() });
+    throw badInput(
+      'publishAt',
+      {
+        en: `The publication time (${publishAt.toISOString()}) is in the past; choose a time after now.`,
+        ar: `وقت النشر (${publishAt.toISOString()}) في الماضي؛ اختر وقتاً لاحقاً.`,
+      },
+      { now: a.now.toISOString() },
+    );
   }
   const variants = state.variants.map((v) => {
     if (v.scheduledAt && Date.parse(v.scheduledAt) <= a.now.getTime()) {
@@ -477,7 +522,11 @@ export function scheduleMessage(state: MessageState, expected: number, publishAt
     }
     return { ...v, scheduledAt: v.scheduledAt ?? publishAt.toISOString() };
   });
-  const s = next(state, { status: S.SCHEDULED, publishAt: publishAt.toISOString(), variants, history: [...state.history, entry(a, state.status, S.SCHEDULED, null)] }, a);
+  const s = next(
+    state,
+    { status: S.SCHEDULED, publishAt: publishAt.toISOString(), variants, history: [...state.history, entry(a, state.status, S.SCHEDULED, null)] },
+    a,
+  );
   return event('scheduled', s, { status: { from: state.status, to: S.SCHEDULED }, publishAt: s.publishAt, by: a.by });
 }
 

@@ -18,7 +18,7 @@ export class MessageVariant {
   @Field(() => [String], { description: 'References to images or videos in the media library.' }) mediaRefs!: string[];
   @Field(() => Date, { nullable: true }) scheduledAt!: Date | null;
   @Field({ description: 'The text as published: text and hashtags.' }) publishedText!: string;
-  @Field(() => Int, { description: "Length counted the way the channel counts (see TextLength)." }) length!: number;
+  @Field(() => Int, { description: 'Length counted the way the channel counts (see TextLength).' }) length!: number;
   @Field(() => Int) limit!: number;
 }
 

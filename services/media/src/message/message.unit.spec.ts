@@ -25,7 +25,14 @@ const later = new Date('2026-11-27T09:00:00Z');
 const author = { by: 'editor-1', node: 'riyadh', now };
 const reviewer = (sub = 'reviewer-1', node = 'riyadh', roles: Role[] = ['reviewer']) => ({ sub, node, roles });
 const none = (): Violation[] => [];
-const blocker: Violation = { ruleId: 'r', kind: CharterRuleKind.ARABIC_REQUIRED, severity: Severity.BLOCKING, channel: Channel.X, message: { en: 'No Arabic.', ar: 'لا عربية.' }, span: null };
+const blocker: Violation = {
+  ruleId: 'r',
+  kind: CharterRuleKind.ARABIC_REQUIRED,
+  severity: Severity.BLOCKING,
+  channel: Channel.X,
+  message: { en: 'No Arabic.', ar: 'لا عربية.' },
+  span: null,
+};
 const advisory: Violation = { ...blocker, severity: Severity.ADVISORY };
 
 const draft = () =>
@@ -58,8 +65,11 @@ const at = (status: MessageStatus): MessageState => ({ ...draft(), status });
 
 const run: Record<Command, (s: MessageState) => MessageState> = {
   submit: (s) => submitMessage(s, s.version, null, author, []).data.state,
-  approve: (s) => reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state,
-  requestChanges: (s) => reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف رابط الخدمة', reviewer: reviewer() }, false, [], now).data.state,
+  approve: (s) =>
+    reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state,
+  requestChanges: (s) =>
+    reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف رابط الخدمة', reviewer: reviewer() }, false, [], now)
+      .data.state,
   schedule: (s) => scheduleMessage(s, s.version, later, author).data.state,
   publish: (s) => publishMessage(s, s.version, author).data.state,
   archive: (s) => archiveMessage(s, s.version, null, author).data.state,
@@ -68,7 +78,16 @@ const run: Record<Command, (s: MessageState) => MessageState> = {
 
 // the lifecycle's moves, as the hand-written table has them: every state a command leads to from another
 const NEXT = Object.fromEntries(
-  STATES.map((from) => [from, [...new Set(Object.values(LEGAL).map((to) => to[from]).filter((to): to is MessageStatus => to !== undefined && to !== from))]]),
+  STATES.map((from) => [
+    from,
+    [
+      ...new Set(
+        Object.values(LEGAL)
+          .map((to) => to[from])
+          .filter((to): to is MessageStatus => to !== undefined && to !== from),
+      ),
+    ],
+  ]),
 ) as Record<MessageStatus, MessageStatus[]>;
 
 describe('message workflow', () => {
@@ -128,9 +147,12 @@ describe('message workflow', () => {
 
   it('refuses self-approval, but a second reviewer approves', () => {
     const inReview = run.submit(draft());
-    const self = () => reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer('editor-1') }, false, [], now);
+    const self = () =>
+      reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer('editor-1') }, false, [], now);
     expect(codeOf(self)).toBe('FORBIDDEN');
-    expect(reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state.status).toBe(S.APPROVED);
+    expect(
+      reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state.status,
+    ).toBe(S.APPROVED);
   });
 
   it('needs the reviewer role, of the owner node, or of the ministry for national campaigns', () => {
@@ -145,7 +167,9 @@ describe('message workflow', () => {
 
   it('requires a comment to request changes', () => {
     const s = run.submit(draft());
-    expect(codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.REQUEST_CHANGES, comment: ' ', reviewer: reviewer() }, false, [], now))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.REQUEST_CHANGES, comment: ' ', reviewer: reviewer() }, false, [], now)),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('refuses submitting or approving with a blocking violation, listing it; advisory ones pass', () => {
@@ -155,10 +179,14 @@ describe('message workflow', () => {
       throw new Error('accepted');
     } catch (e) {
       expect((e as DomainError).code).toBe('BAD_USER_INPUT');
-      expect((e as DomainError).details.violations).toEqual([expect.objectContaining({ kind: 'ARABIC_REQUIRED', severity: 'BLOCKING', messageEn: 'No Arabic.', messageAr: 'لا عربية.' })]);
+      expect((e as DomainError).details.violations).toEqual([
+        expect.objectContaining({ kind: 'ARABIC_REQUIRED', severity: 'BLOCKING', messageEn: 'No Arabic.', messageAr: 'لا عربية.' }),
+      ]);
     }
     const s = submitMessage(d, 1, null, author, [advisory]).data.state;
-    expect(codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [blocker], now))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [blocker], now)),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('refuses scheduling in the past, and a stale version', () => {
@@ -180,13 +208,19 @@ describe('message workflow', () => {
       expect(d.text.ar).toBe('طول نص إكس (تويتر) ٢٨١ حرفًا موزونًا، والحد المسموح في إكس (تويتر) ٢٨٠.');
     }
     // hashtags count: they go out with the text
-    expect(codeOf(() => draftMessage({ bodyAr: 'نص', variants: [{ channel: 'X', text: 'ب'.repeat(275), hashtags: ['الرياض'] }] }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(() =>
+        draftMessage({ bodyAr: 'نص', variants: [{ channel: 'X', text: 'ب'.repeat(275), hashtags: ['الرياض'] }] }, { id: 'x', node: 'riyadh', by: 'e', now }),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a message without an Arabic body, and an unknown channel', () => {
     expect(codeOf(() => draftMessage({ bodyAr: '  ' }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe('BAD_USER_INPUT');
     expect(codeOf(() => draftMessage({ bodyAr: 'English only' }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(() => draftMessage({ bodyAr: 'نص', variants: [{ channel: 'MYSPACE', text: 'x' }] }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => draftMessage({ bodyAr: 'نص', variants: [{ channel: 'MYSPACE', text: 'x' }] }, { id: 'x', node: 'riyadh', by: 'e', now }))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses submitting a message with no variant', () => {
@@ -200,14 +234,23 @@ const drafted = (variants: VariantInput[]) => draftMessage({ bodyAr: 'أمانة
 
 describe('channel media at review', () => {
   it('drafts an Instagram variant without media, but refuses submitting it, naming the channel', () => {
-    const d = drafted([{ channel: 'X', text: 'خدمة جديدة' }, { channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض' }]);
+    const d = drafted([
+      { channel: 'X', text: 'خدمة جديدة' },
+      { channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض' },
+    ]);
     expect(d.status).toBe(S.DRAFT);
     const e = errorOf(() => submitMessage(d, 1, null, author, []));
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.details).toMatchObject({ field: 'variants.1.mediaRefs', channel: 'INSTAGRAM', channels: ['INSTAGRAM'] });
     expect(e.text.en).toBe('Instagram does not publish text alone: add at least one media item to the Instagram variant before review.');
     expect(e.text.ar).toContain('إنستغرام');
-    const withMedia = editMessage(d, { variants: [{ channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض', mediaRefs: ['media/riyadh/poster.jpg'] }] }, 1, author, none).data.state;
+    const withMedia = editMessage(
+      d,
+      { variants: [{ channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض', mediaRefs: ['media/riyadh/poster.jpg'] }] },
+      1,
+      author,
+      none,
+    ).data.state;
     expect(submitMessage(withMedia, 2, null, author, []).data.state.status).toBe(S.IN_REVIEW);
   });
 
@@ -225,7 +268,20 @@ describe('channel media at review', () => {
     const e = errorOf(() => submitMessage(d, 1, null, author, []));
     expect(e.details).toMatchObject({ field: 'variants.4.mediaRefs', channels: ['YOUTUBE', 'SNAPCHAT', 'OUTDOOR'] });
     expect(e.text.en).toContain('YouTube, Snapchat, ');
-    expect(submitMessage(drafted([{ channel: 'X', text: 'نص' }, { channel: 'WEBSITE', text: 'نص' }, { channel: 'PRESS', text: 'نص' }, { channel: 'SMS', text: 'نص' }]), 1, null, author, []).data.state.status).toBe(S.IN_REVIEW);
+    expect(
+      submitMessage(
+        drafted([
+          { channel: 'X', text: 'نص' },
+          { channel: 'WEBSITE', text: 'نص' },
+          { channel: 'PRESS', text: 'نص' },
+          { channel: 'SMS', text: 'نص' },
+        ]),
+        1,
+        null,
+        author,
+        [],
+      ).data.state.status,
+    ).toBe(S.IN_REVIEW);
   });
 
   it('refuses an edit that leaves a message in review without the media its channel requires; a draft may lose it', () => {
@@ -247,7 +303,12 @@ describe('channel limits on a variant', () => {
   it('refuses more media than the channel takes, with the count and the limit', () => {
     const refs = (n: number) => Array.from({ length: n }, (_, i) => `media/${i + 1}.jpg`);
     expect(drafted([{ channel: 'X', text: 'نص', mediaRefs: refs(4) }]).variants[0].mediaRefs).toHaveLength(4);
-    expect(refusal({ channel: 'X', text: 'نص', mediaRefs: refs(5) }).details).toMatchObject({ field: 'variants.0.mediaRefs', channel: 'X', count: 5, limit: 4 });
+    expect(refusal({ channel: 'X', text: 'نص', mediaRefs: refs(5) }).details).toMatchObject({
+      field: 'variants.0.mediaRefs',
+      channel: 'X',
+      count: 5,
+      limit: 4,
+    });
     expect(drafted([{ channel: 'INSTAGRAM', text: 'نص', mediaRefs: refs(10) }]).variants[0].mediaRefs).toHaveLength(10);
     expect(refusal({ channel: 'INSTAGRAM', text: 'نص', mediaRefs: refs(11) }).details).toMatchObject({ count: 11, limit: 10 });
     expect(refusal({ channel: 'YOUTUBE', text: 'نص', mediaRefs: refs(2) }).details).toMatchObject({ channel: 'YOUTUBE', count: 2, limit: 1 });
@@ -285,7 +346,12 @@ describe("a variant's own publication time", () => {
 
   it('is refused at drafting when it is not after now, naming the field', () => {
     for (const at of [hourAgo, now]) {
-      const e = errorOf(() => drafted([{ channel: 'X', text: 'نص' }, { channel: 'WEBSITE', text: 'نص', scheduledAt: at }]));
+      const e = errorOf(() =>
+        drafted([
+          { channel: 'X', text: 'نص' },
+          { channel: 'WEBSITE', text: 'نص', scheduledAt: at },
+        ]),
+      );
       expect(e.code).toBe('BAD_USER_INPUT');
       expect(e.details).toMatchObject({ field: 'variants.1.scheduledAt', channel: 'WEBSITE', now: now.toISOString() });
       expect(e.text.en).toContain(at.toISOString());

@@ -1,4 +1,20 @@
-import { Axis, NOUNS, axisName, containsArabic, countOf, counted, figure, gregorianDayOf, hijriOfDay, nodeName, normalizeArabic, percentage, riyadhDate, type GrammaticalCase, type Noun } from '../../../kernel/src';
+import {
+  type Axis,
+  NOUNS,
+  axisName,
+  containsArabic,
+  countOf,
+  counted,
+  figure,
+  gregorianDayOf,
+  hijriOfDay,
+  nodeName,
+  normalizeArabic,
+  percentage,
+  riyadhDate,
+  type GrammaticalCase,
+  type Noun,
+} from '../../../kernel/src';
 import type { KpiActualView, TargetView } from '../replication/sources.entity';
 
 /** The initiative facts press material is written from. */
@@ -75,7 +91,8 @@ function targetLines(targets: TargetView[], actuals: KpiActualView[]): { ar: str
     // the English text never carries the Arabic name: a KPI named only in Arabic is numbered
     const nameEn = t.kpiEn ?? (containsArabic(t.kpi) ? `Target ${i + 1}` : t.kpi);
     const kpiEn = percent || nounEn || !unitEn ? nameEn : `${nameEn} (${unitEn})`;
-    const amountAr = (n: number, grammaticalCase: GrammaticalCase) => (percent ? percentage(n, 'ar') : nounAr ? countOf(n, nounAr, 'ar', grammaticalCase) : figure(n, 'ar'));
+    const amountAr = (n: number, grammaticalCase: GrammaticalCase) =>
+      percent ? percentage(n, 'ar') : nounAr ? countOf(n, nounAr, 'ar', grammaticalCase) : figure(n, 'ar');
     const amountEn = (n: number) => (percent ? percentage(n, 'en') : nounEn ? countOf(n, nounEn, 'en') : figure(n, 'en'));
     const share = (lang: 'ar' | 'en') => (r == null || percent ? '' : ` (${percentage(r, lang)})`);
     ar.push(

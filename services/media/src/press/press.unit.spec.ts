@@ -11,7 +11,10 @@ const facts: InitiativeFacts = {
   status: 'IN_PROGRESS',
   plannedStart: '2016-05-31',
   plannedEnd: '2026-12-31',
-  targets: [{ kpi: 'permits issued online', unit: 'permits', targetValue: 1200 }, { kpi: 'offices linked', unit: 'offices', targetValue: 10 }],
+  targets: [
+    { kpi: 'permits issued online', unit: 'permits', targetValue: 1200 },
+    { kpi: 'offices linked', unit: 'offices', targetValue: 10 },
+  ],
   percentComplete: 45.5,
 };
 const now = new Date('2026-11-26T09:00:00Z');
@@ -36,7 +39,8 @@ describe('press material', () => {
 
   it('counts KPI units by the Arabic plural rules, and names KPIs in English in the English text', () => {
     const districts = { kpi: 'الأحياء المغطاة', unit: 'حي', targetValue: 80, kpiEn: 'Districts covered', unitEn: 'districts' };
-    const lines = (targetValue: number, value: number) => pressReleaseText({ ...facts, targets: [{ ...districts, targetValue }] }, [{ kpi: districts.kpi, value }], now);
+    const lines = (targetValue: number, value: number) =>
+      pressReleaseText({ ...facts, targets: [{ ...districts, targetValue }] }, [{ kpi: districts.kpi, value }], now);
     expect(lines(80, 29).bodyAr).toContain('- الأحياء المغطاة: تحقق ٢٩ من ٨٠ حيًا (٣٦٫٣٪).');
     expect(lines(80, 29).bodyEn).toContain('- Districts covered: 29 of 80 districts (36.3%).');
     expect(lines(2, 1).bodyAr).toContain('تحقق ١ من حيّين (٥٠٪)');
@@ -45,7 +49,17 @@ describe('press material', () => {
     expect(lines(5, 1).bodyAr).toContain('تحقق ١ من ٥ أحياء');
     expect(lines(100, 1).bodyAr).toContain('تحقق ١ من ١٠٠ حي');
     // a KPI named only in Arabic is numbered in English, never written in Arabic there
-    const arabicOnly = pressReleaseText({ ...facts, targets: [{ kpi: 'نسبة رضا المستفيدين', unit: '%', targetValue: 90 }, { kpi: 'عدد المجالس', unit: 'مجلس', targetValue: 60 }] }, [{ kpi: 'نسبة رضا المستفيدين', value: 72.5 }], now);
+    const arabicOnly = pressReleaseText(
+      {
+        ...facts,
+        targets: [
+          { kpi: 'نسبة رضا المستفيدين', unit: '%', targetValue: 90 },
+          { kpi: 'عدد المجالس', unit: 'مجلس', targetValue: 60 },
+        ],
+      },
+      [{ kpi: 'نسبة رضا المستفيدين', value: 72.5 }],
+      now,
+    );
     expect(arabicOnly.bodyAr).toContain('- نسبة رضا المستفيدين: تحقق ٧٢٫٥٪ من ٩٠٪.');
     expect(arabicOnly.bodyAr).toContain('- عدد المجالس (مجلس): المستهدف ٦٠، ولم تُسجَّل قيمة بعد.');
     expect(arabicOnly.bodyEn).toContain('- Target 1: 72.5% of 90%.');
@@ -69,7 +83,11 @@ describe('press material', () => {
   it('agrees the counts of a fact sheet with their nouns', () => {
     const many = (n: number, node: string) => Array.from({ length: n }, () => ({ ...facts, node }));
     const sheet = (national: number, municipalities: number) =>
-      factSheetText([...many(national, 'ministry'), ...['riyadh', 'jeddah', 'makkah', 'madinah', 'eastern'].slice(0, municipalities).flatMap((n) => many(1, n))], null, now).bodyAr;
+      factSheetText(
+        [...many(national, 'ministry'), ...['riyadh', 'jeddah', 'makkah', 'madinah', 'eastern'].slice(0, municipalities).flatMap((n) => many(1, n))],
+        null,
+        now,
+      ).bodyAr;
     expect(sheet(3, 2)).toContain('منها ٣ مبادرات وطنية، في أمانتين.');
     expect(sheet(2, 1)).toContain('منها مبادرتان وطنيتان، في أمانة واحدة.');
     expect(sheet(11, 5)).toContain('منها ١١ مبادرة وطنية، في ٥ أمانات.');

@@ -1,5 +1,15 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, MINISTRY, isEventOf, recordEvent, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
+import {
+  DomainError,
+  MINISTRY,
+  isEventOf,
+  recordEvent,
+  topicOf,
+  upsertNewer,
+  type ConsumerDefinition,
+  type EventsOf,
+  type ReceivedOf,
+} from '../../../kernel/src';
 import { MediaMessageRecord, messageRow, messageState } from '../message/message.entity';
 import { CharterRuleRecord, charterRuleRow } from '../charter/charter.entity';
 import { KeyMessageRecord, keyMessageRow } from '../keymessage/key-message.entity';
@@ -26,7 +36,14 @@ async function applyRemoteReview(em: EntityManager, review: ReviewState, from: s
   try {
     const state = messageState(row);
     const national = await isNationalCampaign(em, state.campaignId);
-    const event = reviewMessage(state, review.messageVersion, verdictOf(review), national, violationsOf(await activeRules(em), state), new Date(review.decidedAt));
+    const event = reviewMessage(
+      state,
+      review.messageVersion,
+      verdictOf(review),
+      national,
+      violationsOf(await activeRules(em), state),
+      new Date(review.decidedAt),
+    );
     em.assign(row, messageRow(event.data.state));
     recordEvent(em, { node: row.node, service: 'media' }, event, new Date());
     await em.flush();
@@ -37,11 +54,27 @@ async function applyRemoteReview(em: EntityManager, review: ReviewState, from: s
 }
 
 async function applyReplicas(em: EntityManager, events: ReceivedOf<MediaEvent>[]): Promise<void> {
-  await upsertNewer(em, MediaMessageRecord, events.filter(isEventOf(messageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: messageRow(state) })));
-  await upsertNewer(em, CharterRuleRecord, events.filter(isEventOf(charterRuleEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: charterRuleRow(state) })));
-  await upsertNewer(em, KeyMessageRecord, events.filter(isEventOf(keyMessageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: keyMessageRow(state) })));
+  await upsertNewer(
+    em,
+    MediaMessageRecord,
+    events.filter(isEventOf(messageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: messageRow(state) })),
+  );
+  await upsertNewer(
+    em,
+    CharterRuleRecord,
+    events.filter(isEventOf(charterRuleEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: charterRuleRow(state) })),
+  );
+  await upsertNewer(
+    em,
+    KeyMessageRecord,
+    events.filter(isEventOf(keyMessageEvents)).map(({ data: { state } }) => ({ id: state.id, version: state.version, props: keyMessageRow(state) })),
+  );
   const reviews = events.filter(isEventOf(reviewEvents));
-  await upsertNewer(em, ReviewRecord, reviews.map(({ data: { state } }) => ({ id: state.id, version: state.version, props: reviewRow(state) })));
+  await upsertNewer(
+    em,
+    ReviewRecord,
+    reviews.map(({ data: { state } }) => ({ id: state.id, version: state.version, props: reviewRow(state) })),
+  );
   for (const { data, node } of reviews) {
     if (data.state.remote && node === MINISTRY) await applyRemoteReview(em, data.state, node);
   }

@@ -27,6 +27,10 @@ describe("media's consumers, against the typed events of the services they read"
     // @ts-expect-error no such type: a consumer names only what the producer records
     const unknownType: Media['type'] = 'mmhub.message.deleted.v1';
     expect([noChange, unknownType]).toHaveLength(2);
-    expect([initiativeSource.events, campaignSource.events, replicaConsumer.events]).toEqual([initiativesEvents.events, calendarEvents.events, mediaEvents.events]);
+    expect([initiativeSource.events, campaignSource.events, replicaConsumer.events]).toEqual([
+      initiativesEvents.events,
+      calendarEvents.events,
+      mediaEvents.events,
+    ]);
   });
 });

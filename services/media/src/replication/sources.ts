@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, isEventOf, topicOf, upsertNewer, type Config, type ConsumerDefinition, type EventEnvelope, type EventsOf, type ReceivedOf } from '../../../kernel/src';
+import {
+  MINISTRY,
+  isEventOf,
+  topicOf,
+  upsertNewer,
+  type Config,
+  type ConsumerDefinition,
+  type EventEnvelope,
+  type EventsOf,
+  type ReceivedOf,
+} from '../../../kernel/src';
 import { initiativesEvents } from '../../../initiatives/src/events';
 import { initiativeEvents } from '../../../initiatives/src/initiative/initiative.events';
 import { calendarEvents } from '../../../calendar/src/events';
@@ -43,7 +53,13 @@ async function applyInitiatives(em: EntityManager, received: ReceivedOf<EventsOf
   for (const r of reports) {
     if (known.has(r.id)) continue;
     known.add(r.id);
-    em.create(ProgressView, { id: r.id, initiativeId: r.initiativeId, percentComplete: r.percentComplete, kpiActuals: r.kpiActuals, reportedAt: new Date(r.reportedAt) });
+    em.create(ProgressView, {
+      id: r.id,
+      initiativeId: r.initiativeId,
+      percentComplete: r.percentComplete,
+      kpiActuals: r.kpiActuals,
+      reportedAt: new Date(r.reportedAt),
+    });
   }
   await em.flush();
 }
@@ -60,7 +76,14 @@ const campaignView = ({ data: { state: s } }: ReceivedOf<CampaignEvent>): Campai
 });
 
 async function applyCampaigns(em: EntityManager, events: ReceivedOf<EventsOf<typeof calendarEvents>>[]): Promise<void> {
-  await upsertNewer(em, CampaignView, events.filter(isEventOf(campaignEvents)).map(campaignView).map((c) => ({ id: c.id, version: c.version, props: c })));
+  await upsertNewer(
+    em,
+    CampaignView,
+    events
+      .filter(isEventOf(campaignEvents))
+      .map(campaignView)
+      .map((c) => ({ id: c.id, version: c.version, props: c })),
+  );
 }
 
 export const initiativeSource: ConsumerDefinition<EventsOf<typeof initiativesEvents>> = {
@@ -69,7 +92,10 @@ export const initiativeSource: ConsumerDefinition<EventsOf<typeof initiativesEve
   events: initiativesEvents.events,
   accept: (e, config) => e.type.startsWith('mmhub.initiative.') && concernsThisNode(e, config),
   apply: applyInitiatives,
-  rebuilds: [{ table: 'initiative_view', allRows: true }, { table: 'progress_view', allRows: true }],
+  rebuilds: [
+    { table: 'initiative_view', allRows: true },
+    { table: 'progress_view', allRows: true },
+  ],
 };
 
 export const campaignSource: ConsumerDefinition<EventsOf<typeof calendarEvents>> = {

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  aggregateEvents,
-  aggregateId,
-  describing,
-  instant,
-  nodeCode,
-  optionalText,
-  userId,
-  version,
-  type PayloadOf,
-} from '../../../kernel/src/events/schemas';
+import { aggregateEvents, aggregateId, describing, instant, nodeCode, optionalText, userId, version, type PayloadOf } from '../../../kernel/src/events/schemas';
 import { ReviewDecision } from '../message/message';
 import type { ReviewState } from './review';
 
@@ -31,7 +21,6 @@ export const reviewState = describing<ReviewState>()(
     })
     .meta({ id: 'ReviewState', title: 'Review', description: 'A review decision (مراجعة).' }),
 );
-
 
 export const reviewEvents = [
   aggregateEvents('media', 'review')(

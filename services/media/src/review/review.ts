@@ -26,11 +26,7 @@ export interface ReviewState {
 
 export type ReviewEvent = DomainEvent<{ state: ReviewState; change: Record<string, unknown> }>;
 
-export function decideReview(
-  message: { id: string; node: string; version: number },
-  verdict: ReviewVerdict,
-  a: { node: string; now: Date },
-): ReviewEvent {
+export function decideReview(message: { id: string; node: string; version: number }, verdict: ReviewVerdict, a: { node: string; now: Date }): ReviewEvent {
   const state: ReviewState = {
     id: verdict.reviewId,
     node: a.node,

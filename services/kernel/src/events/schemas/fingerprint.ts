@@ -19,7 +19,11 @@ function shape(schema: unknown): unknown {
 }
 
 /** A digest of a JSON Schema's shape: it changes when a field is added, removed or retyped, not when a description is reworded. */
-export const schemaFingerprint = (schema: JsonSchema): string => createHash('sha256').update(JSON.stringify(shape(schema))).digest('hex').slice(0, 16);
+export const schemaFingerprint = (schema: JsonSchema): string =>
+  createHash('sha256')
+    .update(JSON.stringify(shape(schema)))
+    .digest('hex')
+    .slice(0, 16);
 
 /** The fingerprint of every type's data: the services' events, then the heartbeat. */
 export function eventFingerprints(services: readonly ServiceEvents[]): Record<string, string> {

@@ -4,7 +4,19 @@
  * (the AsyncAPI document and its Markdown are written by cli/event-contract). Depends on zod alone; no service is known here.
  */
 export { validateEvent } from './validate';
-export { EVENT_TOPICS, NODES_TOPIC, SERVICES, cataloguedEvents, dataSchemaOf, eventDefinition, eventTopicOf, isEventOf, isKnownEventType, schemaFileOf, serviceEvents } from './catalog';
+export {
+  EVENT_TOPICS,
+  NODES_TOPIC,
+  SERVICES,
+  cataloguedEvents,
+  dataSchemaOf,
+  eventDefinition,
+  eventTopicOf,
+  isEventOf,
+  isKnownEventType,
+  schemaFileOf,
+  serviceEvents,
+} from './catalog';
 export { aggregateEvents, defineEvent } from './event';
 export type { TypedEvent, EventDefinition, EventsOf, EventTypeName, PayloadOf, Received, ReceivedOf, ServiceEvents, ServiceName } from './event';
 export * from './common';

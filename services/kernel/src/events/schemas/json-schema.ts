@@ -12,7 +12,11 @@ function tidy({ jsonSchema }: { jsonSchema: JsonSchema }): void {
   if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
 }
 
-const HEARTBEAT = { type: NODE_HEARTBEAT_TYPE, data: nodeHeartbeat, description: `The value of a ${NODE_HEARTBEAT_TYPE} record on ${NODES_TOPIC}: a node's service says it is alive.` };
+const HEARTBEAT = {
+  type: NODE_HEARTBEAT_TYPE,
+  data: nodeHeartbeat,
+  description: `The value of a ${NODE_HEARTBEAT_TYPE} record on ${NODES_TOPIC}: a node's service says it is alive.`,
+};
 
 const described = (def: EventDefinition) => ({
   type: def.type,

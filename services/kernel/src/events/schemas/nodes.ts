@@ -11,7 +11,7 @@ export const nodeHeartbeat = describing<Heartbeat>()(
     node: nodeCode('The node speaking.'),
     role: z.enum(['hub', 'municipality']).describe('`hub` for the ministry, `municipality` for the others.'),
     service: z.string().min(1).describe('The service speaking: initiatives, calendar or media.'),
-    time: instant('When it was sent, by the node\'s clock.'),
+    time: instant("When it was sent, by the node's clock."),
   }),
 );
 

@@ -18,7 +18,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const at = pathOf(issue.path);
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${at}: missing (expected ${issue.expected})`;
   if (issue.code === 'invalid_type' && issue.input === null) return `${at}: expected ${issue.expected}, got null`;
-  if (issue.code === 'invalid_type') return `${at}: expected ${issue.expected}, got ${Array.isArray(issue.input) ? 'array' : typeof issue.input} ${shown(issue.input)}`;
+  if (issue.code === 'invalid_type')
+    return `${at}: expected ${issue.expected}, got ${Array.isArray(issue.input) ? 'array' : typeof issue.input} ${shown(issue.input)}`;
   if (issue.code === 'invalid_value') return `${at}: ${shown(issue.input)} is not one of ${issue.values.map(shown).join(', ')}`;
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${shown(issue.input)})` : '';
   return `${at}: ${issue.message}${got}`;
