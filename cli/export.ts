@@ -18,7 +18,7 @@ export interface ExportCommand {
   /** A file, or - (the default) for stdout. */
   out?: string;
   headers: 'ar' | 'en';
-  /** The node's gateway, e.g. http://127.0.0.1:4000; else HOST:PORT of the configured node. */
+  /** The node's gateway, e.g. http://127.0.0.1:4000; else MMHUB_HOST:MMHUB_PORT of the configured node. */
   gateway?: string;
   token?: string;
 }

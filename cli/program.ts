@@ -229,7 +229,7 @@ export function buildProgram(ctx: RunContext): Command {
       )
       .option('--out <file>', 'the file (written whole or not at all), or - for stdout', '-')
       .addOption(new Option('--headers <language>', 'CSV column headers in Arabic or English').choices(['ar', 'en']).default('en'))
-      .option('--gateway <url>', "the node's gateway (else http://HOST:PORT of the node)")
+      .option('--gateway <url>', "the node's gateway (else http://MMHUB_HOST:MMHUB_PORT of the node)")
       .option('--token <token>', "the caller's token (else, in development, a viewer's of the node)")
       .addHelpText(
         'after',

@@ -12,7 +12,7 @@ interface BenchRun {
   scenarios: { id: string; figures: Figure[] }[];
 }
 
-/** The newest full bench run in bench/results (smoke runs measure nothing worth quoting). */
+/** The newest full bench run in bench/results that measured the start (smoke runs measure nothing worth quoting; a run of some scenarios may leave it out). */
 function latestBench(): { file: string; run: BenchRun } {
   const dir = path.join(ROOT, 'bench/results');
   const runs = readdirSync(dir)
@@ -20,8 +20,8 @@ function latestBench(): { file: string; run: BenchRun } {
     .sort()
     .reverse()
     .map((file) => ({ file, run: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as BenchRun }))
-    .filter((r) => !r.run.smoke);
-  if (!runs.length) throw new Error('no full bench run in bench/results');
+    .filter((r) => !r.run.smoke && r.run.scenarios.some((s) => s.id === 'start'));
+  if (!runs.length) throw new Error('no full bench run of the start scenario in bench/results');
   return runs[0];
 }
 

@@ -20,8 +20,8 @@ describe('the hub killed in the middle of applying a burst', () => {
   beforeAll(async () => {
     brokers = await startBroker({ port: PORT });
     [riyadh, hub] = await Promise.all([
-      startTestService(initiativesService, { node: 'riyadh', env: { KAFKA_BROKERS: brokers } }),
-      startNodeProcess('ministry', { KAFKA_BROKERS: brokers }),
+      startTestService(initiativesService, { node: 'riyadh', env: { MMHUB_KAFKA_BROKERS: brokers } }),
+      startNodeProcess('ministry', { MMHUB_KAFKA_BROKERS: brokers }),
     ]);
   }, 300_000);
   afterAll(async () => {
