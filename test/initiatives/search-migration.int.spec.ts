@@ -40,8 +40,8 @@ describe('search keys of rows stored before this version', () => {
     }
     const orm = await open();
     try {
-      // the migrations are SQL alone: the stems wait for the service
-      expect(await migrate(orm)).toEqual([STEMS, KEYS]);
+      // the migrations are SQL alone: the stems wait for the service; later migrations follow them
+      expect((await migrate(orm)).slice(0, 2)).toEqual([STEMS, KEYS]);
       expect(await query(db.url, `select count(*)::int as n from initiatives.initiative where search_stems is not null`)).toEqual([{ n: 0 }]);
 
       // as the service does at start
