@@ -62,9 +62,10 @@ describe('a graceful stop', () => {
       await lock.query('begin');
       await lock.query("select pg_advisory_xact_lock(hashtext('mmhub.outbox.initiatives'))");
       const i = await propose(node);
-      await lock.query('commit');
+      // looked at while the lock is held: once it is let go, the commit's notification may reach the relay first
       const [pending] = await node.sql<{ id: string; sent_at: Date | null }>('select id, sent_at from initiatives.outbox where subject = $1', [i.id]);
       expect(pending.sent_at).toBeNull();
+      await lock.query('commit');
 
       await node.service.stop();
       const [row] = await node.sql<{ sent_at: Date | null }>('select sent_at from initiatives.outbox where id = $1', [pending.id]);

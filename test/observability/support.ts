@@ -72,7 +72,7 @@ export async function startObservedNode(
     statusEnv: () => ({
       ...env,
       MMHUB_PORT: String(running.gateway.port),
-      ...Object.fromEntries(running.services.map((s) => [`${s.name.toUpperCase()}_URL`, s.url])),
+      ...Object.fromEntries(running.services.map((s) => [`MMHUB_${s.name.toUpperCase()}_URL`, s.url])),
     }),
     graphql: async (q, variables, token) => {
       const res = await fetch(running.gateway.url, {
