@@ -89,8 +89,8 @@ export function unknownTypes(f: EventFilter): string[] {
   return (f.types ?? []).filter((t) => !DOMAIN_EVENTS.some((e) => patternOf(t).test(e.type)));
 }
 
-/** One event in the CloudEvents JSON format, with where it was read as extension attributes. */
-export function eventJson(e: CloudEvent, at: Position): Record<string, unknown> {
+/** One event in the CloudEvents JSON format, with where it was read as extension attributes before its data. */
+function cloudEventJson(e: CloudEvent, where: Record<string, unknown>): Record<string, unknown> {
   return {
     specversion: '1.0',
     id: e.id,
@@ -103,12 +103,14 @@ export function eventJson(e: CloudEvent, at: Position): Record<string, unknown> 
     node: e.node,
     aggregateversion: e.aggregateVersion,
     ...(e.traceparent ? { traceparent: e.traceparent } : {}),
-    kafkatopic: at.topic,
-    kafkapartition: at.partition,
-    kafkaoffset: at.offset,
-    kafkatime: at.timestamp.toISOString(),
+    ...where,
     data: e.data,
   };
+}
+
+/** One event read from Kafka, with its topic, partition, offset and timestamp. */
+export function eventJson(e: CloudEvent, at: Position): Record<string, unknown> {
+  return cloudEventJson(e, { kafkatopic: at.topic, kafkapartition: at.partition, kafkaoffset: at.offset, kafkatime: at.timestamp.toISOString() });
 }
 
 /** The envelope's columns of the CSV; the data's fields follow, one column each. */
@@ -546,20 +548,7 @@ interface GatewayEvent {
 
 /** One event of the gateway's stream in the CloudEvents JSON format, with its cursor where Kafka's position would be. */
 export function gatewayEventJson(e: GatewayEvent): Record<string, unknown> {
-  return {
-    specversion: '1.0',
-    id: e.id,
-    source: e.source,
-    type: e.type,
-    subject: e.subject,
-    time: e.time,
-    datacontenttype: 'application/json',
-    node: e.node,
-    aggregateversion: e.aggregateVersion,
-    service: e.service,
-    cursor: e.cursor,
-    data: e.data,
-  };
+  return cloudEventJson(e, { service: e.service, cursor: e.cursor });
 }
 
 export interface GatewayTailOptions extends EventFilter {
