@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, type Config } from './config/config';
@@ -229,7 +229,13 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       formatError: formatError(log),
       // the process that runs the service decides when it stops: Apollo's own handlers would stop the server and raise the signal again, beside ours
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginInlineTraceDisabled(), telemetry.apolloPlugin()],
+      // no field carries a cache hint, and Apollo's cache-control plugin wraps every field's resolver to look for one: the header is set once below
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: server }),
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        telemetry.apolloPlugin(),
+      ],
     });
     await apollo.start();
     stops.unshift(() => apollo.stop());
@@ -280,6 +286,11 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
+      // an answer is the caller's own: nothing on the way keeps it
+      (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+        res.setHeader('cache-control', 'no-store');
+        next();
+      },
       telemetry.traceRequests(),
       graphqlEventStream<C>({ schema: graphqlSchema, context: contextFor, format: formatError(log), log, hideSchemaDetails: config.mode !== 'development' }),
       expressMiddleware(apollo, {

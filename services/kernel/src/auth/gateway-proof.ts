@@ -31,11 +31,25 @@ export async function signGatewayProof(secret: string, node: string, caller: Cal
 
 const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r);
 
-/** Verifies a proof; resolves to null when it is missing, forged, expired, of a scope not accepted here or from another node's gateway. */
+/** Proofs verified and remembered by one verifier, at most; the oldest goes first. */
+const REMEMBERED_PROOFS = 1000;
+
+/**
+ * Verifies a proof; resolves to null when it is missing, forged, expired, of a scope not accepted here or from another node's gateway.
+ * A valid proof is remembered by its exact text until it expires: the same text is the same signed caller, so
+ * the many subgraph calls a gateway makes with one proof are checked once, and no other token ever reads the entry.
+ */
 export function createGatewayProofVerifier(secret: string, node: string, scopes: readonly ProofScope[] = ['graphql']) {
   const key = new TextEncoder().encode(secret);
+  const verified = new Map<string, { caller: Caller | null; expiresAt: number }>();
+  const answer = (caller: Caller | null): GatewayProof => ({ gateway: node, caller: caller && { ...caller, roles: [...caller.roles] } });
   return async (token: string | undefined): Promise<GatewayProof | null> => {
     if (!token) return null;
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.expiresAt) return answer(known.caller);
+      verified.delete(token);
+    }
     try {
       const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['exp', 'sub'] });
       if (payload.gw !== node || !scopes.includes(payload.scope as ProofScope)) return null;
@@ -43,7 +57,9 @@ export function createGatewayProofVerifier(secret: string, node: string, scopes:
         typeof payload.node === 'string' && Array.isArray(payload.roles) && payload.roles.every(isRole) && typeof payload.sub === 'string'
           ? { sub: payload.sub, node: payload.node, roles: payload.roles }
           : null;
-      return { gateway: node, caller };
+      if (verified.size >= REMEMBERED_PROOFS) verified.delete(verified.keys().next().value!);
+      verified.set(token, { caller, expiresAt: payload.exp! * 1000 });
+      return answer(caller);
     } catch {
       return null;
     }

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 import { HijriDateType, withHijriSiblings } from './hijri';
 import { DateTimeScalar } from './scalars';
 import { checkTextArguments } from './arguments';
@@ -27,8 +27,23 @@ const NO_PUBSUB = {
   },
 };
 
+/**
+ * A plain property is read by graphql-js itself: type-graphql would wrap it in a resolver that builds
+ * its resolver data and runs middlewares for every value of every row, and no field here has any.
+ */
+function readPlainPropertiesDirectly(): void {
+  const storage = getMetadataStorage();
+  const wrapped = (target: Function, name: string) =>
+    storage.middlewares.some((m) => m.target === target && m.fieldName === name) ||
+    storage.authorizedFields.some((a) => a.target === target && a.fieldName === name);
+  for (const field of storage.fields) {
+    if (field.simple === undefined && field.schemaName === field.name && !wrapped(field.target, field.name)) field.simple = true;
+  }
+}
+
 /** type-graphql classes → a Federation 2 subgraph schema with entity reference resolvers. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  readPlainPropertiesDirectly();
   const built = await buildSchema({
     resolvers: def.resolvers,
     // every subgraph writes Hijri dates beside its dates
