@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, type RequestContext } from '../../kernel/src';
+import { hideUnpublished, plainRows, type RequestContext } from '../../kernel/src';
 import { CampaignStatus } from './campaign/campaign';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
@@ -23,7 +23,8 @@ export function createLoaders(em: EntityManager) {
     }),
     /** Initiative.campaigns: one "&&" over every initiative id of the batch. */
     campaignsByInitiative: new DataLoader<string, CampaignRecord[]>(async (ids) => {
-      const rows = await em.find(CampaignRecord, { initiativeIds: { $overlap: [...ids] } });
+      // plain rows: the campaigns of a page of initiatives are only answered with
+      const rows = await plainRows(em, CampaignRecord, { initiativeIds: { $overlap: [...ids] } });
       rows.sort(byStart);
       return ids.map((id) => rows.filter((r) => r.initiativeIds.includes(id)));
     }),

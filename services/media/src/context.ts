@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, isUuid, type RequestContext } from '../../kernel/src';
+import { hideUnpublished, isUuid, plainRows, type RequestContext } from '../../kernel/src';
 import { MessageStatus } from './message/message';
 import { MediaMessageRecord } from './message/message.entity';
 import { ReviewRecord } from './review/review.entity';
@@ -13,16 +13,20 @@ function grouped<R>(keys: readonly string[], rows: R[], keyOf: (r: R) => string 
   const by = new Map<string, R[]>();
   for (const r of rows) {
     const k = keyOf(r);
-    if (k) by.set(k, [...(by.get(k) ?? []), r]);
+    if (!k) continue;
+    const group = by.get(k);
+    if (group) group.push(r);
+    else by.set(k, [r]);
   }
   return keys.map((k) => by.get(k) ?? []);
 }
 
 /** Per-request batching: one SQL statement per entity type and level of a query. */
 export function createLoaders(em: EntityManager) {
+  // plain rows: the messages of a page of campaigns or initiatives are only answered with
   const messagesBy = (column: 'campaignId' | 'initiativeId' | 'keyMessageId') =>
     new DataLoader<string, MediaMessageRecord[]>(async (ids) =>
-      grouped(ids, await em.find(MediaMessageRecord, { [column]: { $in: ids.filter(isUuid) } }, { orderBy: { id: 'desc' } }), (r) => r[column]),
+      grouped(ids, await plainRows(em, MediaMessageRecord, { [column]: { $in: ids.filter(isUuid) } }, { id: 'desc' }), (r) => r[column]),
     );
   let rules: Promise<CharterRuleState[]> | undefined;
   return {

@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName, FilterQuery, QBQueryOrderMap } from '@mikro-orm/postgresql';
 
 /** An entity's table as SQL names it (schema-qualified, quoted), and its stored columns, property → column. */
 export function tableOf(em: EntityManager, entity: EntityName<object>): { table: string; columns: [string, string][] } {
@@ -15,4 +15,15 @@ export function tableOf(em: EntityManager, entity: EntityName<object>): { table:
  */
 export function plainRow<T extends object>(em: EntityManager, entity: EntityName<T>, row: Record<string, unknown>): T {
   return em.getComparator().mapResult(em.getMetadata().get(entity as never).className, row) as T;
+}
+
+/**
+ * The rows `em.find(entity, where)` would read, the request's filters applied, as plain objects (see plainRow):
+ * for read paths that load many rows per request only to answer with them.
+ */
+export async function plainRows<T extends object>(em: EntityManager, entity: EntityName<T>, where: FilterQuery<T>, orderBy?: QBQueryOrderMap<T>): Promise<T[]> {
+  const qb = em.createQueryBuilder(entity).where(where);
+  if (orderBy) qb.orderBy(orderBy);
+  await qb.applyFilters();
+  return qb.execute<T[]>('all', true);
 }
