@@ -126,6 +126,9 @@ function persistedOperations(file: string): Record<string, string> {
 /** Abort listeners one request may hold before Node warns of a leak. */
 const MAX_FETCHES_PER_REQUEST = 256;
 
+/** Callers whose proof the gateway keeps signed, at most; the oldest goes first. */
+const SIGNED_PROOFS = 1000;
+
 export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   // every subgraph fetch of a query plan listens to the request's abort signal: a plan may make more than ten
   setMaxListeners(MAX_FETCHES_PER_REQUEST);
@@ -135,7 +138,9 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const limiter = new RateLimiter(config.gateway.rateLimit, config.gateway.rateWindowSeconds * 1000);
   const development = config.mode === 'development';
   const operations = config.gateway.persistedOperations ? persistedOperations(config.gateway.persistedOperations) : null;
-  const proofs = new WeakMap<object, { token: Promise<string>; renewAt: number }>();
+  // one proof per caller (its subject, node and roles: all a proof says) while it has more than half its life ahead,
+  // so that a subgraph checks it once for all that caller's requests, not once per request
+  const proofs = new Map<string, { token: Promise<string>; renewAt: number }>();
   const admissions = new Admissions(config, limiter);
   const observability = gatewayObservability(config, o.subgraphs, log);
   const site = consoleSite(config, log);
@@ -181,13 +186,16 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       // the subgraphs trust only this: the verified caller, signed by this node's gateway for a short while,
       // and renewed for the calls of a request that outlives half of it (a subscription's, for hours)
       fromClientToSubgraphs: async ({ context }) => {
-        let proof = proofs.get(context);
+        const caller = context.caller ?? null;
+        const key = caller ? JSON.stringify([caller.sub, caller.node, caller.roles]) : '';
+        let proof = proofs.get(key);
         if (!proof || Date.now() >= proof.renewAt) {
-          proof = {
-            token: signGatewayProof(config.gatewaySecret, config.node, context.caller ?? null, config.gateway.proofTtlSeconds),
-            renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2,
-          };
-          proofs.set(context, proof);
+          if (proofs.size >= SIGNED_PROOFS) proofs.delete(proofs.keys().next().value!);
+          const token = signGatewayProof(config.gatewaySecret, config.node, caller, config.gateway.proofTtlSeconds);
+          proof = { token, renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2 };
+          proofs.delete(key);
+          proofs.set(key, proof);
+          token.catch(() => proofs.get(key)?.token === token && proofs.delete(key));
         }
         return { [GATEWAY_PROOF_HEADER]: await proof.token };
       },
