@@ -3,6 +3,7 @@ import type { EventBus, ReceivedRecord, Subscription } from './bus';
 import { dataOf, dlqOf, envelopeOf, type BusRecord, type CloudEvent } from './cloudevent';
 import type { Logger } from '../logger';
 import { validateEvent } from './schemas/validate';
+import { executeBound } from '../db/bound';
 
 /** Applies events inside the consumer's transaction; stale and duplicate versions are its to ignore. */
 export type ApplyEvents = (em: EntityManager, events: CloudEvent[]) => Promise<void>;
@@ -68,14 +69,12 @@ async function claimInbox(
   schema: string,
   rows: { consumer: string; event_id: string }[],
 ): Promise<{ consumer: string; event_id: string }[]> {
-  return em
-    .getConnection()
-    .execute<{ consumer: string; event_id: string }[]>(
-      `insert into "${schema}"."inbox" ("consumer", "event_id") select "consumer", "event_id" from jsonb_to_recordset(?::jsonb) as r("consumer" text, "event_id" text) on conflict do nothing returning "consumer", "event_id"`,
-      [JSON.stringify(rows)],
-      'all',
-      em.getTransactionContext(),
-    );
+  const claimed = await executeBound<{ consumer: string; event_id: string }>(
+    em,
+    `insert into "${schema}"."inbox" ("consumer", "event_id") select "consumer", "event_id" from jsonb_to_recordset(?::jsonb) as r("consumer" text, "event_id" text) on conflict do nothing returning "consumer", "event_id"`,
+    [JSON.stringify(rows)],
+  );
+  return claimed.rows;
 }
 
 export interface Decoded {
@@ -304,7 +303,12 @@ export class EventIntake {
   /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
   async handle(records: ReceivedRecord[]): Promise<void> {
     const byTopic = new Map<string, ReceivedRecord[]>();
-    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    // pushed, not copied: a batch of thousands of records is grouped in one pass
+    for (const r of records) {
+      const same = byTopic.get(r.topic);
+      if (same) same.push(r);
+      else byTopic.set(r.topic, [r]);
+    }
     for (const [topic, rs] of byTopic) await this.handleTopic(topic, rs);
   }
 
