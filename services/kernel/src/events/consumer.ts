@@ -55,6 +55,43 @@ function validated(event: CloudEvent, value: string): string[] {
   return [];
 }
 
+/** A record as read once for all the consumers of a batch: its attributes, then, if one takes it, its data and their check. */
+interface Reading {
+  attributes?: CloudEvent;
+  event?: CloudEvent;
+  /** Why the record cannot be applied: undecodable, or invalid against its schema. */
+  refused?: string;
+}
+
+// the consumers of an intake see the same record objects: each is decoded and checked once
+const readings = new WeakMap<ReceivedRecord, Reading>();
+
+function readingOf(record: ReceivedRecord): Reading {
+  let r = readings.get(record);
+  if (!r) {
+    try {
+      r = { attributes: { ...envelopeOf(record), data: undefined } };
+    } catch (e) {
+      r = { refused: `undecodable: ${(e as Error).message}` };
+    }
+    readings.set(record, r);
+  }
+  return r;
+}
+
+/** The event with its data, decoded and checked on the first call. */
+function eventOf(record: ReceivedRecord, r: Reading): void {
+  if (r.event || r.refused) return;
+  try {
+    const event: CloudEvent = { ...r.attributes!, data: dataOf(record) };
+    const invalid = validated(event, record.value!);
+    if (invalid.length) r.refused = `invalid: ${invalid.join('; ')}`;
+    else r.event = event;
+  } catch (e) {
+    r.refused = `undecodable: ${(e as Error).message}`;
+  }
+}
+
 /** The database's own words first: the driver prefixes them with the statement, which a reader of the DLQ does not need. */
 function causeOf(e: Error): string {
   const db = e as Error & { code?: string; detail?: string };
@@ -136,17 +173,12 @@ export class EventConsumer {
     const dead: BusRecord[] = [];
     const decoded: Decoded[] = [];
     for (const record of records) {
-      try {
-        const envelope = envelopeOf(record);
-        // a record this node does not take is not worth parsing
-        if (!this.s.accept({ ...envelope, data: undefined })) continue;
-        const event: CloudEvent = { ...envelope, data: dataOf(record) };
-        const invalid = validated(event, record.value!);
-        if (invalid.length) dead.push(this.deadLetter(record, `invalid: ${invalid.join('; ')}`));
-        else decoded.push({ record, event });
-      } catch (e) {
-        dead.push(this.deadLetter(record, `undecodable: ${(e as Error).message}`));
-      }
+      const r = readingOf(record);
+      // a record this node does not take is not worth parsing
+      if (r.attributes && !this.s.accept(r.attributes)) continue;
+      eventOf(record, r);
+      if (r.event) decoded.push({ record, event: r.event });
+      else dead.push(this.deadLetter(record, r.refused!));
     }
     return { decoded, dead };
   }
