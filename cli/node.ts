@@ -28,12 +28,24 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const log = o.log ?? createLogger(base.logLevel, { node: base.node });
   const defs = o.services ?? allServices;
   log.info({ services: defs.map((d) => d.name) }, 'node starting');
-  const running: RunningService[] = [];
-  try {
+  const start = (def: ServiceDefinition<any>, i: number) => {
+    const config = loadConfig({ ...o.env, MMHUB_PORT: o.anyPorts ? '0' : String(base.port + 1 + i) });
+    return startService(def, config, { bus: o.bus, log: log.child({ service: def.name }), migrate: o.migrate });
+  };
+  // on a server (its own bus): side by side, one service's waits on the database and the broker overlap another's
+  // schema build; an embedded node's services share one PGlite session, one after the other
+  const started: PromiseSettledResult<RunningService>[] = [];
+  if (o.bus)
     for (const [i, def] of defs.entries()) {
-      const config = loadConfig({ ...o.env, MMHUB_PORT: o.anyPorts ? '0' : String(base.port + 1 + i) });
-      running.push(await startService(def, config, { bus: o.bus, log: log.child({ service: def.name }), migrate: o.migrate }));
+      const [one] = await Promise.allSettled([start(def, i)]);
+      started.push(one);
+      if (one.status === 'rejected') break;
     }
+  else started.push(...(await Promise.allSettled(defs.map(start))));
+  const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  try {
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const subgraphs = running.map((r) => ({ name: r.name, url: r.url, sdl: r.sdl }));
     const gateway = await startGateway({ config: base, subgraphs, log: log.child({ service: 'gateway' }) });
     return {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
-import { freePortBlock, spawnInGroup } from '../../test/support/process';
+import { freePortBlock, signalGroup, spawnInGroup } from '../../test/support/process';
 import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';
 import { ROOT, stopChild } from './spawn';
 
@@ -13,6 +13,11 @@ export interface BenchNode {
   serviceUrls: { initiatives: string; calendar: string; media: string };
   db: TestDatabase;
   pid: number;
+  /** From the spawn until the gateway answered, and until it said ready (consumers joined). */
+  listeningMs: number;
+  readyMs: number;
+  /** `kill -9` of the process and what it started; the database stays. */
+  kill(): Promise<void>;
   token(roles: Role[]): Promise<string>;
   graphql<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<{ data?: T; errors?: unknown[] }>;
   dispose(): Promise<void>;
@@ -48,6 +53,8 @@ export async function startBenchNode(node: string, env: Record<string, string> =
   child.stdout!.on('data', (d) => (log = (log + d).slice(-20_000)));
   child.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
   const stop = () => stopChild(child);
+  const spawnedAt = performance.now();
+  let listeningMs = NaN;
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) {
@@ -55,7 +62,9 @@ export async function startBenchNode(node: string, env: Record<string, string> =
       throw new Error(`${node} exited with ${child.exitCode}:\n${log.slice(-3000)}`);
     }
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) break;
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (Number.isNaN(listeningMs)) listeningMs = performance.now() - spawnedAt;
+      if (ready.ok) break;
     } catch {
       /* not listening yet */
     }
@@ -64,8 +73,9 @@ export async function startBenchNode(node: string, env: Record<string, string> =
       await database.drop();
       throw new Error(`${node} not ready after 150 s:\n${log.slice(-3000)}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
+  const readyMs = performance.now() - spawnedAt;
   const at = (i: number) => `http://127.0.0.1:${port + i}/graphql`;
   return {
     node,
@@ -73,6 +83,14 @@ export async function startBenchNode(node: string, env: Record<string, string> =
     serviceUrls: { initiatives: at(1), calendar: at(2), media: at(3) },
     db: database,
     pid: child.pid!,
+    listeningMs,
+    readyMs,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      signalGroup(child);
+      await exited;
+    },
     token: (roles) => signToken(DEVELOPMENT_JWT_SECRET, { sub: `${node}-${roles.join('-')}`, node, roles, ttlSeconds: 4 * 3600 }),
     graphql: async (query, variables, token) => {
       const res = await fetch(url, {

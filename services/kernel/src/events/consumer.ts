@@ -3,6 +3,7 @@ import type { EventBus, ReceivedRecord, Subscription } from './bus';
 import { dataOf, dlqOf, envelopeOf, type BusRecord, type CloudEvent } from './cloudevent';
 import type { Logger } from '../logger';
 import { validateEvent } from './schemas/validate';
+import { executeBound } from '../db/bound';
 
 /** Applies events inside the consumer's transaction; stale and duplicate versions are its to ignore. */
 export type ApplyEvents = (em: EntityManager, events: CloudEvent[]) => Promise<void>;
@@ -54,6 +55,43 @@ function validated(event: CloudEvent, value: string): string[] {
   return [];
 }
 
+/** A record as read once for all the consumers of a batch: its attributes, then, if one takes it, its data and their check. */
+interface Reading {
+  attributes?: CloudEvent;
+  event?: CloudEvent;
+  /** Why the record cannot be applied: undecodable, or invalid against its schema. */
+  refused?: string;
+}
+
+// the consumers of an intake see the same record objects: each is decoded and checked once
+const readings = new WeakMap<ReceivedRecord, Reading>();
+
+function readingOf(record: ReceivedRecord): Reading {
+  let r = readings.get(record);
+  if (!r) {
+    try {
+      r = { attributes: { ...envelopeOf(record), data: undefined } };
+    } catch (e) {
+      r = { refused: `undecodable: ${(e as Error).message}` };
+    }
+    readings.set(record, r);
+  }
+  return r;
+}
+
+/** The event with its data, decoded and checked on the first call. */
+function eventOf(record: ReceivedRecord, r: Reading): void {
+  if (r.event || r.refused) return;
+  try {
+    const event: CloudEvent = { ...r.attributes!, data: dataOf(record) };
+    const invalid = validated(event, record.value!);
+    if (invalid.length) r.refused = `invalid: ${invalid.join('; ')}`;
+    else r.event = event;
+  } catch (e) {
+    r.refused = `undecodable: ${(e as Error).message}`;
+  }
+}
+
 /** The database's own words first: the driver prefixes them with the statement, which a reader of the DLQ does not need. */
 function causeOf(e: Error): string {
   const db = e as Error & { code?: string; detail?: string };
@@ -68,14 +106,12 @@ async function claimInbox(
   schema: string,
   rows: { consumer: string; event_id: string }[],
 ): Promise<{ consumer: string; event_id: string }[]> {
-  return em
-    .getConnection()
-    .execute<{ consumer: string; event_id: string }[]>(
-      `insert into "${schema}"."inbox" ("consumer", "event_id") select "consumer", "event_id" from jsonb_to_recordset(?::jsonb) as r("consumer" text, "event_id" text) on conflict do nothing returning "consumer", "event_id"`,
-      [JSON.stringify(rows)],
-      'all',
-      em.getTransactionContext(),
-    );
+  const claimed = await executeBound<{ consumer: string; event_id: string }>(
+    em,
+    `insert into "${schema}"."inbox" ("consumer", "event_id") select "consumer", "event_id" from jsonb_to_recordset(?::jsonb) as r("consumer" text, "event_id" text) on conflict do nothing returning "consumer", "event_id"`,
+    [JSON.stringify(rows)],
+  );
+  return claimed.rows;
 }
 
 export interface Decoded {
@@ -137,17 +173,12 @@ export class EventConsumer {
     const dead: BusRecord[] = [];
     const decoded: Decoded[] = [];
     for (const record of records) {
-      try {
-        const envelope = envelopeOf(record);
-        // a record this node does not take is not worth parsing
-        if (!this.s.accept({ ...envelope, data: undefined })) continue;
-        const event: CloudEvent = { ...envelope, data: dataOf(record) };
-        const invalid = validated(event, record.value!);
-        if (invalid.length) dead.push(this.deadLetter(record, `invalid: ${invalid.join('; ')}`));
-        else decoded.push({ record, event });
-      } catch (e) {
-        dead.push(this.deadLetter(record, `undecodable: ${(e as Error).message}`));
-      }
+      const r = readingOf(record);
+      // a record this node does not take is not worth parsing
+      if (r.attributes && !this.s.accept(r.attributes)) continue;
+      eventOf(record, r);
+      if (r.event) decoded.push({ record, event: r.event });
+      else dead.push(this.deadLetter(record, r.refused!));
     }
     return { decoded, dead };
   }
@@ -304,7 +335,12 @@ export class EventIntake {
   /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
   async handle(records: ReceivedRecord[]): Promise<void> {
     const byTopic = new Map<string, ReceivedRecord[]>();
-    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    // pushed, not copied: a batch of thousands of records is grouped in one pass
+    for (const r of records) {
+      const same = byTopic.get(r.topic);
+      if (same) same.push(r);
+      else byTopic.set(r.topic, [r]);
+    }
     for (const [topic, rs] of byTopic) await this.handleTopic(topic, rs);
   }
 

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { MINISTRY } from '../domain/sector';
 import { DomainError } from '../domain/errors';
 import type { CloudEvent } from './cloudevent';
+import { executeBound } from '../db/bound';
 import { eventDefinition, eventTopicOf } from './schemas/catalog';
 import type { ServiceEvents } from './schemas/event';
 
@@ -34,7 +35,8 @@ export async function journalEvents(em: EntityManager, schema: string, events: C
     time: e.time,
     data: e.data,
   }));
-  await em.getConnection().execute(
+  await executeBound(
+    em,
     `insert into "${schema}"."journal" ("id", "type", "service", "source", "node", "subject", "aggregate_version", "time", "data")
        select r.id, r.type, r.service, r.source, r.node, r.subject, r.version, r.time, r.data
        from rows from (jsonb_to_recordset(?::jsonb) as (id uuid, type text, service text, source text, node text, subject text, version integer, time timestamptz, data jsonb))
@@ -42,8 +44,6 @@ export async function journalEvents(em: EntityManager, schema: string, events: C
        order by r.n
      on conflict ("id") do nothing`,
     [JSON.stringify(rows)],
-    'run',
-    ctx,
   );
 }
 

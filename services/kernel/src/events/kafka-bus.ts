@@ -82,7 +82,12 @@ export class KafkaBus implements EventBus {
     if (!records.length) return;
     const producer = await this.getProducer();
     const byTopic = new Map<string, BusRecord[]>();
-    for (const r of records) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+    // pushed, not copied: a batch of thousands of records is grouped in one pass
+    for (const r of records) {
+      const same = byTopic.get(r.topic);
+      if (same) same.push(r);
+      else byTopic.set(r.topic, [r]);
+    }
     try {
       await producer.sendBatch({
         acks: -1,

@@ -1,5 +1,6 @@
 import type { EntityData, EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { tableOf } from '../db/table';
+import { executeBound } from '../db/bound';
 
 export interface Versioned {
   id: string;
@@ -77,8 +78,7 @@ export async function upsertNewer<E extends Versioned>(
       for (const [prop, column] of columns) row[column] = props[prop] ?? null;
       return row;
     });
-    const result = await em.getConnection().execute<{ affectedRows: number }>(sql, [JSON.stringify(rows)], 'run', em.getTransactionContext());
-    applied += result.affectedRows;
+    applied += (await executeBound(em, sql, [JSON.stringify(rows)])).rowCount;
   }
   return { applied, stale: states.length - applied };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CloudEvent } from '../events/cloudevent';
+import { executeBound } from '../db/bound';
 
 /**
  * Notes, in the consumer's transaction, the newest event applied from each origin node, how many,
@@ -15,7 +16,8 @@ export async function noteFreshness(em: EntityManager, schema: string, events: C
   }
   // rows in one order: batches applied side by side lock them without deadlock
   const rows = [...byNode].sort(([a], [b]) => (a < b ? -1 : 1)).map(([node, v]) => ({ node, last: new Date(v.last).toISOString(), count: v.count }));
-  await em.getConnection().execute(
+  await executeBound(
+    em,
     `insert into "${schema}"."node_freshness" ("node", "last_event_at", "last_applied_at", "events_applied", "lag_seconds")
        select r.node, r.last, now(), r.count, greatest(0, extract(epoch from now() - r.last))
        from jsonb_to_recordset(?::jsonb) as r(node text, last timestamptz, count bigint)
@@ -25,8 +27,6 @@ export async function noteFreshness(em: EntityManager, schema: string, events: C
        "events_applied" = "node_freshness"."events_applied" + excluded."events_applied",
        "lag_seconds" = excluded."lag_seconds"`,
     [JSON.stringify(rows)],
-    'run',
-    em.getTransactionContext(),
   );
 }
 
