@@ -56,9 +56,14 @@ describe.each([
   ['at the hub', () => ministry],
 ])('Arabic search %s, through the gateway', (_where, node) => {
   beforeAll(async () => {
-    // the hub has the node's initiatives once it has caught up with its events
+    // the hub has the node's initiatives once it has caught up with each of them: they travel on different partitions
     await eventually(
-      async () => ((await found(node(), 'تحسينات الخدمات')).includes(ids.improvements) ? true : undefined),
+      async () => {
+        for (const [k, titleAr] of Object.entries(titles) as Array<[keyof typeof titles, string]>) {
+          if (!(await found(node(), titleAr)).includes(ids[k])) return undefined;
+        }
+        return true;
+      },
       60_000,
       'the initiatives searchable',
     );
