@@ -59,15 +59,14 @@ function everyEvent(): DomainEvent[] {
       editor('riyadh', 0),
     ),
   );
-  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, 1, editor('riyadh', 1)))
-    .data.state;
+  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, editor('riyadh', 1))).data
+    .state;
   const move = (to: InitiativeStatus, m: number, reason: string | null = null) =>
-    (i = keep(changeInitiativeStatus(i, to, i.version, reason, editor('riyadh', m))).data.state);
+    (i = keep(changeInitiativeStatus(i, to, reason, editor('riyadh', m))).data.state);
   move(InitiativeStatus.APPROVED, 2);
   move(InitiativeStatus.IN_PROGRESS, 3);
-  i = keep(
-    reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, i.version, editor('riyadh', 4)).event,
-  ).data.state;
+  i = keep(reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, editor('riyadh', 4)).event).data
+    .state;
   move(InitiativeStatus.SUSPENDED, 5, 'الميزانية');
   move(InitiativeStatus.IN_PROGRESS, 6);
   move(InitiativeStatus.COMPLETED, 7);
@@ -76,7 +75,7 @@ function everyEvent(): DomainEvent[] {
     null,
     editor('riyadh', 8),
   );
-  keep(changeInitiativeStatus(other.data.state, InitiativeStatus.CANCELLED, 1, 'مكررة', editor('riyadh', 9)));
+  keep(changeInitiativeStatus(other.data.state, InitiativeStatus.CANCELLED, 'مكررة', editor('riyadh', 9)));
   const criterion = keep(
     defineIntegrationCriterion({ nameAr: 'التكامل مع الخدمات الوطنية', nameEn: 'National integration', weight: 2 }, editor('ministry', 10)),
   );

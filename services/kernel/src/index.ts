@@ -1,5 +1,6 @@
 export * from './config/config';
 export * from './domain/errors';
+export * from './domain/acting';
 export * from './domain/ids';
 export * from './domain/arabic';
 export * from './domain/wording';
@@ -8,6 +9,7 @@ export * from './auth/caller';
 export * from './logger';
 export * from './db/orm';
 export * from './db/table';
+export * from './db/command';
 export * from './events/cloudevent';
 export * from './events/bus';
 export * from './events/memory-bus';
