@@ -45,6 +45,7 @@ export * from './graphql/context';
 export * from './graphql/changes';
 export * from './service';
 export * from './domain/sector';
+export * from './domain/dashboard-scope';
 export * from './domain/lifecycle';
 export * from './domain/validate';
 import './graphql/sector';
