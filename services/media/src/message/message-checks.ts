@@ -1,7 +1,7 @@
 import { type DomainError, badInput } from '../../../kernel/src';
 import { CHANNEL_RULES, channelName } from '../channel/channel';
 import { blocking, type Violation } from '../charter/charter';
-import type { MessageState, Variant } from './message';
+import type { MessageState, Variant } from './message-state';
 
 /**
  * A message in review is complete: a variant, the media every channel of it requires, and no blocking

@@ -1,6 +1,6 @@
 import { counted, figure, NOUNS, badInput, isUuid, optionalText, requiredText } from '../../../kernel/src';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
-import type { MessageContent, MessageState, Variant, VariantInput } from './message';
+import type { MessageContent, MessageState, Variant, VariantInput } from './message-state';
 
 const L = {
   bodyAr: { en: 'The Arabic body', ar: 'النص العربي' },
