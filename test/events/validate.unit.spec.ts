@@ -21,17 +21,15 @@ import {
 } from '../../services/calendar/src/campaign/campaign';
 import { CalendarEntryKind, addCalendarEntry, cancelCalendarEntry, moveCalendarEntry } from '../../services/calendar/src/entry/calendar-entry';
 import {
-  ReviewDecision,
   archiveMessage,
   draftMessage,
   editMessage,
   publishMessage,
-  reviewMessage,
   scheduleMessage,
   submitMessage,
   type MessageState,
 } from '../../services/media/src/message/message';
-import { decideReview } from '../../services/media/src/review/review';
+import { ReviewDecision, decideReview, reviewMessage } from '../../services/media/src/review/review';
 import { CharterRuleKind, Severity, defineCharterRule, reviseCharterRule, retireCharterRule } from '../../services/media/src/charter/charter';
 import { defineKeyMessage, reviseKeyMessage, retireKeyMessage } from '../../services/media/src/keymessage/key-message';
 
@@ -59,15 +57,14 @@ function everyEvent(): DomainEvent[] {
       editor('riyadh', 0),
     ),
   );
-  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, 1, editor('riyadh', 1)))
-    .data.state;
+  let i: InitiativeState = keep(updateInitiative(proposed.data.state, { titleEn: 'The digital portal', descriptionAr: 'وصف' }, null, editor('riyadh', 1))).data
+    .state;
   const move = (to: InitiativeStatus, m: number, reason: string | null = null) =>
-    (i = keep(changeInitiativeStatus(i, to, i.version, reason, editor('riyadh', m))).data.state);
+    (i = keep(changeInitiativeStatus(i, to, reason, editor('riyadh', m))).data.state);
   move(InitiativeStatus.APPROVED, 2);
   move(InitiativeStatus.IN_PROGRESS, 3);
-  i = keep(
-    reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, i.version, editor('riyadh', 4)).event,
-  ).data.state;
+  i = keep(reportProgress(i, { percentComplete: 35, kpiActuals: [{ kpi: 'services online', value: 12 }], note: 'على المسار' }, editor('riyadh', 4)).event).data
+    .state;
   move(InitiativeStatus.SUSPENDED, 5, 'الميزانية');
   move(InitiativeStatus.IN_PROGRESS, 6);
   move(InitiativeStatus.COMPLETED, 7);
@@ -76,7 +73,7 @@ function everyEvent(): DomainEvent[] {
     null,
     editor('riyadh', 8),
   );
-  keep(changeInitiativeStatus(other.data.state, InitiativeStatus.CANCELLED, 1, 'مكررة', editor('riyadh', 9)));
+  keep(changeInitiativeStatus(other.data.state, InitiativeStatus.CANCELLED, 'مكررة', editor('riyadh', 9)));
   const criterion = keep(
     defineIntegrationCriterion({ nameAr: 'التكامل مع الخدمات الوطنية', nameEn: 'National integration', weight: 2 }, editor('ministry', 10)),
   );
@@ -86,13 +83,13 @@ function everyEvent(): DomainEvent[] {
   const period = (from: string, to: string) => ({ startsAt: new Date(`${from}T00:00:00+03:00`), endsAt: new Date(`${to}T00:00:00+03:00`) });
   const fields = { titleAr: 'حملة سلامة الغذاء', axis: Axis.HEALTH_AWARENESS, audiences: ['RESIDENTS'], channels: ['X', 'INSTAGRAM'], initiativeIds: [i.id] };
   let c: CampaignState = keep(draftCampaign({ ...fields, ...period('2026-04-01', '2026-04-15') }, editor('riyadh', 12))).data.state;
-  c = keep(updateCampaign(c, { titleEn: 'Food safety', channels: ['X'] }, c.version, editor('riyadh', 13))).data.state;
-  c = keep(scheduleCampaign(c, period('2026-04-02', '2026-04-16'), c.version, editor('riyadh', 14))).data.state;
-  c = keep(rescheduleCampaign(c, period('2026-04-03', '2026-04-17'), c.version, editor('riyadh', 15))).data.state;
-  c = keep(changeCampaignStatus(c, CampaignStatus.LIVE, c.version, null, editor('riyadh', 16))).data.state;
-  keep(changeCampaignStatus(c, CampaignStatus.DONE, c.version, null, editor('riyadh', 17)));
+  c = keep(updateCampaign(c, { titleEn: 'Food safety', channels: ['X'] }, editor('riyadh', 13))).data.state;
+  c = keep(scheduleCampaign(c, period('2026-04-02', '2026-04-16'), editor('riyadh', 14))).data.state;
+  c = keep(rescheduleCampaign(c, period('2026-04-03', '2026-04-17'), editor('riyadh', 15))).data.state;
+  c = keep(changeCampaignStatus(c, CampaignStatus.LIVE, null, editor('riyadh', 16))).data.state;
+  keep(changeCampaignStatus(c, CampaignStatus.DONE, null, editor('riyadh', 17)));
   const dropped = draftCampaign({ ...fields, ...period('2026-05-01', '2026-05-10') }, editor('riyadh', 18)).data.state;
-  keep(changeCampaignStatus(dropped, CampaignStatus.CANCELLED, 1, 'تأجيل', editor('riyadh', 19)));
+  keep(changeCampaignStatus(dropped, CampaignStatus.CANCELLED, 'تأجيل', editor('riyadh', 19)));
   const linked = { id: c.id, node: c.node, axis: c.axis, status: CampaignStatus.SCHEDULED };
   const entry = keep(
     addCalendarEntry(
@@ -106,8 +103,8 @@ function everyEvent(): DomainEvent[] {
       editor('riyadh', 20),
     ),
   ).data.state;
-  const moved = keep(moveCalendarEntry(entry, { startDate: '2026-04-20', endDate: '2026-04-21' }, entry.version, editor('riyadh', 21))).data.state;
-  keep(cancelCalendarEntry(moved, moved.version, 'أُلغيت', editor('riyadh', 22)));
+  const moved = keep(moveCalendarEntry(entry, { startDate: '2026-04-20', endDate: '2026-04-21' }, editor('riyadh', 21))).data.state;
+  keep(cancelCalendarEntry(moved, 'أُلغيت', editor('riyadh', 22)));
   keep(
     addCalendarEntry({ kind: CalendarEntryKind.OCCASION, titleAr: 'اليوم الوطني', when: { startDate: '2026-09-23' } }, null, editor('ministry', 23), {
       code: 'NATIONAL_DAY',
@@ -121,20 +118,20 @@ function everyEvent(): DomainEvent[] {
   let m: MessageState = keep(
     draftMessage({ bodyAr: 'خدمة رخص البناء الإلكترونية', variants: [{ channel: 'X', text: 'متاحة الآن', hashtags: ['الرياض'] }] }, editor('riyadh', 30)),
   ).data.state;
-  m = keep(editMessage(m, { bodyEn: 'Online building permits' }, m.version, { ...writer, now: at(31) }, () => [])).data.state;
-  m = keep(submitMessage(m, m.version, 'جاهزة', { ...writer, now: at(32) }, [])).data.state;
+  m = keep(editMessage(m, { bodyEn: 'Online building permits' }, { ...writer, now: at(31) }, () => [])).data.state;
+  m = keep(submitMessage(m, 'جاهزة', { ...writer, now: at(32) }, [])).data.state;
   const askChanges = { reviewId: newId(), decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف الرابط', reviewer };
   keep(decideReview(m, askChanges, { node: 'riyadh', now: at(33) }));
-  m = keep(reviewMessage(m, m.version, askChanges, false, [], at(33))).data.state;
-  m = submitMessage(m, m.version, null, { ...writer, now: at(34) }, []).data.state;
-  m = reviewMessage(m, m.version, { reviewId: newId(), decision: ReviewDecision.APPROVE, comment: null, reviewer }, false, [], at(35)).data.state;
-  const backToReview = keep(editMessage(m, { bodyAr: 'نص معدل بعد الاعتماد' }, m.version, { ...writer, now: at(36) }, () => []));
+  m = keep(reviewMessage(m, askChanges, false, [], at(33))).data.state;
+  m = submitMessage(m, null, { ...writer, now: at(34) }, []).data.state;
+  m = reviewMessage(m, { reviewId: newId(), decision: ReviewDecision.APPROVE, comment: null, reviewer }, false, [], at(35)).data.state;
+  const backToReview = keep(editMessage(m, { bodyAr: 'نص معدل بعد الاعتماد' }, { ...writer, now: at(36) }, () => []));
   expect(backToReview.data.change).toHaveProperty('status');
   m = backToReview.data.state;
-  m = keep(reviewMessage(m, m.version, { reviewId: newId(), decision: ReviewDecision.APPROVE, comment: 'ممتاز', reviewer }, false, [], at(37))).data.state;
-  m = keep(scheduleMessage(m, m.version, at(60 * 24), { ...writer, now: at(38) })).data.state;
-  m = keep(publishMessage(m, m.version, { ...writer, now: at(60 * 25) })).data.state;
-  keep(archiveMessage(m, m.version, 'انتهت الحملة', { ...writer, now: at(60 * 26) }));
+  m = keep(reviewMessage(m, { reviewId: newId(), decision: ReviewDecision.APPROVE, comment: 'ممتاز', reviewer }, false, [], at(37))).data.state;
+  m = keep(scheduleMessage(m, at(60 * 24), { ...writer, now: at(38) })).data.state;
+  m = keep(publishMessage(m, { ...writer, now: at(60 * 25) })).data.state;
+  keep(archiveMessage(m, 'انتهت الحملة', { ...writer, now: at(60 * 26) }));
   const admin = editor('ministry', 40);
   const rule = keep(defineCharterRule({ kind: CharterRuleKind.BANNED_TERM, severity: Severity.BLOCKING, term: 'مجاناً', channels: ['X'] }, admin)).data.state;
   const revised = keep(

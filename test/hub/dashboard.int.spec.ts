@@ -7,9 +7,7 @@ import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/
 import { IntegrationAssessmentRecord, assessmentRow } from '../../services/initiatives/src/integration/integration.entity';
 import type { IntegrationAssessmentState } from '../../services/initiatives/src/integration/integration';
 import { lateDays, rag, Rag } from '../../services/initiatives/src/initiative/progress';
-import { dashboardScope } from '../../services/initiatives/src/dashboard/dashboard-scope';
-import { scopeOfDashboardId as calendarScopeOf } from '../../services/calendar/src/dashboard/dashboard-scope';
-import { scopeOfDashboardId as mediaScopeOf } from '../../services/media/src/dashboard/dashboard-scope';
+import { dashboardScope, scopeOfDashboardId } from '../../services/kernel/src';
 import { CampaignStatus, changeCampaignStatus, draftCampaign, scheduleCampaign, type CampaignEvent } from '../../services/calendar/src/campaign/campaign';
 import { CampaignRecord, campaignRow } from '../../services/calendar/src/campaign/campaign.entity';
 import { MessageOrigin, MessageStatus, draftMessage, type MessageState } from '../../services/media/src/message/message';
@@ -112,10 +110,7 @@ function campaign(node: string, axis: Axis, startsAt: string, endsAt: string, st
   const a = acting(node);
   let e = draftCampaign({ titleAr: 'حملة توعوية', axis, audiences: ['FAMILIES'], channels: ['X'], startsAt: new Date(startsAt), endsAt: new Date(endsAt) }, a);
   for (const to of STEPS[status]) {
-    e =
-      to === CampaignStatus.SCHEDULED
-        ? scheduleCampaign(e.data.state, null, e.data.state.version, a)
-        : changeCampaignStatus(e.data.state, to, e.data.state.version, null, a);
+    e = to === CampaignStatus.SCHEDULED ? scheduleCampaign(e.data.state, null, a) : changeCampaignStatus(e.data.state, to, null, a);
   }
   return e;
 }
@@ -587,8 +582,7 @@ describe('the sector dashboard at the hub, through its gateway', () => {
   it('has ids the calendar and media services read as the initiatives service writes them', () => {
     for (const f of [null, { node: ['riyadh', 'zz-new'] }, { axis: [Axis.OVERSIGHT, Axis.E_SERVICES] }, { node: ['jeddah'], axis: [Axis.INFRASTRUCTURE] }]) {
       const scope = dashboardScope(f);
-      expect(calendarScopeOf(scope.id)).toEqual(scope);
-      expect(mediaScopeOf(scope.id)).toEqual(scope);
+      expect(scopeOfDashboardId(scope.id)).toEqual(scope);
     }
   });
 });

@@ -27,7 +27,7 @@ function riyadhEvents() {
     null,
     { id: newId(), node: 'riyadh', by: 'riyadh-editor', now },
   );
-  const updated = updateInitiative(proposed.data.state, { titleEn: 'From Riyadh' }, null, 1, { by: 'riyadh-editor', now });
+  const updated = updateInitiative(proposed.data.state, { titleEn: 'From Riyadh' }, null, { by: 'riyadh-editor', now });
   const envelope = (e: typeof proposed): CloudEvent => ({
     id: newId(),
     source: sourceOf('riyadh', 'initiatives'),

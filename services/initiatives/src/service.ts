@@ -1,14 +1,13 @@
 import { initiativesEvents } from './events';
 import { calendarEvents } from '../../calendar/src/events';
 import { mediaEvents } from '../../media/src/events';
-import { journalConsumer, type ServiceDefinition } from '../../kernel/src';
+import { journalConsumer, scopeOfDashboardId, type ServiceDefinition } from '../../kernel/src';
 import { StreamResolver } from './stream/stream.resolver';
 import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.entity';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord } from './integration/integration.entity';
 import { InitiativeResolver, ProgressReportResolver } from './initiative/initiative.resolver';
 import { IntegrationResolver } from './integration/integration.resolver';
 import { IntegrationRankResolver, SectorDashboardResolver } from './dashboard/dashboard.resolver';
-import { scopeOfDashboardId } from './dashboard/dashboard-scope';
 import { DuplicatesResolver } from './duplicates/duplicates.resolver';
 import { replicaConsumer } from './replication/replicas';
 import { heartbeatConsumer } from './nodes/heartbeats';

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Aggregate, Axis } from '../../../kernel/src';
 import type { CampaignState, CampaignStatus } from './campaign';
 
 @Entity({ tableName: 'campaign' })
@@ -56,3 +56,5 @@ export function campaignRow(s: CampaignState): CampaignRecord {
     updatedAt: new Date(s.updatedAt),
   };
 }
+
+export const campaignAggregate: Aggregate<CampaignRecord, CampaignState> = { name: 'campaign', entity: CampaignRecord, state: campaignState, row: campaignRow };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { LocalDateScalar, authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, riyadhDate, validId } from '../../../kernel/src';
+import { LockMode } from '@mikro-orm/postgresql';
+import { LocalDateScalar, changeAggregate, createAggregate, riyadhDate, validId, type CommandWork } from '../../../kernel/src';
 import { lastDay } from '../period/period';
 import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
 import { dayClashView } from '../occasions/sector-calendar.resolver';
@@ -19,50 +19,40 @@ import {
   type CampaignEvent,
   type CampaignState,
 } from './campaign';
-import { CampaignRecord, campaignRow, campaignState } from './campaign.entity';
+import { CampaignRecord, campaignAggregate } from './campaign.entity';
 import { Campaign, CampaignConnection, CampaignFilter, DraftCampaignInput, PeriodInput, UpdateCampaignInput } from './campaign.types';
 import { CampaignPayload } from './campaign-payload.types';
 import { listCampaigns } from './campaign.queries';
 import { clashesOf, clashView } from '../clashes/clash.queries';
 import { CalendarEntry } from '../entry/calendar-entry.types';
 import { CalendarEntryStatus, cancelCalendarEntry } from '../entry/calendar-entry';
-import { CalendarEntryRecord, calendarEntryRow, calendarEntryState } from '../entry/calendar-entry.entity';
+import { CalendarEntryRecord, calendarEntryAggregate, calendarEntryState } from '../entry/calendar-entry.entity';
 import { InitiativeReference } from '../federation/initiative.types';
 
-/** Loads a campaign for change, locking its row until the transaction ends. */
-async function campaignForChange(em: EntityManager, id: string, here: string): Promise<CampaignRecord> {
-  const row = await em.findOne(CampaignRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!row) throw notFound('campaign', id);
-  requireOwnedHere(row.node, here);
-  return row;
-}
-
 /** A cancelled campaign takes its own node's entries with it; each gets its own event. */
-async function cancelEntriesOf(em: EntityManager, ctx: CalendarContext, campaign: CampaignRecord, a: Actor): Promise<void> {
+async function cancelEntriesOf({ em, actor, write }: CommandWork, campaign: CampaignRecord): Promise<void> {
   const entries = await em.find(
     CalendarEntryRecord,
     { campaignId: campaign.id, node: campaign.node, status: CalendarEntryStatus.CONFIRMED },
     { lockMode: LockMode.PESSIMISTIC_WRITE },
   );
   for (const entry of entries) {
-    const event = cancelCalendarEntry(calendarEntryState(entry), null, 'The campaign was cancelled. / أُلغيت الحملة.', a);
-    em.assign(entry, calendarEntryRow(event.data.state));
-    recordEvent(em, ctx.origin, event, a.now);
+    write(calendarEntryAggregate, cancelCalendarEntry(calendarEntryState(entry), 'The campaign was cancelled. / أُلغيت الحملة.', actor), entry);
   }
 }
 
-/** load with lock → owned here → allowed by the permission matrix → decide → persist with its event → clashes as warnings. */
-async function changeCampaign(ctx: CalendarContext, id: string, decide: (s: CampaignState, a: Actor) => CampaignEvent) {
-  requireRoleFor(ctx.caller, 'campaign.write');
-  return ctx.transact(async (em) => {
-    const row = await campaignForChange(em, id, ctx.origin.node);
-    const caller = authorize(ctx.caller, 'campaign.write', row.node, ctx.origin.node);
-    const actor = { by: caller.sub, now: ctx.clock.now() };
-    const event = decide(campaignState(row), actor);
-    em.assign(row, campaignRow(event.data.state));
-    recordEvent(em, ctx.origin, event, actor.now);
-    if (row.status === CampaignStatus.CANCELLED) await cancelEntriesOf(em, ctx, row, actor);
-    return { campaign: row, warnings: (await clashesOf(em, row)).map(clashView) };
+/** A change of a campaign, with the clashes it makes as warnings; a cancellation cancels its entries too. */
+function changeCampaign(ctx: CalendarContext, id: string, version: number, decide: (s: CampaignState, a: Actor) => CampaignEvent) {
+  return changeAggregate(ctx, {
+    action: 'campaign.write',
+    aggregate: campaignAggregate,
+    id,
+    version,
+    decide: (state, _, actor) => decide(state, actor),
+    then: async (work, { row }) => {
+      if (row.status === CampaignStatus.CANCELLED) await cancelEntriesOf(work, row);
+      return { campaign: row, warnings: (await clashesOf(work.em, row)).map(clashView) };
+    },
   });
 }
 
@@ -87,12 +77,11 @@ export class CampaignResolver {
 
   @Mutation(() => CampaignPayload, { description: 'Drafts a campaign owned by this node: national at the ministry, local elsewhere.' })
   async draftCampaign(@Arg('input', () => DraftCampaignInput) input: DraftCampaignInput, @Ctx() ctx: CalendarContext) {
-    const caller = authorize(ctx.caller, 'campaign.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = draftCampaign(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
-      const row = em.create(CampaignRecord, campaignRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return { campaign: row, warnings: [] };
+    return createAggregate(ctx, {
+      action: 'campaign.write',
+      aggregate: campaignAggregate,
+      decide: (acting) => draftCampaign(input, acting),
+      then: (_, { row }) => ({ campaign: row, warnings: [] }),
     });
   }
 
@@ -103,7 +92,7 @@ export class CampaignResolver {
     @Arg('input', () => UpdateCampaignInput) input: UpdateCampaignInput,
     @Ctx() ctx: CalendarContext,
   ) {
-    return changeCampaign(ctx, id, (s, a) => updateCampaign(s, input, version, a));
+    return changeCampaign(ctx, id, version, (s, a) => updateCampaign(s, input, a));
   }
 
   @Mutation(() => CampaignPayload, { description: 'Commits a draft, to its period or to the one given; returns the clashes it creates as warnings.' })
@@ -113,7 +102,7 @@ export class CampaignResolver {
     @Ctx() ctx: CalendarContext,
     @Arg('period', () => PeriodInput, { nullable: true }) period?: PeriodInput,
   ) {
-    return changeCampaign(ctx, id, (s, a) => scheduleCampaign(s, period ? periodOf(period) : null, version, a));
+    return changeCampaign(ctx, id, version, (s, a) => scheduleCampaign(s, period ? periodOf(period) : null, a));
   }
 
   @Mutation(() => CampaignPayload, { description: 'Moves the period; refused once done or cancelled. Returns the clashes as warnings.' })
@@ -123,7 +112,7 @@ export class CampaignResolver {
     @Arg('period', () => PeriodInput) period: PeriodInput,
     @Ctx() ctx: CalendarContext,
   ) {
-    return changeCampaign(ctx, id, (s, a) => rescheduleCampaign(s, periodOf(period), version, a));
+    return changeCampaign(ctx, id, version, (s, a) => rescheduleCampaign(s, periodOf(period), a));
   }
 
   @Mutation(() => CampaignPayload, { description: 'Cancels the campaign and its own entries; they stay visible as cancelled.' })
@@ -133,7 +122,7 @@ export class CampaignResolver {
     @Ctx() ctx: CalendarContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    return changeCampaign(ctx, id, (s, a) => changeCampaignStatus(s, CampaignStatus.CANCELLED, version, reason, a));
+    return changeCampaign(ctx, id, version, (s, a) => changeCampaignStatus(s, CampaignStatus.CANCELLED, reason, a));
   }
 
   @Mutation(() => CampaignPayload, { description: 'Moves the campaign along its lifecycle.' })
@@ -144,7 +133,7 @@ export class CampaignResolver {
     @Ctx() ctx: CalendarContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    return changeCampaign(ctx, id, (s, a) => changeCampaignStatus(s, status, version, reason, a));
+    return changeCampaign(ctx, id, version, (s, a) => changeCampaignStatus(s, status, reason, a));
   }
 
   @FieldResolver(() => LocalDateScalar, { description: 'The Riyadh day the campaign starts on.' })

@@ -5,11 +5,11 @@ import {
   Lifecycle,
   MINISTRY,
   badInput,
-  conflict,
   eventType,
   isUuid,
   optionalText,
   requiredText,
+  type Acting,
   type DomainEvent,
   type NamedCode,
 } from '../../../kernel/src';
@@ -86,13 +86,8 @@ export interface CampaignFields {
 
 export interface DraftCampaign extends CampaignFields, Period {}
 
-export interface Acting {
-  id: string;
-  node: string;
-  by: string;
-  now: Date;
-}
-export type Actor = Omit<Acting, 'id' | 'node'>;
+/** Who changes a campaign or an entry, and when: where is always the owner's node. */
+export type Actor = Pick<Acting, 'by' | 'now'>;
 
 export type CampaignEvent = DomainEvent<{ state: CampaignState; change: Record<string, unknown> }>;
 
@@ -157,11 +152,6 @@ function validFields(f: CampaignFields) {
 const validCampaignPeriod = (p: Period) => validPeriod(p, MAX_CAMPAIGN_DAYS);
 const periodOf = (s: CampaignState): Period => ({ startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) });
 
-/** Guards optimistic concurrency: the caller changes the version they saw. */
-export function expectVersion(what: string, state: { version: number }, expected: number | null | undefined): void {
-  if (expected != null && expected !== state.version) throw conflict(what, expected, state.version);
-}
-
 function requireOpen(s: CampaignState, doing: { en: string; ar: string }): void {
   if (campaignLifecycle.isFinal(s.status)) {
     throw badInput(
@@ -207,8 +197,7 @@ export function draftCampaign(cmd: DraftCampaign, a: Acting): CampaignEvent {
 const EDITABLE = ['titleAr', 'titleEn', 'descriptionAr', 'descriptionEn', 'axis', 'audiences', 'channels', 'initiativeIds'] as const;
 
 /** Changes what the campaign says and whom it addresses; its time changes only by rescheduling. */
-export function updateCampaign(s: CampaignState, patch: Partial<CampaignFields>, expected: number, a: Actor): CampaignEvent {
-  expectVersion('campaign', s, expected);
+export function updateCampaign(s: CampaignState, patch: Partial<CampaignFields>, a: Actor): CampaignEvent {
   requireOpen(s, { en: 'edited', ar: 'تعديل' });
   const merged: CampaignFields = { ...s };
   for (const k of EDITABLE) if (patch[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = patch[k];
@@ -220,8 +209,7 @@ export function updateCampaign(s: CampaignState, patch: Partial<CampaignFields>,
 }
 
 /** Commits a draft to its period (or to a new one given here). */
-export function scheduleCampaign(s: CampaignState, period: Period | null | undefined, expected: number, a: Actor): CampaignEvent {
-  expectVersion('campaign', s, expected);
+export function scheduleCampaign(s: CampaignState, period: Period | null | undefined, a: Actor): CampaignEvent {
   campaignLifecycle.assert(s.status, S.SCHEDULED);
   const from = periodOf(s);
   const to = period ? validCampaignPeriod(period) : from;
@@ -238,8 +226,7 @@ export function scheduleCampaign(s: CampaignState, period: Period | null | undef
 }
 
 /** Moves the campaign's period; refused once it is done or cancelled. */
-export function rescheduleCampaign(s: CampaignState, period: Period, expected: number, a: Actor): CampaignEvent {
-  expectVersion('campaign', s, expected);
+export function rescheduleCampaign(s: CampaignState, period: Period, a: Actor): CampaignEvent {
   requireOpen(s, { en: 'rescheduled', ar: 'إعادة جدولة' });
   const to = validCampaignPeriod(period);
   if (samePeriod(periodOf(s), to)) {
@@ -253,8 +240,7 @@ export function rescheduleCampaign(s: CampaignState, period: Period, expected: n
 }
 
 /** Moves the campaign along its lifecycle; an illegal move is INVALID_TRANSITION. */
-export function changeCampaignStatus(s: CampaignState, to: CampaignStatus, expected: number, reason: string | null | undefined, a: Actor): CampaignEvent {
-  expectVersion('campaign', s, expected);
+export function changeCampaignStatus(s: CampaignState, to: CampaignStatus, reason: string | null | undefined, a: Actor): CampaignEvent {
   campaignLifecycle.assert(s.status, to);
   const why = optionalText('reason', reason, { label: L.reason, max: 1000, multiline: true });
   // a cancellation is a change calendar clients must pick up, as a change of time is

@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Axis } from '../../../kernel/src';
+import { Axis, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import { gregorianMonths, hijriMonths, type CampaignDays } from './campaign-months';
 import { campaignDays } from './dashboard.queries';
-import { scopeOfDashboardId, type DashboardScope } from './dashboard-scope';
 import { GregorianCampaignMonth, HijriCampaignMonth, SectorDashboardReference } from './dashboard.types';
 
 // both calendars are counted from one statement per dashboard and request

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Aggregate, Axis } from '../../../kernel/src';
 import type { CalendarEntryKind, CalendarEntryState, CalendarEntryStatus } from './calendar-entry';
 
 @Entity({ tableName: 'calendar_entry' })
@@ -62,3 +62,10 @@ export function calendarEntryRow(s: CalendarEntryState): CalendarEntryRecord {
     updatedAt: new Date(s.updatedAt),
   };
 }
+
+export const calendarEntryAggregate: Aggregate<CalendarEntryRecord, CalendarEntryState> = {
+  name: 'calendar entry',
+  entity: CalendarEntryRecord,
+  state: calendarEntryState,
+  row: calendarEntryRow,
+};

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { LocalDateScalar, authorize, isUuid, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, validId } from '../../../kernel/src';
+import { LocalDateScalar, changeAggregate, createAggregate, isUuid, validId } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { Campaign } from '../campaign/campaign.types';
@@ -13,7 +13,7 @@ import {
   type CalendarEntryState,
   type LinkedCampaign,
 } from './calendar-entry';
-import { CalendarEntryRecord, calendarEntryRow, calendarEntryState } from './calendar-entry.entity';
+import { CalendarEntryRecord, calendarEntryAggregate } from './calendar-entry.entity';
 import { AddCalendarEntryInput, CalendarEntry, EntryTimeInput } from './calendar-entry.types';
 import type { Actor } from '../campaign/campaign';
 import { CalendarEntryKind, CalendarEntryStatus } from './calendar-entry';
@@ -21,29 +21,19 @@ import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
 import { dayClashView } from '../occasions/sector-calendar.resolver';
 import { DayClash } from '../occasions/sector-calendar.types';
 
-async function entryForChange(em: EntityManager, id: string, here: string): Promise<CalendarEntryRecord> {
-  const row = await em.findOne(CalendarEntryRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!row) throw notFound('calendar entry', id);
-  requireOwnedHere(row.node, here);
-  return row;
-}
-
 /** The campaign an entry names, held against cancellation until the entry is saved. */
 async function linkedCampaign(em: EntityManager, id: string | null | undefined): Promise<LinkedCampaign | null> {
   if (!id || !isUuid(id)) return null;
   return em.findOne(CampaignRecord, { id: id.toLowerCase() }, { lockMode: LockMode.PESSIMISTIC_READ, fields: ['id', 'node', 'axis', 'status'] });
 }
 
-async function changeEntry(ctx: CalendarContext, id: string, decide: (s: CalendarEntryState, a: Actor) => CalendarEntryEvent) {
-  requireRoleFor(ctx.caller, 'calendarentry.write');
-  return ctx.transact(async (em) => {
-    const row = await entryForChange(em, id, ctx.origin.node);
-    const caller = authorize(ctx.caller, 'calendarentry.write', row.node, ctx.origin.node);
-    const actor = { by: caller.sub, now: ctx.clock.now() };
-    const event = decide(calendarEntryState(row), actor);
-    em.assign(row, calendarEntryRow(event.data.state));
-    recordEvent(em, ctx.origin, event, actor.now);
-    return row;
+function changeEntry(ctx: CalendarContext, id: string, version: number, decide: (s: CalendarEntryState, a: Actor) => CalendarEntryEvent) {
+  return changeAggregate(ctx, {
+    action: 'calendarentry.write',
+    aggregate: calendarEntryAggregate,
+    id,
+    version,
+    decide: (state, _, actor) => decide(state, actor),
   });
 }
 
@@ -56,17 +46,11 @@ export class CalendarEntryResolver {
 
   @Mutation(() => CalendarEntry, { description: 'Adds an entry owned by this node.' })
   async addCalendarEntry(@Arg('input', () => AddCalendarEntryInput) input: AddCalendarEntryInput, @Ctx() ctx: CalendarContext) {
-    const caller = authorize(ctx.caller, 'calendarentry.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = addCalendarEntry(input, await linkedCampaign(em, input.campaignId), {
-        id: newId(),
-        node: ctx.origin.node,
-        by: caller.sub,
-        now: ctx.clock.now(),
-      });
-      const row = em.create(CalendarEntryRecord, calendarEntryRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+    return createAggregate(ctx, {
+      action: 'calendarentry.write',
+      aggregate: calendarEntryAggregate,
+      read: (em) => linkedCampaign(em, input.campaignId),
+      decide: (acting, campaign) => addCalendarEntry(input, campaign, acting),
     });
   }
 
@@ -77,7 +61,7 @@ export class CalendarEntryResolver {
     @Arg('when', () => EntryTimeInput) when: EntryTimeInput,
     @Ctx() ctx: CalendarContext,
   ) {
-    return changeEntry(ctx, id, (s, a) => moveCalendarEntry(s, when, version, a));
+    return changeEntry(ctx, id, version, (s, a) => moveCalendarEntry(s, when, a));
   }
 
   @Mutation(() => CalendarEntry, { description: 'Cancels an entry; it stays in the calendar and the feed, marked CANCELLED.' })
@@ -87,7 +71,7 @@ export class CalendarEntryResolver {
     @Ctx() ctx: CalendarContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    return changeEntry(ctx, id, (s, a) => cancelCalendarEntry(s, version, reason, a));
+    return changeEntry(ctx, id, version, (s, a) => cancelCalendarEntry(s, reason, a));
   }
 
   @FieldResolver(() => Campaign, { nullable: true })

@@ -9,9 +9,10 @@ import {
   period,
   requiredText,
   riyadhDate,
+  type Acting,
   type DomainEvent,
 } from '../../../kernel/src';
-import { CampaignStatus, expectVersion, validAxis, type Acting, type Actor } from '../campaign/campaign';
+import { CampaignStatus, validAxis, type Actor } from '../campaign/campaign';
 import { addDays, dayStart, lastDay, samePeriod, validPeriod, type Period } from '../period/period';
 
 export enum CalendarEntryKind {
@@ -202,8 +203,7 @@ export function addCalendarEntry(cmd: AddCalendarEntry, campaign: LinkedCampaign
 const timeOf = (s: CalendarEntryState) => ({ allDay: s.allDay, startsAt: s.startsAt, endsAt: s.endsAt });
 
 /** Moves an entry to a new time (timed or whole days); a cancelled entry stays where it was. */
-export function moveCalendarEntry(s: CalendarEntryState, when: EntryTime, expected: number, a: Actor): CalendarEntryEvent {
-  expectVersion('calendar entry', s, expected);
+export function moveCalendarEntry(s: CalendarEntryState, when: EntryTime, a: Actor): CalendarEntryEvent {
   if (s.status === S.CANCELLED) {
     throw badInput('id', { en: 'A cancelled entry can no longer be moved.', ar: 'لا يمكن نقل مناسبة ملغاة.' }, { status: s.status });
   }
@@ -229,8 +229,7 @@ export function moveCalendarEntry(s: CalendarEntryState, when: EntryTime, expect
 }
 
 /** Cancels an entry; it stays visible, marked cancelled. */
-export function cancelCalendarEntry(s: CalendarEntryState, expected: number | null, reason: string | null | undefined, a: Actor): CalendarEntryEvent {
-  expectVersion('calendar entry', s, expected);
+export function cancelCalendarEntry(s: CalendarEntryState, reason: string | null | undefined, a: Actor): CalendarEntryEvent {
   entryLifecycle.assert(s.status, S.CANCELLED);
   const why = optionalText('reason', reason, { label: L.reason, max: 1000, multiline: true });
   const state: CalendarEntryState = { ...s, status: S.CANCELLED, sequence: s.sequence + 1, version: s.version + 1, updatedAt: a.now.toISOString() };

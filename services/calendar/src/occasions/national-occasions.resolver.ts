@@ -1,8 +1,8 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
-import { MINISTRY, authorize, newId, recordEvent, requireOwnedHere, requireRoleFor } from '../../../kernel/src';
+import { MINISTRY, createAggregate, newId } from '../../../kernel/src';
 import type { CalendarContext } from '../context';
 import { addCalendarEntry } from '../entry/calendar-entry';
-import { CalendarEntryRecord, calendarEntryRow } from '../entry/calendar-entry.entity';
+import { CalendarEntryRecord, calendarEntryAggregate } from '../entry/calendar-entry.entity';
 import { NationalOccasions } from '../entry/calendar-entry.types';
 import { nationalOccasionsOf } from './national-occasions';
 
@@ -12,25 +12,27 @@ export class NationalOccasionsResolver {
     description: 'Adds the national occasions of a Hijri year to the calendar; ministry admins only. Running it again adds nothing.',
   })
   async generateNationalOccasions(@Arg('hijriYear', () => Int) hijriYear: number, @Ctx() ctx: CalendarContext) {
-    requireRoleFor(ctx.caller, 'occasions.generate');
-    // the occasions are the ministry's: elsewhere they are read-only copies
-    requireOwnedHere(MINISTRY, ctx.origin.node);
-    const caller = authorize(ctx.caller, 'occasions.generate', MINISTRY, ctx.origin.node);
     const wanted = nationalOccasionsOf(hijriYear);
-    return ctx.transact(async (em) => {
-      // two admins generating the same year wait for each other instead of colliding on the unique index
-      await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`calendar.occasions.${hijriYear}`], 'all', em.getTransactionContext());
-      const existing = await em.find(CalendarEntryRecord, { node: MINISTRY, occasionHijriYear: hijriYear, occasionCode: { $ne: null } });
-      const added: CalendarEntryRecord[] = [];
-      for (const o of wanted) {
-        if (existing.some((e) => e.occasionCode === o.mark.code)) continue;
-        const now = ctx.clock.now();
-        const event = addCalendarEntry(o.entry, null, { id: newId(), node: MINISTRY, by: caller.sub, now }, o.mark);
-        added.push(em.create(CalendarEntryRecord, calendarEntryRow(event.data.state)));
-        recordEvent(em, ctx.origin, event, now);
-      }
-      const occasions = [...existing, ...added].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-      return { hijriYear, added, occasions };
+    let existing: CalendarEntryRecord[] = [];
+    // the occasions are the ministry's: elsewhere they are read-only copies
+    return createAggregate(ctx, {
+      action: 'occasions.generate',
+      aggregate: calendarEntryAggregate,
+      owner: MINISTRY,
+      read: async (em) => {
+        // two admins generating the same year wait for each other instead of colliding on the unique index
+        await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`calendar.occasions.${hijriYear}`], 'all', em.getTransactionContext());
+        existing = await em.find(CalendarEntryRecord, { node: MINISTRY, occasionHijriYear: hijriYear, occasionCode: { $ne: null } });
+      },
+      decide: (acting) =>
+        wanted
+          .filter((o) => !existing.some((e) => e.occasionCode === o.mark.code))
+          .map((o) => addCalendarEntry(o.entry, null, { ...acting, id: newId() }, o.mark)),
+      then: (_, { written }) => {
+        const added = written as CalendarEntryRecord[];
+        const occasions = [...existing, ...added].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+        return { hijriYear, added, occasions };
+      },
     });
   }
 }

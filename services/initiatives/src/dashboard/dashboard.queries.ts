@@ -3,7 +3,7 @@ import type { Axis } from '../../../kernel/src';
 import { lateDaysSql, lit, ragSql } from '../initiative/progress.sql';
 import { Rag } from '../initiative/progress';
 import type { InitiativeStatus } from '../initiative/initiative';
-import type { DashboardScope } from './dashboard-scope';
+import type { DashboardScope } from '../../../kernel/src';
 
 /** `where` over an initiative alias for the scope; lists travel as one JSON parameter each. */
 function scopeWhere(scope: DashboardScope, alias: string): { where: string; params: unknown[] } {

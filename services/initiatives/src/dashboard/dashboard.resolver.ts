@@ -1,10 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Axis, LocalDateScalar, badInput, nodeName } from '../../../kernel/src';
+import { Axis, LocalDateScalar, badInput, bySectorOrder, dashboardScope, nodeName, nodesInView, type DashboardScope } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
 import { InitiativeStatus } from '../initiative/initiative';
 import { todayInRiyadh } from '../initiative/progress';
 import { Initiative } from '../initiative/initiative.types';
-import { bySectorOrder, dashboardScope, nodesInView, type DashboardScope } from './dashboard-scope';
 import { countInitiatives, implementationByNode, rankIntegration, type IntegrationRankRow } from './dashboard.queries';
 import { InitiativeCount, IntegrationRank, NodeImplementation, SectorDashboard, SectorDashboardFilter } from './dashboard.types';
 

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SEARCH_STEMS_VERSION, searchStems, type Axis } from '../../../kernel/src';
+import { SEARCH_STEMS_VERSION, searchStems, type Aggregate, type Axis } from '../../../kernel/src';
 import { searchText, type InitiativeState, type InitiativeStatus, type Target } from './initiative';
 import type { KpiActual, ProgressReportState } from './progress';
 
@@ -87,3 +87,10 @@ export function initiativeRow(s: InitiativeState): InitiativeRecord {
 export function progressReportRow(s: ProgressReportState): ProgressReportRecord {
   return { ...s, reportedAt: new Date(s.reportedAt) };
 }
+
+export const initiativeAggregate: Aggregate<InitiativeRecord, InitiativeState> = {
+  name: 'initiative',
+  entity: InitiativeRecord,
+  state: initiativeState,
+  row: initiativeRow,
+};

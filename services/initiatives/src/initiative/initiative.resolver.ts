@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Axis, MINISTRY, DomainError, authorize, requireRoleFor, isUuid, newId, validId, notFound, recordEvent, requireOwnedHere } from '../../../kernel/src';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Axis, MINISTRY, DomainError, changeAggregate, createAggregate, isUuid, newId, validId } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
 import { changeInitiativeStatus, InitiativeStatus, proposeInitiative, updateInitiative, type ParentInitiative } from './initiative';
-import { expectedProgress, lateDays, rag, Rag, reportProgress, todayInRiyadh } from './progress';
-import { InitiativeRecord, ProgressReportRecord, initiativeRow, initiativeState, progressReportRow } from './initiative.entity';
+import { expectedProgress, lateDays, rag, Rag, reportProgress, todayInRiyadh, type ProgressReportState } from './progress';
+import { InitiativeRecord, ProgressReportRecord, initiativeAggregate, progressReportRow } from './initiative.entity';
 import {
   Initiative,
   InitiativeConnection,
@@ -17,14 +17,6 @@ import {
 } from './initiative.types';
 import { listInitiatives } from './initiative.queries';
 import { IntegrationAssessment } from '../integration/integration.types';
-
-/** Loads an initiative for change, locking its row until the transaction ends. */
-async function initiativeForChange(em: EntityManager, id: string, here: string): Promise<InitiativeRecord> {
-  const row = await em.findOne(InitiativeRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!row) throw notFound('initiative', id);
-  requireOwnedHere(row.node, here);
-  return row;
-}
 
 async function parentOf(em: EntityManager, id: string | null | undefined): Promise<ParentInitiative | null> {
   if (!id || !isUuid(id)) return null;
@@ -70,25 +62,20 @@ export class InitiativeResolver {
 
   @Mutation(() => Initiative, { description: 'Proposes an initiative owned by this node.' })
   async proposeInitiative(@Arg('input', () => ProposeInitiativeInput) input: ProposeInitiativeInput, @Ctx() ctx: InitiativesContext) {
-    const caller = authorize(ctx.caller, 'initiative.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = proposeInitiative(input, await parentOf(em, input.nationalInitiativeId), {
-        id: newId(),
-        node: ctx.origin.node,
-        by: caller.sub,
-        now: ctx.clock.now(),
-      });
-      const { state } = event.data;
-      if (await em.count(InitiativeRecord, { node: state.node, code: state.code })) {
-        throw new DomainError(
-          'CONFLICT',
-          { en: `An initiative with code ${state.code} already exists at ${state.node}.`, ar: `توجد مبادرة بالرمز ${state.code} لدى ${state.node}.` },
-          { field: 'code' },
-        );
-      }
-      const row = em.create(InitiativeRecord, initiativeRow(state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+    return createAggregate(ctx, {
+      action: 'initiative.write',
+      aggregate: initiativeAggregate,
+      read: (em) => parentOf(em, input.nationalInitiativeId),
+      decide: (acting, parent) => proposeInitiative(input, parent, acting),
+      verify: async (em, state) => {
+        if (await em.count(InitiativeRecord, { node: state.node, code: state.code })) {
+          throw new DomainError(
+            'CONFLICT',
+            { en: `An initiative with code ${state.code} already exists at ${state.node}.`, ar: `توجد مبادرة بالرمز ${state.code} لدى ${state.node}.` },
+            { field: 'code' },
+          );
+        }
+      },
     });
   }
 
@@ -99,15 +86,13 @@ export class InitiativeResolver {
     @Arg('input', () => UpdateInitiativeInput) input: UpdateInitiativeInput,
     @Ctx() ctx: InitiativesContext,
   ) {
-    requireRoleFor(ctx.caller, 'initiative.write');
-    return ctx.transact(async (em) => {
-      const row = await initiativeForChange(em, id, ctx.origin.node);
-      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
-      const parentId = input.nationalInitiativeId !== undefined ? input.nationalInitiativeId : row.nationalInitiativeId;
-      const event = updateInitiative(initiativeState(row), input, await parentOf(em, parentId), version, { by: caller.sub, now: ctx.clock.now() });
-      em.assign(row, initiativeRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+    return changeAggregate(ctx, {
+      action: 'initiative.write',
+      aggregate: initiativeAggregate,
+      id,
+      version,
+      read: (em, state) => parentOf(em, input.nationalInitiativeId !== undefined ? input.nationalInitiativeId : state.nationalInitiativeId),
+      decide: (state, parent, actor) => updateInitiative(state, input, parent, actor),
     });
   }
 
@@ -119,14 +104,12 @@ export class InitiativeResolver {
     @Ctx() ctx: InitiativesContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    requireRoleFor(ctx.caller, 'initiative.write');
-    return ctx.transact(async (em) => {
-      const row = await initiativeForChange(em, id, ctx.origin.node);
-      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
-      const event = changeInitiativeStatus(initiativeState(row), status, version, reason, { by: caller.sub, now: ctx.clock.now() });
-      em.assign(row, initiativeRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+    return changeAggregate(ctx, {
+      action: 'initiative.write',
+      aggregate: initiativeAggregate,
+      id,
+      version,
+      decide: (state, _, actor) => changeInitiativeStatus(state, status, reason, actor),
     });
   }
 
@@ -137,20 +120,19 @@ export class InitiativeResolver {
     @Ctx() ctx: InitiativesContext,
     @Arg('version', () => Int, { nullable: true, description: 'When given, refused with CONFLICT if the initiative changed since.' }) version?: number,
   ) {
-    requireRoleFor(ctx.caller, 'initiative.write');
-    return ctx.transact(async (em) => {
-      const row = await initiativeForChange(em, initiativeId, ctx.origin.node);
-      const caller = authorize(ctx.caller, 'initiative.write', row.node, ctx.origin.node);
-      const { event, report } = reportProgress(initiativeState(row), input, version, {
-        id: newId(),
-        node: row.node,
-        by: caller.sub,
-        now: ctx.clock.now(),
-      });
-      em.assign(row, initiativeRow(event.data.state));
-      const saved = em.create(ProgressReportRecord, progressReportRow(report));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return saved;
+    let report: ProgressReportState | undefined;
+    return changeAggregate(ctx, {
+      action: 'initiative.write',
+      aggregate: initiativeAggregate,
+      id: initiativeId,
+      version,
+      decide: (state, _, actor) => {
+        const decided = reportProgress(state, input, { ...actor, id: newId(), node: state.node });
+        report = decided.report;
+        return decided.event;
+      },
+      // the report travels in the initiative's event; its own row keeps the history
+      then: ({ em }) => em.create(ProgressReportRecord, progressReportRow(report!)),
     });
   }
 

@@ -4,13 +4,14 @@ import {
   MINISTRY,
   badInput,
   boundedNumber,
-  conflict,
   eventType,
   localDate,
   normalizeArabic,
   optionalText,
   period,
   requiredText,
+  type Acting,
+  type Actor,
   type DomainEvent,
 } from '../../../kernel/src';
 
@@ -91,13 +92,6 @@ export interface ParentInitiative {
   id: string;
   node: string;
   nationalInitiativeId: string | null;
-}
-
-export interface Acting {
-  id: string;
-  node: string;
-  by: string;
-  now: Date;
 }
 
 export type InitiativeEvent = DomainEvent<{ state: InitiativeState; change: Record<string, unknown> }>;
@@ -216,11 +210,6 @@ export function proposeInitiative(cmd: ProposeInitiative, parent: ParentInitiati
   return { type: eventType('initiative', 'proposed'), subject: state.id, aggregateVersion: 1, data: { state, change: { ...state } } };
 }
 
-/** Guards optimistic concurrency: the caller edits the version they saw. */
-export function expectVersion(what: string, state: { version: number }, expected: number | null | undefined): void {
-  if (expected != null && expected !== state.version) throw conflict(what, expected, state.version);
-}
-
 const EDITABLE = ['titleAr', 'titleEn', 'descriptionAr', 'descriptionEn', 'axis', 'nationalInitiativeId', 'plannedStart', 'plannedEnd', 'targets'] as const;
 
 /** Changes the descriptive fields; a finished initiative is no longer edited. */
@@ -228,10 +217,8 @@ export function updateInitiative(
   state: InitiativeState,
   patch: Partial<InitiativeFields>,
   parent: ParentInitiative | null,
-  expected: number,
-  a: Omit<Acting, 'id' | 'node'>,
+  a: Pick<Actor, 'by' | 'now'>,
 ): InitiativeEvent {
-  expectVersion('initiative', state, expected);
   if (initiativeLifecycle.isFinal(state.status)) {
     throw badInput('id', {
       en: `A ${state.status.toLowerCase()} initiative can no longer be edited.`,
@@ -253,11 +240,9 @@ export function updateInitiative(
 export function changeInitiativeStatus(
   state: InitiativeState,
   to: InitiativeStatus,
-  expected: number,
   reason: string | null | undefined,
-  a: Omit<Acting, 'id' | 'node'>,
+  a: Pick<Actor, 'by' | 'now'>,
 ): InitiativeEvent {
-  expectVersion('initiative', state, expected);
   initiativeLifecycle.assert(state.status, to);
   const why = optionalText('reason', reason, { label: { en: 'The reason', ar: 'السبب' }, max: 1000, multiline: true });
   const next: InitiativeState = { ...state, status: to, version: state.version + 1, updatedAt: a.now.toISOString() };

@@ -1,5 +1,5 @@
-import { DomainError, badInput, boundedNumber, daysBetween, eventType, optionalText, riyadhDate } from '../../../kernel/src';
-import { expectVersion, InitiativeStatus, type Acting, type InitiativeEvent, type InitiativeState } from './initiative';
+import { DomainError, badInput, boundedNumber, daysBetween, eventType, optionalText, riyadhDate, type Acting } from '../../../kernel/src';
+import { InitiativeStatus, type InitiativeEvent, type InitiativeState } from './initiative';
 
 export enum Rag {
   ON_TRACK = 'ON_TRACK',
@@ -67,13 +67,7 @@ export interface ReportProgress {
 }
 
 /** Records implementation progress on an initiative under way. */
-export function reportProgress(
-  state: InitiativeState,
-  cmd: ReportProgress,
-  expected: number | null | undefined,
-  a: Acting,
-): { event: InitiativeEvent; report: ProgressReportState } {
-  expectVersion('initiative', state, expected);
+export function reportProgress(state: InitiativeState, cmd: ReportProgress, a: Acting): { event: InitiativeEvent; report: ProgressReportState } {
   if (state.status !== InitiativeStatus.IN_PROGRESS) {
     throw new DomainError(
       'INVALID_TRANSITION',

@@ -74,22 +74,22 @@ describe('reporting progress', () => {
   const acting = { id: '01a2161d-2e3e-7e9d-bb1c-a9dd3cc48720', node: 'riyadh', by: 'e', now };
 
   it('records the report and moves the initiative to the new percent', () => {
-    const { event, report } = reportProgress(started, { percentComplete: 35, kpiActuals: [{ kpi: 'visits', value: 30 }], note: 'on plan' }, 1, acting);
+    const { event, report } = reportProgress(started, { percentComplete: 35, kpiActuals: [{ kpi: 'visits', value: 30 }], note: 'on plan' }, acting);
     expect(event.type).toBe('mmhub.initiative.progressreported.v1');
     expect(event.data.state).toMatchObject({ percentComplete: 35, version: 2, lastReportedAt: now.toISOString() });
     expect(report).toMatchObject({ initiativeId: started.id, percentComplete: 35, reportedBy: 'e' });
   });
 
   it.each([-1, 100.5, Number.NaN])('refuses %s percent', (p) => {
-    expect(() => reportProgress(started, { percentComplete: p }, null, acting)).toThrow(/between 0 and 100/);
+    expect(() => reportProgress(started, { percentComplete: p }, acting)).toThrow(/between 0 and 100/);
   });
 
   it('refuses an unknown KPI and an initiative not in progress', () => {
-    expect(() => reportProgress(started, { percentComplete: 1, kpiActuals: [{ kpi: 'other', value: 1 }] }, null, acting)).toThrow(
+    expect(() => reportProgress(started, { percentComplete: 1, kpiActuals: [{ kpi: 'other', value: 1 }] }, acting)).toThrow(
       /not one of this initiative's KPIs/,
     );
     try {
-      reportProgress({ ...started, status: S.APPROVED }, { percentComplete: 1 }, null, acting);
+      reportProgress({ ...started, status: S.APPROVED }, { percentComplete: 1 }, acting);
       throw new Error('no error');
     } catch (e) {
       expect((e as DomainError).code).toBe('INVALID_TRANSITION');

@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Aggregate } from '../../../kernel/src';
 import type { CriterionScore, IntegrationAssessmentState, IntegrationCriterionState } from './integration';
 
 @Entity({ tableName: 'integration_criterion' })
@@ -29,3 +30,18 @@ export class IntegrationAssessmentRecord {
 export const criterionState = (r: IntegrationCriterionRecord): IntegrationCriterionState => ({ ...r, createdAt: r.createdAt.toISOString() });
 export const criterionRow = (s: IntegrationCriterionState): IntegrationCriterionRecord => ({ ...s, createdAt: new Date(s.createdAt) });
 export const assessmentRow = (s: IntegrationAssessmentState): IntegrationAssessmentRecord => ({ ...s, assessedAt: new Date(s.assessedAt) });
+const assessmentState = (r: IntegrationAssessmentRecord): IntegrationAssessmentState => ({ ...r, assessedAt: r.assessedAt.toISOString() });
+
+export const criterionAggregate: Aggregate<IntegrationCriterionRecord, IntegrationCriterionState> = {
+  name: 'integration criterion',
+  entity: IntegrationCriterionRecord,
+  state: criterionState,
+  row: criterionRow,
+};
+
+export const assessmentAggregate: Aggregate<IntegrationAssessmentRecord, IntegrationAssessmentState> = {
+  name: 'integration assessment',
+  entity: IntegrationAssessmentRecord,
+  state: assessmentState,
+  row: assessmentRow,
+};

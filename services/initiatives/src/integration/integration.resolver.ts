@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize, badInput, isUuid, newId, notFound, recordEvent, requireRoleFor } from '../../../kernel/src';
+import { authorize, badInput, createAggregate, isUuid, notFound, requireRoleFor } from '../../../kernel/src';
 import type { InitiativesContext } from '../context';
 import { InitiativeRecord } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.types';
 import { assessInitiative, defineIntegrationCriterion } from './integration';
-import { IntegrationAssessmentRecord, IntegrationCriterionRecord, assessmentRow, criterionRow, criterionState } from './integration.entity';
+import { IntegrationAssessmentRecord, IntegrationCriterionRecord, assessmentAggregate, criterionAggregate, criterionState } from './integration.entity';
 import { AssessInitiativeInput, DefineIntegrationCriterionInput, IntegrationAssessment, IntegrationCriterion } from './integration.types';
 
 @Resolver(() => IntegrationAssessment)
@@ -19,13 +19,7 @@ export class IntegrationResolver {
     @Arg('input', () => DefineIntegrationCriterionInput) input: DefineIntegrationCriterionInput,
     @Ctx() ctx: InitiativesContext,
   ) {
-    const caller = authorize(ctx.caller, 'criterion.define', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = defineIntegrationCriterion(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
-      const row = em.create(IntegrationCriterionRecord, criterionRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
-    });
+    return createAggregate(ctx, { action: 'criterion.define', aggregate: criterionAggregate, decide: (acting) => defineIntegrationCriterion(input, acting) });
   }
 
   @Mutation(() => IntegrationAssessment, {
@@ -38,16 +32,18 @@ export class IntegrationResolver {
   ) {
     requireRoleFor(ctx.caller, 'initiative.assess');
     if (!isUuid(initiativeId)) throw badInput('initiativeId', { en: `"${initiativeId}" is not an id.`, ar: `"${initiativeId}" ليس معرّفاً صالحاً.` });
-    return ctx.transact(async (em) => {
-      const initiative = await em.findOne(InitiativeRecord, { id: initiativeId });
-      if (!initiative) throw notFound('initiative', initiativeId);
-      const caller = authorize(ctx.caller, 'initiative.assess', initiative.node, ctx.origin.node);
-      const ids = input.scores.map((s) => s.criterionId).filter(isUuid);
-      const criteria = (await em.find(IntegrationCriterionRecord, { id: { $in: ids } })).map(criterionState);
-      const event = assessInitiative(initiative.id, input, criteria, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
-      const row = em.create(IntegrationAssessmentRecord, assessmentRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+    // an assessment is this node's, of an initiative it may assess: owned here, or any when at the ministry
+    return createAggregate(ctx, {
+      action: 'initiative.assess',
+      aggregate: assessmentAggregate,
+      read: async (em, caller) => {
+        const initiative = await em.findOne(InitiativeRecord, { id: initiativeId });
+        if (!initiative) throw notFound('initiative', initiativeId);
+        authorize(caller, 'initiative.assess', initiative.node, ctx.origin.node);
+        const ids = input.scores.map((s) => s.criterionId).filter(isUuid);
+        return { initiative, criteria: (await em.find(IntegrationCriterionRecord, { id: { $in: ids } })).map(criterionState) };
+      },
+      decide: (acting, { initiative, criteria }) => assessInitiative(initiative.id, input, criteria, acting),
     });
   }
 

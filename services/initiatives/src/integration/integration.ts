@@ -1,5 +1,4 @@
-import { MINISTRY, badInput, boundedNumber, eventType, optionalText, requiredText, type DomainEvent } from '../../../kernel/src';
-import type { Acting } from '../initiative/initiative';
+import { MINISTRY, badInput, boundedNumber, eventType, optionalText, requiredText, type Acting, type DomainEvent } from '../../../kernel/src';
 
 /** A ministry-defined criterion initiatives are scored against (معايير تكامل المبادرات). */
 export interface IntegrationCriterionState {

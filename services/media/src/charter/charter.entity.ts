@@ -1,4 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Aggregate } from '../../../kernel/src';
 import type { Channel } from '../channel/channel';
 import type { CharterRuleKind, CharterRuleParams, CharterRuleState, Severity } from './charter';
 
@@ -25,3 +26,10 @@ export const charterRuleState = (r: CharterRuleRecord): CharterRuleState => ({
   updatedAt: r.updatedAt.toISOString(),
 });
 export const charterRuleRow = (s: CharterRuleState): CharterRuleRecord => ({ ...s, createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) });
+
+export const charterRuleAggregate: Aggregate<CharterRuleRecord, CharterRuleState> = {
+  name: 'charter rule',
+  entity: CharterRuleRecord,
+  state: charterRuleState,
+  row: charterRuleRow,
+};

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkedTexts, type MessageState } from '../message/message';
+import type { MessageState } from '../message/message';
+import { checkedTexts } from '../message/message-content';
 import { checkText, type CharterRuleState, type Violation } from './charter';
 import { CharterRuleRecord, charterRuleState } from './charter.entity';
 

@@ -1,9 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { authorize, conflict, newId, notFound, recordEvent, requireOwnedHere, validId } from '../../../kernel/src';
+import { changeAggregate, createAggregate, type Actor } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { defineCharterRule, retireCharterRule, reviseCharterRule, type CharterRuleEvent, type CharterRuleState } from './charter';
-import { CharterRuleRecord, charterRuleRow, charterRuleState } from './charter.entity';
+import { CharterRuleRecord, charterRuleAggregate } from './charter.entity';
 import { CharterRule, CharterRuleInput } from './charter.types';
 
 @Resolver(() => CharterRule)
@@ -15,13 +14,7 @@ export class CharterResolver {
 
   @Mutation(() => CharterRule, { description: 'Adds a rule to the charter; ministry admins only. It applies to every later submission, at every node.' })
   async defineCharterRule(@Arg('input', () => CharterRuleInput) input: CharterRuleInput, @Ctx() ctx: MediaContext) {
-    const caller = authorize(ctx.caller, 'charter.define', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = defineCharterRule(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
-      const row = em.create(CharterRuleRecord, charterRuleRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
-    });
+    return createAggregate(ctx, { action: 'charter.define', aggregate: charterRuleAggregate, decide: (acting) => defineCharterRule(input, acting) });
   }
 
   @Mutation(() => CharterRule, { description: 'Replaces a rule with a new version; ministry admins only.' })
@@ -31,25 +24,23 @@ export class CharterResolver {
     @Arg('input', () => CharterRuleInput) input: CharterRuleInput,
     @Ctx() ctx: MediaContext,
   ) {
-    return this.change(ctx, id, version, (state, by) => reviseCharterRule(state, input, { by, now: ctx.clock.now() }));
+    return this.change(ctx, id, version, (state, a) => reviseCharterRule(state, input, a));
   }
 
   @Mutation(() => CharterRule, { description: 'Takes a rule out of the charter; ministry admins only.' })
   async retireCharterRule(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: MediaContext) {
-    return this.change(ctx, id, version, (state, by) => retireCharterRule(state, { by, now: ctx.clock.now() }));
+    return this.change(ctx, id, version, (state, a) => retireCharterRule(state, a));
   }
 
-  private async change(ctx: MediaContext, id: string, version: number, decide: (s: CharterRuleState, by: string) => CharterRuleEvent) {
-    const caller = authorize(ctx.caller, 'charter.define', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em: EntityManager) => {
-      const row = await em.findOne(CharterRuleRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!row) throw notFound('charter rule', id);
-      requireOwnedHere(row.node, ctx.origin.node);
-      if (row.version !== version) throw conflict('charter rule', version, row.version);
-      const event = decide(charterRuleState(row), caller.sub);
-      em.assign(row, charterRuleRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+  /** The charter is written at the ministry only: authorised there before the rule is read. */
+  private async change(ctx: MediaContext, id: string, version: number, decide: (s: CharterRuleState, a: Actor) => CharterRuleEvent) {
+    return changeAggregate(ctx, {
+      action: 'charter.define',
+      aggregate: charterRuleAggregate,
+      id,
+      version,
+      authorizeHere: true,
+      decide: (state, _, actor) => decide(state, actor),
     });
   }
 }

@@ -10,6 +10,7 @@ import {
   normalizeArabic,
   optionalText,
   requiredText,
+  type Acting,
   type DomainEvent,
   type Message,
 } from '../../../kernel/src';
@@ -255,13 +256,6 @@ function validRule(i: CharterRuleInput) {
   };
 }
 
-export interface Acting {
-  id: string;
-  node: string;
-  by: string;
-  now: Date;
-}
-
 export type CharterRuleEvent = DomainEvent<{ state: CharterRuleState; change: Record<string, unknown> }>;
 
 function ministryOnly(node: string): void {
@@ -278,7 +272,7 @@ export function defineCharterRule(input: CharterRuleInput, a: Acting): CharterRu
 }
 
 /** Replaces the rule's definition; the new version applies to every later submission. */
-export function reviseCharterRule(state: CharterRuleState, input: CharterRuleInput, a: Omit<Acting, 'id' | 'node'>): CharterRuleEvent {
+export function reviseCharterRule(state: CharterRuleState, input: CharterRuleInput, a: Pick<Acting, 'by' | 'now'>): CharterRuleEvent {
   if (!state.active) throw badInput('id', { en: 'A retired charter rule is not revised; define a new one.', ar: 'لا تُعدَّل قاعدة ملغاة؛ عرّف قاعدة جديدة.' });
   const next: CharterRuleState = { ...state, ...validRule(input), updatedAt: a.now.toISOString(), version: state.version + 1 };
   return {
@@ -289,7 +283,7 @@ export function reviseCharterRule(state: CharterRuleState, input: CharterRuleInp
   };
 }
 
-export function retireCharterRule(state: CharterRuleState, a: Omit<Acting, 'id' | 'node'>): CharterRuleEvent {
+export function retireCharterRule(state: CharterRuleState, a: Pick<Acting, 'by' | 'now'>): CharterRuleEvent {
   if (!state.active) throw badInput('id', { en: 'The charter rule is already retired.', ar: 'القاعدة ملغاة من قبل.' });
   const next: CharterRuleState = { ...state, active: false, updatedAt: a.now.toISOString(), version: state.version + 1 };
   return {

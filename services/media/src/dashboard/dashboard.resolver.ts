@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { MINISTRY, nodeName } from '../../../kernel/src';
+import { MINISTRY, nodeName, nodesInView, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { blocking } from '../charter/charter';
@@ -7,7 +7,6 @@ import { violationsOf } from '../charter/charter.queries';
 import { MessageStatus } from '../message/message';
 import type { KeyMessageRecord } from '../keymessage/key-message.entity';
 import { keyMessagesInScope, localisations, messagesByChannelAndStatus, submittedMessages, type ChannelStatusRow } from './dashboard.queries';
-import { nodesInView, scopeOfDashboardId, type DashboardScope } from './dashboard-scope';
 import { MessageChannelCount, NodeCharterCompliance, NodeKeyMessageCoverage, SectorDashboardReference } from './dashboard.types';
 
 const CHANNEL_ORDER = Object.values(Channel);

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Aggregate, Axis } from '../../../kernel/src';
 import type { KeyMessageState, VariantTemplate } from './key-message';
 
 @Entity({ tableName: 'key_message' })
@@ -22,3 +22,10 @@ export class KeyMessageRecord {
 
 export const keyMessageState = (r: KeyMessageRecord): KeyMessageState => ({ ...r, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() });
 export const keyMessageRow = (s: KeyMessageState): KeyMessageRecord => ({ ...s, createdAt: new Date(s.createdAt), updatedAt: new Date(s.updatedAt) });
+
+export const keyMessageAggregate: Aggregate<KeyMessageRecord, KeyMessageState> = {
+  name: 'key message',
+  entity: KeyMessageRecord,
+  state: keyMessageState,
+  row: keyMessageRow,
+};

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LockMode } from '@mikro-orm/postgresql';
-import { SECTOR_NODES, badInput, conflict, newId, nodeName, notFound, recordEvent, requireOwnedHere, riyadhDate, authorize } from '../../../kernel/src';
+import { SECTOR_NODES, badInput, changeAggregate, createAggregate, nodeName, notFound, riyadhDate, type Actor } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { validChannel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
 import { validId } from '../../../kernel/src';
-import { saveDraft } from '../message/message.resolver';
+import { messageAggregate } from '../message/message.entity';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
 import {
   PLACEHOLDERS,
@@ -18,7 +17,7 @@ import {
   type KeyMessageEvent,
   type KeyMessageState,
 } from './key-message';
-import { KeyMessageRecord, keyMessageRow, keyMessageState } from './key-message.entity';
+import { KeyMessageRecord, keyMessageAggregate, keyMessageState } from './key-message.entity';
 import { KeyMessage, KeyMessageInput, KeyMessageLocalisation, LocaliseKeyMessageInput, Placeholder } from './key-message.types';
 
 @Resolver(() => KeyMessage)
@@ -40,13 +39,7 @@ export class KeyMessageResolver {
 
   @Mutation(() => KeyMessage, { description: 'Writes a key message template; ministry editors and admins.' })
   async defineKeyMessage(@Arg('input', () => KeyMessageInput) input: KeyMessageInput, @Ctx() ctx: MediaContext) {
-    const caller = authorize(ctx.caller, 'keymessage.define', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const event = defineKeyMessage(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() });
-      const row = em.create(KeyMessageRecord, keyMessageRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
-    });
+    return createAggregate(ctx, { action: 'keymessage.define', aggregate: keyMessageAggregate, decide: (acting) => defineKeyMessage(input, acting) });
   }
 
   @Mutation(() => KeyMessage)
@@ -56,12 +49,12 @@ export class KeyMessageResolver {
     @Arg('input', () => KeyMessageInput) input: KeyMessageInput,
     @Ctx() ctx: MediaContext,
   ) {
-    return this.change(ctx, id, version, (s, by) => reviseKeyMessage(s, input, { by, now: ctx.clock.now() }));
+    return this.change(ctx, id, version, (s, a) => reviseKeyMessage(s, input, a));
   }
 
   @Mutation(() => KeyMessage)
   async retireKeyMessage(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: MediaContext) {
-    return this.change(ctx, id, version, (s, by) => retireKeyMessage(s, { by, now: ctx.clock.now() }));
+    return this.change(ctx, id, version, (s, a) => retireKeyMessage(s, a));
   }
 
   @Mutation(() => MediaMessage, { description: "Makes a DRAFT at this node from a key message, filled with this node's values." })
@@ -70,42 +63,41 @@ export class KeyMessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('input', () => LocaliseKeyMessageInput, { nullable: true }) input?: LocaliseKeyMessageInput,
   ) {
-    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const key = await em.findOne(KeyMessageRecord, { id: validId('keyMessageId', keyMessageId) });
-      if (!key) throw notFound('key message', keyMessageId);
-      const initiativeId = input?.initiativeId ? validId('initiativeId', input.initiativeId) : null;
-      const initiative = initiativeId ? await em.findOne(InitiativeView, { id: initiativeId }) : null;
-      if (initiativeId && !initiative) {
-        throw badInput('initiativeId', {
-          en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`,
-          ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.`,
-        });
-      }
-      const campaignId = input?.campaignId ? validId('campaignId', input.campaignId) : key.campaignId;
-      const campaign = campaignId ? await em.findOne(CampaignView, { id: campaignId }) : null;
-      const now = ctx.clock.now();
-      const channels = input?.channels?.map((c, i) => validChannel(`channels.${i}`, c)) ?? null;
-      const content = localise(keyMessageState(key), { node: ctx.origin.node, date: input?.date ?? riyadhDate(now), initiative, campaign }, channels);
-      const event = draftMessage(
-        { ...content, campaignId, initiativeId, origin: MessageOrigin.KEY_MESSAGE, keyMessageId: key.id },
-        { id: newId(), node: ctx.origin.node, by: caller.sub, now },
-      );
-      return saveDraft(em, ctx, event);
+    return createAggregate(ctx, {
+      action: 'message.write',
+      aggregate: messageAggregate,
+      read: async (em) => {
+        const key = await em.findOne(KeyMessageRecord, { id: validId('keyMessageId', keyMessageId) });
+        if (!key) throw notFound('key message', keyMessageId);
+        const initiativeId = input?.initiativeId ? validId('initiativeId', input.initiativeId) : null;
+        const initiative = initiativeId ? await em.findOne(InitiativeView, { id: initiativeId }) : null;
+        if (initiativeId && !initiative) {
+          throw badInput('initiativeId', {
+            en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`,
+            ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.`,
+          });
+        }
+        const campaignId = input?.campaignId ? validId('campaignId', input.campaignId) : key.campaignId;
+        const campaign = campaignId ? await em.findOne(CampaignView, { id: campaignId }) : null;
+        return { key: keyMessageState(key), initiativeId, initiative, campaignId, campaign };
+      },
+      decide: (acting, { key, initiativeId, initiative, campaignId, campaign }) => {
+        const channels = input?.channels?.map((c, i) => validChannel(`channels.${i}`, c)) ?? null;
+        const content = localise(key, { node: acting.node, date: input?.date ?? riyadhDate(acting.now), initiative, campaign }, channels);
+        return draftMessage({ ...content, campaignId, initiativeId, origin: MessageOrigin.KEY_MESSAGE, keyMessageId: key.id }, acting);
+      },
     });
   }
 
-  private async change(ctx: MediaContext, id: string, version: number, decide: (s: KeyMessageState, by: string) => KeyMessageEvent) {
-    const caller = authorize(ctx.caller, 'keymessage.define', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const row = await em.findOne(KeyMessageRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!row) throw notFound('key message', id);
-      requireOwnedHere(row.node, ctx.origin.node);
-      if (row.version !== version) throw conflict('key message', version, row.version);
-      const event = decide(keyMessageState(row), caller.sub);
-      em.assign(row, keyMessageRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
+  /** Key messages are written at the ministry only: authorised there before the row is read. */
+  private async change(ctx: MediaContext, id: string, version: number, decide: (s: KeyMessageState, a: Actor) => KeyMessageEvent) {
+    return changeAggregate(ctx, {
+      action: 'keymessage.define',
+      aggregate: keyMessageAggregate,
+      id,
+      version,
+      authorizeHere: true,
+      decide: (state, _, actor) => decide(state, actor),
     });
   }
 

@@ -9,6 +9,7 @@ import {
   nodeName,
   optionalText,
   requiredText,
+  type Acting,
   type DomainEvent,
   type Message,
 } from '../../../kernel/src';
@@ -130,14 +131,14 @@ function validKeyMessage(i: KeyMessageInput) {
 
 export type KeyMessageEvent = DomainEvent<{ state: KeyMessageState; change: Record<string, unknown> }>;
 
-export function defineKeyMessage(i: KeyMessageInput, a: { id: string; node: string; by: string; now: Date }): KeyMessageEvent {
+export function defineKeyMessage(i: KeyMessageInput, a: Acting): KeyMessageEvent {
   if (a.node !== MINISTRY) throw badInput('node', { en: 'Key messages are written at the ministry.', ar: 'تُكتب الرسائل الرئيسية لدى الوزارة.' });
   const now = a.now.toISOString();
   const state: KeyMessageState = { id: a.id, node: a.node, ...validKeyMessage(i), active: true, createdBy: a.by, createdAt: now, updatedAt: now, version: 1 };
   return { type: eventType('keymessage', 'defined'), subject: state.id, aggregateVersion: 1, data: { state, change: { ...state } } };
 }
 
-export function reviseKeyMessage(state: KeyMessageState, i: KeyMessageInput, a: { by: string; now: Date }): KeyMessageEvent {
+export function reviseKeyMessage(state: KeyMessageState, i: KeyMessageInput, a: Pick<Acting, 'by' | 'now'>): KeyMessageEvent {
   if (!state.active) throw badInput('id', { en: 'A retired key message is not revised.', ar: 'لا تُعدَّل رسالة رئيسية ملغاة.' });
   const next: KeyMessageState = { ...state, ...validKeyMessage(i), updatedAt: a.now.toISOString(), version: state.version + 1 };
   return {
@@ -148,7 +149,7 @@ export function reviseKeyMessage(state: KeyMessageState, i: KeyMessageInput, a: 
   };
 }
 
-export function retireKeyMessage(state: KeyMessageState, a: { by: string; now: Date }): KeyMessageEvent {
+export function retireKeyMessage(state: KeyMessageState, a: Pick<Acting, 'by' | 'now'>): KeyMessageEvent {
   if (!state.active) throw badInput('id', { en: 'The key message is already retired.', ar: 'الرسالة الرئيسية ملغاة من قبل.' });
   const next: KeyMessageState = { ...state, active: false, updatedAt: a.now.toISOString(), version: state.version + 1 };
   return {

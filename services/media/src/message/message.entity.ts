@@ -1,4 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Aggregate } from '../../../kernel/src';
 import type { MessageOrigin, MessageState, MessageStatus, Transition, Variant } from './message';
 
 @Entity({ tableName: 'media_message' })
@@ -45,3 +46,10 @@ export function messageRow(s: MessageState): MediaMessageRecord {
     updatedAt: new Date(s.updatedAt),
   };
 }
+
+export const messageAggregate: Aggregate<MediaMessageRecord, MessageState> = {
+  name: 'message',
+  entity: MediaMessageRecord,
+  state: messageState,
+  row: messageRow,
+};

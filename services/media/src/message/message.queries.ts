@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
 import { validChannel } from '../channel/channel';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
-import { unknownLink, type MessageState } from './message';
+import type { MessageState } from './message';
+import { unknownLink } from './message-checks';
 import { MediaMessageRecord } from './message.entity';
 import type { MessageFilter } from './message.types';
 

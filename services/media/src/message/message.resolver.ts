@@ -1,14 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, newId, notFound, recordEvent, requireOwnedHere, type Caller, validId, authorize, requireRoleFor } from '../../../kernel/src';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { MINISTRY, changeAggregate, createAggregate, newId, requireOwnedHere, validId, type Actor } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
-import { checkText } from '../charter/charter';
+import { checkText, type CharterRuleState } from '../charter/charter';
 import { activeRules, violationsOf } from '../charter/charter.queries';
 import { CharterViolation, TextLength } from '../charter/charter.types';
 import { violationView } from '../charter/violation.view';
-import { ReviewRecord, reviewRow } from '../review/review.entity';
-import { decideReview } from '../review/review';
+import { ReviewRecord, reviewAggregate } from '../review/review.entity';
+import { ReviewDecision, reviewAt } from '../review/review';
 import { Review } from '../review/review.types';
 import { CampaignRef, InitiativeRef } from '../links/links.types';
 import { KeyMessage } from '../keymessage/key-message.types';
@@ -17,32 +17,26 @@ import {
   draftMessage,
   editMessage,
   MessageStatus,
-  publishedText,
   publishMessage,
-  ReviewDecision,
-  reviewMessage,
   scheduleMessage,
   submitMessage,
-  type Actor,
   type MessageEvent,
   type MessageState,
 } from './message';
-import { MediaMessageRecord, messageRow, messageState } from './message.entity';
+import { MediaMessageRecord, messageAggregate } from './message.entity';
+import { publishedText } from './message-content';
 import { isNationalCampaign, listMessages, requireKnownLinks } from './message.queries';
 import { DraftMessageInput, EditMessageInput, MediaMessage, MediaMessageConnection, MessageFilter, MessageTransition, MessageVariant } from './message.types';
 
-/** Loads a message, locking its row until the transaction ends. */
-async function lockedMessage(em: EntityManager, id: string): Promise<MediaMessageRecord> {
-  const row = await em.findOne(MediaMessageRecord, { id: validId('id', id) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!row) throw notFound('message', id);
-  return row;
-}
-
-/** Creates a DRAFT at this node and records its event; used by every way a message is made. */
-export function saveDraft(em: EntityManager, ctx: MediaContext, event: MessageEvent): MediaMessageRecord {
-  const row = em.create(MediaMessageRecord, messageRow(event.data.state));
-  recordEvent(em, ctx.origin, event, ctx.clock.now());
-  return row;
+/** A change a writer of the owner node makes to a message. */
+function changeMessage<I>(
+  ctx: MediaContext,
+  id: string,
+  version: number,
+  decide: (state: MessageState, read: I, a: Actor) => MessageEvent,
+  more: { read?: (em: EntityManager, state: MessageState) => Promise<I>; verify?: (em: EntityManager, state: MessageState) => Promise<void> } = {},
+) {
+  return changeAggregate(ctx, { action: 'message.write', aggregate: messageAggregate, id, version, decide, ...more });
 }
 
 @Resolver(() => MediaMessage)
@@ -101,8 +95,7 @@ export class MessageResolver {
 
   @Mutation(() => MediaMessage, { description: 'Writes a new message as a DRAFT at this node.' })
   async draftMessage(@Arg('input', () => DraftMessageInput) input: DraftMessageInput, @Ctx() ctx: MediaContext) {
-    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => saveDraft(em, ctx, draftMessage(input, { id: newId(), node: ctx.origin.node, by: caller.sub, now: ctx.clock.now() })));
+    return createAggregate(ctx, { action: 'message.write', aggregate: messageAggregate, decide: (acting) => draftMessage(input, acting) });
   }
 
   @Mutation(() => MediaMessage, { description: 'Changes the content; after approval the message goes back to IN_REVIEW.' })
@@ -112,11 +105,11 @@ export class MessageResolver {
     @Arg('input', () => EditMessageInput) input: EditMessageInput,
     @Ctx() ctx: MediaContext,
   ) {
-    return this.change(ctx, id, async (em, state, a) => {
-      const rules = await activeRules(em);
-      const event = editMessage(state, input, version, a, (s) => violationsOf(rules, s));
-      if (event.data.state.status === MessageStatus.IN_REVIEW) await requireKnownLinks(em, event.data.state, ctx.origin.node);
-      return event;
+    return changeMessage<CharterRuleState[]>(ctx, id, version, (state, rules, a) => editMessage(state, input, a, (s) => violationsOf(rules, s)), {
+      read: (em) => activeRules(em),
+      verify: async (em, state) => {
+        if (state.status === MessageStatus.IN_REVIEW) await requireKnownLinks(em, state, ctx.origin.node);
+      },
     });
   }
 
@@ -127,10 +120,9 @@ export class MessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    return this.change(ctx, id, async (em, state, a) => {
-      const event = submitMessage(state, version, comment, a, violationsOf(await activeRules(em), state));
-      await requireKnownLinks(em, state, ctx.origin.node);
-      return event;
+    return changeMessage<CharterRuleState[]>(ctx, id, version, (state, rules, a) => submitMessage(state, comment, a, violationsOf(rules, state)), {
+      read: (em) => activeRules(em),
+      verify: (em, state) => requireKnownLinks(em, state, ctx.origin.node),
     });
   }
 
@@ -145,28 +137,27 @@ export class MessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('comment', () => String, { nullable: true }) comment?: string,
   ) {
-    requireRoleFor(ctx.caller, 'message.review');
-    return ctx.transact(async (em) => {
-      const here = ctx.origin.node;
-      const row = await lockedMessage(em, id);
-      const caller = authorize(ctx.caller, 'message.review', row.node, here);
-      const state = messageState(row);
-      // who reviews depends on the campaign: a campaign not known here cannot be routed
-      await requireKnownLinks(em, { campaignId: state.campaignId, initiativeId: null }, here);
-      const national = await isNationalCampaign(em, state.campaignId);
+    const here = ctx.origin.node;
+    return changeAggregate(ctx, {
+      action: 'message.review',
+      aggregate: messageAggregate,
+      id,
+      version,
       // the ministry decides on its replica of a national campaign's message; the owner applies it
-      if (!(here === MINISTRY && national)) requireOwnedHere(row.node, here);
-      const now = ctx.clock.now();
-      const verdict = { reviewId: newId(), decision, comment: comment ?? null, reviewer: caller };
-      const event = reviewMessage(state, version, verdict, national, violationsOf(await activeRules(em), state), now);
-      const review = decideReview(state, { ...verdict, comment: (event.data.change.comment as string | null) ?? null }, { node: here, now });
-      const saved = em.create(ReviewRecord, reviewRow(review.data.state));
-      recordEvent(em, ctx.origin, review, now);
-      if (row.node === here) {
-        em.assign(row, messageRow(event.data.state));
-        recordEvent(em, ctx.origin, event, now);
-      }
-      return saved;
+      ownedHere: false,
+      read: async (em, state, caller) => {
+        // who reviews depends on the campaign: a campaign not known here cannot be routed
+        await requireKnownLinks(em, { campaignId: state.campaignId, initiativeId: null }, here);
+        const national = await isNationalCampaign(em, state.campaignId);
+        if (!(here === MINISTRY && national)) requireOwnedHere(state.node, here);
+        return { national, caller, rules: await activeRules(em) };
+      },
+      decide: (state, { national, caller, rules }, a) => {
+        const verdict = { reviewId: newId(), decision, comment: comment ?? null, reviewer: caller };
+        const decided = reviewAt(here, state, verdict, national, violationsOf(rules, state), a.now);
+        return [{ aggregate: reviewAggregate, event: decided.review }, ...(decided.message ? [decided.message] : [])];
+      },
+      then: (_, { written }) => written[0] as ReviewRecord,
     });
   }
 
@@ -177,12 +168,12 @@ export class MessageResolver {
     @Arg('publishAt', () => Date) publishAt: Date,
     @Ctx() ctx: MediaContext,
   ) {
-    return this.change(ctx, id, async (_em, state, a) => scheduleMessage(state, version, publishAt, a));
+    return changeMessage(ctx, id, version, (state, _, a) => scheduleMessage(state, publishAt, a));
   }
 
   @Mutation(() => MediaMessage, { description: 'Records that an approved or scheduled message was published.' })
   async publishMessage(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: MediaContext) {
-    return this.change(ctx, id, async (_em, state, a) => publishMessage(state, version, a));
+    return changeMessage(ctx, id, version, (state, _, a) => publishMessage(state, a));
   }
 
   @Mutation(() => MediaMessage, { description: 'Archives a message; final.' })
@@ -192,21 +183,7 @@ export class MessageResolver {
     @Ctx() ctx: MediaContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string,
   ) {
-    return this.change(ctx, id, async (_em, state, a) => archiveMessage(state, version, reason, a));
-  }
-
-  /** The shape of every writer's change: lock → owned here → writer of the owner → decide → save with its event. */
-  private async change(ctx: MediaContext, id: string, decide: (em: EntityManager, state: MessageState, a: Actor) => Promise<MessageEvent>) {
-    requireRoleFor(ctx.caller, 'message.write');
-    return ctx.transact(async (em) => {
-      const row = await lockedMessage(em, id);
-      requireOwnedHere(row.node, ctx.origin.node);
-      const caller: Caller = authorize(ctx.caller, 'message.write', row.node, ctx.origin.node);
-      const event = await decide(em, messageState(row), { by: caller.sub, node: caller.node, now: ctx.clock.now() });
-      em.assign(row, messageRow(event.data.state));
-      recordEvent(em, ctx.origin, event, ctx.clock.now());
-      return row;
-    });
+    return changeMessage(ctx, id, version, (state, _, a) => archiveMessage(state, reason, a));
   }
 
   @FieldResolver(() => [MessageVariant])

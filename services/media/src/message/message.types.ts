@@ -1,7 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../../kernel/src';
 import { Channel } from '../channel/channel';
-import { MessageOrigin, MessageStatus, ReviewDecision } from './message';
+import { MessageOrigin, MessageStatus } from './message';
+import { ReviewDecision } from '../review/review';
 
 registerEnumType(MessageStatus, {
   name: 'MessageStatus',

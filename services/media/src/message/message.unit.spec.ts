@@ -5,18 +5,17 @@ import {
   COMMANDS,
   MessageStatus,
   type VariantInput,
-  ReviewDecision,
   archiveMessage,
   draftMessage,
   editMessage,
   messageLifecycle,
   publishMessage,
-  reviewMessage,
   scheduleMessage,
   submitMessage,
   type Command,
   type MessageState,
 } from './message';
+import { ReviewDecision, reviewMessage } from '../review/review';
 import { LEGAL, STATES } from '../../../../test/media/workflow-table';
 
 const S = MessageStatus;
@@ -64,16 +63,14 @@ function codeOf(f: () => unknown): string | undefined {
 const at = (status: MessageStatus): MessageState => ({ ...draft(), status });
 
 const run: Record<Command, (s: MessageState) => MessageState> = {
-  submit: (s) => submitMessage(s, s.version, null, author, []).data.state,
-  approve: (s) =>
-    reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state,
+  submit: (s) => submitMessage(s, null, author, []).data.state,
+  approve: (s) => reviewMessage(s, { reviewId: 'r1', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state,
   requestChanges: (s) =>
-    reviewMessage(s, s.version, { reviewId: 'r1', decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف رابط الخدمة', reviewer: reviewer() }, false, [], now)
-      .data.state,
-  schedule: (s) => scheduleMessage(s, s.version, later, author).data.state,
-  publish: (s) => publishMessage(s, s.version, author).data.state,
-  archive: (s) => archiveMessage(s, s.version, null, author).data.state,
-  edit: (s) => editMessage(s, { bodyEn: 'A new service' }, s.version, author, none).data.state,
+    reviewMessage(s, { reviewId: 'r1', decision: ReviewDecision.REQUEST_CHANGES, comment: 'أضف رابط الخدمة', reviewer: reviewer() }, false, [], now).data.state,
+  schedule: (s) => scheduleMessage(s, later, author).data.state,
+  publish: (s) => publishMessage(s, author).data.state,
+  archive: (s) => archiveMessage(s, null, author).data.state,
+  edit: (s) => editMessage(s, { bodyEn: 'A new service' }, author, none).data.state,
 };
 
 // the lifecycle's moves, as the hand-written table has them: every state a command leads to from another
@@ -138,7 +135,7 @@ describe('message workflow', () => {
     const approved = run.approve(run.submit(draft()));
     const scheduled = run.schedule(approved);
     for (const s of [approved, scheduled]) {
-      const e = editMessage(s, { bodyAr: 'نص معدل بعد الاعتماد' }, s.version, { ...author, by: 'editor-2' }, none);
+      const e = editMessage(s, { bodyAr: 'نص معدل بعد الاعتماد' }, { ...author, by: 'editor-2' }, none);
       expect(e.type).toBe('mmhub.message.edited.v1');
       expect(e.data.state).toMatchObject({ status: S.IN_REVIEW, publishAt: null, authors: ['editor-1', 'editor-2'] });
       expect(e.data.change.status).toEqual({ from: s.status, to: S.IN_REVIEW });
@@ -148,17 +145,17 @@ describe('message workflow', () => {
   it('refuses self-approval, but a second reviewer approves', () => {
     const inReview = run.submit(draft());
     const self = () =>
-      reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer('editor-1') }, false, [], now);
+      reviewMessage(inReview, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer('editor-1') }, false, [], now);
     expect(codeOf(self)).toBe('FORBIDDEN');
     expect(
-      reviewMessage(inReview, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state.status,
+      reviewMessage(inReview, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [], now).data.state.status,
     ).toBe(S.APPROVED);
   });
 
   it('needs the reviewer role, of the owner node, or of the ministry for national campaigns', () => {
     const s = run.submit(draft());
     const decide = (r: ReturnType<typeof reviewer>, national: boolean) => () =>
-      reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: r }, national, [], now);
+      reviewMessage(s, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: r }, national, [], now);
     expect(codeOf(decide(reviewer('x', 'riyadh', ['editor', 'admin']), false))).toBe('FORBIDDEN');
     expect(codeOf(decide(reviewer('x', 'jeddah'), false))).toBe('FORBIDDEN');
     expect(codeOf(decide(reviewer('x', 'riyadh'), true))).toBe('FORBIDDEN');
@@ -168,14 +165,14 @@ describe('message workflow', () => {
   it('requires a comment to request changes', () => {
     const s = run.submit(draft());
     expect(
-      codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.REQUEST_CHANGES, comment: ' ', reviewer: reviewer() }, false, [], now)),
+      codeOf(() => reviewMessage(s, { reviewId: 'r', decision: ReviewDecision.REQUEST_CHANGES, comment: ' ', reviewer: reviewer() }, false, [], now)),
     ).toBe('BAD_USER_INPUT');
   });
 
   it('refuses submitting or approving with a blocking violation, listing it; advisory ones pass', () => {
     const d = draft();
     try {
-      submitMessage(d, 1, null, author, [blocker, advisory]);
+      submitMessage(d, null, author, [blocker, advisory]);
       throw new Error('accepted');
     } catch (e) {
       expect((e as DomainError).code).toBe('BAD_USER_INPUT');
@@ -183,16 +180,15 @@ describe('message workflow', () => {
         expect.objectContaining({ kind: 'ARABIC_REQUIRED', severity: 'BLOCKING', messageEn: 'No Arabic.', messageAr: 'لا عربية.' }),
       ]);
     }
-    const s = submitMessage(d, 1, null, author, [advisory]).data.state;
+    const s = submitMessage(d, null, author, [advisory]).data.state;
     expect(
-      codeOf(() => reviewMessage(s, 2, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [blocker], now)),
+      codeOf(() => reviewMessage(s, { reviewId: 'r', decision: ReviewDecision.APPROVE, comment: null, reviewer: reviewer() }, false, [blocker], now)),
     ).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses scheduling in the past, and a stale version', () => {
+  it('refuses scheduling in the past', () => {
     const approved = run.approve(run.submit(draft()));
-    expect(codeOf(() => scheduleMessage(approved, approved.version, new Date('2026-11-25T09:00:00Z'), author))).toBe('BAD_USER_INPUT');
-    expect(codeOf(() => scheduleMessage(approved, 1, later, author))).toBe('CONFLICT');
+    expect(codeOf(() => scheduleMessage(approved, new Date('2026-11-25T09:00:00Z'), author))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a variant over its channel limit with the measured length and the limit', () => {
@@ -225,7 +221,7 @@ describe('message workflow', () => {
 
   it('refuses submitting a message with no variant', () => {
     const d = draftMessage({ bodyAr: 'نص عربي' }, { id: 'x', node: 'riyadh', by: 'e', now }).data.state;
-    expect(codeOf(() => submitMessage(d, 1, null, author, []))).toBe('BAD_USER_INPUT');
+    expect(codeOf(() => submitMessage(d, null, author, []))).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -239,7 +235,7 @@ describe('channel media at review', () => {
       { channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض' },
     ]);
     expect(d.status).toBe(S.DRAFT);
-    const e = errorOf(() => submitMessage(d, 1, null, author, []));
+    const e = errorOf(() => submitMessage(d, null, author, []));
     expect(e.code).toBe('BAD_USER_INPUT');
     expect(e.details).toMatchObject({ field: 'variants.1.mediaRefs', channel: 'INSTAGRAM', channels: ['INSTAGRAM'] });
     expect(e.text.en).toBe('Instagram does not publish text alone: add at least one media item to the Instagram variant before review.');
@@ -247,11 +243,10 @@ describe('channel media at review', () => {
     const withMedia = editMessage(
       d,
       { variants: [{ channel: 'INSTAGRAM', text: 'خدمة جديدة لسكان الرياض', mediaRefs: ['media/riyadh/poster.jpg'] }] },
-      1,
       author,
       none,
     ).data.state;
-    expect(submitMessage(withMedia, 2, null, author, []).data.state.status).toBe(S.IN_REVIEW);
+    expect(submitMessage(withMedia, null, author, []).data.state.status).toBe(S.IN_REVIEW);
   });
 
   it('names every channel that lacks its media; X, the website, the press and SMS need none', () => {
@@ -265,7 +260,7 @@ describe('channel media at review', () => {
       { channel: 'TIKTOK', text: 'نص', mediaRefs: ['media/video.mp4'] },
       { channel: 'OUTDOOR', text: 'نص' },
     ]);
-    const e = errorOf(() => submitMessage(d, 1, null, author, []));
+    const e = errorOf(() => submitMessage(d, null, author, []));
     expect(e.details).toMatchObject({ field: 'variants.4.mediaRefs', channels: ['YOUTUBE', 'SNAPCHAT', 'OUTDOOR'] });
     expect(e.text.en).toContain('YouTube, Snapchat, ');
     expect(
@@ -276,7 +271,6 @@ describe('channel media at review', () => {
           { channel: 'PRESS', text: 'نص' },
           { channel: 'SMS', text: 'نص' },
         ]),
-        1,
         null,
         author,
         [],
@@ -288,11 +282,11 @@ describe('channel media at review', () => {
     const instagram = { channel: 'INSTAGRAM', text: 'خدمة جديدة', mediaRefs: ['media/riyadh/poster.jpg'] };
     const bare = { variants: [{ channel: 'INSTAGRAM', text: 'خدمة جديدة' }] };
     const d = drafted([instagram]);
-    expect(editMessage(d, bare, 1, author, none).data.state.variants[0].mediaRefs).toEqual([]);
+    expect(editMessage(d, bare, author, none).data.state.variants[0].mediaRefs).toEqual([]);
     const inReview = run.submit(d);
     const approved = run.approve(inReview);
     for (const s of [inReview, approved, run.schedule(approved)]) {
-      expect(errorOf(() => editMessage(s, bare, s.version, author, none)).details).toMatchObject({ field: 'variants.0.mediaRefs', channel: 'INSTAGRAM' });
+      expect(errorOf(() => editMessage(s, bare, author, none)).details).toMatchObject({ field: 'variants.0.mediaRefs', channel: 'INSTAGRAM' });
     }
   });
 });
@@ -362,11 +356,11 @@ describe("a variant's own publication time", () => {
 
   it('is refused in the variants an edit sends; variants the edit does not send keep theirs', () => {
     const d = drafted([{ channel: 'X', text: 'نص', scheduledAt: later }]);
-    const e = errorOf(() => editMessage(d, { variants: [{ channel: 'X', text: 'نص', scheduledAt: hourAgo }] }, 1, author, none));
+    const e = errorOf(() => editMessage(d, { variants: [{ channel: 'X', text: 'نص', scheduledAt: hourAgo }] }, author, none));
     expect(e.details).toMatchObject({ field: 'variants.0.scheduledAt', channel: 'X' });
     expect(d.variants[0].scheduledAt).toBe(later.toISOString());
     // the day after the set time, changing the English body leaves the variant as it was
     const dayAfter = { ...author, now: new Date(later.getTime() + 86400_000) };
-    expect(editMessage(d, { bodyEn: 'A new service' }, 1, dayAfter, none).data.state.variants[0].scheduledAt).toBe(later.toISOString());
+    expect(editMessage(d, { bodyEn: 'A new service' }, dayAfter, none).data.state.variants[0].scheduledAt).toBe(later.toISOString());
   });
 });

@@ -1,11 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Axis, badInput, newId, authorize } from '../../../kernel/src';
+import { Axis, badInput, createAggregate, validId } from '../../../kernel/src';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
-import { validId } from '../../../kernel/src';
-import { saveDraft } from '../message/message.resolver';
+import { messageAggregate } from '../message/message.entity';
 import { InitiativeView, ProgressView } from '../replication/sources.entity';
 import { factSheetText, pressReleaseText, type PressText } from './press';
 
@@ -18,23 +17,25 @@ export class PressResolver {
     description: 'A press release on an initiative known here: its figures, progress and dates in both calendars, as a DRAFT on PRESS.',
   })
   async pressRelease(@Arg('initiativeId', () => ID) initiativeId: string, @Ctx() ctx: MediaContext) {
-    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const initiative = await em.findOne(InitiativeView, { id: validId('initiativeId', initiativeId) });
-      if (!initiative) {
-        throw badInput('initiativeId', {
-          en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`,
-          ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.`,
-        });
-      }
-      const latest = await em.findOne(ProgressView, { initiativeId: initiative.id }, { orderBy: { reportedAt: 'desc', id: 'desc' } });
-      const now = ctx.clock.now();
-      const text = pressReleaseText(initiative, latest?.kpiActuals ?? [], now);
-      const event = draftMessage(
-        { ...pressDraft(text), initiativeId: initiative.id, origin: MessageOrigin.PRESS_RELEASE },
-        { id: newId(), node: ctx.origin.node, by: caller.sub, now },
-      );
-      return saveDraft(em, ctx, event);
+    return createAggregate(ctx, {
+      action: 'message.write',
+      aggregate: messageAggregate,
+      read: async (em) => {
+        const initiative = await em.findOne(InitiativeView, { id: validId('initiativeId', initiativeId) });
+        if (!initiative) {
+          throw badInput('initiativeId', {
+            en: `No initiative ${initiativeId} is known at ${ctx.origin.node}.`,
+            ar: `لا تعرف ${ctx.origin.node} مبادرة بالمعرّف ${initiativeId}.`,
+          });
+        }
+        const latest = await em.findOne(ProgressView, { initiativeId: initiative.id }, { orderBy: { reportedAt: 'desc', id: 'desc' } });
+        return { initiative, actuals: latest?.kpiActuals ?? [] };
+      },
+      decide: (acting, { initiative, actuals }) =>
+        draftMessage(
+          { ...pressDraft(pressReleaseText(initiative, actuals, acting.now)), initiativeId: initiative.id, origin: MessageOrigin.PRESS_RELEASE },
+          acting,
+        ),
     });
   }
 
@@ -42,15 +43,12 @@ export class PressResolver {
     description: 'A fact sheet of the initiatives known here (the whole sector at the hub), for one axis or all, as a DRAFT on PRESS.',
   })
   async sectorFactSheet(@Ctx() ctx: MediaContext, @Arg('axis', () => Axis, { nullable: true }) axis?: Axis) {
-    const caller = authorize(ctx.caller, 'message.write', ctx.origin.node, ctx.origin.node);
-    return ctx.transact(async (em) => {
-      const initiatives = await em.find(InitiativeView, axis ? { axis } : {});
-      const now = ctx.clock.now();
-      const event = draftMessage(
-        { ...pressDraft(factSheetText(initiatives, axis ?? null, now)), origin: MessageOrigin.FACT_SHEET },
-        { id: newId(), node: ctx.origin.node, by: caller.sub, now },
-      );
-      return saveDraft(em, ctx, event);
+    return createAggregate(ctx, {
+      action: 'message.write',
+      aggregate: messageAggregate,
+      read: (em) => em.find(InitiativeView, axis ? { axis } : {}),
+      decide: (acting, initiatives) =>
+        draftMessage({ ...pressDraft(factSheetText(initiatives, axis ?? null, acting.now)), origin: MessageOrigin.FACT_SHEET }, acting),
     });
   }
 }

@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import {
   DomainError,
   MINISTRY,
+  expectVersion,
   isEventOf,
   recordEvent,
   topicOf,
@@ -14,8 +15,7 @@ import { MediaMessageRecord, messageRow, messageState } from '../message/message
 import { CharterRuleRecord, charterRuleRow } from '../charter/charter.entity';
 import { KeyMessageRecord, keyMessageRow } from '../keymessage/key-message.entity';
 import { ReviewRecord, reviewRow } from '../review/review.entity';
-import { verdictOf, type ReviewState } from '../review/review';
-import { reviewMessage } from '../message/message';
+import { reviewMessage, verdictOf, type ReviewState } from '../review/review';
 import { messageEvents } from '../message/message.events';
 import { reviewEvents } from '../review/review.events';
 import { charterRuleEvents } from '../charter/charter.events';
@@ -36,14 +36,8 @@ async function applyRemoteReview(em: EntityManager, review: ReviewState, from: s
   try {
     const state = messageState(row);
     const national = await isNationalCampaign(em, state.campaignId);
-    const event = reviewMessage(
-      state,
-      review.messageVersion,
-      verdictOf(review),
-      national,
-      violationsOf(await activeRules(em), state),
-      new Date(review.decidedAt),
-    );
+    expectVersion('message', state, review.messageVersion);
+    const event = reviewMessage(state, verdictOf(review), national, violationsOf(await activeRules(em), state), new Date(review.decidedAt));
     em.assign(row, messageRow(event.data.state));
     recordEvent(em, { node: row.node, service: 'media' }, event, new Date());
     await em.flush();

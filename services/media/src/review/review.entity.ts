@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ReviewDecision } from '../message/message';
-import type { ReviewState } from './review';
+import type { Aggregate } from '../../../kernel/src';
+import type { ReviewDecision, ReviewState } from './review';
 
 @Entity({ tableName: 'review' })
 export class ReviewRecord {
@@ -20,3 +20,5 @@ export class ReviewRecord {
 
 export const reviewRow = (s: ReviewState): ReviewRecord => ({ ...s, decidedAt: new Date(s.decidedAt) });
 export const reviewState = (r: ReviewRecord): ReviewState => ({ ...r, decidedAt: r.decidedAt.toISOString() });
+
+export const reviewAggregate: Aggregate<ReviewRecord, ReviewState> = { name: 'review', entity: ReviewRecord, state: reviewState, row: reviewRow };

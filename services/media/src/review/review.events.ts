@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { aggregateEvents, aggregateId, describing, instant, nodeCode, optionalText, userId, version, type PayloadOf } from '../../../kernel/src/events/schemas';
-import { ReviewDecision } from '../message/message';
+import { ReviewDecision } from './review';
 import type { ReviewState } from './review';
 
 export const reviewState = describing<ReviewState>()(

@@ -1,5 +1,73 @@
-import { eventType, type DomainEvent } from '../../../kernel/src';
-import type { ReviewDecision, ReviewVerdict } from '../message/message';
+import { MINISTRY, badInput, eventType, forbidden, optionalText, type Actor, type Caller, type DomainEvent } from '../../../kernel/src';
+import type { Violation } from '../charter/charter';
+import { assertCommand, entry, messageEvent, nextMessage, MessageStatus as S, type MessageEvent, type MessageState } from '../message/message';
+import { refuseBlocking } from '../message/message-checks';
+
+const COMMENT = { en: 'The comment', ar: 'التعليق' };
+
+export enum ReviewDecision {
+  APPROVE = 'APPROVE',
+  REQUEST_CHANGES = 'REQUEST_CHANGES',
+}
+
+export interface Reviewer {
+  sub: string;
+  node: string;
+  roles: Caller['roles'];
+}
+
+/**
+ * Who may review: a reviewer of the owner node, or of the ministry when the message belongs to a
+ * national campaign; never an author of the message approving it (separation of duties).
+ */
+export function assertMayReview(state: MessageState, reviewer: Reviewer, nationalCampaign: boolean, decision: ReviewDecision): void {
+  if (!reviewer.roles.includes('reviewer')) {
+    throw forbidden({ en: 'Reviewing messages needs the reviewer role.', ar: 'تتطلب مراجعة الرسائل دور المراجع.' });
+  }
+  const reviewingNode = nationalCampaign ? MINISTRY : state.node;
+  if (reviewer.node !== reviewingNode) {
+    throw forbidden(
+      nationalCampaign
+        ? { en: 'Messages of a national campaign are reviewed by the ministry.', ar: 'تراجع الوزارة رسائل الحملات الوطنية.' }
+        : { en: `Only reviewers of ${state.node} review this message.`, ar: `لا يراجع هذه الرسالة إلا مراجعو ${state.node}.` },
+    );
+  }
+  if (decision === ReviewDecision.APPROVE && state.authors.includes(reviewer.sub)) {
+    throw forbidden({
+      en: 'You wrote this message, so you cannot approve it: another reviewer must (separation of duties).',
+      ar: 'أنت من كتب هذه الرسالة فلا يمكنك اعتمادها: يعتمدها مراجع آخر (فصل المهام).',
+    });
+  }
+}
+
+export interface ReviewVerdict {
+  reviewId: string;
+  decision: ReviewDecision;
+  comment: string | null;
+  reviewer: Reviewer;
+}
+
+/** A review decision on a message IN_REVIEW; approving needs no blocking charter violation. */
+export function reviewMessage(state: MessageState, verdict: ReviewVerdict, nationalCampaign: boolean, violations: Violation[], now: Date): MessageEvent {
+  const approve = verdict.decision === ReviewDecision.APPROVE;
+  const to = approve ? S.APPROVED : S.CHANGES_REQUESTED;
+  assertCommand(approve ? 'approve' : 'requestChanges', state.status, to);
+  assertMayReview(state, verdict.reviewer, nationalCampaign, verdict.decision);
+  const comment = optionalText('comment', verdict.comment, { label: COMMENT, max: 2000, multiline: true });
+  if (!approve && !comment) {
+    throw badInput('comment', { en: 'Say what should change: a comment is required.', ar: 'وضّح المطلوب تعديله: التعليق مطلوب.' });
+  }
+  if (approve) refuseBlocking(violations, 'approved');
+  const a: Actor = { by: verdict.reviewer.sub, node: verdict.reviewer.node, now };
+  const s = nextMessage(state, { status: to, history: [...state.history, entry(a, state.status, to, comment, verdict.reviewId)] }, a);
+  return messageEvent(approve ? 'approved' : 'changesrequested', s, {
+    status: { from: state.status, to },
+    comment,
+    by: a.by,
+    byNode: a.node,
+    reviewId: verdict.reviewId,
+  });
+}
 
 /**
  * A review decision (مراجعة). Decided at the message's owner node it applies at once; decided
@@ -51,3 +119,20 @@ export const verdictOf = (r: ReviewState, roles: ReviewVerdict['reviewer']['role
   comment: r.comment,
   reviewer: { sub: r.reviewerId, node: r.reviewerNode, roles },
 });
+
+/**
+ * A reviewer's decision at `here`: the review, and the message's change when the message is owned
+ * here; on the ministry's replica only the review, which the owner node applies when it arrives.
+ */
+export function reviewAt(
+  here: string,
+  message: MessageState,
+  verdict: ReviewVerdict,
+  national: boolean,
+  violations: Violation[],
+  now: Date,
+): { review: ReviewEvent; message: MessageEvent | null } {
+  const event = reviewMessage(message, verdict, national, violations, now);
+  const review = decideReview(message, { ...verdict, comment: (event.data.change.comment as string | null) ?? null }, { node: here, now });
+  return { review, message: message.node === here ? event : null };
+}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ReviewDecision } from '../message/message';
+import { ReviewDecision } from './review';
 
 @ObjectType('Review', { description: 'A review decision on a message. Decided by the ministry away from the owner node, it applies there when it arrives.' })
 export class Review {

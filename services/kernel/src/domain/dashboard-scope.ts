@@ -1,9 +1,11 @@
-import { Axis, MINISTRY, NODE_CODE, SECTOR_NODES, badInput } from '../../../kernel/src';
+import { NODE_CODE } from '../config/config';
+import { Axis, MINISTRY, SECTOR_NODES } from './sector';
+import { badInput } from './errors';
 
 /**
  * What a sector dashboard covers. Its id is the contract between the subgraphs that add to
  * `SectorDashboard`: `sector-dashboard`, then `?axis=A,B&node=a,b` when filtered, axes in their
- * declared order and nodes in the sector's. The calendar and media services read the same form.
+ * declared order and nodes in the sector's. The initiatives service writes it; every service reads it here.
  */
 export interface DashboardScope {
   id: string;
