@@ -13,6 +13,8 @@ export interface BenchNode {
   serviceUrls: { initiatives: string; calendar: string; media: string };
   db: TestDatabase;
   pid: number;
+  /** MMHUB_KAFKA_CLIENT_ID: its consumer groups are `<client id>.<node>.<service>`. */
+  clientId: string;
   /** From the spawn until the gateway answered, and until it said ready (consumers joined). */
   listeningMs: number;
   readyMs: number;
@@ -32,6 +34,7 @@ export async function startBenchNode(node: string, env: Record<string, string> =
   const port = await freePortBlock(4);
   const url = `http://127.0.0.1:${port}/graphql`;
   let log = '';
+  const clientId = env.MMHUB_KAFKA_CLIENT_ID ?? `bench-${uniqueSuffix()}`;
   const child: ChildProcess = spawnInGroup(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/mmhub.js'), 'serve'], {
     cwd: ROOT,
     env: {
@@ -40,7 +43,7 @@ export async function startBenchNode(node: string, env: Record<string, string> =
       MMHUB_DATABASE_URL: database.url,
       MMHUB_PORT: String(port),
       MMHUB_KAFKA_BROKERS: kafkaBrokers(),
-      MMHUB_KAFKA_CLIENT_ID: `bench-${uniqueSuffix()}`,
+      MMHUB_KAFKA_CLIENT_ID: clientId,
       MMHUB_KAFKA_TOPIC_PARTITIONS: '3',
       MMHUB_LOG_LEVEL: 'warn',
       MMHUB_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
@@ -83,6 +86,7 @@ export async function startBenchNode(node: string, env: Record<string, string> =
     serviceUrls: { initiatives: at(1), calendar: at(2), media: at(3) },
     db: database,
     pid: child.pid!,
+    clientId,
     listeningMs,
     readyMs,
     kill: async () => {

@@ -1,9 +1,11 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { OutboxEntry, newId, openDatabase, sourceOf, topicOf } from '../../services/kernel/src';
 import { initiativesService } from '../../services/initiatives/src/service';
+import { services } from '../../cli/services';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/initiative/initiative.entity';
 import { query } from '../../test/support/database';
-import { eventually } from '../../test/support/node';
+import { eventually, kafkaBrokers } from '../../test/support/node';
 import { startBenchNode, type BenchNode } from '../lib/node-process';
 import { AXES } from '../lib/fixtures';
 import { figure, round, summarise, target, type Figure } from '../lib/stats';
@@ -102,6 +104,48 @@ async function lagAt(
   return { ...steady, lags, relayLags };
 }
 
+/**
+ * Until every consumer group of the nodes that reads from the beginning has committed the end of each
+ * topic it reads: the broker keeps every earlier run's events, and a node still reading that history
+ * would be measured instead of the load.
+ */
+async function caughtUp(ctx: BenchContext, nodes: BenchNode[]): Promise<void> {
+  const kafka = new Kafka({ clientId: 'bench-events', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    // each service's group of the consumers that start from the beginning (the journal's history is all, by default)
+    const groups = nodes.flatMap((n) =>
+      services.map((def) => ({
+        groupId: `${n.clientId}.${n.node}.${def.name}`,
+        topics: [...new Set((def.consumers ?? []).filter((c) => c.journal || (c.fromBeginning ?? true)).flatMap((c) => c.topics))],
+      })),
+    );
+    const started = performance.now();
+    const notYet = async () => {
+      await new Promise((r) => setTimeout(r, 1000));
+      return undefined;
+    };
+    await eventually(
+      async () => {
+        for (const { groupId, topics } of groups) {
+          for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+            const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, Number(p.high)]));
+            // an empty partition has nothing to commit (-1)
+            if (partitions.some((p) => (ends.get(p.partition) ?? 0) > 0 && Number(p.offset) < ends.get(p.partition)!)) return notYet();
+          }
+        }
+        return true;
+      },
+      900_000,
+      'the nodes caught up with the topics',
+    );
+    ctx.progress(`events: the nodes read the topics' history in ${round((performance.now() - started) / 1000, 0)} s`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Proposal events written straight into a node's outbox, as committed mutations would leave them. */
 export async function fillOutbox(url: string, node: string, count: number, tag: string): Promise<void> {
   const orm = await openDatabase({
@@ -170,7 +214,7 @@ export const eventsScenario: Scenario = {
       const tokens = await Promise.all(municipal.map((n) => n.token(['editor'])));
       // the hub's consumers join from the beginning of the topics: let them reach the end first
       await steadyLoad(municipal, tokens, 10, 1, `${tag}w`);
-      await new Promise((r) => setTimeout(r, 3000));
+      await caughtUp(ctx, nodes);
 
       // the lag target is set at 50 mutations/s; the higher rate shows where the machine saturates
       const light = await lagAt(ctx, hub, municipal, tokens, sizes.lightPerSecond, sizes.seconds, `${tag}l`);
