@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { HijriDateType, withHijriSiblings } from './hijri';
 import { DateTimeScalar } from './scalars';
 import { checkTextArguments } from './arguments';
+import { registerSectorTypes } from './sector';
 
 // Without this @link, a subgraph is read as Federation 1.
 const FEDERATION_LINK =
@@ -29,6 +30,7 @@ const NO_PUBSUB = {
 
 /** type-graphql classes → a Federation 2 subgraph schema with entity reference resolvers. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  registerSectorTypes();
   const built = await buildSchema({
     resolvers: def.resolvers,
     // every subgraph writes Hijri dates beside its dates
