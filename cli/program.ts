@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config/config';
-import { createLogger } from '../services/kernel/src/observability/logger';
+import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config';
+import { createLogger } from '../services/kernel/src/observability';
 import { EVENTS_HELP } from './events-help';
 import { EXIT, Failure, UsageError } from './errors';
 import type { Io } from './io';

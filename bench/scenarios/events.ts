@@ -1,4 +1,6 @@
-import { OutboxEntry, newId, openDatabase, sourceOf, topicOf } from '../../services/kernel/src';
+import { OutboxEntry, sourceOf, topicOf } from '../../services/kernel/src/events';
+import { newId } from '../../services/kernel/src/domain';
+import { openDatabase } from '../../services/kernel/src/db';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/initiative/initiative.entity';

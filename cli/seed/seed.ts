@@ -1,4 +1,4 @@
-import type { Role } from '../../services/kernel/src';
+import type { Role } from '../../services/kernel/src/auth';
 import { Gateway, until } from './graphql';
 import { SeedDays } from './days';
 import {

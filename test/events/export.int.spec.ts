@@ -6,7 +6,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { CSV_COLUMNS, exportEvents, formatCounts, tailEvents } from '../../cli/events';
 import { eventsCommand } from '../../cli/program';
 import { parse } from 'csv-parse/sync';
-import { fromRecord } from '../../services/kernel/src';
+import { fromRecord } from '../../services/kernel/src/events';
 import { EVENT_TOPICS, validateEvent } from '../../services/kernel/src/events/schemas';
 import { eventually, kafkaBrokers, uniqueSuffix } from '../support/node';
 import { allPublished, ok, startNodeServices, type NodeServices } from './support';

@@ -1,4 +1,4 @@
-import { newId } from '../../services/kernel/src';
+import { newId } from '../../services/kernel/src/domain';
 import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
 import { code as uniqueCode } from '../initiatives/fixtures';
 

@@ -16,7 +16,9 @@ import { MessageOrigin, MessageStatus, draftMessage, type MessageState } from '.
 import { MediaMessageRecord, messageRow } from '../../services/media/src/message/message.entity';
 import { KeyMessageRecord, keyMessageRow } from '../../services/media/src/keymessage/key-message.entity';
 import { defineKeyMessage } from '../../services/media/src/keymessage/key-message';
-import { Axis, MINISTRY, SECTOR_NODES, newId, nodeName, sourceOf, toRecord, topicOf, type ServiceDefinition } from '../../services/kernel/src';
+import { Axis, MINISTRY, SECTOR_NODES, newId, nodeName } from '../../services/kernel/src/domain';
+import { sourceOf, toRecord, topicOf } from '../../services/kernel/src/events';
+import type { ServiceDefinition } from '../../services/kernel/src/service';
 import {
   eventually,
   kafkaBrokers,

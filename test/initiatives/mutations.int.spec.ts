@@ -1,6 +1,7 @@
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestService, type GraphQLResult, type TestNode } from '../support/node';
-import { DEVELOPMENT_GATEWAY_SECRET, signGatewayProof } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET } from '../../services/kernel/src/config';
+import { signGatewayProof } from '../../services/kernel/src/auth';
 import { counts, ownRows, propose, proposal, PROPOSE } from './fixtures';
 
 const STATUS = `mutation($id: ID!, $version: Int!, $status: InitiativeStatus!) {

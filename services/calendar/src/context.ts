@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, type RequestContext } from '../../kernel/src';
+import { hideUnpublished } from '../../kernel/src/auth';
+import type { RequestContext } from '../../kernel/src/graphql';
 import { CampaignStatus } from './campaign/campaign';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, isUuid, type RequestContext } from '../../kernel/src';
+import { hideUnpublished } from '../../kernel/src/auth';
+import { isUuid } from '../../kernel/src/domain';
+import type { RequestContext } from '../../kernel/src/graphql';
 import { MessageStatus } from './message/message';
 import { MediaMessageRecord } from './message/message.entity';
 import { ReviewRecord } from './review/review.entity';

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Axis } from '../../../kernel/src/domain';
 import type { CampaignState, CampaignStatus } from './campaign';
 
 @Entity({ tableName: 'campaign' })

@@ -1,6 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { LocalDateScalar, authorize, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, riyadhDate, validId } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
+import { authorize, requireOwnedHere, requireRoleFor } from '../../../kernel/src/auth';
+import { newId, notFound, riyadhDate, validId } from '../../../kernel/src/domain';
+import { recordEvent } from '../../../kernel/src/events';
 import { lastDay } from '../period/period';
 import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
 import { dayClashView } from '../occasions/sector-calendar.resolver';

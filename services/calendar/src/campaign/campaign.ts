@@ -6,13 +6,12 @@ import {
   MINISTRY,
   badInput,
   conflict,
-  eventType,
   isUuid,
   optionalText,
   requiredText,
-  type DomainEvent,
   type NamedCode,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { samePeriod, validPeriod, type Period } from '../period/period';
 
 export enum CampaignStatus {

@@ -1,4 +1,5 @@
-import { Axis, NODE_CODE, badInput } from '../../../kernel/src';
+import { Axis, badInput } from '../../../kernel/src/domain';
+import { NODE_CODE } from '../../../kernel/src/config';
 
 /** What a sector dashboard covers: its nodes (none: all) and axes (none: all). */
 export interface DashboardScope {

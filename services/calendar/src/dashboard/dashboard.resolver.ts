@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 import type { CalendarContext } from '../context';
 import { gregorianMonths, hijriMonths, type CampaignDays } from './campaign-months';
 import { campaignDays } from './dashboard.queries';

@@ -1,6 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { LocalDateScalar, authorize, isUuid, newId, notFound, recordEvent, requireOwnedHere, requireRoleFor, validId } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
+import { authorize, requireOwnedHere, requireRoleFor } from '../../../kernel/src/auth';
+import { isUuid, newId, notFound, validId } from '../../../kernel/src/domain';
+import { recordEvent } from '../../../kernel/src/events';
 import type { CalendarContext } from '../context';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { Campaign } from '../campaign/campaign.types';

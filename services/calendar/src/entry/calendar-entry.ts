@@ -1,16 +1,5 @@
-import {
-  type Axis,
-  Lifecycle,
-  MINISTRY,
-  badInput,
-  eventType,
-  localDate,
-  optionalText,
-  period,
-  requiredText,
-  riyadhDate,
-  type DomainEvent,
-} from '../../../kernel/src';
+import { type Axis, Lifecycle, MINISTRY, badInput, localDate, optionalText, period, requiredText, riyadhDate } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CampaignStatus, expectVersion, validAxis, type Acting, type Actor } from '../campaign/campaign';
 import { addDays, dayStart, lastDay, samePeriod, validPeriod, type Period } from '../period/period';
 

@@ -1,24 +1,17 @@
 import type { Express, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedReaderOf, isFeedToken } from './feed-token';
+import { DomainError, badInput, isUuid, localDate, riyadhDate, storableText, unauthenticated, type Axis } from '../../../kernel/src/domain';
 import {
-  DomainError,
-  badInput,
   createGatewayProofVerifier,
   gatewayProofOf,
   createTokenVerifier,
-  isUuid,
-  localDate,
-  riyadhDate,
-  storableText,
-  unauthenticated,
-  type Axis,
   type Caller,
   type GatewayProof,
   type GatewayProofVerifier,
-  type ServiceRuntime,
   type TokenVerifier,
-} from '../../../kernel/src';
+} from '../../../kernel/src/auth';
+import type { ServiceRuntime } from '../../../kernel/src/service';
 import { calendarItems, type CalendarQuery } from '../calendar/calendar.queries';
 import { resolveRange } from '../calendar/range';
 import type { CalendarEntryKind } from '../entry/calendar-entry';

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
-import { MINISTRY, authorize, newId, recordEvent, requireOwnedHere, requireRoleFor } from '../../../kernel/src';
+import { MINISTRY, newId } from '../../../kernel/src/domain';
+import { authorize, requireOwnedHere, requireRoleFor } from '../../../kernel/src/auth';
+import { recordEvent } from '../../../kernel/src/events';
 import type { CalendarContext } from '../context';
 import { addCalendarEntry } from '../entry/calendar-entry';
 import { CalendarEntryRecord, calendarEntryRow } from '../entry/calendar-entry.entity';

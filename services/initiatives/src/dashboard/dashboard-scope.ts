@@ -1,4 +1,5 @@
-import { Axis, MINISTRY, NODE_CODE, SECTOR_NODES, badInput } from '../../../kernel/src';
+import { Axis, MINISTRY, SECTOR_NODES, badInput } from '../../../kernel/src/domain';
+import { NODE_CODE } from '../../../kernel/src/config';
 
 /**
  * What a sector dashboard covers. Its id is the contract between the subgraphs that add to

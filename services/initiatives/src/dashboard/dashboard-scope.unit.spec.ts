@@ -1,4 +1,4 @@
-import { Axis, SECTOR_NODES } from '../../../kernel/src';
+import { Axis, SECTOR_NODES } from '../../../kernel/src/domain';
 import { dashboardScope, nodesInView, scopeOfDashboardId } from './dashboard-scope';
 
 describe('the scope of a sector dashboard', () => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Axis } from '../../../kernel/src';
+import type { Axis } from '../../../kernel/src/domain';
 import { lateDaysSql, lit, ragSql } from '../initiative/progress.sql';
 import { Rag } from '../initiative/progress';
 import type { InitiativeStatus } from '../initiative/initiative';

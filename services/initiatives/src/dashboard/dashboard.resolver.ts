@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Axis, LocalDateScalar, badInput, nodeName } from '../../../kernel/src';
+import { Axis, badInput, nodeName } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import type { InitiativesContext } from '../context';
 import { InitiativeStatus } from '../initiative/initiative';
 import { todayInRiyadh } from '../initiative/progress';

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SEARCH_STEMS_VERSION, searchStems, type Axis } from '../../../kernel/src';
+import { SEARCH_STEMS_VERSION, searchStems, type Axis } from '../../../kernel/src/domain';
 import { searchText, type InitiativeState, type InitiativeStatus, type Target } from './initiative';
 import type { KpiActual, ProgressReportState } from './progress';
 

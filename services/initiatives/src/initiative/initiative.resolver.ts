@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Axis, MINISTRY, DomainError, authorize, requireRoleFor, isUuid, newId, validId, notFound, recordEvent, requireOwnedHere } from '../../../kernel/src';
+import { Axis, MINISTRY, DomainError, isUuid, newId, validId, notFound } from '../../../kernel/src/domain';
+import { authorize, requireRoleFor, requireOwnedHere } from '../../../kernel/src/auth';
+import { recordEvent } from '../../../kernel/src/events';
 import type { InitiativesContext } from '../context';
 import { changeInitiativeStatus, InitiativeStatus, proposeInitiative, updateInitiative, type ParentInitiative } from './initiative';
 import { expectedProgress, lateDays, rag, Rag, reportProgress, todayInRiyadh } from './progress';

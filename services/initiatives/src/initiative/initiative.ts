@@ -5,14 +5,13 @@ import {
   badInput,
   boundedNumber,
   conflict,
-  eventType,
   localDate,
   normalizeArabic,
   optionalText,
   period,
   requiredText,
-  type DomainEvent,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 
 export enum InitiativeStatus {
   PROPOSED = 'PROPOSED',

@@ -1,4 +1,5 @@
-import { DomainError, badInput, boundedNumber, daysBetween, eventType, optionalText, riyadhDate } from '../../../kernel/src';
+import { DomainError, badInput, boundedNumber, daysBetween, optionalText, riyadhDate } from '../../../kernel/src/domain';
+import { eventType } from '../../../kernel/src/events';
 import { expectVersion, InitiativeStatus, type Acting, type InitiativeEvent, type InitiativeState } from './initiative';
 
 export enum Rag {

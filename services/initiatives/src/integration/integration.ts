@@ -1,4 +1,5 @@
-import { MINISTRY, badInput, boundedNumber, eventType, optionalText, requiredText, type DomainEvent } from '../../../kernel/src';
+import { MINISTRY, badInput, boundedNumber, optionalText, requiredText } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import type { Acting } from '../initiative/initiative';
 
 /** A ministry-defined criterion initiatives are scored against (معايير تكامل المبادرات). */

@@ -1,5 +1,5 @@
 import * as twitter from 'twitter-text';
-import { badInput, CHANNELS, NOUNS, type Message, type Noun } from '../../../kernel/src';
+import { badInput, CHANNELS, NOUNS, type Message, type Noun } from '../../../kernel/src/domain';
 
 /** The channels a message goes out on (reference data of the sector). */
 export enum Channel {

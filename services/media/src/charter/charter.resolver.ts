@@ -1,6 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { authorize, conflict, newId, notFound, recordEvent, requireOwnedHere, validId } from '../../../kernel/src';
+import { authorize, requireOwnedHere } from '../../../kernel/src/auth';
+import { conflict, newId, notFound, validId } from '../../../kernel/src/domain';
+import { recordEvent } from '../../../kernel/src/events';
 import type { MediaContext } from '../context';
 import { defineCharterRule, retireCharterRule, reviseCharterRule, type CharterRuleEvent, type CharterRuleState } from './charter';
 import { CharterRuleRecord, charterRuleRow, charterRuleState } from './charter.entity';

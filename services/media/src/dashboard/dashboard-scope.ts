@@ -1,4 +1,5 @@
-import { Axis, MINISTRY, NODE_CODE, SECTOR_NODES, badInput } from '../../../kernel/src';
+import { Axis, MINISTRY, SECTOR_NODES, badInput } from '../../../kernel/src/domain';
+import { NODE_CODE } from '../../../kernel/src/config';
 
 /** What a sector dashboard covers: its nodes (none: every node the view knows) and axes (none: all). */
 export interface DashboardScope {

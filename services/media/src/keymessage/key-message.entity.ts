@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Axis } from '../../../kernel/src/domain';
 import type { KeyMessageState, VariantTemplate } from './key-message';
 
 @Entity({ tableName: 'key_message' })

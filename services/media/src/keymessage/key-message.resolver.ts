@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode } from '@mikro-orm/postgresql';
-import { SECTOR_NODES, badInput, conflict, newId, nodeName, notFound, recordEvent, requireOwnedHere, riyadhDate, authorize } from '../../../kernel/src';
+import { SECTOR_NODES, badInput, conflict, newId, nodeName, notFound, riyadhDate, validId } from '../../../kernel/src/domain';
+import { recordEvent } from '../../../kernel/src/events';
+import { requireOwnedHere, authorize } from '../../../kernel/src/auth';
 import type { MediaContext } from '../context';
 import { validChannel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
-import { validId } from '../../../kernel/src';
 import { saveDraft } from '../message/message.resolver';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
 import {

@@ -1,17 +1,5 @@
-import {
-  Axis,
-  MINISTRY,
-  badInput,
-  eventType,
-  gregorianDayOf,
-  hijriOfDay,
-  isUuid,
-  nodeName,
-  optionalText,
-  requiredText,
-  type DomainEvent,
-  type Message,
-} from '../../../kernel/src';
+import { Axis, MINISTRY, badInput, gregorianDayOf, hijriOfDay, isUuid, nodeName, optionalText, requiredText, type Message } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { type Channel, validChannel } from '../channel/channel';
 import type { VariantInput } from '../message/message';
 

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, newId, notFound, recordEvent, requireOwnedHere, type Caller, validId, authorize, requireRoleFor } from '../../../kernel/src';
+import { MINISTRY, newId, notFound, validId } from '../../../kernel/src/domain';
+import { recordEvent } from '../../../kernel/src/events';
+import { requireOwnedHere, type Caller, authorize, requireRoleFor } from '../../../kernel/src/auth';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
 import { checkText } from '../charter/charter';

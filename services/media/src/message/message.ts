@@ -7,15 +7,14 @@ import {
   MINISTRY,
   badInput,
   conflict,
-  eventType,
   forbidden,
   invalidTransition,
   isUuid,
   optionalText,
   requiredText,
-  type Caller,
-  type DomainEvent,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
+import type { Caller } from '../../../kernel/src/auth';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
 import { blocking, type Violation } from '../charter/charter';
 

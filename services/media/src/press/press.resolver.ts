@@ -1,10 +1,10 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Axis, badInput, newId, authorize } from '../../../kernel/src';
+import { Axis, badInput, newId, validId } from '../../../kernel/src/domain';
+import { authorize } from '../../../kernel/src/auth';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
-import { validId } from '../../../kernel/src';
 import { saveDraft } from '../message/message.resolver';
 import { InitiativeView, ProgressView } from '../replication/sources.entity';
 import { factSheetText, pressReleaseText, type PressText } from './press';

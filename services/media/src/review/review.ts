@@ -1,4 +1,4 @@
-import { eventType, type DomainEvent } from '../../../kernel/src';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import type { ReviewDecision, ReviewVerdict } from '../message/message';
 
 /**
