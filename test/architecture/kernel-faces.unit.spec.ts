@@ -21,12 +21,17 @@ describe('the kernel', () => {
   const faces = facesUnder(KERNEL);
 
   it('has faces, and no barrel of everything', () => {
-    expect(faces).toEqual(expect.arrayContaining(['auth', 'config', 'db', 'domain', 'events', 'graphql', 'observability', 'service'].map((f) => `${KERNEL}/${f}`)));
+    expect(faces).toEqual(
+      expect.arrayContaining(['auth', 'config', 'db', 'domain', 'events', 'graphql', 'observability', 'service'].map((f) => `${KERNEL}/${f}`)),
+    );
     expect(existsSync(path.join(ROOT, KERNEL, 'index.ts'))).toBe(false);
   });
 
   it('is imported from outside only through a face', () => {
-    const graph = importGraph(['services', 'cli', 'gateway', 'bench', 'test'].map((d) => path.join(ROOT, d)), ROOT);
+    const graph = importGraph(
+      ['services', 'cli', 'gateway', 'bench', 'test'].map((d) => path.join(ROOT, d)),
+      ROOT,
+    );
     const entries = new Set(faces.map((f) => `${f}/index.ts`));
     const around = Object.entries(graph)
       .filter(([file]) => !file.startsWith(`${KERNEL}/`))
