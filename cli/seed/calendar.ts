@@ -1,8 +1,11 @@
 import type { Call, Gateway } from './graphql';
 import { addDays, startOf, type SeedDays } from './days';
+import type { Axis as SectorAxis } from '../../services/kernel/src/domain';
+import type { CampaignStatus as Status } from '../../services/calendar/src/campaign/campaign';
 
-type Axis = 'HEALTH_AWARENESS' | 'E_SERVICES' | 'INTERACTIVE_SERVICES' | 'INFRASTRUCTURE' | 'OVERSIGHT' | 'PROCEDURE_IMPROVEMENT';
-type CampaignStatus = 'DRAFT' | 'SCHEDULED' | 'LIVE' | 'DONE' | 'CANCELLED';
+// the axes and statuses as the seed writes them: the kernel's and the service's, as text
+type Axis = `${SectorAxis}`;
+type CampaignStatus = `${Status}`;
 
 export interface CampaignSeed {
   key: string;

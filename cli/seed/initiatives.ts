@@ -1,8 +1,11 @@
 import type { Call, Gateway } from './graphql';
 import type { SeedDays } from './days';
+import type { Axis as SectorAxis } from '../../services/kernel/src/domain';
+import type { InitiativeStatus } from '../../services/initiatives/src/initiative/initiative';
 
-type Axis = 'HEALTH_AWARENESS' | 'E_SERVICES' | 'INTERACTIVE_SERVICES' | 'INFRASTRUCTURE' | 'OVERSIGHT' | 'PROCEDURE_IMPROVEMENT';
-type Status = 'APPROVED' | 'IN_PROGRESS' | 'COMPLETED' | 'SUSPENDED' | 'CANCELLED';
+// the axes and statuses as the seed writes them: the kernel's and the service's, as text
+type Axis = `${SectorAxis}`;
+type Status = Exclude<`${InitiativeStatus}`, 'PROPOSED'>;
 
 /** Where an initiative stands today; the dates and reports that make its RAG and lateness come out so. */
 export type Plan = 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'LATE' | 'COMPLETED' | 'SUSPENDED' | 'APPROVED' | 'PROPOSED' | 'CANCELLED';

@@ -1,8 +1,10 @@
 import { whenKnown, type Call, type Gateway } from './graphql';
 import type { SeedDays } from './days';
+import type { Channel } from '../../services/kernel/src/domain';
+import type { MessageStatus as Status } from '../../services/media/src/message/message';
 
-type Channel = 'X' | 'INSTAGRAM' | 'SNAPCHAT' | 'TIKTOK' | 'YOUTUBE' | 'WEBSITE' | 'PRESS' | 'SMS' | 'OUTDOOR';
-export type MessageStatus = 'DRAFT' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'SCHEDULED' | 'PUBLISHED' | 'ARCHIVED';
+// the statuses as the seed writes them: the service's, as text
+export type MessageStatus = `${Status}`;
 
 interface Variant {
   channel: Channel;

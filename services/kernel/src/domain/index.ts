@@ -4,7 +4,19 @@ export { DomainError, badInput, conflict, forbidden, invalidTransition, notFound
 export { HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, gregorianOfHijri, hijriMonthRange, hijriOfDay, weekdayOfDay } from './hijri';
 export { isUuid, newId, validId } from './ids';
 export { Lifecycle } from './lifecycle';
-export { AUDIENCES, Axis, CHANNELS, MINISTRY, NATIONAL_OCCASIONS, SECTOR_NODES, axisName, nodeName, type NamedCode, type NationalOccasionRule } from './sector';
+export {
+  AUDIENCES,
+  Axis,
+  Channel,
+  CHANNELS,
+  MINISTRY,
+  NATIONAL_OCCASIONS,
+  SECTOR_NODES,
+  axisName,
+  nodeName,
+  type NamedCode,
+  type NationalOccasionRule,
+} from './sector';
 export { RIYADH, daysBetween, isLocalDate, riyadhDate } from './time';
 export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';
 export { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
