@@ -20,3 +20,4 @@ export {
 export { RIYADH, daysBetween, isLocalDate, riyadhDate } from './time';
 export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';
 export { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';

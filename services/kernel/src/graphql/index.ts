@@ -1,6 +1,6 @@
 /** What every subgraph shares: its schema's building, scalars, connections, errors in two languages, the request context. */
 export { followChanges } from './changes';
-export { Connection, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, decodeCursor, encodeCursor, pageSize, toPage, type Page } from './connection';
+export { Connection, decodeCursor, encodeCursor, pageSize, toPage, type Page } from './connection';
 export type { RequestContext } from './context';
 export { requestErrorInArabic } from './errors';
 export { LocalDateScalar } from './scalars';
