@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { newId } from '../services/kernel/src';
+import { newId } from '../services/kernel/src/domain';
 import { query } from '../test/support/database';
 import { eventually } from '../test/support/node';
 import { startBenchNode } from './lib/node-process';

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, signGatewayProof } from '../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET } from '../services/kernel/src/config';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../services/kernel/src/auth';
 import { ensureFootprint } from './lib/infra';
 import { fillNode, initiatives } from './lib/fixtures';
 import { checkOnce, load } from './lib/load';

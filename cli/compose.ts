@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildSubgraph } from '../services/kernel/src';
+import { buildSubgraph } from '../services/kernel/src/graphql';
 import { printSchema } from 'graphql';
 import { apiSchema, composeSupergraph } from '../gateway/src/compose';
 import { services } from './services';

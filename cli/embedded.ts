@@ -2,22 +2,13 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  ConfigError,
-  MemoryBus,
-  ROLES,
-  createLogger,
-  loadConfig,
-  migrate,
-  nodeName,
-  openDatabase,
-  signToken,
-  type Config,
-  type Logger,
-  type Role,
-} from '../services/kernel/src';
-import { startEmbeddedPostgres } from '../services/kernel/src/db/embedded';
-import { LingeringBus } from '../services/kernel/src/events/lingering-bus';
+import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config';
+import { MemoryBus } from '../services/kernel/src/events';
+import { ROLES, signToken, type Role } from '../services/kernel/src/auth';
+import { createLogger, type Logger } from '../services/kernel/src/observability';
+import { migrate, openDatabase } from '../services/kernel/src/db';
+import { nodeName } from '../services/kernel/src/domain';
+import { startEmbeddedPostgres, LingeringBus } from '../services/kernel/src/embedded';
 import { InProcessNode, NodeThread, type NodeHost } from './node-thread';
 import { services } from './services';
 import { describeSeed, seedSector, type SeedSummary } from './seed/seed';

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { Config } from '../services/kernel/src/config/config';
+import type { Config } from '../services/kernel/src/config';
 import { exportWriter, type ExportFormat, type ExportName } from '../gateway/src/open-data';
 import { developmentToken } from './token';
 import { progress } from './progress';

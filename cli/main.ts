@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { run } from './program';
-import { exitOnUnhandledErrors } from '../services/kernel/src';
+import { exitOnUnhandledErrors } from '../services/kernel/src/service';
 
 /** A server's stop on SIGINT and SIGTERM; a second signal does not start a second stop. */
 function stopOnSignal(stop: () => Promise<void>): void {

@@ -2,9 +2,10 @@
 import 'reflect-metadata';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
-import { ConfigError, createLogger, loadConfig, recordOfOutboxRow, type EventBus } from '../services/kernel/src';
-import { startEmbeddedPostgres } from '../services/kernel/src/db/embedded';
-import { PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/events/port-bus';
+import { ConfigError, loadConfig } from '../services/kernel/src/config';
+import { createLogger } from '../services/kernel/src/observability';
+import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
+import { startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
 import { services } from './services';
 import { startNode } from './node';
 

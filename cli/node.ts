@@ -1,4 +1,7 @@
-import { loadConfig, createLogger, startService, type EventBus, type Logger, type RunningService, type ServiceDefinition } from '../services/kernel/src';
+import { loadConfig } from '../services/kernel/src/config';
+import { createLogger, type Logger } from '../services/kernel/src/observability';
+import { startService, type RunningService, type ServiceDefinition } from '../services/kernel/src/service';
+import type { EventBus } from '../services/kernel/src/events';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { services as allServices } from './services';
 

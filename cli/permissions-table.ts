@@ -1,4 +1,4 @@
-import { PERMISSIONS, ROLES, type Permission, type Reach } from '../services/kernel/src';
+import { PERMISSIONS, ROLES, type Permission, type Reach } from '../services/kernel/src/auth';
 
 const REACH: Record<Reach, string> = { own: 'own node', other: 'other node', ministry: 'ministry' };
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config/config';
-import { createLogger } from '../services/kernel/src/logger';
+import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config';
+import { createLogger } from '../services/kernel/src/observability';
 import { EVENTS_HELP } from './events-help';
 import { EXIT, Failure, UsageError } from './errors';
 import type { Io } from './io';
@@ -47,7 +47,7 @@ const SERVICE_NAMES = 'initiatives, calendar, media';
 /** The services a lone gateway fronts: their SDL from this code, their address from configuration. */
 async function remoteSubgraphs(config: Config) {
   const { services } = load<typeof import('./services')>('./services');
-  const { buildSubgraph } = load<typeof import('../services/kernel/src')>('../services/kernel/src');
+  const { buildSubgraph } = load<typeof import('../services/kernel/src/graphql')>('../services/kernel/src/graphql');
   const found = [];
   for (const def of services) {
     const url = config.gateway.subgraphUrls[def.name];
@@ -133,7 +133,7 @@ export function buildProgram(ctx: RunContext): Command {
       ctx.keepRunning = () => gateway.stop();
     } else {
       const def = await serviceOrUsage(o.service);
-      const { startService } = load<typeof import('../services/kernel/src')>('../services/kernel/src');
+      const { startService } = load<typeof import('../services/kernel/src/service')>('../services/kernel/src/service');
       const running = await startService(def, config);
       ctx.keepRunning = () => running.stop();
     }
@@ -149,7 +149,7 @@ export function buildProgram(ctx: RunContext): Command {
     if (!config.databaseUrl) throw new ConfigError(['MMHUB_DATABASE_URL: is required to migrate']);
     const log = createLogger(config.logLevel, { node: config.node });
     const { services } = load<typeof import('./services')>('./services');
-    const { openDatabase, migrate } = load<typeof import('../services/kernel/src')>('../services/kernel/src');
+    const { openDatabase, migrate } = load<typeof import('../services/kernel/src/db')>('../services/kernel/src/db');
     for (const def of o.service ? [await serviceOrUsage(o.service)] : services) {
       const orm = await openDatabase({ url: config.databaseUrl, schema: def.name, entities: def.entities, migrations: def.migrations, poolMax: 1, log });
       try {

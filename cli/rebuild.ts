@@ -1,16 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Kafka, logLevel } from 'kafkajs';
-import {
-  EventConsumer,
-  acceptedBy,
-  createLogger,
-  noteFreshness,
-  openDatabase,
-  receivedRecord,
-  type Config,
-  type ReceivedRecord,
-  type ServiceDefinition,
-} from '../services/kernel/src';
+import { EventConsumer, receivedRecord, type ReceivedRecord } from '../services/kernel/src/events';
+import { acceptedBy, type ServiceDefinition } from '../services/kernel/src/service';
+import { createLogger } from '../services/kernel/src/observability';
+import { noteFreshness } from '../services/kernel/src/nodes';
+import { openDatabase } from '../services/kernel/src/db';
+import type { Config } from '../services/kernel/src/config';
 import { services } from './services';
 
 export interface RebuildProgress {

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '../services/kernel/src';
+import type { ServiceDefinition } from '../services/kernel/src/service';
 import { initiativesService } from '../services/initiatives/src/service';
 import { calendarService } from '../services/calendar/src/service';
 import { mediaService } from '../services/media/src/service';

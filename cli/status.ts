@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { parsePrometheusText, samplesOf, sumOf, type Config, type Exposition } from '../services/kernel/src';
+import { parsePrometheusText, samplesOf, sumOf, type Exposition } from '../services/kernel/src/observability';
+import type { Config } from '../services/kernel/src/config';
 import { services as knownServices } from './services';
 
 /** `another process`: something answers at the address, but names itself as another node's or another service. */

@@ -1,4 +1,5 @@
-import { signToken, ROLES, type Config, type Role } from '../services/kernel/src';
+import { signToken, ROLES, type Role } from '../services/kernel/src/auth';
+import type { Config } from '../services/kernel/src/config';
 
 /** A development token for the configured node (--node, else the environment's); refused when production mode is configured. */
 export async function developmentToken(config: Config, v: { roles?: string; sub?: string; ttl?: string }): Promise<string> {

@@ -4,7 +4,7 @@
 // which builds dist/ first); a unit test fails while the checked-in file differs from it.
 const { writeFile } = require('node:fs/promises');
 const path = require('node:path');
-const { configurationReference } = require('../dist/services/kernel/src/config/reference');
+const { configurationReference } = require('../dist/services/kernel/src/config');
 
 const file = path.resolve(__dirname, '../docs/configuration.md');
 

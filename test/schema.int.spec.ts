@@ -23,7 +23,7 @@ import { writeSchemas } from '../cli/compose';
 import { services } from '../cli/services';
 import { permissionsTable } from '../cli/permissions-table';
 import { apiSchema } from '../gateway/src/compose';
-import { PERMISSIONS, type Permission } from '../services/kernel/src';
+import { PERMISSIONS, type Permission } from '../services/kernel/src/auth';
 
 const ROOT = path.resolve(__dirname, '..');
 const committed = path.join(ROOT, 'schema');

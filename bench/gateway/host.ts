@@ -1,16 +1,9 @@
 import 'reflect-metadata';
 import hive = require('@graphql-hive/gateway-runtime');
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  DEVELOPMENT_GATEWAY_SECRET,
-  DEVELOPMENT_JWT_SECRET,
-  GATEWAY_PROOF_HEADER,
-  createLogger,
-  createTokenVerifier,
-  loadConfig,
-  signGatewayProof,
-  type Caller,
-} from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../services/kernel/src/config';
+import { GATEWAY_PROOF_HEADER, createTokenVerifier, signGatewayProof, type Caller } from '../../services/kernel/src/auth';
+import { createLogger } from '../../services/kernel/src/observability';
 import { composeSupergraph, type SubgraphSource } from '../../gateway/src/compose';
 import { startGateway } from '../../gateway/src/gateway';
 import { serveStaticSubgraphs } from './static-subgraphs';

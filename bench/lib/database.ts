@@ -1,4 +1,5 @@
-import { OutboxEntry, migrate, openDatabase } from '../../services/kernel/src';
+import { OutboxEntry } from '../../services/kernel/src/events';
+import { migrate, openDatabase } from '../../services/kernel/src/db';
 import { services } from '../../cli/services';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 

@@ -1,4 +1,7 @@
-import { Axis, OutboxEntry, newId, openDatabase, type ServiceDefinition } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { OutboxEntry } from '../../services/kernel/src/events';
+import { openDatabase } from '../../services/kernel/src/db';
+import type { ServiceDefinition } from '../../services/kernel/src/service';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { calendarService } from '../../services/calendar/src/service';
 import { mediaService } from '../../services/media/src/service';

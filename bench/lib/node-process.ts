@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import { signToken, type Role } from '../../services/kernel/src/auth';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database';
 import { freePortBlock, signalGroup, spawnInGroup } from '../../test/support/process';
 import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';

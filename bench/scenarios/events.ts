@@ -1,5 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { OutboxEntry, newId, openDatabase, sourceOf, topicOf } from '../../services/kernel/src';
+import { OutboxEntry, sourceOf, topicOf } from '../../services/kernel/src/events';
+import { newId } from '../../services/kernel/src/domain';
+import { openDatabase } from '../../services/kernel/src/db';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { services } from '../../cli/services';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';

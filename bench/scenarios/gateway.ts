@@ -5,7 +5,8 @@ import { checkOnce, load, type LoadResult } from '../lib/load';
 import { startChild, ROOT, type Child } from '../lib/spawn';
 import { figure, ratio, round, target, type Figure, type Ratio, type Target } from '../lib/stats';
 import { startBenchNode } from '../lib/node-process';
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, GATEWAY_PROOF_HEADER, signGatewayProof, signToken } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import { GATEWAY_PROOF_HEADER, signGatewayProof, signToken } from '../../services/kernel/src/auth';
 import { STATIC_QUERY } from '../gateway/static-subgraphs';
 import { rotate, type BenchContext, type Scenario, type ScenarioOutcome } from './scenario';
 

@@ -1,4 +1,6 @@
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, MINISTRY, SECTOR_NODES, signGatewayProof } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET } from '../../services/kernel/src/config';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src/auth';
+import { MINISTRY, SECTOR_NODES } from '../../services/kernel/src/domain';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestService } from '../../test/support/node';
 import { AXES, STATUSES, fillInitiatives, initiatives } from '../lib/fixtures';

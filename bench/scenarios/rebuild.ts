@@ -1,4 +1,5 @@
-import { loadConfig, MINISTRY } from '../../services/kernel/src';
+import { loadConfig } from '../../services/kernel/src/config';
+import { MINISTRY } from '../../services/kernel/src/domain';
 import { rebuildNode } from '../../cli/rebuild';
 import { kafkaBrokers, uniqueSuffix } from '../../test/support/node';
 import { migratedDatabase } from '../lib/database';

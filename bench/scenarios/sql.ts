@@ -1,4 +1,7 @@
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, createLogger, loadConfig, signToken, type ServiceDefinition } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../services/kernel/src/config';
+import { createLogger } from '../../services/kernel/src/observability';
+import { signToken } from '../../services/kernel/src/auth';
+import type { ServiceDefinition } from '../../services/kernel/src/service';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { calendarService } from '../../services/calendar/src/service';
 import { mediaService } from '../../services/media/src/service';

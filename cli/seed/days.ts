@@ -1,4 +1,4 @@
-import { hijriMonthRange, hijriOfDay, riyadhDate } from '../../services/kernel/src';
+import { hijriMonthRange, hijriOfDay, riyadhDate } from '../../services/kernel/src/domain';
 
 const DAY_MS = 86400_000;
 

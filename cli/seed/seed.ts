@@ -1,19 +1,12 @@
-import type { Role } from '../../services/kernel/src';
+import type { Role } from '../../services/kernel/src/auth';
 import { Gateway, until } from './graphql';
 import { SeedDays } from './days';
-import {
-  ASSESSMENTS,
-  CRITERIA,
-  MUNICIPAL_INITIATIVES,
-  NATIONAL_INITIATIVES,
-  advanceInitiatives,
-  proposeInitiatives,
-  seedAssessments,
-  seedCriteria,
-  type SeededInitiative,
-} from './initiatives';
-import { campaignsOf, entriesOf, seedCampaigns, seedEntries, seedOccasions, type SeededCampaign } from './calendar';
-import { messagesOf, reviewAtHub, seedCharter, seedKeyMessages, seedMessages, type SeededMessage } from './media';
+import { ASSESSMENTS, CRITERIA, MUNICIPAL_INITIATIVES, NATIONAL_INITIATIVES } from './initiatives.data';
+import { advanceInitiatives, proposeInitiatives, seedAssessments, seedCriteria, type SeededInitiative } from './initiatives';
+import { campaignsOf, entriesOf } from './calendar.data';
+import { seedCampaigns, seedEntries, seedOccasions, type SeededCampaign } from './calendar';
+import { messagesOf } from './media.data';
+import { reviewAtHub, seedCharter, seedKeyMessages, seedMessages, type SeededMessage } from './media';
 
 export interface SeedOptions {
   /** Each node's gateway URL, the hub `ministry` and the municipalities; awaited when the seed comes to the node. */

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ROLES, signToken, type Config, type Logger, type Role } from '../../services/kernel/src';
+import { ROLES, signToken, type Role } from '../../services/kernel/src/auth';
+import type { Config } from '../../services/kernel/src/config';
+import type { Logger } from '../../services/kernel/src/observability';
 
 /** Where `npm run console:build` writes the console: dist/console, beside the compiled gateway. */
 export const CONSOLE_DIR = path.resolve(__dirname, __dirname.split(path.sep).includes('dist') ? '../../console' : '../../dist/console');

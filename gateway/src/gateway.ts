@@ -3,13 +3,14 @@ import { setMaxListeners } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { readFileSync } from 'node:fs';
-import { GraphQLError } from 'graphql';
-import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { signGatewayProof, requestErrorInArabic, GATEWAY_PROOF_HEADER, type Config, type Logger } from '../../services/kernel/src';
+import { signGatewayProof, GATEWAY_PROOF_HEADER } from '../../services/kernel/src/auth';
+import type { Config } from '../../services/kernel/src/config';
+import type { Logger } from '../../services/kernel/src/observability';
 import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
@@ -17,6 +18,8 @@ import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
 import { consoleSite } from './console';
 import { EXPORT_PATHS, serveDownload, type GraphQLAnswer } from './open-data';
+import { useServiceErrors, useNoSuggestions, useArabicRequestErrors } from './error-plugins';
+import { socketRequest, pathOf, feedTarget, notFound, refuseBody, forward, maskUnexpected, readiness } from './forwarding';
 
 export interface GatewayOptions {
   config: Config;
@@ -33,86 +36,6 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-const UNREACHABLE = new Set(['SUBREQUEST_HTTP_ERROR', 'DOWNSTREAM_SERVICE_ERROR', 'TIMEOUT_ERROR', 'GATEWAY_TIMEOUT']);
-
-/**
- * A service that does not answer leaves its fields null; the error says which service, and nothing
- * of the subgraph request (its body, its address) reaches the client.
- */
-function useServiceErrors(): GatewayPlugin<CallerContext> {
-  const rewrite = (e: GraphQLError): GraphQLError => {
-    const { request: _request, response: _response, ...extensions } = (e.extensions ?? {}) as Record<string, unknown>;
-    const service = typeof extensions.serviceName === 'string' ? extensions.serviceName : undefined;
-    if (service && UNREACHABLE.has(String(extensions.code))) {
-      return new GraphQLError(`The ${service} service is not answering; its fields are missing from this answer.`, {
-        path: e.path,
-        extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: service, messageAr: `خدمة ${service} لا تستجيب؛ حقولها غير متاحة في هذه الإجابة.` },
-      });
-    }
-    return new GraphQLError(e.message, { path: e.path, extensions });
-  };
-  return {
-    onExecute() {
-      return {
-        onExecuteDone({ result, setResult }) {
-          const r = result as { errors?: readonly GraphQLError[]; data?: unknown };
-          if (!('errors' in r) || !r.errors?.length) return;
-          setResult({ ...r, errors: r.errors.map(rewrite) } as never);
-        },
-      };
-    },
-  };
-}
-
-/** Without introspection, an error names no field the caller did not write ("Did you mean …" goes). */
-function useNoSuggestions(): GatewayPlugin<CallerContext> {
-  const plain = (e: Error): Error =>
-    e instanceof GraphQLError && / Did you mean /.test(e.message)
-      ? new GraphQLError(e.message.replace(/ Did you mean .*$/s, ''), { nodes: e.nodes, extensions: e.extensions })
-      : e;
-  return {
-    onValidate() {
-      return ({ result, setResult }) => {
-        if (result.length) setResult(result.map(plain));
-      };
-    },
-  };
-}
-
-// what the gateway itself refuses before any service sees the request: a parse or validation failure, a bad variable
-const REQUEST_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'UNAUTHENTICATED',
-]);
-
-/** The gateway's own refusals of a malformed request say it in Arabic too, as the services' do. */
-function useArabicRequestErrors(): GatewayPlugin<CallerContext> {
-  const withArabic = (e: GraphQLError): GraphQLError => {
-    const code = String(e.extensions?.code ?? '');
-    if (typeof e.extensions?.messageAr === 'string' || !REQUEST_CODES.has(code)) return e;
-    return new GraphQLError(e.message, {
-      nodes: e.nodes,
-      source: e.source,
-      positions: e.positions,
-      path: e.path,
-      originalError: e.originalError,
-      extensions: { ...e.extensions, messageAr: requestErrorInArabic(e.message, code) },
-    });
-  };
-  return {
-    onResultProcess({ result, setResult }) {
-      if (!result || typeof result !== 'object' || Array.isArray(result) || Symbol.asyncIterator in result) return;
-      const r = result as { errors?: readonly GraphQLError[] };
-      if (!r.errors?.length) return;
-      setResult({ ...r, errors: r.errors.map((e) => (e instanceof GraphQLError ? withArabic(e) : e)) } as never);
-    },
-  };
-}
-
 /** Registered operations, by sha256 hash, when only those may run. */
 function persistedOperations(file: string): Record<string, string> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
@@ -122,13 +45,13 @@ function persistedOperations(file: string): Record<string, string> {
   return raw;
 }
 
-/** The node's one GraphQL endpoint: the supergraph of its services, behind identity and limits. */
 /** Abort listeners one request may hold before Node warns of a leak. */
 const MAX_FETCHES_PER_REQUEST = 256;
 
 /** Callers whose proof the gateway keeps signed, at most; the oldest goes first. */
 const SIGNED_PROOFS = 1000;
 
+/** The node's one GraphQL endpoint: the supergraph of its services, behind identity and limits. */
 export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   // every subgraph fetch of a query plan listens to the request's abort signal: a plan may make more than ten
   setMaxListeners(MAX_FETCHES_PER_REQUEST);
@@ -356,172 +279,4 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       await gateway[Symbol.asyncDispose]();
     },
   };
-}
-
-/**
- * A WebSocket subscription as the gateway's plugins see a request: the upgrade's headers, with the
- * token of the connection parameters as its Authorization header.
- */
-function socketRequest(upgrade: http.IncomingMessage, params: Readonly<Record<string, unknown>> | undefined): Request {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(upgrade.headers)) if (typeof v === 'string') headers.set(k, v);
-  const token = params?.authorization ?? params?.Authorization;
-  if (typeof token === 'string') headers.set('authorization', token);
-  return new Request(`http://${upgrade.headers.host ?? 'localhost'}${upgrade.url ?? '/graphql'}`, { headers });
-}
-
-/** The path of a request as sent, without its query: matched as it is, never resolved. */
-const pathOf = (url: string | undefined): string => {
-  const q = (url ?? '').indexOf('?');
-  return q < 0 ? (url ?? '') : url!.slice(0, q);
-};
-
-/** Plain HTTP resources a service publishes beside its graph, served at the node's one address: these exact paths, nothing beside. */
-const FEEDS: Array<{ match: RegExp; service: string }> = [
-  { match: /^\/calendar\.ics$/, service: 'calendar' },
-  { match: /^\/calendar\/items\/[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\.ics$/, service: 'calendar' },
-];
-
-function feedTarget(path: string, subgraphs: SubgraphSource[]): { path: string; owner: SubgraphSource } | undefined {
-  const feed = FEEDS.find((f) => f.match.test(path));
-  const owner = feed && subgraphs.find((s) => s.name === feed.service);
-  return owner ? { path, owner } : undefined;
-}
-
-function notFound(res: http.ServerResponse): true {
-  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(
-    JSON.stringify({
-      errors: [
-        {
-          message: 'Nothing is served at this address: GraphQL is at /graphql.',
-          extensions: { code: 'NOT_FOUND', messageAr: 'لا شيء على هذا العنوان: واجهة GraphQL على ‎/graphql.' },
-        },
-      ],
-    }),
-  );
-  return true;
-}
-
-/** Refuses a body without a length, or longer than allowed, before it is read; true when refused. */
-function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number): boolean {
-  const length = req.headers['content-length'];
-  if (length !== undefined && Number(length) <= maxBodyBytes) return false;
-  const tooLarge = length !== undefined;
-  res.writeHead(tooLarge ? 413 : 411, { 'content-type': 'application/json', connection: 'close' });
-  res.end(
-    JSON.stringify({
-      errors: [
-        tooLarge
-          ? {
-              message: `The request body is larger than ${maxBodyBytes} bytes.`,
-              extensions: { code: 'REQUEST_TOO_LARGE', messageAr: 'حجم الطلب أكبر من المسموح.' },
-            }
-          : {
-              message: 'Send a Content-Length header with the request body.',
-              extensions: { code: 'LENGTH_REQUIRED', messageAr: 'أرسل ترويسة Content-Length مع الطلب.' },
-            },
-      ],
-    }),
-  );
-  req.resume();
-  return true;
-}
-
-/**
- * Where the client called this gateway, for links the service writes: what a proxy in front of it
- * says, else the Host it was called at over plain HTTP (the gateway's own listener).
- */
-function forwardedFor(req: http.IncomingMessage): Record<string, string> {
-  const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim() || undefined;
-  const host = first(req.headers['x-forwarded-host']) ?? req.headers.host;
-  const proto = first(req.headers['x-forwarded-proto']) ?? 'http';
-  const prefix = first(req.headers['x-forwarded-prefix']);
-  return { ...(host ? { 'x-forwarded-host': host } : {}), 'x-forwarded-proto': proto, ...(prefix ? { 'x-forwarded-prefix': prefix } : {}) };
-}
-
-/**
- * Passes a GET through to a service, with the caller's credentials (the service verifies them) and
- * an anonymous proof that vouches only for the forwarded address, and streams the answer back.
- */
-async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string, proof: Promise<string>): Promise<void> {
-  let upstream: Response;
-  let body: Buffer;
-  try {
-    upstream = await fetch(target, {
-      headers: {
-        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
-        accept: req.headers.accept ?? '*/*',
-        [GATEWAY_PROOF_HEADER]: await proof,
-        ...forwardedFor(req),
-      },
-      signal: AbortSignal.timeout(10_000),
-      redirect: 'manual',
-    });
-    body = Buffer.from(await upstream.arrayBuffer());
-  } catch {
-    // nothing has been written yet: the answer is whole or not at all
-    if (res.headersSent) return void res.destroy();
-    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(`The ${service} service is not answering; try again shortly.\n`);
-    return;
-  }
-  const headers: Record<string, string> = {};
-  // www-authenticate: a calendar app told 401 learns how to sign in
-  for (const h of ['content-type', 'content-disposition', 'cache-control', 'etag', 'last-modified', 'www-authenticate']) {
-    const v = upstream.headers.get(h);
-    if (v) headers[h] = v;
-  }
-  res.writeHead(upstream.status, headers);
-  res.end(body);
-}
-
-/** Errors with a code pass as they are; anything else is logged and replaced by a plain message. */
-function maskUnexpected(e: unknown, message: string, log: Logger): Error {
-  const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
-  if (e instanceof GraphQLError && e.extensions?.code) return e;
-  if (original instanceof GraphQLError && original.extensions?.code) return original;
-  // a subscription's stream from a subgraph carries its errors as plain objects
-  const plain = original as { message?: unknown; path?: readonly (string | number)[]; extensions?: Record<string, unknown> } | null;
-  if (plain && !(plain instanceof Error) && typeof plain.message === 'string' && typeof plain.extensions?.code === 'string') {
-    return new GraphQLError(plain.message, { path: plain.path, extensions: plain.extensions });
-  }
-  // a variable the schema cannot accept is the client's to fix, whichever layer coerced it
-  if (
-    e instanceof GraphQLError &&
-    (/^Variable "\$/.test(e.message) ||
-      (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))
-  ) {
-    return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix
-  if (e instanceof GraphQLError && !e.originalError) {
-    const code = e.extensions?.http ? 'BAD_REQUEST' : /^Variable "\$/.test(e.message) ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
-    return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { ...e.extensions, code } });
-  }
-  log.error({ err: original }, 'unexpected error at the gateway');
-  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-}
-
-/** How long a service's own readiness check may take: it asks the broker, which retries for over a second when down. */
-const SERVICE_READY_TIMEOUT_MS = 5000;
-
-/**
- * Ready only when every service answers its own readiness check and reaches its database: a service
- * without its database answers nothing. One whose broker alone is down still answers (its outbox
- * keeps the events until the broker is back), so it leaves the node in service.
- */
-async function readiness(subgraphs: SubgraphSource[]): Promise<{ ready: boolean; services: Record<string, boolean> }> {
-  const checks = await Promise.all(
-    subgraphs.map(async (s) => {
-      try {
-        const res = await fetch(new URL('/ready', s.url), { signal: AbortSignal.timeout(SERVICE_READY_TIMEOUT_MS) });
-        const body = (await res.json()) as { database?: unknown };
-        return [s.name, body.database === true] as const;
-      } catch {
-        return [s.name, false] as const;
-      }
-    }),
-  );
-  return { ready: checks.every(([, ok]) => ok), services: Object.fromEntries(checks) };
 }

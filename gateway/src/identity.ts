@@ -2,7 +2,9 @@ import type http from 'node:http';
 import { isIP } from 'node:net';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createTokenVerifier, rolesForField, DomainError, type Caller, type Config } from '../../services/kernel/src';
+import { createTokenVerifier, rolesForField, type Caller } from '../../services/kernel/src/auth';
+import { DomainError } from '../../services/kernel/src/domain';
+import type { Config } from '../../services/kernel/src/config';
 import { demandRule, maxPageSizeRule, type RateLimiter } from './limits';
 
 export interface CallerContext {

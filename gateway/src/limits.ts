@@ -18,7 +18,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/kernel/src/graphql/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/kernel/src/domain';
 
 const refuse = (code: string, en: string, ar: string) => new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status: 400 } } });
 

@@ -13,9 +13,9 @@ import {
   startTracing,
   tracer,
   tracingActive,
-  type Config,
   type Logger,
-} from '../../services/kernel/src';
+} from '../../services/kernel/src/observability';
+import type { Config } from '../../services/kernel/src/config';
 import type { SubgraphSource } from './compose';
 
 export interface GatewayObservability {

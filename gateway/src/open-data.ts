@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from '../../services/kernel/src';
+import type { Logger } from '../../services/kernel/src/observability';
 import { csvHeader, csvRow, type Column } from '../../cli/csv';
 
 /** What can be exported: the node's initiatives, their progress reports, its calendar (campaigns) and its media messages. */

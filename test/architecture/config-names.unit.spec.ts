@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RENAMED } from '../../services/kernel/src/config/config';
+import { RENAMED } from '../../services/kernel/src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 

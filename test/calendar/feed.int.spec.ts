@@ -1,5 +1,6 @@
 import ical, { type CalendarResponse, type VEvent } from 'node-ical';
-import { DEVELOPMENT_GATEWAY_SECRET, GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET } from '../../services/kernel/src/config';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src/auth';
 import { calendarService } from '../../services/calendar/src/service';
 import { startTestService, type TestNode } from '../support/node';
 import { CANCEL_ENTRY, MOVE_ENTRY, RESCHEDULE, addEntry, ok, scheduled, type EntryView } from './fixtures';

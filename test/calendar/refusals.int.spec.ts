@@ -1,4 +1,4 @@
-import { newId } from '../../services/kernel/src';
+import { newId } from '../../services/kernel/src/domain';
 import { calendarService } from '../../services/calendar/src/service';
 import { startTestService, type TestNode } from '../support/node';
 import {

@@ -9,7 +9,7 @@ describe('the policy for errors nothing handled', () => {
       process.execPath,
       [
         '-e',
-        `require(${JSON.stringify(path.join(ROOT, 'dist/services/kernel/src/fatal'))}).exitOnUnhandledErrors(); ${body}; setTimeout(() => process.exit(0), 2000)`,
+        `require(${JSON.stringify(path.join(ROOT, 'dist/services/kernel/src/service/fatal'))}).exitOnUnhandledErrors(); ${body}; setTimeout(() => process.exit(0), 2000)`,
       ],
       { encoding: 'utf8', timeout: 20_000 },
     );

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEVELOPMENT_JWT_SECRET, signToken } from '../../services/kernel/src';
+import { DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import { signToken } from '../../services/kernel/src/auth';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
 import { testNodeEnv } from '../support/node';
 import { startServeProcess, type ServeProcess } from '../support/process';

@@ -1,6 +1,7 @@
 import { decodeJwt } from 'jose';
 import { developmentToken, parseTtl } from '../../cli/token';
-import { createTokenVerifier, loadConfig } from '../../services/kernel/src';
+import { createTokenVerifier } from '../../services/kernel/src/auth';
+import { loadConfig } from '../../services/kernel/src/config';
 
 describe('mmhub token', () => {
   it('prints a token the node verifies, with the node, roles and lifetime asked for', async () => {

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildASTSchema, parse, validate } from 'graphql';
-import { createLogger, createTokenVerifier, loadConfig, type Config } from '../../services/kernel/src';
+import { createLogger } from '../../services/kernel/src/observability';
+import { createTokenVerifier } from '../../services/kernel/src/auth';
+import { loadConfig, type Config } from '../../services/kernel/src/config';
 import { CONSOLE_DIR, consoleSite } from '../../gateway/src/console';
 
 const ROOT = path.resolve(__dirname, '../..');

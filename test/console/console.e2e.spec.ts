@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { SeedDays } from '../../cli/seed/days';
 import { consoleSite } from '../../gateway/src/console';
-import { createLogger, loadConfig } from '../../services/kernel/src';
+import { createLogger } from '../../services/kernel/src/observability';
+import { loadConfig } from '../../services/kernel/src/config';
 import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
 import { freePorts, graphql, startDemo, tokensIn } from './demo';
 

@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, eventCsv, eventCsvColumns, matcher, parseTime, unknownTypes } from '../../cli/events';
+import { CSV_COLUMNS, eventCsv, eventCsvColumns, matcher, parseTime, unknownTypes } from '../../cli/events-format';
 import { csvHeader } from '../../cli/csv';
 import { eventsCommand } from '../../cli/program';
-import type { CloudEvent } from '../../services/kernel/src';
+import type { CloudEvent } from '../../services/kernel/src/events';
 
 const now = new Date('2026-03-10T12:00:00Z');
 

@@ -1,4 +1,5 @@
-import { Axis, OutboxEntry, newId, sourceOf, topicOf } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { OutboxEntry, sourceOf, topicOf } from '../../services/kernel/src/events';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/initiative/initiative.entity';

@@ -1,4 +1,4 @@
-import { fromRecord } from '../../services/kernel/src';
+import { fromRecord } from '../../services/kernel/src/events';
 import { NODE_HEARTBEAT_TYPE, validateEvent } from '../../services/kernel/src/events/schemas';
 import { DOMAIN_EVENTS } from '../../cli/contracts';
 import { readTopic } from '../support/node';

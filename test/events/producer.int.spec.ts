@@ -1,6 +1,7 @@
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
-import { Axis, InvalidEventError, newId, recordEvent } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { InvalidEventError, recordEvent } from '../../services/kernel/src/events';
 import { startTestService, type TestNode } from '../support/node';
 
 let n: TestNode;

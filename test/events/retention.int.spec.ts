@@ -1,5 +1,6 @@
 import { initiativesService } from '../../services/initiatives/src/service';
-import { cursorOf, parsePrometheusText, samplesOf } from '../../services/kernel/src';
+import { cursorOf } from '../../services/kernel/src/events';
+import { parsePrometheusText, samplesOf } from '../../services/kernel/src/observability';
 import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
 import { subscribeSse, type OpenSubscription } from '../support/subscriptions';
 import { PROPOSE, proposal } from '../initiatives/fixtures';

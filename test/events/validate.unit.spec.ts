@@ -1,4 +1,5 @@
-import { Axis, newId, type DomainEvent } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import type { DomainEvent } from '../../services/kernel/src/events';
 import { NODE_HEARTBEAT_TYPE, eventDefinition, isKnownEventType, validateEvent } from '../../services/kernel/src/events/schemas';
 import { DOMAIN_EVENTS } from '../../cli/contracts';
 import {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
-import { DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src';
+import { DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestNode, type TestGatewayNode } from '../support/node';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { startTestNode, type TestGatewayNode } from '../support/node';
-import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src/auth';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
 

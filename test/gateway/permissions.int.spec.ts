@@ -1,4 +1,5 @@
-import { allows, newId, PERMISSIONS, ROLES, type Action, type Caller, type Reach, type Role } from '../../services/kernel/src';
+import { allows, PERMISSIONS, ROLES, type Action, type Caller, type Reach, type Role } from '../../services/kernel/src/auth';
+import { newId } from '../../services/kernel/src/domain';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { mediaService } from '../../services/media/src/service';
 import { calendarService } from '../../services/calendar/src/service';

@@ -1,16 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import {
-  buildSubgraph,
-  createLogger,
-  loadConfig,
-  newId,
-  signToken,
-  DEVELOPMENT_GATEWAY_SECRET,
-  DEVELOPMENT_JWT_SECRET,
-  type Role,
-} from '../../services/kernel/src';
+import { buildSubgraph } from '../../services/kernel/src/graphql';
+import { createLogger } from '../../services/kernel/src/observability';
+import { loadConfig, DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import { newId } from '../../services/kernel/src/domain';
+import { signToken, type Role } from '../../services/kernel/src/auth';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { calendarService } from '../../services/calendar/src/service';
 import { mediaService } from '../../services/media/src/service';

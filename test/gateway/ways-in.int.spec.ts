@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { GATEWAY_PROOF_HEADER, DEVELOPMENT_GATEWAY_SECRET, signGatewayProof } from '../../services/kernel/src';
+import { GATEWAY_PROOF_HEADER, signGatewayProof } from '../../services/kernel/src/auth';
+import { DEVELOPMENT_GATEWAY_SECRET } from '../../services/kernel/src/config';
 import { startTestNode, type TestGatewayNode } from '../support/node';
 import { subscribeSse, subscribeWs } from '../support/subscriptions';
 

@@ -5,7 +5,9 @@ import { InitiativeStatus, proposeInitiative, type InitiativeState } from '../..
 import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/initiative/initiative.entity';
 import { SIMILAR_SQL, similarParams } from '../../services/initiatives/src/duplicates/duplicates.queries';
 import { normalisedSql } from '../../services/initiatives/src/duplicates/normalised-sql';
-import { Axis, MINISTRY, newId, normalizeArabic, sourceOf, toRecord, topicOf, type ServiceDefinition } from '../../services/kernel/src';
+import { Axis, MINISTRY, newId, normalizeArabic } from '../../services/kernel/src/domain';
+import { sourceOf, toRecord, topicOf } from '../../services/kernel/src/events';
+import type { ServiceDefinition } from '../../services/kernel/src/service';
 import {
   eventually,
   kafkaBrokers,

@@ -1,4 +1,4 @@
-import { loadConfig, DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src';
+import { loadConfig, DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
 import { rebuildNode } from '../../cli/rebuild';
 import { eventually, kafkaBrokers, uniqueSuffix } from '../support/node';
 import { startNodeProcess, type NodeProcess } from '../support/process';

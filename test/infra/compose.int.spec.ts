@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { loadConfig } from '../../services/kernel/src';
+import { loadConfig } from '../../services/kernel/src/config';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -44,7 +44,9 @@ describe('docker-compose.yml', () => {
       const service = compose.services[name];
       expect({ name, declared: Boolean(service) }).toEqual({ name, declared: true });
       const where = dataPath(service);
-      const mounts = (service.volumes ?? []).map((v) => (typeof v === 'string' ? { type: v.startsWith('.') || v.startsWith('/') ? 'bind' : 'volume', source: v.split(':')[0], target: v.split(':')[1] } : v));
+      const mounts = (service.volumes ?? []).map((v) =>
+        typeof v === 'string' ? { type: v.startsWith('.') || v.startsWith('/') ? 'bind' : 'volume', source: v.split(':')[0], target: v.split(':')[1] } : v,
+      );
       const holding = mounts.find((m) => m.type === 'volume' && (where === m.target || where.startsWith(`${m.target}/`)));
       expect({ name, where, volume: holding?.source }).toEqual({ name, where, volume: expect.any(String) });
       expect(Object.keys(compose.volumes)).toContain(holding!.source);
@@ -64,7 +66,11 @@ describe('docker-compose.yml', () => {
     }
     expect(raw).not.toMatch(/postgresql:\/\/mmhub:(?!\$\{POSTGRES_PASSWORD\})/);
     const gatewaySecrets = NODES.map((n) => {
-      const secrets = new Set(Object.entries(compose.services).filter(([name]) => name.startsWith(`${n}-`)).map(([, s]) => s.environment?.MMHUB_GATEWAY_SECRET));
+      const secrets = new Set(
+        Object.entries(compose.services)
+          .filter(([name]) => name.startsWith(`${n}-`))
+          .map(([, s]) => s.environment?.MMHUB_GATEWAY_SECRET),
+      );
       expect({ node: n, secrets: secrets.size }).toEqual({ node: n, secrets: 1 });
       return [...secrets][0];
     });

@@ -1,7 +1,8 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative, updateInitiative } from '../../services/initiatives/src/initiative/initiative';
-import { Axis, newId, sourceOf, toRecord, type CloudEvent } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { sourceOf, toRecord, type CloudEvent } from '../../services/kernel/src/events';
 import { eventually, kafkaBrokers, readTopic, startTestService, type TestNode } from '../support/node';
 import { code } from './fixtures';
 

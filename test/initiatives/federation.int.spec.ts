@@ -1,5 +1,5 @@
 import { initiativesService } from '../../services/initiatives/src/service';
-import { buildSubgraph } from '../../services/kernel/src';
+import { buildSubgraph } from '../../services/kernel/src/graphql';
 import { composeSupergraph } from '../../gateway/src/compose';
 import { startTestService, type TestNode } from '../support/node';
 import { propose } from './fixtures';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestNode } from '../support/node';
+import type { GraphQLResult, TestNode } from '../support/node';
 
 export const PROPOSE = `mutation Propose($input: ProposeInitiativeInput!) {
   proposeInitiative(input: $input) { id node code titleAr status version axis plannedStart plannedEnd percentComplete }
@@ -60,4 +60,10 @@ export async function ownRows(n: TestNode): Promise<Record<string, unknown[]>> {
     [n.node],
   );
   return row;
+}
+
+/** A GraphQL answer without errors: its data. */
+export function ok<T>(r: GraphQLResult<T>): T {
+  expect(r.errors).toBeUndefined();
+  return r.data!;
 }

@@ -1,4 +1,7 @@
-import { OutboxEntry, SEARCH_STEMS_VERSION, createLogger, migrate, openDatabase } from '../../services/kernel/src';
+import { OutboxEntry } from '../../services/kernel/src/events';
+import { SEARCH_STEMS_VERSION } from '../../services/kernel/src/domain';
+import { createLogger } from '../../services/kernel/src/observability';
+import { migrate, openDatabase } from '../../services/kernel/src/db';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { listInitiatives } from '../../services/initiatives/src/initiative/initiative.queries';
 import { refreshSearchKeys } from '../../services/initiatives/src/initiative/search-keys';

@@ -1,4 +1,4 @@
-import { newId } from '../../services/kernel/src';
+import { newId } from '../../services/kernel/src/domain';
 import { eventually, type GraphQLResult, type TestNode } from '../support/node';
 import { campaignEvent, counts, dataOf, draft, errorOf, initiativeEvent, messageIn, mutations, produce, simpleDraft, startRiyadhMedia } from './media-support';
 

@@ -1,4 +1,4 @@
-import { newId } from '../../services/kernel/src';
+import { newId } from '../../services/kernel/src/domain';
 import { mediaService } from '../../services/media/src/service';
 import { eventually, startTestService, type TestNode } from '../support/node';
 import { campaignEvent, counts, dataOf, draft, errorOf, messageIn, mutations, produce, simpleDraft } from './media-support';

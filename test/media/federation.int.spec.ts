@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newId } from '../../services/kernel/src';
+import { newId } from '../../services/kernel/src/domain';
 import { mediaService } from '../../services/media/src/service';
 import { startTestService, type TestNode } from '../support/node';
 import { dataOf, draft, messageIn, simpleDraft } from './media-support';

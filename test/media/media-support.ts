@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
-import { Axis, newId, toRecord, topicOf, type CloudEvent } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { toRecord, topicOf, type CloudEvent } from '../../services/kernel/src/events';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { mediaService } from '../../services/media/src/service';
 import { kafkaBrokers, startTestService, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';

@@ -1,4 +1,4 @@
-import { containsArabic, hijriOfDay, riyadhDate } from '../../services/kernel/src';
+import { containsArabic, hijriOfDay, riyadhDate } from '../../services/kernel/src/domain';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { mediaService } from '../../services/media/src/service';
 import { eventually, startTestService, uniqueSuffix, type TestNode } from '../support/node';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { initiativesService } from '../../services/initiatives/src/service';
-import { signToken } from '../../services/kernel/src';
+import { signToken } from '../../services/kernel/src/auth';
 import { PROPOSE, proposal } from '../initiatives/fixtures';
 import { startObservedNode, type ObservedNode } from './support';
 

@@ -1,7 +1,9 @@
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative } from '../../services/initiatives/src/initiative/initiative';
-import { Axis, newId, samplesOf, sourceOf, sumOf, toRecord, type CloudEvent, type Exposition } from '../../services/kernel/src';
+import { Axis, newId } from '../../services/kernel/src/domain';
+import { samplesOf, sumOf, type Exposition } from '../../services/kernel/src/observability';
+import { sourceOf, toRecord, type CloudEvent } from '../../services/kernel/src/events';
 import { eventually, kafkaBrokers } from '../support/node';
 import { PROPOSE, code, proposal } from '../initiatives/fixtures';
 import { growth, startObservedNode, type ObservedNode } from './support';

@@ -1,5 +1,6 @@
 import { initiativesService } from '../../services/initiatives/src/service';
-import { loadConfig, sumOf } from '../../services/kernel/src';
+import { loadConfig } from '../../services/kernel/src/config';
+import { sumOf } from '../../services/kernel/src/observability';
 import { formatStatus, nodeStatus } from '../../cli/status';
 import { startBroker, stopBroker } from '../support/infra';
 import { eventually } from '../support/node';

@@ -1,13 +1,7 @@
-import {
-  createLogger,
-  parsePrometheusText,
-  signToken,
-  sumOf,
-  DEVELOPMENT_JWT_SECRET,
-  type Exposition,
-  type Role,
-  type ServiceDefinition,
-} from '../../services/kernel/src';
+import { createLogger, parsePrometheusText, sumOf, type Exposition } from '../../services/kernel/src/observability';
+import { signToken, type Role } from '../../services/kernel/src/auth';
+import { DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import type { ServiceDefinition } from '../../services/kernel/src/service';
 import { startNode, type RunningNode } from '../../cli/node';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
 import { testNodeEnv, type GraphQLResult } from '../support/node';

@@ -1,7 +1,7 @@
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { SpanKind } from '@opentelemetry/api';
 import { initiativesService } from '../../services/initiatives/src/service';
-import { startTracing, stopTracing } from '../../services/kernel/src';
+import { startTracing, stopTracing } from '../../services/kernel/src/observability';
 import { eventually, readTopic } from '../support/node';
 import { PROPOSE, proposal } from '../initiatives/fixtures';
 import { startObservedNode, type ObservedNode } from './support';

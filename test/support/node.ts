@@ -2,21 +2,11 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { decodeJwt } from 'jose';
-import {
-  createLogger,
-  loadConfig,
-  signToken,
-  startService,
-  DEVELOPMENT_JWT_SECRET,
-  DEVELOPMENT_GATEWAY_SECRET,
-  GATEWAY_PROOF_HEADER,
-  signGatewayProof,
-  type Caller,
-  type EventBus,
-  type Role,
-  type RunningService,
-  type ServiceDefinition,
-} from '../../services/kernel/src';
+import { createLogger } from '../../services/kernel/src/observability';
+import { loadConfig, DEVELOPMENT_JWT_SECRET, DEVELOPMENT_GATEWAY_SECRET } from '../../services/kernel/src/config';
+import { signToken, GATEWAY_PROOF_HEADER, signGatewayProof, type Caller, type Role } from '../../services/kernel/src/auth';
+import { startService, type RunningService, type ServiceDefinition } from '../../services/kernel/src/service';
+import type { EventBus } from '../../services/kernel/src/events';
 import { createTestDatabase, query, type TestDatabase } from './database';
 import { startNode, type RunningNode } from '../../cli/node';
 

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
 import net from 'node:net';
-import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET, signToken, type Role } from '../../services/kernel/src';
+import { DEVELOPMENT_GATEWAY_SECRET, DEVELOPMENT_JWT_SECRET } from '../../services/kernel/src/config';
+import { signToken, type Role } from '../../services/kernel/src/auth';
 import { createTestDatabase, query, type TestDatabase } from './database';
 import { testNodeEnv, uniqueSuffix, type GraphQLResult } from './node';
 

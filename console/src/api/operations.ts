@@ -1,6 +1,6 @@
 import { graphql } from '../gql';
 
-// every operation the console sends; each is a persisted document (its sha256 is in the manifest)
+// every query the console's views send; each is a persisted document (its sha256 is in the manifest)
 
 export const NodesQuery = graphql(`
   query ConsoleNodes {
@@ -298,118 +298,6 @@ export const DashboardQuery = graphql(`
           notRated
         }
       }
-    }
-  }
-`);
-
-export const ReviewQueueQuery = graphql(`
-  query ReviewQueue {
-    mediaMessages(first: 50, filter: { status: [IN_REVIEW] }) {
-      totalCount
-      edges {
-        node {
-          id
-          node
-          version
-          status
-          origin
-          bodyAr
-          bodyEn
-          authors
-          createdAt
-          campaign {
-            id
-            titleAr
-            titleEn
-            scope
-          }
-          initiative {
-            id
-            titleAr
-            titleEn
-          }
-          variants {
-            channel
-            text
-            hashtags
-            mediaRefs
-            publishedText
-            length
-            limit
-          }
-          violations {
-            ruleId
-            kind
-            severity
-            channel
-            messageAr
-            messageEn
-            span {
-              start
-              end
-              text
-            }
-          }
-        }
-      }
-    }
-  }
-`);
-
-export const ReviewMessageMutation = graphql(`
-  mutation ReviewMessage($id: ID!, $version: Int!, $decision: ReviewDecision!, $comment: String) {
-    reviewMessage(id: $id, version: $version, decision: $decision, comment: $comment) {
-      id
-      decision
-      messageId
-      message {
-        id
-        status
-        version
-      }
-    }
-  }
-`);
-
-export const InitiativeChangedSubscription = graphql(`
-  subscription LiveInitiatives {
-    initiativeChanged {
-      id
-      node
-      code
-      titleAr
-      titleEn
-      status
-      updatedAt
-      version
-    }
-  }
-`);
-
-export const CampaignChangedSubscription = graphql(`
-  subscription LiveCampaigns {
-    campaignChanged {
-      id
-      node
-      titleAr
-      titleEn
-      status
-      updatedAt
-      version
-    }
-  }
-`);
-
-export const MessageStatusChangedSubscription = graphql(`
-  subscription LiveMessages {
-    messageStatusChanged {
-      id
-      node
-      bodyAr
-      bodyEn
-      status
-      updatedAt
-      version
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSubscription } from 'urql';
-import { CampaignChangedSubscription, InitiativeChangedSubscription, MessageStatusChangedSubscription } from '../api/operations';
+import { CampaignChangedSubscription, InitiativeChangedSubscription, MessageStatusChangedSubscription } from '../api/subscriptions';
 import { ApiError } from '../lib/errors';
 import { formatInstant } from '../lib/dates';
 import { useI18n, type TextKey } from '../lib/i18n';

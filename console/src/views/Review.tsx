@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
-import { MessageStatusChangedSubscription, ReviewMessageMutation, ReviewQueueQuery } from '../api/operations';
+import { ReviewMessageMutation, ReviewQueueQuery } from '../api/review';
+import { MessageStatusChangedSubscription } from '../api/subscriptions';
 import type { ReviewQueueQuery as QueueData } from '../gql/graphql';
 import { ApiError } from '../lib/errors';
 import { numberIn } from '../lib/dates';

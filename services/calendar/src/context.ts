@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, plainRows, type RequestContext } from '../../kernel/src';
+import { hideUnpublished } from '../../kernel/src/auth';
+import { plainRows } from '../../kernel/src/db';
+import type { RequestContext } from '../../kernel/src/graphql';
 import { CampaignStatus } from './campaign/campaign';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';

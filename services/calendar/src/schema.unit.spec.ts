@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
-import { buildSubgraph } from '../../kernel/src';
+import { buildSubgraph } from '../../kernel/src/graphql';
 import { initiativesService } from '../../initiatives/src/service';
 import { calendarService } from './service';
 

@@ -1,5 +1,7 @@
 import { calendarEvents } from './events';
-import { isUuid, journalConsumer, type ServiceDefinition } from '../../kernel/src';
+import { isUuid } from '../../kernel/src/domain';
+import { journalConsumer } from '../../kernel/src/events';
+import type { ServiceDefinition } from '../../kernel/src/service';
 import { CampaignChangesResolver } from './campaign/campaign-changes.resolver';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';

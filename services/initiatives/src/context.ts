@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../kernel/src';
+import type { RequestContext } from '../../kernel/src/graphql';
 import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.entity';
 import { IntegrationAssessmentRecord } from './integration/integration.entity';
 

@@ -1,7 +1,9 @@
 import { initiativesEvents } from './events';
 import { calendarEvents } from '../../calendar/src/events';
 import { mediaEvents } from '../../media/src/events';
-import { journalConsumer, scopeOfDashboardId, type ServiceDefinition } from '../../kernel/src';
+import { journalConsumer } from '../../kernel/src/events';
+import { scopeOfDashboardId } from '../../kernel/src/domain';
+import type { ServiceDefinition } from '../../kernel/src/service';
 import { StreamResolver } from './stream/stream.resolver';
 import { InitiativeRecord, ProgressReportRecord } from './initiative/initiative.entity';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord } from './integration/integration.entity';

@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hideUnpublished, isUuid, plainRows, type RequestContext } from '../../kernel/src';
+import { hideUnpublished } from '../../kernel/src/auth';
+import { isUuid } from '../../kernel/src/domain';
+import { plainRows } from '../../kernel/src/db';
+import type { RequestContext } from '../../kernel/src/graphql';
 import { MessageStatus } from './message/message';
 import { MediaMessageRecord } from './message/message.entity';
 import { ReviewRecord } from './review/review.entity';

@@ -1,5 +1,6 @@
 import { mediaEvents } from './events';
-import { journalConsumer, type ServiceDefinition } from '../../kernel/src';
+import { journalConsumer } from '../../kernel/src/events';
+import type { ServiceDefinition } from '../../kernel/src/service';
 import { MessageChangesResolver } from './message/message-changes.resolver';
 import { MediaMessageRecord } from './message/message.entity';
 import { CharterRuleRecord } from './charter/charter.entity';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Axis, MINISTRY, badInput } from '../../../kernel/src';
+import { Axis, MINISTRY, badInput } from '../../../kernel/src/domain';
 import { CampaignStatus, validAudiences, validChannels } from '../campaign/campaign';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { CalendarEntryKind, CalendarEntryStatus } from '../entry/calendar-entry';

@@ -1,5 +1,6 @@
 import { createUnionType, Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Axis, LocalDateScalar } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import { Campaign } from '../campaign/campaign.types';
 import { CalendarEntry } from '../entry/calendar-entry.types';
 import { CalendarEntryKind } from '../entry/calendar-entry';

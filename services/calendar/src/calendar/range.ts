@@ -1,4 +1,4 @@
-import { badInput, daysBetween, gregorianOfHijri, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { badInput, daysBetween, gregorianOfHijri, hijriMonthRange, hijriOfDay } from '../../../kernel/src/domain';
 import { HIJRI_YEARS, validHijriYear } from '../occasions/national-occasions';
 
 export interface DayRange {

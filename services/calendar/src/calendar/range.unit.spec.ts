@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
 import { resolveRange } from './range';
 import { daysPeriod, lastDay, overlaps, periodText } from '../period/period';
 

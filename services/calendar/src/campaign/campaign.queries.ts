@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
+import { MINISTRY, isUuid } from '../../../kernel/src/domain';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
 import { CampaignScope } from './campaign';
 import { CampaignRecord } from './campaign.entity';
 import type { CampaignFilter } from './campaign.types';

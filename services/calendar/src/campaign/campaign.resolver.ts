@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode } from '@mikro-orm/postgresql';
-import { LocalDateScalar, changeAggregate, createAggregate, riyadhDate, validId, type CommandWork } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
+import { changeAggregate, createAggregate, type CommandWork } from '../../../kernel/src/db';
+import { riyadhDate, validId } from '../../../kernel/src/domain';
 import { lastDay } from '../period/period';
 import { PLACED_NAMES, dayClashesOf } from '../clashes/day-clash';
 import { dayClashView } from '../occasions/sector-calendar.resolver';

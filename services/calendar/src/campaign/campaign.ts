@@ -5,14 +5,13 @@ import {
   Lifecycle,
   MINISTRY,
   badInput,
-  eventType,
   isUuid,
   optionalText,
   requiredText,
   type Acting,
-  type DomainEvent,
   type NamedCode,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { samePeriod, validPeriod, type Period } from '../period/period';
 
 export enum CampaignStatus {

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Axis, Connection } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { Connection } from '../../../kernel/src/graphql';
 import { CampaignScope, CampaignStatus } from './campaign';
 
 registerEnumType(CampaignStatus, { name: 'CampaignStatus', description: 'DRAFT → SCHEDULED → LIVE → DONE, or CANCELLED.' });

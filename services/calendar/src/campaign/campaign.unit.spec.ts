@@ -1,4 +1,4 @@
-import { Axis, DomainError } from '../../../kernel/src';
+import { Axis, DomainError } from '../../../kernel/src/domain';
 import {
   campaignLifecycle,
   CampaignStatus,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, type Axis } from '../../../kernel/src';
+import { MINISTRY, type Axis } from '../../../kernel/src/domain';
 import { COMMITTED } from '../campaign/campaign';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { CalendarEntryKind, CalendarEntryStatus } from '../entry/calendar-entry';

@@ -1,4 +1,4 @@
-import { AUDIENCES, MINISTRY, axisName, nodeName, type Axis, type Message } from '../../../kernel/src';
+import { AUDIENCES, MINISTRY, axisName, nodeName, type Axis, type Message } from '../../../kernel/src/domain';
 import { intersection, overlaps, periodText, type Period } from '../period/period';
 
 export enum ClashKind {

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 import { Campaign } from '../campaign/campaign.types';
 import { CalendarEntry } from '../entry/calendar-entry.types';
 import { ClashKind } from './clash';

@@ -1,4 +1,4 @@
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 import { ClashKind, findClashes, involves, type ClashingCampaign, type ClashingOccasion } from './clash';
 
 const at = (day: string, time = '00:00') => new Date(`${day}T${time}:00+03:00`);

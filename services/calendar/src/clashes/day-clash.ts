@@ -1,4 +1,4 @@
-import { WEEKEND, gregorianDayOf, hijriOfDay, riyadhDate, weekdayOfDay, type Message } from '../../../kernel/src';
+import { WEEKEND, gregorianDayOf, hijriOfDay, riyadhDate, weekdayOfDay, type Message } from '../../../kernel/src/domain';
 import { occasionsBetween, type OccasionDays } from '../occasions/national-occasions';
 import { daysPeriod, lastDay, periodText, type Period } from '../period/period';
 

@@ -1,4 +1,4 @@
-import { type Axis, HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src';
+import { type Axis, HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, hijriMonthRange, hijriOfDay } from '../../../kernel/src/domain';
 
 export { HIJRI_MONTHS_AR };
 

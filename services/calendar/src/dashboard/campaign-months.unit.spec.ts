@@ -1,4 +1,4 @@
-import { Axis, hijriOfDay } from '../../../kernel/src';
+import { Axis, hijriOfDay } from '../../../kernel/src/domain';
 import { HIJRI_MONTHS_AR, gregorianMonths, hijriMonths } from './campaign-months';
 
 const H = Axis.HEALTH_AWARENESS;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { COMMITTED } from '../campaign/campaign';
 import type { CampaignDays } from './campaign-months';
-import type { DashboardScope } from '../../../kernel/src';
+import type { DashboardScope } from '../../../kernel/src/domain';
 
 /**
  * Committed campaigns (scheduled, live, done: those of the clashes and the feed) grouped by axis and

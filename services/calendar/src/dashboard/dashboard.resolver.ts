@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Axis, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src';
+import { Axis, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src/domain';
 import type { CalendarContext } from '../context';
 import { gregorianMonths, hijriMonths, type CampaignDays } from './campaign-months';
 import { campaignDays } from './dashboard.queries';

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Axis, LocalDateScalar } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 
 /** The initiatives service owns SectorDashboard; this service adds the campaigns by month. */
 @ObjectType('SectorDashboard')

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { LocalDateScalar, changeAggregate, createAggregate, isUuid, validId } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
+import { changeAggregate, createAggregate } from '../../../kernel/src/db';
+import { isUuid, validId } from '../../../kernel/src/domain';
 import type { CalendarContext } from '../context';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { Campaign } from '../campaign/campaign.types';

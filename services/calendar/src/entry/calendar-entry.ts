@@ -1,17 +1,5 @@
-import {
-  type Axis,
-  Lifecycle,
-  MINISTRY,
-  badInput,
-  eventType,
-  localDate,
-  optionalText,
-  period,
-  requiredText,
-  riyadhDate,
-  type Acting,
-  type DomainEvent,
-} from '../../../kernel/src';
+import { type Axis, Lifecycle, MINISTRY, badInput, localDate, optionalText, period, requiredText, riyadhDate, type Acting } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CampaignStatus, validAxis, type Actor } from '../campaign/campaign';
 import { addDays, dayStart, lastDay, samePeriod, validPeriod, type Period } from '../period/period';
 

@@ -1,5 +1,6 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Axis, LocalDateScalar } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import { CalendarEntryKind, CalendarEntryStatus } from './calendar-entry';
 
 registerEnumType(CalendarEntryKind, { name: 'CalendarEntryKind' });

@@ -1,4 +1,4 @@
-import { Axis, DomainError } from '../../../kernel/src';
+import { Axis, DomainError } from '../../../kernel/src/domain';
 import { CampaignStatus } from '../campaign/campaign';
 import { addCalendarEntry, CalendarEntryKind, cancelCalendarEntry, entryDays, moveCalendarEntry, type AddCalendarEntry } from './calendar-entry';
 

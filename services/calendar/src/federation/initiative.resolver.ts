@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { isUuid } from '../../../kernel/src';
+import { isUuid } from '../../../kernel/src/domain';
 import type { CalendarContext } from '../context';
 import { Campaign } from '../campaign/campaign.types';
 import { InitiativeReference } from './initiative.types';

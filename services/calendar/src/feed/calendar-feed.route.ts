@@ -1,23 +1,17 @@
 import type { Express, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedReaderOf, isFeedToken } from './feed-token';
+import { DomainError, badInput, isUuid, localDate, riyadhDate, storableText, unauthenticated, type Axis } from '../../../kernel/src/domain';
 import {
-  DomainError,
-  GATEWAY_PROOF_HEADER,
-  badInput,
   createGatewayProofVerifier,
+  gatewayProofOf,
   createTokenVerifier,
-  isUuid,
-  localDate,
-  riyadhDate,
-  storableText,
-  unauthenticated,
-  type Axis,
   type Caller,
   type GatewayProof,
-  type ServiceRuntime,
+  type GatewayProofVerifier,
   type TokenVerifier,
-} from '../../../kernel/src';
+} from '../../../kernel/src/auth';
+import type { ServiceRuntime } from '../../../kernel/src/service';
 import { calendarItems, type CalendarQuery } from '../calendar/calendar.queries';
 import { resolveRange } from '../calendar/range';
 import type { CalendarEntryKind } from '../entry/calendar-entry';
@@ -48,13 +42,10 @@ function single(req: Request, name: string): string | undefined {
   return storableText(name, v);
 }
 
-type ProofVerifier = ReturnType<typeof createGatewayProofVerifier>;
-
 /** The node's gateway vouching for the request, null when it came some other way; a forged or foreign proof is refused. */
-async function gatewayProofOf(req: Request, verifyProof: ProofVerifier): Promise<GatewayProof | null> {
-  const header = req.headers[GATEWAY_PROOF_HEADER];
-  if (!header) return null;
-  const proof = await verifyProof(Array.isArray(header) ? header[0] : header);
+async function proofOf(req: Request, verifyProof: GatewayProofVerifier): Promise<GatewayProof | null> {
+  const proof = await gatewayProofOf(req.headers, verifyProof);
+  if (proof === undefined) return null;
   if (!proof) throw unauthenticated({ en: 'The gateway proof is not valid.', ar: 'إثبات البوابة غير صالح.' });
   return proof;
 }
@@ -172,7 +163,7 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
 
   app.get('/calendar.ics', async (req, res) => {
     try {
-      const proof = await gatewayProofOf(req, verifyProof);
+      const proof = await proofOf(req, verifyProof);
       const em = runtime.orm.em.fork();
       await readerOf(req, proof, verify, allowAnonymous, em);
       const period = feedPeriod(req, riyadhDate(new Date()));
@@ -185,7 +176,7 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
 
   app.get('/calendar/items/:file', async (req, res) => {
     try {
-      const proof = await gatewayProofOf(req, verifyProof);
+      const proof = await proofOf(req, verifyProof);
       await readerOf(req, proof, verify, allowAnonymous, runtime.orm.em.fork());
       const id = String(req.params.file).replace(/\.ics$/, '');
       if (!isUuid(id)) throw badInput('id', { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });

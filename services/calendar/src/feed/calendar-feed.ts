@@ -1,7 +1,7 @@
 import ical, { ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
-import { RIYADH, axisName, nodeName, type Message } from '../../../kernel/src';
+import { RIYADH, axisName, nodeName, type Message } from '../../../kernel/src/domain';
 import { CampaignStatus } from '../campaign/campaign';
 import type { CampaignRecord } from '../campaign/campaign.entity';
 import { CalendarEntryStatus, KIND_NAMES, entryDays } from '../entry/calendar-entry';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import ical, { type VEvent } from 'node-ical';
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 import { CampaignStatus } from '../campaign/campaign';
 import { CampaignRecord } from '../campaign/campaign.entity';
 import { CalendarEntryKind, CalendarEntryStatus } from '../entry/calendar-entry';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { authorize } from '../../../kernel/src';
+import { authorize } from '../../../kernel/src/auth';
 import type { CalendarContext } from '../context';
 import { FEED_TOKEN_DAYS, issueFeedToken } from './feed-token';
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { boundedNumber, unauthenticated, type Caller, type Role } from '../../../kernel/src';
+import { boundedNumber, unauthenticated } from '../../../kernel/src/domain';
+import type { Caller, Role } from '../../../kernel/src/auth';
 
 /** A feed token lasts this long unless asked otherwise: long enough for a calendar app, short enough to expire. */
 export const FEED_TOKEN_DAYS = { default: 90, max: 365 } as const;

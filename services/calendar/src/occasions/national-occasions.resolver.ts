@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
-import { MINISTRY, createAggregate, newId } from '../../../kernel/src';
+import { MINISTRY, newId } from '../../../kernel/src/domain';
+import { createAggregate } from '../../../kernel/src/db';
 import type { CalendarContext } from '../context';
 import { addCalendarEntry } from '../entry/calendar-entry';
 import { CalendarEntryRecord, calendarEntryAggregate } from '../entry/calendar-entry.entity';

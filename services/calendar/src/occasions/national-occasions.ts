@@ -1,4 +1,12 @@
-import { NATIONAL_OCCASIONS, badInput, boundedNumber, gregorianOfHijri, hijriMonthRange, hijriOfDay, type NationalOccasionRule } from '../../../kernel/src';
+import {
+  NATIONAL_OCCASIONS,
+  badInput,
+  boundedNumber,
+  gregorianOfHijri,
+  hijriMonthRange,
+  hijriOfDay,
+  type NationalOccasionRule,
+} from '../../../kernel/src/domain';
 import { addDays } from '../period/period';
 import { CalendarEntryKind, type AddCalendarEntry, type NationalOccasionMark } from '../entry/calendar-entry';
 

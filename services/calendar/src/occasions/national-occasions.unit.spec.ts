@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
 import { nationalOccasionsOf } from './national-occasions';
 
 const days = (year: number) => Object.fromEntries(nationalOccasionsOf(year).map((o) => [o.mark.code, [o.entry.when.startDate, o.entry.when.endDate]]));

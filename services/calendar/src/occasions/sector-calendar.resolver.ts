@@ -1,5 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { LocalDateScalar, WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, requireRoleFor, weekdayOfDay } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
+import { WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, weekdayOfDay } from '../../../kernel/src/domain';
+import { requireRoleFor } from '../../../kernel/src/auth';
 import type { CalendarContext } from '../context';
 import { gregorianOfHijriDay, validCalendarDay } from '../calendar/range';
 import { occasionDaysOf, occasionsBetween, type OccasionDays } from './national-occasions';

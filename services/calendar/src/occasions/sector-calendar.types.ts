@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '../../../kernel/src';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import { DayClashKind } from '../clashes/day-clash';
 
 registerEnumType(DayClashKind, {

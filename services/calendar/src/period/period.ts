@@ -1,4 +1,4 @@
-import { badInput, gregorianDayOf, hijriOfDay, riyadhDate, type Message } from '../../../kernel/src';
+import { badInput, gregorianDayOf, hijriOfDay, riyadhDate, type Message } from '../../../kernel/src/domain';
 
 /** A stretch of time, start included and end excluded: touching periods do not overlap. */
 export interface Period {

@@ -1,4 +1,4 @@
-import type { EventsOf, ReceivedOf } from '../../../kernel/src';
+import type { EventsOf, ReceivedOf } from '../../../kernel/src/events/schemas';
 import { assertType, type Equals } from '../../../../test/support/types';
 import { calendarEvents } from '../events';
 import type { CampaignState, CampaignStatus } from '../campaign/campaign';

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, isEventOf, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
+import { MINISTRY } from '../../../kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
+import { topicOf, upsertNewer } from '../../../kernel/src/events';
+import type { ConsumerDefinition } from '../../../kernel/src/service';
 import { CampaignRecord, campaignRow } from '../campaign/campaign.entity';
 import { campaignEvents } from '../campaign/campaign.events';
 import { CalendarEntryRecord, calendarEntryRow } from '../entry/calendar-entry.entity';

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Axis } from '../../../kernel/src';
+import type { Axis, DashboardScope } from '../../../kernel/src/domain';
 import { lateDaysSql, lit, ragSql } from '../initiative/progress.sql';
 import { Rag } from '../initiative/progress';
 import type { InitiativeStatus } from '../initiative/initiative';
-import type { DashboardScope } from '../../../kernel/src';
 
 /** `where` over an initiative alias for the scope; lists travel as one JSON parameter each. */
 function scopeWhere(scope: DashboardScope, alias: string): { where: string; params: unknown[] } {

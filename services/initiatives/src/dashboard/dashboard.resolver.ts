@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Axis, LocalDateScalar, badInput, bySectorOrder, dashboardScope, nodeName, nodesInView, type DashboardScope } from '../../../kernel/src';
+import { Axis, badInput, bySectorOrder, dashboardScope, nodeName, nodesInView, type DashboardScope } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import type { InitiativesContext } from '../context';
 import { InitiativeStatus } from '../initiative/initiative';
 import { todayInRiyadh } from '../initiative/progress';

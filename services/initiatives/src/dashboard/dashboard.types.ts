@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 import { InitiativeStatus } from '../initiative/initiative';
 
 @InputType('SectorDashboardFilter', { description: 'Every list given narrows the dashboard; none: the whole sector as this node sees it.' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Axis } from '../../../kernel/src';
+import type { Axis } from '../../../kernel/src/domain';
 import { normalisedSql } from './normalised-sql';
 
 /**

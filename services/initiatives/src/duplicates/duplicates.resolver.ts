@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Axis, badInput, normalizeArabic, notFound, validId } from '../../../kernel/src';
+import { Axis, badInput, normalizeArabic, notFound, validId } from '../../../kernel/src/domain';
 import type { InitiativesContext } from '../context';
 import { Initiative } from '../initiative/initiative.types';
 import { duplicateCandidates, similarInitiatives, type PairRow } from './duplicates.queries';

@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SEARCH_STEMS_VERSION, searchStems, type Aggregate, type Axis } from '../../../kernel/src';
+import { SEARCH_STEMS_VERSION, searchStems, type Axis } from '../../../kernel/src/domain';
+import type { Aggregate } from '../../../kernel/src/db';
 import { searchText, type InitiativeState, type InitiativeStatus, type Target } from './initiative';
 import type { KpiActual, ProgressReportState } from './progress';
 

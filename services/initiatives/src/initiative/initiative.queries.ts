@@ -1,5 +1,7 @@
 import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, isUuid, normalizeArabic, pageSize, plainRow, searchStems, tableOf, toPage, type Page } from '../../../kernel/src';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
+import { isUuid, normalizeArabic, searchStems } from '../../../kernel/src/domain';
+import { plainRow, tableOf } from '../../../kernel/src/db';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
 import { todayInRiyadh } from './progress';

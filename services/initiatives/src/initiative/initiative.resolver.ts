@@ -1,7 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Axis, MINISTRY, DomainError, changeAggregate, createAggregate, isUuid, newId, validId } from '../../../kernel/src';
+import { Axis, MINISTRY, DomainError, isUuid, newId, validId } from '../../../kernel/src/domain';
+import { changeAggregate, createAggregate } from '../../../kernel/src/db';
 import type { InitiativesContext } from '../context';
 import { changeInitiativeStatus, InitiativeStatus, proposeInitiative, updateInitiative, type ParentInitiative } from './initiative';
 import { expectedProgress, lateDays, rag, Rag, reportProgress, todayInRiyadh, type ProgressReportState } from './progress';

@@ -4,7 +4,6 @@ import {
   MINISTRY,
   badInput,
   boundedNumber,
-  eventType,
   localDate,
   normalizeArabic,
   optionalText,
@@ -12,8 +11,8 @@ import {
   requiredText,
   type Acting,
   type Actor,
-  type DomainEvent,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 
 export enum InitiativeStatus {
   PROPOSED = 'PROPOSED',

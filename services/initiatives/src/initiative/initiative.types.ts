@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Axis, Connection, LocalDateScalar } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { Connection, LocalDateScalar } from '../../../kernel/src/graphql';
 import { InitiativeStatus } from './initiative';
 import { Rag } from './progress';
 

@@ -1,4 +1,4 @@
-import { isLocalDate } from '../../../kernel/src';
+import { isLocalDate } from '../../../kernel/src/domain';
 import { InitiativeStatus } from './initiative';
 import { RAG_RULE, Rag } from './progress';
 

@@ -1,4 +1,5 @@
-import { DomainError, badInput, boundedNumber, daysBetween, eventType, optionalText, riyadhDate, type Acting } from '../../../kernel/src';
+import { DomainError, badInput, boundedNumber, daysBetween, optionalText, riyadhDate, type Acting } from '../../../kernel/src/domain';
+import { eventType } from '../../../kernel/src/events';
 import { InitiativeStatus, type InitiativeEvent, type InitiativeState } from './initiative';
 
 export enum Rag {

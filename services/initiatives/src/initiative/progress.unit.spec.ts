@@ -1,4 +1,4 @@
-import { Axis, type DomainError } from '../../../kernel/src';
+import { Axis, type DomainError } from '../../../kernel/src/domain';
 import { InitiativeStatus, proposeInitiative } from './initiative';
 import { expectedProgress, lateDays, rag, Rag, reportProgress } from './progress';
 

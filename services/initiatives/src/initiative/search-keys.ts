@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { SEARCH_STEMS_VERSION, normalizeArabic, searchStems, tableOf, type Logger } from '../../../kernel/src';
+import { SEARCH_STEMS_VERSION, normalizeArabic, searchStems } from '../../../kernel/src/domain';
+import { tableOf } from '../../../kernel/src/db';
+import type { Logger } from '../../../kernel/src/observability';
 import { InitiativeRecord } from './initiative.entity';
 
 const BATCH = 2000;

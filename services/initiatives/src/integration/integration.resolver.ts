@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorize, badInput, createAggregate, isUuid, notFound, requireRoleFor } from '../../../kernel/src';
+import { authorize, requireRoleFor } from '../../../kernel/src/auth';
+import { badInput, isUuid, notFound } from '../../../kernel/src/domain';
+import { createAggregate } from '../../../kernel/src/db';
 import type { InitiativesContext } from '../context';
 import { InitiativeRecord } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.types';

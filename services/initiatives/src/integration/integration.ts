@@ -1,4 +1,5 @@
-import { MINISTRY, badInput, boundedNumber, eventType, optionalText, requiredText, type Acting, type DomainEvent } from '../../../kernel/src';
+import { MINISTRY, badInput, boundedNumber, optionalText, requiredText, type Acting } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 
 /** A ministry-defined criterion initiatives are scored against (معايير تكامل المبادرات). */
 export interface IntegrationCriterionState {

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
 import { assessInitiative, defineIntegrationCriterion, weightedScore, type IntegrationCriterionState } from './integration';
 
 const now = new Date('2026-03-01T09:00:00Z');

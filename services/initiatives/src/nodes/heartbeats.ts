@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, NODES_TOPIC, nodeHeartbeatEvent, type ConsumerDefinition, type ReceivedOf } from '../../../kernel/src';
+import { MINISTRY } from '../../../kernel/src/domain';
+import { NODES_TOPIC, nodeHeartbeatEvent, type ReceivedOf } from '../../../kernel/src/events/schemas';
+import type { ConsumerDefinition } from '../../../kernel/src/service';
 
 /** Keeps the newest heartbeat of each node's services: one statement per batch. */
 async function applyHeartbeats(em: EntityManager, events: ReceivedOf<typeof nodeHeartbeatEvent>[]): Promise<void> {

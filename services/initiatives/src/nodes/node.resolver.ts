@@ -1,5 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { MINISTRY, SECTOR_NODES, freshnessOf } from '../../../kernel/src';
+import { MINISTRY, SECTOR_NODES } from '../../../kernel/src/domain';
+import { freshnessOf } from '../../../kernel/src/nodes';
 import type { InitiativesContext } from '../context';
 import { latest, liveness } from './node-status';
 import { NodeStatus } from './node.types';

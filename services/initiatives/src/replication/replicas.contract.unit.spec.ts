@@ -1,4 +1,5 @@
-import { Axis, isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
 import { assertType, type Equals } from '../../../../test/support/types';
 import { initiativesEvents } from '../events';
 import { initiativeEvents } from '../initiative/initiative.events';

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, isEventOf, topicOf, upsertNewer, type ConsumerDefinition, type EventsOf, type ReceivedOf } from '../../../kernel/src';
+import { MINISTRY } from '../../../kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
+import { topicOf, upsertNewer } from '../../../kernel/src/events';
+import type { ConsumerDefinition } from '../../../kernel/src/service';
 import { InitiativeRecord, ProgressReportRecord, initiativeRow, progressReportRow } from '../initiative/initiative.entity';
 import { initiativeEvents } from '../initiative/initiative.events';
 import { IntegrationAssessmentRecord, IntegrationCriterionRecord, assessmentRow, criterionRow } from '../integration/integration.entity';

@@ -1,18 +1,8 @@
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import {
-  DomainError,
-  MINISTRY,
-  badInput,
-  cursorOf,
-  followChanges,
-  readJournal,
-  requireKept,
-  requireRoleFor,
-  seqOfCursor,
-  type JournalEvent,
-  type JournalFilter,
-  type JournalStart,
-} from '../../../kernel/src';
+import { DomainError, MINISTRY, badInput } from '../../../kernel/src/domain';
+import { cursorOf, readJournal, requireKept, seqOfCursor, type JournalEvent, type JournalFilter, type JournalStart } from '../../../kernel/src/events';
+import { followChanges } from '../../../kernel/src/graphql';
+import { requireRoleFor } from '../../../kernel/src/auth';
 import { InitiativeRecord } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.types';
 import { createLoaders, type InitiativesContext } from '../context';

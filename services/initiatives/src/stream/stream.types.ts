@@ -1,6 +1,6 @@
 import { GraphQLScalarType } from 'graphql';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Axis } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
 
 /** The data of an event: an object whose shape its type's JSON Schema describes. */
 export const EventDataScalar = new GraphQLScalarType<Record<string, unknown>, Record<string, unknown>>({

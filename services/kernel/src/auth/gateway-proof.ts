@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { jwtVerify, SignJWT } from 'jose';
 import { ROLES, type Caller, type Role } from './caller';
 
@@ -64,4 +65,13 @@ export function createGatewayProofVerifier(secret: string, node: string, scopes:
       return null;
     }
   };
+}
+
+export type GatewayProofVerifier = ReturnType<typeof createGatewayProofVerifier>;
+
+/** The proof a request carries: undefined when it carries none, null when the one it carries does not verify. */
+export async function gatewayProofOf(headers: IncomingHttpHeaders, verify: GatewayProofVerifier): Promise<GatewayProof | null | undefined> {
+  const header = headers[GATEWAY_PROOF_HEADER];
+  const token = Array.isArray(header) ? header[0] : header;
+  return token ? verify(token) : undefined;
 }

@@ -1,7 +1,7 @@
 import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 
 export type { EntityManager };
 

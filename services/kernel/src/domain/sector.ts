@@ -22,7 +22,10 @@ export interface SectorNode extends NamedCode {
 export const MINISTRY = 'ministry';
 export const SECTOR_NODES: readonly SectorNode[] = data.nodes as SectorNode[];
 export const AXES: readonly NamedCode[] = data.axes;
-export const CHANNELS: readonly NamedCode[] = data.channels;
+/** The channels a message or a campaign goes out on: the codes are the keys of sector-data.json's channels. */
+export type Channel = keyof typeof data.channels;
+export const Channel = Object.fromEntries(Object.keys(data.channels).map((code) => [code, code])) as { readonly [C in Channel]: C };
+export const CHANNELS: readonly NamedCode[] = Object.entries(data.channels).map(([code, names]) => ({ code, ...names }));
 export const AUDIENCES: readonly NamedCode[] = data.audiences;
 /** A national occasion's rule: the day it starts on in one calendar (and how many days after it), and how long it lasts. */
 export interface NationalOccasionRule extends NamedCode {

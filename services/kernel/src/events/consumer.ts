@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EventBus, ReceivedRecord, Subscription } from './bus';
 import { dataOf, dlqOf, envelopeOf, type BusRecord, type CloudEvent } from './cloudevent';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { validateEvent } from './schemas/validate';
 import { executeBound } from '../db/bound';
 

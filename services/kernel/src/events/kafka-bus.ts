@@ -1,7 +1,7 @@
 import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type KafkaMessage, type Producer, type LogEntry } from 'kafkajs';
 import type { BusRecord } from './cloudevent';
 import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 
 /** A Kafka message's headers as text, the first value of each. */
 export const headersOf = (m: KafkaMessage): Record<string, string | undefined> =>

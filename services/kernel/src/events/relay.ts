@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { EventBus } from './bus';
 import { toRecord, type BusRecord } from './cloudevent';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { retryDelayMs, wakeableWait } from './wait';
 import { outboxChannel } from './outbox';
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import { wakeableWait } from './wait';
 
 /** How long each event table keeps its rows (see Config): sent outbox rows, the journal, the inbox. */

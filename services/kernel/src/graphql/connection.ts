@@ -1,5 +1,6 @@
 import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../domain/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging';
 
 @ObjectType({ description: 'Relay page information.' })
 @Directive('@shareable')
@@ -36,9 +37,6 @@ export function Connection<T extends object>(item: ClassType<T>, name: string) {
   }
   return ConnectionType;
 }
-
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 /** The page size asked for, within 1..100. */
 export function pageSize(first: number | null | undefined): number {

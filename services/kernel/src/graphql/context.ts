@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '../auth/caller';
 import type { Clock } from '../domain/time';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { EventOrigin } from '../events/outbox';
 import type { JournalBell } from '../events/journal';
 

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainError } from '../domain/errors';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 
 // Codes produced by GraphQL itself for a malformed request: passed through as they are.
 const REQUEST_CODES = new Set([

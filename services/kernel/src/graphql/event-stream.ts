@@ -1,6 +1,6 @@
 import type { Request, Response, NextFunction } from 'express';
 import { GraphQLError, execute, getOperationAST, parse, subscribe, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 import type { formatError } from './errors';
 
 /** A comment line this often keeps proxies from closing a quiet stream. */

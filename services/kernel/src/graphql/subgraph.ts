@@ -5,6 +5,7 @@ import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray
 import { HijriDateType, withHijriSiblings } from './hijri';
 import { DateTimeScalar } from './scalars';
 import { checkTextArguments } from './arguments';
+import { registerSectorTypes } from './sector';
 
 // Without this @link, a subgraph is read as Federation 1.
 const FEDERATION_LINK =
@@ -43,6 +44,7 @@ function readPlainPropertiesDirectly(): void {
 
 /** type-graphql classes → a Federation 2 subgraph schema with entity reference resolvers. */
 export async function buildSubgraph(def: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  registerSectorTypes();
   readPlainPropertiesDirectly();
   const built = await buildSchema({
     resolvers: def.resolvers,

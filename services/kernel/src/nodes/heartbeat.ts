@@ -1,7 +1,7 @@
 import { newId } from '../domain/ids';
 import type { EventBus } from '../events/bus';
 import { sourceOf, toRecord } from '../events/cloudevent';
-import type { Logger } from '../logger';
+import type { Logger } from '../observability/logger';
 
 export const NODES_TOPIC = 'mmhub.nodes.v1';
 export const HEARTBEAT_TYPE = 'mmhub.node.heartbeat.v1';

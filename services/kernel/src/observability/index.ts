@@ -1,6 +1,6 @@
-export * from './metrics';
-export * from './consumer-lag';
-export * from './prometheus-text';
-export * from './service-telemetry';
-export * from './trace-context';
-export * from './tracing';
+/** Logs, metrics, traces and the Prometheus text they are read in. */
+export { createLogger, type Logger } from './logger';
+export { createRegistry, outcomeOf, GraphQLRequestMetrics } from './metrics';
+export { parsePrometheusText, samplesOf, sumOf, type Exposition } from './prometheus-text';
+export { contextOf, injectTraceparent, tracer, tracingActive } from './trace-context';
+export { startTracing, stopTracing } from './tracing';

@@ -7,7 +7,7 @@ import { context, trace, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
 import { MINISTRY, SECTOR_NODES } from '../domain/sector';
-import type { Logger } from '../logger';
+import type { Logger } from './logger';
 import type { EventBus } from '../events/bus';
 import type { BusRecord } from '../events/cloudevent';
 import type { OutboxRelay, RelayObserver } from '../events/relay';

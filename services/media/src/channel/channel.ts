@@ -1,18 +1,8 @@
 import * as twitter from 'twitter-text';
-import { badInput, CHANNELS, NOUNS, type Message, type Noun } from '../../../kernel/src';
+import { badInput, Channel, CHANNELS, NOUNS, type Message, type Noun } from '../../../kernel/src/domain';
 
-/** The channels a message goes out on (reference data of the sector). */
-export enum Channel {
-  X = 'X',
-  INSTAGRAM = 'INSTAGRAM',
-  SNAPCHAT = 'SNAPCHAT',
-  TIKTOK = 'TIKTOK',
-  YOUTUBE = 'YOUTUBE',
-  WEBSITE = 'WEBSITE',
-  PRESS = 'PRESS',
-  SMS = 'SMS',
-  OUTDOOR = 'OUTDOOR',
-}
+/** The channels a message goes out on: the sector's, declared in the kernel's reference data. */
+export { Channel };
 
 /** How a network counts the length of a text. */
 export enum Counting {

@@ -1,4 +1,4 @@
-import type { DomainError } from '../../../kernel/src';
+import type { DomainError } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, Channel, Counting, measure, overflowOffset, validChannel } from './channel';
 
 describe('channel rules', () => {

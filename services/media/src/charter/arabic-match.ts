@@ -1,4 +1,4 @@
-import { normalizeArabic } from '../../../kernel/src';
+import { normalizeArabic } from '../../../kernel/src/domain';
 
 export interface Span {
   start: number;

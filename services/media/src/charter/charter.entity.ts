@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Aggregate } from '../../../kernel/src';
+import type { Aggregate } from '../../../kernel/src/db';
 import type { Channel } from '../channel/channel';
 import type { CharterRuleKind, CharterRuleParams, CharterRuleState, Severity } from './charter';
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { changeAggregate, createAggregate, type Actor } from '../../../kernel/src';
+import { changeAggregate, createAggregate } from '../../../kernel/src/db';
+import type { Actor } from '../../../kernel/src/domain';
 import type { MediaContext } from '../context';
 import { defineCharterRule, retireCharterRule, reviseCharterRule, type CharterRuleEvent, type CharterRuleState } from './charter';
 import { CharterRuleRecord, charterRuleAggregate } from './charter.entity';

@@ -5,15 +5,14 @@ import {
   MINISTRY,
   badInput,
   containsArabic,
-  eventType,
   isUuid,
   normalizeArabic,
   optionalText,
   requiredText,
   type Acting,
-  type DomainEvent,
   type Message,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, overflowOffset, validChannel } from '../channel/channel';
 import { findTerm, type Span } from './arabic-match';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
 import { Channel } from '../channel/channel';
 import {
   CharterRuleKind as K,
@@ -17,7 +17,8 @@ const now = new Date('2026-11-26T09:00:00Z');
 let n = 0;
 const rule = (input: CharterRuleInput): CharterRuleState =>
   defineCharterRule(input, { id: `0193a000-0000-7000-8000-${String(++n).padStart(12, '0')}`, node: 'ministry', by: 'admin', now }).data.state;
-const check = (r: CharterRuleState, text: string, channel = Channel.X, campaignId: string | null = null) => checkText([r], { text, channel, campaignId });
+const check = (r: CharterRuleState, text: string, channel: Channel = Channel.X, campaignId: string | null = null) =>
+  checkText([r], { text, channel, campaignId });
 const CAMPAIGN = '0193a000-0000-7000-8000-00000000c001';
 
 describe('charter rules', () => {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel } from '../channel/channel';
 import { KeyMessageRecord } from '../keymessage/key-message.entity';
 import { MessageStatus, type Variant } from '../message/message';
-import type { DashboardScope } from '../../../kernel/src';
+import type { DashboardScope } from '../../../kernel/src/domain';
 
 /**
  * Messages in scope: of the nodes asked for, and on the axes asked for — a message's axis is its

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { MINISTRY, nodeName, nodesInView, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src';
+import { MINISTRY, nodeName, nodesInView, scopeOfDashboardId, type DashboardScope } from '../../../kernel/src/domain';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { blocking } from '../charter/charter';

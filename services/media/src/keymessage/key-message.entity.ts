@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Aggregate, Axis } from '../../../kernel/src';
+import type { Aggregate } from '../../../kernel/src/db';
+import type { Axis } from '../../../kernel/src/domain';
 import type { KeyMessageState, VariantTemplate } from './key-message';
 
 @Entity({ tableName: 'key_message' })

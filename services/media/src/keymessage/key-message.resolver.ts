@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { SECTOR_NODES, badInput, changeAggregate, createAggregate, nodeName, notFound, riyadhDate, type Actor } from '../../../kernel/src';
+import { SECTOR_NODES, badInput, nodeName, notFound, riyadhDate, type Actor, validId } from '../../../kernel/src/domain';
+import { changeAggregate, createAggregate } from '../../../kernel/src/db';
 import type { MediaContext } from '../context';
 import { validChannel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';
 import { MediaMessage } from '../message/message.types';
-import { validId } from '../../../kernel/src';
 import { messageAggregate } from '../message/message.entity';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
 import {

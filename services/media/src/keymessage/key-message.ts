@@ -2,7 +2,6 @@ import {
   Axis,
   MINISTRY,
   badInput,
-  eventType,
   gregorianDayOf,
   hijriOfDay,
   isUuid,
@@ -10,9 +9,9 @@ import {
   optionalText,
   requiredText,
   type Acting,
-  type DomainEvent,
   type Message,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { type Channel, validChannel } from '../channel/channel';
 import type { VariantInput } from '../message/message';
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Axis, LocalDateScalar } from '../../../kernel/src';
+import { Axis } from '../../../kernel/src/domain';
+import { LocalDateScalar } from '../../../kernel/src/graphql';
 import { Channel } from '../channel/channel';
 import { MessageStatus } from '../message/message';
 

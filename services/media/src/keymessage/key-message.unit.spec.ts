@@ -1,4 +1,4 @@
-import { DomainError } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
 import { Channel } from '../channel/channel';
 import { defineKeyMessage, localise, placeholdersIn } from './key-message';
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
-import { followChanges, requireRoleFor } from '../../../kernel/src';
+import { followChanges } from '../../../kernel/src/graphql';
+import { requireRoleFor } from '../../../kernel/src/auth';
 import { createLoaders, type MediaContext } from '../context';
 import { MediaMessageRecord } from './message.entity';
 import { MediaMessage } from './message.types';

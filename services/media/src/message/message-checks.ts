@@ -1,4 +1,4 @@
-import { type DomainError, badInput } from '../../../kernel/src';
+import { type DomainError, badInput } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, channelName } from '../channel/channel';
 import { blocking, type Violation } from '../charter/charter';
 import type { MessageState, Variant } from './message-state';

@@ -1,4 +1,4 @@
-import { counted, figure, NOUNS, badInput, isUuid, optionalText, requiredText } from '../../../kernel/src';
+import { counted, figure, NOUNS, badInput, isUuid, optionalText, requiredText } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
 import type { MessageContent, MessageState, Variant, VariantInput } from './message-state';
 

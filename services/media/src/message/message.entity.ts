@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Aggregate } from '../../../kernel/src';
+import type { Aggregate } from '../../../kernel/src/db';
 import type { MessageOrigin, MessageState, MessageStatus, Transition, Variant } from './message';
 
 @Entity({ tableName: 'media_message' })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor, encodeCursor, isUuid, pageSize, toPage, type Page } from '../../../kernel/src';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
+import { isUuid } from '../../../kernel/src/domain';
 import { validChannel } from '../channel/channel';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
 import type { MessageState } from './message';

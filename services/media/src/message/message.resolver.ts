@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, changeAggregate, createAggregate, newId, requireOwnedHere, validId, type Actor } from '../../../kernel/src';
+import { MINISTRY, newId, validId, type Actor } from '../../../kernel/src/domain';
+import { changeAggregate, createAggregate } from '../../../kernel/src/db';
+import { requireOwnedHere } from '../../../kernel/src/auth';
 import type { MediaContext } from '../context';
 import { CHANNEL_RULES, UNIT, measure, validChannel } from '../channel/channel';
 import { checkText, type CharterRuleState } from '../charter/charter';

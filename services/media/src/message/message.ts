@@ -1,4 +1,5 @@
-import { DomainError, Lifecycle, badInput, eventType, invalidTransition, optionalText, type Acting, type Actor, type DomainEvent } from '../../../kernel/src';
+import { DomainError, Lifecycle, badInput, invalidTransition, optionalText, type Acting, type Actor } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { channelName } from '../channel/channel';
 import type { Violation } from '../charter/charter';
 import { optionalId, validContent } from './message-content';

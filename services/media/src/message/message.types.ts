@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Connection } from '../../../kernel/src';
+import { Connection } from '../../../kernel/src/graphql';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, MessageStatus } from './message';
 import { ReviewDecision } from '../review/review';

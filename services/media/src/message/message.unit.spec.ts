@@ -1,4 +1,5 @@
-import { DomainError, type Role } from '../../../kernel/src';
+import { DomainError } from '../../../kernel/src/domain';
+import type { Role } from '../../../kernel/src/auth';
 import { Channel } from '../channel/channel';
 import { CharterRuleKind, Severity, type Violation } from '../charter/charter';
 import {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Axis, badInput, createAggregate, validId } from '../../../kernel/src';
+import { Axis, badInput, validId } from '../../../kernel/src/domain';
+import { createAggregate } from '../../../kernel/src/db';
 import type { MediaContext } from '../context';
 import { Channel } from '../channel/channel';
 import { MessageOrigin, draftMessage } from '../message/message';

@@ -14,7 +14,7 @@ import {
   riyadhDate,
   type GrammaticalCase,
   type Noun,
-} from '../../../kernel/src';
+} from '../../../kernel/src/domain';
 import type { KpiActualView, TargetView } from '../replication/sources.entity';
 
 /** The initiative facts press material is written from. */

@@ -1,4 +1,4 @@
-import { Axis, containsArabic } from '../../../kernel/src';
+import { Axis, containsArabic } from '../../../kernel/src/domain';
 import { factSheetText, pressReleaseText, type InitiativeFacts } from './press';
 
 const facts: InitiativeFacts = {

@@ -1,16 +1,8 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import {
-  DomainError,
-  MINISTRY,
-  expectVersion,
-  isEventOf,
-  recordEvent,
-  topicOf,
-  upsertNewer,
-  type ConsumerDefinition,
-  type EventsOf,
-  type ReceivedOf,
-} from '../../../kernel/src';
+import { DomainError, MINISTRY, expectVersion } from '../../../kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
+import { recordEvent, topicOf, upsertNewer } from '../../../kernel/src/events';
+import type { ConsumerDefinition } from '../../../kernel/src/service';
 import { MediaMessageRecord, messageRow, messageState } from '../message/message.entity';
 import { CharterRuleRecord, charterRuleRow } from '../charter/charter.entity';
 import { KeyMessageRecord, keyMessageRow } from '../keymessage/key-message.entity';

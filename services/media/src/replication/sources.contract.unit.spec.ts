@@ -1,4 +1,4 @@
-import type { EventsOf, ReceivedOf } from '../../../kernel/src';
+import type { EventsOf, ReceivedOf } from '../../../kernel/src/events/schemas';
 import { assertType, type Equals } from '../../../../test/support/types';
 import { initiativesEvents } from '../../../initiatives/src/events';
 import type { InitiativeState } from '../../../initiatives/src/initiative/initiative';

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Axis } from '../../../kernel/src';
+import type { Axis } from '../../../kernel/src/domain';
 
 export interface TargetView {
   kpi: string;

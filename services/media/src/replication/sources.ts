@@ -1,15 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  MINISTRY,
-  isEventOf,
-  topicOf,
-  upsertNewer,
-  type Config,
-  type ConsumerDefinition,
-  type EventEnvelope,
-  type EventsOf,
-  type ReceivedOf,
-} from '../../../kernel/src';
+import { MINISTRY } from '../../../kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
+import { topicOf, upsertNewer, type EventEnvelope } from '../../../kernel/src/events';
+import type { Config } from '../../../kernel/src/config';
+import type { ConsumerDefinition } from '../../../kernel/src/service';
 import { initiativesEvents } from '../../../initiatives/src/events';
 import { initiativeEvents } from '../../../initiatives/src/initiative/initiative.events';
 import { calendarEvents } from '../../../calendar/src/events';

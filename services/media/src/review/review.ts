@@ -1,4 +1,6 @@
-import { MINISTRY, badInput, eventType, forbidden, optionalText, type Actor, type Caller, type DomainEvent } from '../../../kernel/src';
+import { MINISTRY, badInput, forbidden, optionalText, type Actor } from '../../../kernel/src/domain';
+import { eventType, type DomainEvent } from '../../../kernel/src/events';
+import type { Caller } from '../../../kernel/src/auth';
 import type { Violation } from '../charter/charter';
 import { assertCommand, entry, messageEvent, nextMessage, MessageStatus as S, type MessageEvent, type MessageState } from '../message/message';
 import { refuseBlocking } from '../message/message-checks';

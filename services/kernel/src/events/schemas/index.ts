@@ -19,7 +19,24 @@ export {
 } from './catalog';
 export { aggregateEvents, defineEvent } from './event';
 export type { TypedEvent, EventDefinition, EventsOf, EventTypeName, PayloadOf, Received, ReceivedOf, ServiceEvents, ServiceName } from './event';
-export * from './common';
+export {
+  aggregateId,
+  optionalId,
+  nodeCode,
+  userId,
+  instant,
+  optionalInstant,
+  localDay,
+  text,
+  optionalText,
+  version,
+  axis,
+  fromTo,
+  statusChange,
+  by,
+  reason,
+  retired,
+} from './common';
 export { NODE_HEARTBEAT_TYPE, nodeHeartbeat, nodeHeartbeatEvent } from './nodes';
 export { eventJsonSchema, eventSchemaFiles, type JsonSchema } from './json-schema';
 export { eventFingerprints, schemaFingerprint } from './fingerprint';

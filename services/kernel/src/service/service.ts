@@ -1,118 +1,38 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, type Config } from './config/config';
-import { openDatabase, migrate, databaseReachable, type NamedMigration } from './db/orm';
-import { createLogger, type Logger } from './logger';
-import type { EventBus } from './events/bus';
-import { KafkaBus } from './events/kafka-bus';
-import { MemoryBus } from './events/memory-bus';
-import { OutboxEntry } from './events/outbox';
-import { OutboxRelay } from './events/relay';
-import { retryDelayMs, wakeableWait } from './events/wait';
-import { EventConsumer, EventIntake } from './events/consumer';
-import { topicOf, dlqOf, type EventEnvelope } from './events/cloudevent';
-import type { ReceivedOf, ServiceEvents, TypedEvent } from './events/schemas/event';
-import { isKnownEventType } from './events/schemas/catalog';
-import { buildSubgraph, type SubgraphDefinition } from './graphql/subgraph';
-import { requireCallerOnEveryRootField } from './graphql/caller-guard';
-import { formatError } from './graphql/errors';
-import { graphqlEventStream } from './graphql/event-stream';
-import { JournalBell, journalEvents } from './events/journal';
-import { RetentionPruner } from './events/retention';
-import type { RequestContext } from './graphql/context';
-import { createGatewayProofVerifier, GATEWAY_PROOF_HEADER } from './auth/gateway-proof';
-import type { Caller } from './auth/caller';
-import { systemClock, type Clock } from './domain/time';
-import { noteFreshness } from './nodes/freshness';
-import { NODES_TOPIC, startHeartbeats } from './nodes/heartbeat';
-import { ServiceTelemetry } from './observability/service-telemetry';
-import { startTracing } from './observability/tracing';
-
-export type ServiceName = 'initiatives' | 'calendar' | 'media';
-
-/**
- * A consumer of the events `events` lists (the producers' own definitions), which it receives
- * validated and typed; the other records of its topics pass it by. Without `events`, every record
- * of its topics, its data unknown.
- */
-export interface ConsumerDefinition<D extends TypedEvent = TypedEvent> {
-  /** Suffix of the consumer's name; the group is `<client id>.<node>.<service>.<name>`. */
-  name: string;
-  topics: string[];
-  events?: readonly D[];
-  /** Decided on the envelope, before the data is read. */
-  accept(e: EventEnvelope, config: Config): boolean;
-  apply(em: EntityManager, events: ReceivedOf<D>[]): Promise<void>;
-  /** Read the topics from their beginning when the group is new (default), or from now. */
-  fromBeginning?: boolean;
-  /** The tables this consumer fills, which `mmhub rebuild` clears first: other nodes' rows, or all. */
-  rebuilds?: { table: string; allRows?: boolean }[];
-  /** Keeps what it takes in in the service's journal, which subscriptions read; it notes no freshness. */
-  journal?: boolean;
-}
-
-export interface ServiceRuntime {
-  config: Config;
-  orm: MikroORM;
-  bus: EventBus;
-  log: Logger;
-}
-
-/** What makes one service: its schema, tables, GraphQL types, loaders and the events it takes in. */
-export interface ServiceDefinition<C extends RequestContext = RequestContext> {
-  name: ServiceName;
-  /** The events it records, declared beside its aggregates. */
-  events: ServiceEvents;
-  entities: EntityClass<object>[];
-  migrations: NamedMigration[];
-  subgraph: SubgraphDefinition;
-  /** Adds the service's own fields (DataLoaders, ...) to the request context. */
-  extendContext: (base: RequestContext) => C;
-  consumers?: ConsumerDefinition[];
-  routes?: (app: Express, runtime: ServiceRuntime) => void;
-  /** Brings stored rows up to what this version of the code derives from them (search keys), after the migrations and before serving. */
-  upkeep?: (runtime: Pick<ServiceRuntime, 'orm' | 'log'>) => Promise<unknown>;
-}
-
-export interface StartOptions {
-  bus?: EventBus;
-  log?: Logger;
-  clock?: Clock;
-  /** Apply pending migrations at start (default: in development mode). */
-  migrate?: boolean;
-  onQuery?: (sql: string) => void;
-}
-
-export interface RunningService extends ServiceRuntime {
-  name: ServiceName;
-  url: string;
-  port: number;
-  relay: OutboxRelay;
-  consumers: EventConsumer[];
-  sdl: string;
-  /** Resolves once every consumer has joined its group: the service serves before, and says so at /ready. */
-  joined: Promise<void>;
-  stop(): Promise<void>;
-}
-
-export const schemaOf = (name: ServiceName): string => name;
-
-/**
- * Which records a consumer takes in: as it decides, and of the types it lists. A type no schema
- * describes goes on to be refused and dead-lettered, as for any consumer; a consumer lists every
- * service whose topic it reads (their modules then catalogue those types in this process).
- */
-export function acceptedBy(c: ConsumerDefinition, config: Config): (e: EventEnvelope) => boolean {
-  const types = c.events && new Set(c.events.map((d) => d.type));
-  return (e) => (!types || types.has(e.type) || !isKnownEventType(e.type)) && c.accept(e, config);
-}
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ConfigError, type Config } from '../config/config';
+import { openDatabase, migrate, databaseReachable } from '../db/orm';
+import { createLogger } from '../observability/logger';
+import { KafkaBus } from '../events/kafka-bus';
+import { MemoryBus } from '../events/memory-bus';
+import { OutboxEntry } from '../events/outbox';
+import { OutboxRelay } from '../events/relay';
+import { EventConsumer, EventIntake } from '../events/consumer';
+import { topicOf, dlqOf } from '../events/cloudevent';
+import { buildSubgraph } from '../graphql/subgraph';
+import { requireCallerOnEveryRootField } from '../graphql/caller-guard';
+import { formatError } from '../graphql/errors';
+import { graphqlEventStream } from '../graphql/event-stream';
+import { JournalBell, journalEvents } from '../events/journal';
+import { RetentionPruner } from '../events/retention';
+import type { RequestContext } from '../graphql/context';
+import { createGatewayProofVerifier, gatewayProofOf, type GatewayProofVerifier } from '../auth/gateway-proof';
+import type { Caller } from '../auth/caller';
+import { systemClock } from '../domain/time';
+import { noteFreshness } from '../nodes/freshness';
+import { NODES_TOPIC, startHeartbeats } from '../nodes/heartbeat';
+import { ServiceTelemetry } from '../observability/service-telemetry';
+import { startTracing } from '../observability/tracing';
+import type { RunningService, ServiceDefinition, ServiceRuntime, StartOptions } from './definition';
+import { schemaOf, acceptedBy } from './definition';
+import { joinBus, runStops } from './lifecycle';
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
 export async function startService<C extends RequestContext>(def: ServiceDefinition<C>, config: Config, options: StartOptions = {}): Promise<RunningService> {
@@ -263,7 +183,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     const verifyProof = createGatewayProofVerifier(config.gatewaySecret, config.node);
     const origin = { node: config.node, service: def.name };
     const contextFor = async (req: express.Request, signal: AbortSignal): Promise<C> => {
-      const caller = await callerFromGateway(req.headers[GATEWAY_PROOF_HEADER], verifyProof);
+      const caller = await callerFromGateway(req, verifyProof);
       const em = orm.em.fork();
       const base: RequestContext = {
         em,
@@ -331,83 +251,9 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
 
 const NEVER_ABORTED = new AbortController().signal;
 
-/**
- * Makes the service's topics, then has its consumers join their groups in the background: the
- * service serves at once (a node restarted after a crash may wait for its groups to rebalance), and
- * `done` says when all have joined. A broker that does not answer at start does not keep the service
- * down: it takes writes, which wait in the outbox for the relay, and this goes on trying until the
- * consumers have joined. A broker that answers and refuses (a replication factor it cannot give, ...)
- * stops the start.
- */
-async function joinBus(
-  bus: EventBus,
-  topics: string[],
-  consumers: EventIntake[],
-  log: Logger,
-): Promise<{ all: Promise<void>; readonly done: boolean; stop(): Promise<void> }> {
-  let topicsMade = false;
-  let joinedCount = 0;
-  const attempt = async () => {
-    if (!topicsMade) await bus.ensureTopics(topics);
-    topicsMade = true;
-    // a consumer that joined stays joined: a later attempt starts only the others
-    for (; joinedCount < consumers.length; joinedCount++) await consumers[joinedCount].start();
-  };
-  try {
-    await bus.ensureTopics(topics);
-    topicsMade = true;
-  } catch (e) {
-    if (await bus.reachable()) throw e;
-    log.warn({ err: (e as Error).message }, 'the event bus does not answer: serving without it; changes wait in the outbox and consumers join once it answers');
-  }
-  let stopped = false;
-  let done = false;
-  let wake: () => void = () => undefined;
-  const all = (async () => {
-    for (let failures = 0; ; failures++) {
-      if (failures) {
-        const wait = wakeableWait(retryDelayMs(failures));
-        wake = wait.wake;
-        await wait.ended;
-      }
-      if (stopped) return;
-      try {
-        await attempt();
-        done = true;
-        if (failures) log.info({ after: failures }, 'event bus joined');
-        return;
-      } catch (e) {
-        // one warning now and then, not one per attempt
-        if (failures % 20 === 0) log.warn({ err: (e as Error).message, failures }, 'consumers not joined yet; trying again');
-      }
-    }
-  })();
-  return {
-    all,
-    get done() {
-      return done;
-    },
-    stop: async () => {
-      stopped = true;
-      wake();
-      await all;
-    },
-  };
-}
-
-async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Promise<void> {
-  for (const stop of stops) {
-    try {
-      await stop();
-    } catch (e) {
-      log.warn({ err: (e as Error).message }, 'error while stopping');
-    }
-  }
-}
-
 /** Subgraphs answer only their node's gateway, which has verified the caller's token. */
-async function callerFromGateway(header: string | string[] | undefined, verify: ReturnType<typeof createGatewayProofVerifier>): Promise<Caller | null> {
-  const proof = await verify(Array.isArray(header) ? header[0] : header);
+async function callerFromGateway(req: express.Request, verify: GatewayProofVerifier): Promise<Caller | null> {
+  const proof = await gatewayProofOf(req.headers, verify);
   if (!proof) {
     throw new GraphQLError("Call this service through its node's gateway.", {
       extensions: { code: 'UNAUTHENTICATED', messageAr: 'استدعِ هذه الخدمة عبر البوابة الخاصة بعقدتها.', http: { status: 401 } },

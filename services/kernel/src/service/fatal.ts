@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '../observability/logger';
 
 /** Exit status of a process stopped by an error nothing handled (EX_SOFTWARE). */
 export const FATAL_EXIT_CODE = 70;

@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import { traceFields } from './observability/trace-context';
+import { traceFields } from './trace-context';
 
 export type { Logger };
 

@@ -1,0 +1,72 @@
+import { graphql } from '../gql';
+
+// the review queue and a reviewer's decision; persisted documents like every operation
+
+export const ReviewQueueQuery = graphql(`
+  query ReviewQueue {
+    mediaMessages(first: 50, filter: { status: [IN_REVIEW] }) {
+      totalCount
+      edges {
+        node {
+          id
+          node
+          version
+          status
+          origin
+          bodyAr
+          bodyEn
+          authors
+          createdAt
+          campaign {
+            id
+            titleAr
+            titleEn
+            scope
+          }
+          initiative {
+            id
+            titleAr
+            titleEn
+          }
+          variants {
+            channel
+            text
+            hashtags
+            mediaRefs
+            publishedText
+            length
+            limit
+          }
+          violations {
+            ruleId
+            kind
+            severity
+            channel
+            messageAr
+            messageEn
+            span {
+              start
+              end
+              text
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewMessageMutation = graphql(`
+  mutation ReviewMessage($id: ID!, $version: Int!, $decision: ReviewDecision!, $comment: String) {
+    reviewMessage(id: $id, version: $version, decision: $decision, comment: $comment) {
+      id
+      decision
+      messageId
+      message {
+        id
+        status
+        version
+      }
+    }
+  }
+`);

@@ -1,0 +1,11 @@
+/** The caller and their token, the gateway's proof, and what each role may do. */
+export { ROLES, createTokenVerifier, requireOwnedHere, signToken, type Caller, type Role, type TokenVerifier } from './caller';
+export {
+  GATEWAY_PROOF_HEADER,
+  createGatewayProofVerifier,
+  gatewayProofOf,
+  signGatewayProof,
+  type GatewayProof,
+  type GatewayProofVerifier,
+} from './gateway-proof';
+export { PERMISSIONS, allows, authorize, hideUnpublished, requireRoleFor, rolesForField, type Action, type Permission, type Reach } from './permissions';

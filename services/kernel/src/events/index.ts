@@ -1,0 +1,10 @@
+/** The EventBus port and its Kafka and in-memory adapters, CloudEvents, the outbox, consumers, replicas and the journal. */
+export type { EventBus, ReceivedRecord } from './bus';
+export { eventType, fromRecord, sourceOf, toRecord, topicOf, type CloudEvent, type EventEnvelope } from './cloudevent';
+export { EventConsumer } from './consumer';
+export { cursorOf, journalConsumer, readJournal, requireKept, seqOfCursor, type JournalEvent, type JournalFilter, type JournalStart } from './journal';
+export { headersOf, receivedRecord } from './kafka-bus';
+export { MemoryBus } from './memory-bus';
+export { InvalidEventError, recordEvent, OutboxEntry, type DomainEvent } from './outbox';
+export { recordOfOutboxRow } from './relay';
+export { upsertNewer } from './replica';

@@ -1,0 +1,4 @@
+/** One bootstrap for a service, and the process's last word on an unhandled error. */
+export { startService } from './service';
+export { acceptedBy, type ConsumerDefinition, type RunningService, type ServiceDefinition, type ServiceRuntime } from './definition';
+export { exitOnUnhandledErrors } from './fatal';
