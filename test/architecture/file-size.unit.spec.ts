@@ -12,10 +12,7 @@ const GENERATED = /^console\/src\/gql\//;
  * Files that may be longer: data written as code.
  * A data file holds literals a reader scans, not logic to follow.
  */
-const EXEMPT = new Set([
-  'cli/seed/media.data.ts',
-  'cli/seed/initiatives.data.ts',
-]);
+const EXEMPT = new Set(['cli/seed/media.data.ts', 'cli/seed/initiatives.data.ts']);
 
 function sourcesUnder(dir: string, out: string[] = []): string[] {
   for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
