@@ -66,7 +66,8 @@ describe('recovery', () => {
       await riyadh?.dispose();
     }, 60_000);
 
-    it('a node killed with kill -9 listens again within 5 s of its restart, its consumers joining in the background', async () => {
+    // how soon is the bench's figure (restart after kill -9); here, that listening does not wait for the consumers' join
+    it('a node killed with kill -9 listens again before its consumers have joined their groups, and answers', async () => {
       await riyadh.kill();
       await riyadh.start();
       const { listeningMs, readyMs } = riyadh.lastStart();
@@ -74,7 +75,6 @@ describe('recovery', () => {
       process.stderr.write(
         `restart after kill -9: listening ${sinceStarting} ms after the node started (${listeningMs} ms after the spawn), ready after ${readyMs} ms\n`,
       );
-      expect(sinceStarting).toBeLessThan(5_000);
       expect(readyMs).toBeGreaterThanOrEqual(listeningMs);
       const r = await riyadh.graphql('{ __typename }', {}, await riyadh.token(['viewer']));
       expect(r.errors).toBeUndefined();
