@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { EntityClass, EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, type Config } from './config/config';
 import { openDatabase, migrate, databaseReachable, type NamedMigration } from './db/orm';
@@ -213,9 +213,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       telemetry.watch({ orm, schema, relay, bus, consumers: groups });
     }
 
-    const built = await buildSubgraph(def.subgraph);
-    const graphqlSchema = requireCallerOnEveryRootField(built.schema, config.auth.allowAnonymousRead);
-    const sdl = built.sdl;
+    const { schema: graphqlSchema, sdl } = await guardedSubgraph(def.subgraph, config.auth.allowAnonymousRead);
     const app = express();
     app.disable('x-powered-by');
     const server = http.createServer(app);
@@ -327,6 +325,22 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     await runStops(stops, log);
     throw e;
   }
+}
+
+/** Each service's schema, built once per process: the demo's nodes in one thread serve the same one (resolvers read all they need from the request's context). */
+const builtSubgraphs = new WeakMap<SubgraphDefinition, Map<boolean, Promise<{ schema: GraphQLSchema; sdl: string }>>>();
+
+function guardedSubgraph(def: SubgraphDefinition, allowAnonymousRead: boolean): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const byAccess = builtSubgraphs.get(def) ?? new Map<boolean, Promise<{ schema: GraphQLSchema; sdl: string }>>();
+  builtSubgraphs.set(def, byAccess);
+  let built = byAccess.get(allowAnonymousRead);
+  if (!built) {
+    built = buildSubgraph(def).then((b) => ({ schema: requireCallerOnEveryRootField(b.schema, allowAnonymousRead), sdl: b.sdl }));
+    // a failed build is tried again by the next start
+    built.catch(() => byAccess.delete(allowAnonymousRead));
+    byAccess.set(allowAnonymousRead, built);
+  }
+  return built;
 }
 
 const NEVER_ABORTED = new AbortController().signal;
