@@ -30,9 +30,10 @@ const TOKEN_TTL_SECONDS = 8 * 3600;
 const BUS_LINGER_MS = 50;
 
 /**
- * The demo federation in one process: each node — its PGlite database, its three services and its
- * gateway — in a thread of its own, so that the nodes share the machine's cores; one in-process bus
- * in the main thread links them. Seeded through the gateways on first start.
+ * The demo federation in one process: each node's PGlite database in a thread of its own, and the
+ * nodes' services and gateways in the main thread, which loads the code once for all three (a thread
+ * per node, MMHUB_EMBEDDED_THREADS=all, loads it three times); one in-process bus links them.
+ * Seeded through the gateways on first start.
  */
 export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promise<void> }> {
   const started = Date.now();

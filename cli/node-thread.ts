@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../services/kernel/src/config';
 import { createLogger } from '../services/kernel/src/observability';
 import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
-import { startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
+import { embeddedStartParams, startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
 import { services } from './services';
 import { startNode } from './node';
 
@@ -88,7 +88,10 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
     socket: require.resolve('@electric-sql/pglite-socket'),
     trgm: require.resolve('@electric-sql/pglite/contrib/pg_trgm'),
   };
-  const worker = new Worker(`(${databaseWorker.toString()})()`, { eval: true, workerData: { dataDir, maxConnections, modules } });
+  const worker = new Worker(`(${databaseWorker.toString()})()`, {
+    eval: true,
+    workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams() },
+  });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     worker.once('message', (m: { url?: string; error?: string }) => (m.url ? resolve(m.url) : reject(new Error(`PGlite on ${dataDir}: ${m.error}`))));
@@ -107,14 +110,19 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
 /** The database worker's whole program; it is sent as source, so it uses nothing from this module. */
 function databaseWorker(): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { dataDir, maxConnections, modules } = workerData as { dataDir: string; maxConnections: number; modules: Record<'pglite' | 'socket' | 'trgm', string> };
+  const { dataDir, maxConnections, modules, startParams } = workerData as {
+    dataDir: string;
+    maxConnections: number;
+    modules: Record<'pglite' | 'socket' | 'trgm', string>;
+    startParams: string[];
+  };
   const run = async () => {
     require('node:fs').mkdirSync(dataDir, { recursive: true });
     const { PGlite } = require(modules.pglite);
     const { PGLiteSocketServer } = require(modules.socket);
     // extensions must be registered at every open, or queries using them fail after a reopen
     const { pg_trgm } = require(modules.trgm);
-    const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+    const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
     await server.start();
     const close = async () => {

@@ -171,8 +171,10 @@ export const variables = z.object({
   MMHUB_DATA_DIR: z.string().min(1).optional().describe("where npm start keeps the demo's embedded databases (default .mmhub/data; --data-dir overrides it)"),
   MMHUB_EMBEDDED_THREADS: z
     .enum(['all', 'municipalities', 'none'], { message: 'must be all, municipalities or none' })
-    .default('all')
-    .describe("which of the demo's nodes (npm start) run in worker threads of their own: all, municipalities (the ministry in the main thread) or none"),
+    .default('none')
+    .describe(
+      "which of the demo's nodes (npm start) run in worker threads of their own: all, municipalities (the ministry in the main thread) or none (each PGlite still has its own thread; the nodes share one load of the code)",
+    ),
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .url({ message: 'must be an http(s) URL such as http://collector:4318' })
     .optional()

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, type Config } from '../config/config';
 import { openDatabase, migrate, databaseReachable } from '../db/orm';
@@ -16,7 +16,7 @@ import { OutboxEntry } from '../events/outbox';
 import { OutboxRelay } from '../events/relay';
 import { EventConsumer, EventIntake } from '../events/consumer';
 import { topicOf, dlqOf } from '../events/cloudevent';
-import { buildSubgraph } from '../graphql/subgraph';
+import { buildSubgraph, type SubgraphDefinition } from '../graphql/subgraph';
 import { requireCallerOnEveryRootField } from '../graphql/caller-guard';
 import { formatError } from '../graphql/errors';
 import { graphqlEventStream } from '../graphql/event-stream';
@@ -133,9 +133,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       telemetry.watch({ orm, schema, relay, bus, consumers: groups });
     }
 
-    const built = await buildSubgraph(def.subgraph);
-    const graphqlSchema = requireCallerOnEveryRootField(built.schema, config.auth.allowAnonymousRead);
-    const sdl = built.sdl;
+    const { schema: graphqlSchema, sdl } = await guardedSubgraph(def.subgraph, config.auth.allowAnonymousRead);
     const app = express();
     app.disable('x-powered-by');
     const server = http.createServer(app);
@@ -247,6 +245,22 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     await runStops(stops, log);
     throw e;
   }
+}
+
+/** Each service's schema, built once per process: the demo's nodes in one thread serve the same one (resolvers read all they need from the request's context). */
+const builtSubgraphs = new WeakMap<SubgraphDefinition, Map<boolean, Promise<{ schema: GraphQLSchema; sdl: string }>>>();
+
+function guardedSubgraph(def: SubgraphDefinition, allowAnonymousRead: boolean): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const byAccess = builtSubgraphs.get(def) ?? new Map<boolean, Promise<{ schema: GraphQLSchema; sdl: string }>>();
+  builtSubgraphs.set(def, byAccess);
+  let built = byAccess.get(allowAnonymousRead);
+  if (!built) {
+    built = buildSubgraph(def).then((b) => ({ schema: requireCallerOnEveryRootField(b.schema, allowAnonymousRead), sdl: b.sdl }));
+    // a failed build is tried again by the next start
+    built.catch(() => byAccess.delete(allowAnonymousRead));
+    byAccess.set(allowAnonymousRead, built);
+  }
+  return built;
 }
 
 const NEVER_ABORTED = new AbortController().signal;
