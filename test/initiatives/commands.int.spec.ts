@@ -1,15 +1,7 @@
-import {
-  Axis,
-  DomainError,
-  InvalidEventError,
-  OutboxEntry,
-  badInput,
-  changeAggregate,
-  createAggregate,
-  systemClock,
-  type Caller,
-  type CommandContext,
-} from '../../services/kernel/src';
+import { Axis, DomainError, badInput, systemClock } from '../../services/kernel/src/domain';
+import { InvalidEventError, OutboxEntry } from '../../services/kernel/src/events';
+import { changeAggregate, createAggregate, type CommandContext } from '../../services/kernel/src/db';
+import type { Caller } from '../../services/kernel/src/auth';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { proposeInitiative, updateInitiative } from '../../services/initiatives/src/initiative/initiative';
 import { InitiativeRecord, initiativeAggregate } from '../../services/initiatives/src/initiative/initiative.entity';

@@ -18,7 +18,7 @@ export {
   type NamedCode,
   type NationalOccasionRule,
 } from './sector';
-export { RIYADH, daysBetween, isLocalDate, riyadhDate } from './time';
+export { RIYADH, daysBetween, isLocalDate, riyadhDate, systemClock } from './time';
 export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';
 export { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
