@@ -1,15 +1,5 @@
 import data from './sector-data.json';
 
-/** The six campaign and initiative axes (محاور). */
-export enum Axis {
-  HEALTH_AWARENESS = 'HEALTH_AWARENESS',
-  E_SERVICES = 'E_SERVICES',
-  INTERACTIVE_SERVICES = 'INTERACTIVE_SERVICES',
-  INFRASTRUCTURE = 'INFRASTRUCTURE',
-  OVERSIGHT = 'OVERSIGHT',
-  PROCEDURE_IMPROVEMENT = 'PROCEDURE_IMPROVEMENT',
-}
-
 export interface NamedCode {
   code: string;
   nameAr: string;
@@ -21,7 +11,10 @@ export interface SectorNode extends NamedCode {
 
 export const MINISTRY = 'ministry';
 export const SECTOR_NODES: readonly SectorNode[] = data.nodes as SectorNode[];
-export const AXES: readonly NamedCode[] = data.axes;
+/** The six campaign and initiative axes (محاور): the codes are the keys of sector-data.json's axes. */
+export type Axis = keyof typeof data.axes;
+export const Axis = Object.fromEntries(Object.keys(data.axes).map((code) => [code, code])) as { readonly [A in Axis]: A };
+export const AXES: readonly NamedCode[] = Object.entries(data.axes).map(([code, names]) => ({ code, ...names }));
 /** The channels a message or a campaign goes out on: the codes are the keys of sector-data.json's channels. */
 export type Channel = keyof typeof data.channels;
 export const Channel = Object.fromEntries(Object.keys(data.channels).map((code) => [code, code])) as { readonly [C in Channel]: C };

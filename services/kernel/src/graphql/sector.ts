@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Axis } from '../domain/sector';
+import { AXES, Axis } from '../domain/sector';
 
 let registered = false;
 
@@ -10,13 +10,7 @@ export function registerSectorTypes(): void {
   registerEnumType(Axis, {
     name: 'Axis',
     description: 'The six axes of municipal initiatives and campaigns.',
-    valuesConfig: {
-      HEALTH_AWARENESS: { description: 'التوعية الصحية — health awareness' },
-      E_SERVICES: { description: 'الخدمات الإلكترونية — e-services' },
-      INTERACTIVE_SERVICES: { description: 'الخدمات التفاعلية — interactive services' },
-      INFRASTRUCTURE: { description: 'البنية التحتية — infrastructure' },
-      OVERSIGHT: { description: 'الرقابة — oversight and inspection' },
-      PROCEDURE_IMPROVEMENT: { description: 'تحسين الإجراءات — procedure improvement' },
-    },
+    // each axis described by its names in the sector's reference data
+    valuesConfig: Object.fromEntries(AXES.map((a) => [a.code, { description: `${a.nameAr} — ${a.nameEn.toLowerCase()}` }])),
   });
 }
