@@ -111,10 +111,13 @@ describe('retention of the event tables', () => {
   });
 
   it('never holds up the relay while it prunes', async () => {
-    // a backlog that takes the pruner thousands of statements
-    await riyadh.sql(OUTBOX_ROW, ['10 days', 20_000]);
+    // a backlog that takes the pruner thousands of statements, seconds even on a quiet machine
+    const backlog = 50_000;
+    await riyadh.sql(OUTBOX_ROW, ['10 days', backlog]);
     const remaining = async () =>
       (await riyadh.sql<{ n: number }>(`select count(*)::int as n from initiatives.outbox where sent_at < now() - interval '7 days'`))[0].n;
+    // the pruner at work first, then events made and published while it still has rows to delete
+    await eventually(async () => ((await remaining()) < backlog ? true : undefined), 60_000, 'the pruner at work');
     const editor = await riyadh.token(['editor'], 'riyadh');
     const sentWhilePruning: number[] = [];
     for (let n = 0; n < 3; n++) {
@@ -128,9 +131,8 @@ describe('retention of the event tables', () => {
       );
       sentWhilePruning.push(await remaining());
     }
-    // each event left while old rows were still to delete, the pruner at work by the last
+    // each event left while old rows were still to delete
     expect(sentWhilePruning.every((left) => left > 0)).toBe(true);
-    expect(sentWhilePruning[sentWhilePruning.length - 1]).toBeLessThan(20_000);
     await eventually(async () => ((await remaining()) === 0 ? true : undefined), 120_000, 'the backlog pruned');
   }, 180_000);
 });
