@@ -27,6 +27,13 @@ describe('the imports', () => {
     expect(kernelToService).toEqual([]);
   });
 
+  it('never lead from the product to the tests: a test beside the code it tests needs nothing from test/ (the bench shares its helpers)', () => {
+    const intoTests = Object.entries(graph)
+      .filter(([file]) => /^(services|cli|gateway)\//.test(file))
+      .flatMap(([file, deps]) => deps.filter((d) => d.startsWith('test/')).map((d) => `${file} → ${d}`));
+    expect(intoTests).toEqual([]);
+  });
+
   it('keep unit tests off the helpers that need PostgreSQL or Kafka', () => {
     const deps = graph;
     const needsInfrastructure = /^test\/support\/(node|process|database|infra|subscriptions|promtool|global-setup|global-teardown|teardown)\.ts$/;

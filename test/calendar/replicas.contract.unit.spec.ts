@@ -1,9 +1,9 @@
-import type { EventsOf, ReceivedOf } from '../../../kernel/src/events/schemas';
-import { assertType, type Equals } from '../../../../test/support/types';
-import { calendarEvents } from '../events';
-import type { CampaignState, CampaignStatus } from '../campaign/campaign';
-import type { CalendarEntryState } from '../entry/calendar-entry';
-import { replicaConsumer } from './replicas';
+import type { EventsOf, ReceivedOf } from '../../services/kernel/src/events/schemas';
+import { assertType, type Equals } from '../support/types';
+import { calendarEvents } from '../../services/calendar/src/events';
+import type { CampaignState, CampaignStatus } from '../../services/calendar/src/campaign/campaign';
+import type { CalendarEntryState } from '../../services/calendar/src/entry/calendar-entry';
+import { replicaConsumer } from '../../services/calendar/src/replication/replicas';
 
 // type-level: each line fails `npm run typecheck` when the producer's payloads and this consumer part ways
 type Received = ReceivedOf<EventsOf<typeof calendarEvents>>;

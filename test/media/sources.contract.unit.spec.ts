@@ -1,13 +1,13 @@
-import type { EventsOf, ReceivedOf } from '../../../kernel/src/events/schemas';
-import { assertType, type Equals } from '../../../../test/support/types';
-import { initiativesEvents } from '../../../initiatives/src/events';
-import type { InitiativeState } from '../../../initiatives/src/initiative/initiative';
-import { calendarEvents } from '../../../calendar/src/events';
-import type { CampaignState } from '../../../calendar/src/campaign/campaign';
-import { mediaEvents } from '../events';
-import type { ReviewState } from '../review/review';
-import { campaignSource, initiativeSource } from './sources';
-import { replicaConsumer } from './replicas';
+import type { EventsOf, ReceivedOf } from '../../services/kernel/src/events/schemas';
+import { assertType, type Equals } from '../support/types';
+import { initiativesEvents } from '../../services/initiatives/src/events';
+import type { InitiativeState } from '../../services/initiatives/src/initiative/initiative';
+import { calendarEvents } from '../../services/calendar/src/events';
+import type { CampaignState } from '../../services/calendar/src/campaign/campaign';
+import { mediaEvents } from '../../services/media/src/events';
+import type { ReviewState } from '../../services/media/src/review/review';
+import { campaignSource, initiativeSource } from '../../services/media/src/replication/sources';
+import { replicaConsumer } from '../../services/media/src/replication/replicas';
 
 // type-level: each line fails `npm run typecheck` when a producer's payloads and these consumers part ways
 type Initiatives = ReceivedOf<EventsOf<typeof initiativesEvents>>;

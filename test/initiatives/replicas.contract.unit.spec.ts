@@ -1,11 +1,11 @@
-import { Axis } from '../../../kernel/src/domain';
-import { isEventOf, type EventsOf, type ReceivedOf } from '../../../kernel/src/events/schemas';
-import { assertType, type Equals } from '../../../../test/support/types';
-import { initiativesEvents } from '../events';
-import { initiativeEvents } from '../initiative/initiative.events';
-import { InitiativeStatus, proposeInitiative, type InitiativeState } from '../initiative/initiative';
-import type { ProgressReportState } from '../initiative/progress';
-import { replicaConsumer } from './replicas';
+import { Axis } from '../../services/kernel/src/domain';
+import { isEventOf, type EventsOf, type ReceivedOf } from '../../services/kernel/src/events/schemas';
+import { assertType, type Equals } from '../support/types';
+import { initiativesEvents } from '../../services/initiatives/src/events';
+import { initiativeEvents } from '../../services/initiatives/src/initiative/initiative.events';
+import { InitiativeStatus, proposeInitiative, type InitiativeState } from '../../services/initiatives/src/initiative/initiative';
+import type { ProgressReportState } from '../../services/initiatives/src/initiative/progress';
+import { replicaConsumer } from '../../services/initiatives/src/replication/replicas';
 
 // type-level: each line fails `npm run typecheck` when the producer's payloads and this consumer part ways
 type Received = ReceivedOf<EventsOf<typeof initiativesEvents>>;

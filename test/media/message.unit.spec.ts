@@ -1,7 +1,7 @@
-import { DomainError } from '../../../kernel/src/domain';
-import type { Role } from '../../../kernel/src/auth';
-import { Channel } from '../channel/channel';
-import { CharterRuleKind, Severity, type Violation } from '../charter/charter';
+import { DomainError } from '../../services/kernel/src/domain';
+import type { Role } from '../../services/kernel/src/auth';
+import { Channel } from '../../services/media/src/channel/channel';
+import { CharterRuleKind, Severity, type Violation } from '../../services/media/src/charter/charter';
 import {
   COMMANDS,
   MessageStatus,
@@ -15,9 +15,9 @@ import {
   submitMessage,
   type Command,
   type MessageState,
-} from './message';
-import { ReviewDecision, reviewMessage } from '../review/review';
-import { LEGAL, STATES } from '../../../../test/media/workflow-table';
+} from '../../services/media/src/message/message';
+import { ReviewDecision, reviewMessage } from '../../services/media/src/review/review';
+import { LEGAL, STATES } from './workflow-table';
 
 const S = MessageStatus;
 const now = new Date('2026-11-26T09:00:00Z');
