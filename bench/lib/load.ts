@@ -20,36 +20,48 @@ export interface LoadResult {
   failures: number;
 }
 
-/** A fixed number of connections for a fixed time (autocannon); latencies measured per response. */
+/**
+ * A fixed number of connections for a fixed time (autocannon); latencies measured per response. A
+ * window too short for a single answer would measure nothing, so the load then goes on until each
+ * connection has had one, and the throughput counts that time too.
+ */
 export async function load(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   let failures = 0;
-  let settle!: (r: autocannon.Result) => void;
-  let fail!: (e: Error) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => ((settle = resolve), (fail = reject)));
-  const instance = autocannon(
-    {
-      url: spec.url,
-      connections: spec.connections,
-      duration: spec.seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...spec.headers },
-      requests: [{ setupRequest: (req: any) => ({ ...req, body: spec.body() }) }],
-    } as autocannon.Options,
-    (err, result) => (err ? fail(err) : settle(result)),
-  );
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status >= 200 && status < 300) latencies.push(ms);
-    else failures++;
-  });
-  const result = await done;
+  const run = (limit: { duration: number } | { amount: number }) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: spec.url,
+          connections: spec.connections,
+          ...limit,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...spec.headers },
+          requests: [{ setupRequest: (req: any) => ({ ...req, body: spec.body() }) }],
+        } as autocannon.Options,
+        (err, result) => (err ? reject(err) : resolve(result)),
+      );
+      instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        if (status >= 200 && status < 300) latencies.push(ms);
+        else failures++;
+      });
+    });
+  let seconds = spec.seconds;
+  const timed = await run({ duration: spec.seconds });
+  let errors = timed.errors + timed.timeouts;
+  if (!latencies.length) {
+    const started = performance.now();
+    const more = await run({ amount: spec.connections });
+    seconds += (performance.now() - started) / 1000;
+    errors += more.errors + more.timeouts;
+  }
   return {
-    rps: latencies.length / spec.seconds,
+    rps: latencies.length / seconds,
     p50: quantile(latencies, 0.5),
     p95: quantile(latencies, 0.95),
     p99: quantile(latencies, 0.99),
     requests: latencies.length,
-    failures: failures + result.errors + result.timeouts,
+    failures: failures + errors,
   };
 }
 
