@@ -8,13 +8,18 @@ import { fillNode, initiatives } from './lib/fixtures';
 import { checkOnce, load } from './lib/load';
 import { startBenchNode } from './lib/node-process';
 import { ROOT } from './lib/spawn';
-import { SINGLE, varied } from './scenarios/gateway';
+import { NESTED, SINGLE, varied } from './scenarios/gateway';
+import { startChild, type Child } from './lib/spawn';
+import { DEVELOPMENT_JWT_SECRET } from '../services/kernel/src/config';
+import { signToken } from '../services/kernel/src/auth';
 
 /**
  * `npm run bench:profile` — where a request's time goes in a subgraph. Starts a node (`mmhub serve`)
  * under `node --cpu-prof`, fills it as the gateway scenario does, loads the initiatives subgraph
  * directly with the one-subgraph query, stops it and summarises the profile it wrote.
  * `npm run bench:profile -- some.cpuprofile` summarises an existing profile only.
+ * `--gateway single|nested` profiles the node's gateway instead (in its own process, as the gateway
+ * scenario runs it), loaded with the one-subgraph or the nested query.
  * Options: `--seconds N` (20), `--connections N` (10), `--top N` (25).
  */
 
@@ -111,35 +116,67 @@ export function printSummary(s: Summary, top: number, out: (line: string) => voi
 
 const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 
-/** The profile of the node, and when the load ran (V8 stamps samples with the same monotonic clock as `process.hrtime`). */
-async function profileUnderLoad(seconds: number, connections: number): Promise<{ file: string; window: { from: number; to: number } }> {
+/** The profile of the node (or of the gateway in front of it), and when the load ran (V8 stamps samples with the same monotonic clock as `process.hrtime`). */
+async function profileUnderLoad(
+  seconds: number,
+  connections: number,
+  gateway?: 'single' | 'nested',
+): Promise<{ file: string; window: { from: number; to: number } }> {
   const window = { from: 0, to: 0 };
   const progress = (l: string) => process.stderr.write(`[bench:profile] ${l}\n`);
   const dir = path.join(ROOT, 'bench/results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
   mkdirSync(dir, { recursive: true });
+  const profiling = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   const footprint = await ensureFootprint(progress);
   try {
-    const node = await startBenchNode('riyadh', { MMHUB_LOG_LEVEL: 'error' }, undefined, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+    const node = await startBenchNode('riyadh', { MMHUB_LOG_LEVEL: 'error' }, undefined, gateway ? [] : profiling);
+    let host: Child | undefined;
     try {
       progress('filling riyadh with 600 initiatives, their campaigns and messages (as the gateway scenario)');
       await fillNode(node.db.url, initiatives('riyadh', 600), 2, 2);
-      const proof = {
-        [GATEWAY_PROOF_HEADER]: await signGatewayProof(DEVELOPMENT_GATEWAY_SECRET, 'riyadh', { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] }, 3600),
-      };
-      await checkOnce(node.serviceUrls.initiatives, proof, JSON.stringify({ query: SINGLE, variables: { first: 50, filter: null } }));
-      progress(`loading the initiatives subgraph directly for ${seconds} s at ${connections} connections`);
+      let target: { url: string; headers: Record<string, string>; query: string };
+      if (gateway) {
+        const subgraphs = (['initiatives', 'calendar', 'media'] as const).map((name) => ({
+          name,
+          url: node.serviceUrls[name],
+          sdl: readFileSync(path.join(ROOT, 'schema', `${name}.graphql`), 'utf8'),
+        }));
+        host = await startChild(
+          'bench/gateway/host.ts',
+          [JSON.stringify({ kind: 'mmhub', subgraphs, env: { MMHUB_GATEWAY_MAX_COST: '1000000' } })],
+          120_000,
+          profiling,
+        );
+        const token = await signToken(DEVELOPMENT_JWT_SECRET, { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'], ttlSeconds: 3600 });
+        target = { url: host.ready.url as string, headers: { authorization: `Bearer ${token}` }, query: gateway === 'single' ? SINGLE : NESTED };
+      } else {
+        const proof = {
+          [GATEWAY_PROOF_HEADER]: await signGatewayProof(
+            DEVELOPMENT_GATEWAY_SECRET,
+            'riyadh',
+            { sub: 'bench-viewer', node: 'riyadh', roles: ['viewer'] },
+            3600,
+          ),
+        };
+        target = { url: node.serviceUrls.initiatives, headers: proof, query: SINGLE };
+      }
+      await checkOnce(target.url, target.headers, JSON.stringify({ query: target.query, variables: { first: 50, filter: null } }));
+      progress(
+        `loading ${gateway ? `the gateway with the ${gateway === 'single' ? 'one-subgraph' : 'nested'} query` : 'the initiatives subgraph directly'} for ${seconds} s at ${connections} connections`,
+      );
       window.from = monotonicMicros();
-      const r = await load({ url: node.serviceUrls.initiatives, connections, seconds, headers: proof, body: varied(SINGLE) });
+      const r = await load({ url: target.url, connections, seconds, headers: target.headers, body: varied(target.query) });
       window.to = monotonicMicros();
       progress(`${r.rps.toFixed(1)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.failures} failed`);
     } finally {
+      await host?.stop();
       await node.dispose();
     }
   } finally {
     await footprint.release();
   }
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
-  if (!files.length) throw new Error(`no profile written in ${dir}: the node did not exit by itself`);
+  if (!files.length) throw new Error(`no profile written in ${dir}: the process did not exit by itself`);
   // `mmhub serve` runs the services in one process; the largest profile is the one that served
   return { file: files.map((f) => path.join(dir, f)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0], window };
 }
@@ -150,7 +187,11 @@ if (require.main === module) {
   const given = args.find((a) => a.endsWith('.cpuprofile'));
   (given
     ? Promise.resolve({ file: given, window: undefined })
-    : profileUnderLoad(args.includes('--seconds') ? opt('--seconds', 20) : 20, args.includes('--connections') ? opt('--connections', 10) : 10)
+    : profileUnderLoad(
+        args.includes('--seconds') ? opt('--seconds', 20) : 20,
+        args.includes('--connections') ? opt('--connections', 10) : 10,
+        args.includes('--gateway') ? (args[args.indexOf('--gateway') + 1] === 'nested' ? 'nested' : 'single') : undefined,
+      )
   )
     .then(({ file, window }) => {
       process.stdout.write(`# ${path.relative(ROOT, file)}${window ? ', the samples taken under load' : ''}\n\n`);

@@ -33,8 +33,8 @@ export interface Child {
 }
 
 /** Starts a bench process and waits for its `READY <json>` line. */
-export async function startChild(file: string, args: string[], timeoutMs = 120_000): Promise<Child> {
-  const child = spawnInGroup(process.execPath, [...tsNodeArgs(file), ...args], { cwd: ROOT, env: tsNodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startChild(file: string, args: string[], timeoutMs = 120_000, nodeArgs: string[] = []): Promise<Child> {
+  const child = spawnInGroup(process.execPath, [...nodeArgs, ...tsNodeArgs(file), ...args], { cwd: ROOT, env: tsNodeEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (d) => (log += d));
   const ready = await new Promise<any>((resolve, reject) => {

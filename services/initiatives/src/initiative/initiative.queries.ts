@@ -1,4 +1,4 @@
-import type { EntityManager, QueryBuilder } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
 import { isUuid, normalizeArabic, searchStems } from '../../../kernel/src/domain';
 import { plainRow, tableOf } from '../../../kernel/src/db';
@@ -36,38 +36,52 @@ export async function listInitiatives(
   const q = filter?.search ? normalizeArabic(filter.search) : '';
   const stems = q ? searchStems(q) : '';
   // walk: the match is only tested on the newest rows, so the planner may not gather it by index
-  const scope = (match?: Match, walk = false) => {
+  // the SQL is written here rather than built through the query builder: building it cost as much as running it
+  const scope = (match?: Match, walk = false): Scope => {
     const tested = (condition: string) => (walk ? `(${condition}) is true` : condition);
-    const qb = em.createQueryBuilder(InitiativeRecord, 'i');
-    if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
-    if (filter?.axis?.length) qb.andWhere({ axis: { $in: filter.axis } });
-    if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
-    if (filter?.nationalInitiative) qb.andWhere({ nationalInitiativeId: filter.nationalInitiative });
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const among = (column: string, values: readonly string[]) => {
+      where.push(`i.${column} in (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (filter?.node?.length) among('node', filter.node);
+    if (filter?.axis?.length) among('axis', filter.axis);
+    if (filter?.status?.length) among('status', filter.status);
+    if (filter?.nationalInitiative) {
+      where.push('i.national_initiative_id = ?');
+      params.push(filter.nationalInitiative);
+    }
     // the RAG of today, computed by the row as the Initiative.rag field computes it
-    if (filter?.rag?.length)
-      qb.andWhere(`${ragSql('i', sqlDate(o.today ?? todayInRiyadh(new Date())))} in (select jsonb_array_elements_text(?::jsonb))`, [
-        JSON.stringify(filter.rag),
-      ]);
-    if (match === 'stems') qb.andWhere(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`), [stems]);
-    if (match === 'text') qb.andWhere(tested(`i.search_text ilike ?`), [`%${escapeLike(q)}%`]);
-    return qb;
+    if (filter?.rag?.length) {
+      where.push(`${ragSql('i', sqlDate(o.today ?? todayInRiyadh(new Date())))} in (select jsonb_array_elements_text(?::jsonb))`);
+      params.push(JSON.stringify(filter.rag));
+    }
+    if (match === 'stems') {
+      where.push(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`));
+      params.push(stems);
+    }
+    if (match === 'text') {
+      where.push(tested(`i.search_text ilike ?`));
+      params.push(`%${escapeLike(q)}%`);
+    }
+    return { where, params };
   };
   if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
   // the page after the cursor, walking the newest rows first
   // plain rows: a page only answers, so no entity is hydrated nor kept in the request's identity map
-  const newest = (qb: QueryBuilder<InitiativeRecord, 'i'>) =>
-    (cursor ? qb.andWhere({ id: { $lt: cursor.id } }) : qb)
-      .orderBy({ id: 'desc' })
-      .limit(n + 1)
-      .execute<InitiativeRecord[]>('all', true);
+  const newest = (sc: Scope) => {
+    const where = cursor ? [...sc.where, 'i.id < ?'] : sc.where;
+    return selectRows(em, `${whereSql(where)} order by i.id desc limit ?`, [...sc.params, ...(cursor ? [cursor.id] : []), n + 1]);
+  };
   const count = o.count !== false;
   const filtered = Boolean(filter?.node?.length || filter?.axis?.length || filter?.status?.length || filter?.rag?.length || filter?.nationalInitiative);
   if (q) {
     // the count, taken through the indexes, tells which match applies and how dense the matches are
     let match: Match = stems ? 'stems' : 'text';
-    let total = await scope(match).getCount();
-    if (!total && match === 'stems') total = await scope((match = 'text')).getCount();
+    let total = await countOf(em, scope(match));
+    if (!total && match === 'stems') total = await countOf(em, scope((match = 'text')));
     if (!total) return toPage([], n, 0, encode, Boolean(cursor));
     if (total <= GATHERED_MATCHES) return toPage((await pageOfMatches(em, () => scope(match), n, cursor?.id, false)).rows, n, total, encode, Boolean(cursor));
     return toPage(await newest(scope(match, true)), n, total, encode, Boolean(cursor));
@@ -80,9 +94,40 @@ export async function listInitiatives(
   const [rows, totalCount] = await Promise.all([
     newest(scope()),
     // a page asked for without its totalCount costs one statement, not two
-    count ? scope().getCount() : Promise.resolve(0),
+    count ? countOf(em, scope()) : Promise.resolve(0),
   ]);
   return toPage(rows, n, totalCount, encode, Boolean(cursor));
+}
+
+/** The conditions of a read of initiatives (alias `i`), with their parameters in order. */
+interface Scope {
+  where: string[];
+  params: unknown[];
+}
+
+const whereSql = (where: string[]) => (where.length ? `where ${where.join(' and ')}` : '');
+
+/** The initiatives' stored columns, as `select` lists them and as the rows are mapped back to properties. */
+function selectList(em: EntityManager): { table: string; columns: string } {
+  const t = tableOf(em, InitiativeRecord);
+  let columns = selectLists.get(t.columns);
+  if (!columns) selectLists.set(t.columns, (columns = t.columns.map(([, c]) => `i."${c}"`).join(', ')));
+  return { table: t.table, columns };
+}
+
+const selectLists = new WeakMap<object, string>();
+
+async function selectRows(em: EntityManager, rest: string, params: unknown[]): Promise<InitiativeRecord[]> {
+  const { table, columns } = selectList(em);
+  const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(`select ${columns} from ${table} i ${rest}`, params);
+  return rows.map((row) => plainRow(em, InitiativeRecord, row));
+}
+
+async function countOf(em: EntityManager, scope: Scope): Promise<number> {
+  const [row] = await em
+    .getConnection()
+    .execute<Array<{ count: number }>>(`select count(*)::int as "count" from ${selectList(em).table} i ${whereSql(scope.where)}`, scope.params);
+  return row?.count ?? 0;
 }
 
 /**
@@ -92,23 +137,23 @@ export async function listInitiatives(
  */
 async function pageOfMatches(
   em: EntityManager,
-  matches: () => QueryBuilder<InitiativeRecord, 'i'>,
+  matches: () => Scope,
   n: number,
   before: string | undefined,
   count: boolean,
 ): Promise<{ rows: InitiativeRecord[]; total: number }> {
-  const { table, columns } = tableOf(em, InitiativeRecord);
-  const inner = matches().select('i.id').getKnexQuery().toSQL();
+  const { table, columns } = selectList(em);
+  const scope = matches();
   const sql =
-    `with m as materialized (${inner.sql}), ` +
+    `with m as materialized (select i.id from ${table} i ${whereSql(scope.where)}), ` +
     `page as (select id from m${before ? ' where id < ?' : ''} order by id desc limit ?) ` +
-    `select ${columns.map(([, c]) => `i."${c}"`).join(', ')}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
+    `select ${columns}, ${count ? '(select count(*) from m)::int' : '0'} as "matches_total" ` +
     `from ${table} i join page using (id) order by i.id desc`;
   const found = await em
     .getConnection()
-    .execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...inner.bindings, ...(before ? [before] : []), n + 1]);
+    .execute<Array<Record<string, unknown> & { matches_total: number }>>(sql, [...scope.params, ...(before ? [before] : []), n + 1]);
   const rows = found.map(({ matches_total: _, ...row }) => plainRow(em, InitiativeRecord, row));
   if (found.length || !count || !before) return { rows, total: found[0]?.matches_total ?? 0 };
   // past the last page: the count alone
-  return { rows, total: await matches().getCount() };
+  return { rows, total: await countOf(em, matches()) };
 }

@@ -22,13 +22,29 @@ export interface AuthSettings {
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
 
-/** HS256 with a shared secret, or RS256/ES256 through a JWKS URL when one is configured. */
+/** Tokens verified and remembered by one verifier, at most; the oldest goes first. */
+const REMEMBERED_TOKENS = 1000;
+
+/** How long a verified token is taken as verified without checking it again: a key withdrawn from a JWKS takes effect within it. */
+const REMEMBER_MS = 60_000;
+
+/**
+ * HS256 with a shared secret, or RS256/ES256 through a JWKS URL when one is configured. A valid token is
+ * remembered by its exact text until it expires, for a minute at most: a caller's many requests with one
+ * token are checked once, and no other token ever reads the entry.
+ */
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const key: Uint8Array | JWTVerifyGetKey = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : new TextEncoder().encode(requireSecret(settings));
   const algorithms = settings.jwksUrl ? ['RS256', 'ES256'] : ['HS256'];
+  const verified = new Map<string, { caller: Caller; until: number }>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known) {
+      if (Date.now() < known.until) return { ...known.caller, roles: [...known.caller.roles] };
+      verified.delete(token);
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, {
@@ -41,7 +57,10 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
     } catch (e) {
       throw unauthenticated(refusalOf(e as { code?: string; claim?: string; reason?: string }));
     }
-    return callerFromClaims(payload, settings.knownNodes);
+    const caller = callerFromClaims(payload, settings.knownNodes);
+    if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!);
+    verified.set(token, { caller: { ...caller, roles: [...caller.roles] }, until: Math.min(payload.exp! * 1000, Date.now() + REMEMBER_MS) });
+    return caller;
   };
 }
 

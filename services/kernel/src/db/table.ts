@@ -3,11 +3,22 @@ import type { EntityManager, EntityName, FilterQuery, QBQueryOrderMap } from '@m
 /** An entity's table as SQL names it (schema-qualified, quoted), and its stored columns, property → column. */
 export function tableOf(em: EntityManager, entity: EntityName<object>): { table: string; columns: [string, string][] } {
   const meta = em.getMetadata().get(entity as never);
-  return {
-    table: `"${meta.schema ?? em.config.get('schema')}"."${meta.tableName}"`,
-    columns: meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => [p.name, p.fieldNames[0]] as [string, string]),
-  };
+  const schema = meta.schema ?? em.config.get('schema');
+  // read on every request of a read path: the metadata does not change once the ORM has started
+  let byMeta = tables.get(meta);
+  if (!byMeta) tables.set(meta, (byMeta = new Map()));
+  let table = byMeta.get(schema);
+  if (!table) {
+    table = {
+      table: `"${schema}"."${meta.tableName}"`,
+      columns: meta.props.filter((p) => p.persist !== false && p.fieldNames?.length === 1).map((p) => [p.name, p.fieldNames[0]] as [string, string]),
+    };
+    byMeta.set(schema, table);
+  }
+  return table;
 }
+
+const tables = new WeakMap<object, Map<string | undefined, { table: string; columns: [string, string][] }>>();
 
 /**
  * A row as the entity's properties (column names mapped, dates parsed), as a plain object: read

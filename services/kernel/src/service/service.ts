@@ -33,6 +33,7 @@ import { startTracing } from '../observability/tracing';
 import type { RunningService, ServiceDefinition, ServiceRuntime, StartOptions } from './definition';
 import { schemaOf, acceptedBy } from './definition';
 import { joinBus, runStops } from './lifecycle';
+import { MAX_GRAPHQL_BODY_BYTES, isPlainGraphQLPost, serveGraphQLPost } from './graphql-http';
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
 export async function startService<C extends RequestContext>(def: ServiceDefinition<C>, config: Config, options: StartOptions = {}): Promise<RunningService> {
@@ -136,7 +137,9 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     const { schema: graphqlSchema, sdl } = await guardedSubgraph(def.subgraph, config.auth.allowAnonymousRead);
     const app = express();
     app.disable('x-powered-by');
-    const server = http.createServer(app);
+    // an ordinary GraphQL POST is answered without Express (see graphql-http.ts); everything else goes through it
+    let plainPost: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | undefined;
+    const server = http.createServer((req, res) => (plainPost && isPlainGraphQLPost(req) ? plainPost(req, res) : app(req, res)));
     const apollo = new ApolloServer<C>({
       schema: graphqlSchema,
       introspection: config.mode === 'development',
@@ -180,7 +183,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
 
     const verifyProof = createGatewayProofVerifier(config.gatewaySecret, config.node);
     const origin = { node: config.node, service: def.name };
-    const contextFor = async (req: express.Request, signal: AbortSignal): Promise<C> => {
+    const contextFor = async (req: http.IncomingMessage, signal: AbortSignal): Promise<C> => {
       const caller = await callerFromGateway(req, verifyProof);
       const em = orm.em.fork();
       const base: RequestContext = {
@@ -203,7 +206,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     };
     app.use(
       '/graphql',
-      express.json({ limit: '1mb' }),
+      express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
       // an answer is the caller's own: nothing on the way keeps it
       (_req: express.Request, res: express.Response, next: express.NextFunction) => {
         res.setHeader('cache-control', 'no-store');
@@ -216,6 +219,8 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
         context: async ({ req }) => contextFor(req, NEVER_ABORTED),
       }),
     );
+
+    plainPost = serveGraphQLPost<C>({ apollo, context: (req) => contextFor(req, NEVER_ABORTED), around: telemetry.traceRequests() as never });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -266,7 +271,7 @@ function guardedSubgraph(def: SubgraphDefinition, allowAnonymousRead: boolean): 
 const NEVER_ABORTED = new AbortController().signal;
 
 /** Subgraphs answer only their node's gateway, which has verified the caller's token. */
-async function callerFromGateway(req: express.Request, verify: GatewayProofVerifier): Promise<Caller | null> {
+async function callerFromGateway(req: http.IncomingMessage, verify: GatewayProofVerifier): Promise<Caller | null> {
   const proof = await gatewayProofOf(req.headers, verify);
   if (!proof) {
     throw new GraphQLError("Call this service through its node's gateway.", {
