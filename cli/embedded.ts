@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config';
@@ -13,6 +14,7 @@ import { InProcessNode, NodeThread, type NodeHost } from './node-thread';
 import { services } from './services';
 import { describeSeed, seedSector, type SeedSummary } from './seed/seed';
 import { readSeedMarker, writeSeedMarker } from './seed/marker';
+import { releaseSeedHeap } from './heap';
 
 export interface EmbeddedOptions {
   env: Record<string, string | undefined>;
@@ -44,8 +46,8 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
     MMHUB_LOG_LEVEL: 'warn',
     // nine services and three databases share one machine: a service may take longer to answer
     MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: '60000',
-    // every commit wakes its relay at once; the poll only catches what consumers record, and each poll costs PGlite work
-    MMHUB_OUTBOX_POLL_MS: '1000',
+    // every commit that records events wakes its relay at once (a request's, a consumer's): the poll is a safety net, and each costs PGlite work
+    MMHUB_OUTBOX_POLL_MS: '10000',
     ...o.env,
     MMHUB_EVENT_BUS: 'memory',
     MMHUB_NODE: undefined,
@@ -109,6 +111,8 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
       { mode: 0o600 },
     );
     process.stdout.write(banner({ urls, root, tokens, tokensFile, seeded, firstStart: !found, elapsed: elapsed() }));
+    // the seed's garbage goes at once rather than when V8 gets to it
+    if (!found) releaseSeedHeap();
   } catch (e) {
     await stop().catch(() => undefined);
     throw e;
@@ -141,8 +145,8 @@ export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<Running
       'MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus',
     ]);
   }
-  // each commit wakes its relay at once; each poll costs PGlite work
-  const env = { MMHUB_OUTBOX_POLL_MS: '1000', ...o.env, MMHUB_EVENT_BUS: 'memory' };
+  // each commit that records events wakes its relay at once; each poll costs PGlite work
+  const env = { MMHUB_OUTBOX_POLL_MS: '10000', ...o.env, MMHUB_EVENT_BUS: 'memory' };
   const config = loadConfig(env);
   if (config.mode === 'production') {
     throw new ConfigError(['MMHUB_DATABASE_URL: is required in production mode; the embedded database is for development']);
@@ -188,31 +192,37 @@ function gatewayPorts(first: number): number[] {
 /**
  * A data folder per node. A new PGlite folder costs an initdb (seconds and hundreds of MB), so it
  * is paid once: one folder is created and migrated, then copied for the other nodes. That folder is
- * also kept in node_modules/.cache, so that later fresh folders (--reset, another --data-dir) are copies.
+ * also kept in node_modules/.cache, so that later fresh folders (--reset, another --data-dir) are
+ * copies of it, made side by side.
  */
 async function prepareDataFolders(root: string, nodes: readonly string[], log: Logger, progress: (line: string) => void): Promise<void> {
   // each folder appears whole, by a rename, so a folder with PG_VERSION is a finished one
   const missing = nodes.filter((node) => !existsSync(path.join(root, node, 'PG_VERSION')));
   if (!missing.length) return;
-  const template = path.join(root, '.template');
-  rmSync(template, { recursive: true, force: true });
   const cache = templateCache();
   const cached = existsSync(path.join(cache.folder, 'PG_VERSION'));
-  if (cached) {
-    cpSync(cache.folder, template, { recursive: true });
-  } else {
+  const template = path.join(root, '.template');
+  if (!cached) {
+    rmSync(template, { recursive: true, force: true });
     await createTemplate(template, log);
     cache.keep(template);
   }
-  for (const [i, node] of missing.entries()) {
-    const folder = path.join(root, node);
-    rmSync(folder, { recursive: true, force: true });
-    if (i === missing.length - 1) {
-      renameSync(template, folder);
-    } else {
-      cpSync(template, `${folder}.tmp`, { recursive: true });
-      renameSync(`${folder}.tmp`, folder);
-    }
+  const source = cached ? cache.folder : template;
+  // a template made here becomes the last node's folder; the others are copies
+  const copied = cached ? missing : missing.slice(0, -1);
+  await Promise.all(
+    copied.map(async (node) => {
+      const folder = path.join(root, node);
+      await rm(folder, { recursive: true, force: true });
+      await rm(`${folder}.tmp`, { recursive: true, force: true });
+      await cp(source, `${folder}.tmp`, { recursive: true });
+      await rename(`${folder}.tmp`, folder);
+    }),
+  );
+  if (!cached) {
+    const last = path.join(root, missing[missing.length - 1]);
+    rmSync(last, { recursive: true, force: true });
+    renameSync(template, last);
   }
   progress(`created the PostgreSQL (PGlite) data folders of ${missing.join(', ')} in ${root}${cached ? ' (copies of the cached one)' : ''}`);
 }

@@ -91,6 +91,8 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
   const worker = new Worker(`(${databaseWorker.toString()})()`, {
     eval: true,
     workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams() },
+    // PGlite's data lives in its WebAssembly memory; the thread's JavaScript makes little garbage, and V8's default young generation (up to 48 MiB) stays resident
+    resourceLimits: { maxYoungGenerationSizeMb: 6 },
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -5,6 +5,6 @@ export { EventConsumer } from './consumer';
 export { cursorOf, journalConsumer, readJournal, requireKept, seqOfCursor, type JournalEvent, type JournalFilter, type JournalStart } from './journal';
 export { headersOf, receivedRecord } from './kafka-bus';
 export { MemoryBus } from './memory-bus';
-export { InvalidEventError, recordEvent, OutboxEntry, type DomainEvent } from './outbox';
+export { InvalidEventError, recordEvent, recordedEvents, OutboxEntry, type DomainEvent } from './outbox';
 export { recordOfOutboxRow } from './relay';
 export { upsertNewer } from './replica';

@@ -46,6 +46,14 @@ export interface EventOrigin {
   service: string;
 }
 
+/** Units of work that recorded events: a consumer that did wakes the relay once its batch commits. */
+const recording = new WeakSet<EntityManager>();
+
+/** Whether `em` recorded an event (in the outbox, to be published once it commits). */
+export function recordedEvents(em: EntityManager): boolean {
+  return recording.has(em);
+}
+
 /** Adds the event to the unit of work; it commits with the state change or not at all. */
 export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEvent, now = new Date()): OutboxEntry {
   // checked as consumers will read it: in its JSON form; throwing here rolls the change back
@@ -66,6 +74,7 @@ export function recordEvent(em: EntityManager, origin: EventOrigin, e: DomainEve
     ...(traceparent ? { traceparent } : {}),
   });
   em.persist(entry);
+  recording.add(em);
   return entry;
 }
 

@@ -12,7 +12,7 @@ import { openDatabase, migrate, databaseReachable } from '../db/orm';
 import { createLogger } from '../observability/logger';
 import { KafkaBus } from '../events/kafka-bus';
 import { MemoryBus } from '../events/memory-bus';
-import { OutboxEntry } from '../events/outbox';
+import { OutboxEntry, recordedEvents } from '../events/outbox';
 import { OutboxRelay } from '../events/relay';
 import { EventConsumer, EventIntake } from '../events/consumer';
 import { topicOf, dlqOf } from '../events/cloudevent';
@@ -85,28 +85,34 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     });
 
     const journal = new JournalBell();
-    const consumers = (def.consumers ?? []).map(
-      (c) =>
-        new EventConsumer({
-          name: `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`,
-          orm,
-          schema,
-          bus,
-          topics: c.topics,
-          log,
-          accept: acceptedBy(c, config),
-          // the freshness of each origin node is noted in the same transaction as what it sent
-          apply: async (em, events) => {
-            await c.apply(em, events);
-            if (c.journal) await journalEvents(em, schema, events);
-            else await noteFreshness(em, schema, events);
-          },
+    const consumers = (def.consumers ?? []).map((c) => {
+      // a consumer that recorded events of its own (a remote review applied here) has them published at once, as a request's commit does
+      let recorded = false;
+      return new EventConsumer({
+        name: `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`,
+        orm,
+        schema,
+        bus,
+        topics: c.topics,
+        log,
+        accept: acceptedBy(c, config),
+        // the freshness of each origin node is noted in the same transaction as what it sent
+        apply: async (em, events) => {
+          await c.apply(em, events);
+          recorded ||= recordedEvents(em);
+          if (c.journal) await journalEvents(em, schema, events);
+          else await noteFreshness(em, schema, events);
+        },
+        afterCommit: () => {
           // subscriptions waiting in this process read the new events at once
-          afterCommit: c.journal ? () => journal.ring() : undefined,
-          fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
-          observer: telemetry.consumerObserver(c.name, c.topics),
-        }),
-    );
+          if (c.journal) journal.ring();
+          if (recorded) relay.wake();
+          recorded = false;
+        },
+        fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
+        observer: telemetry.consumerObserver(c.name, c.topics),
+      });
+    });
     // one group and one transaction a batch for all the consumers that read from the same point
     const group = `${config.kafka.clientId}.${config.node}.${def.name}`;
     const intakes = [true, false]
