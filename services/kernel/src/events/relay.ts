@@ -18,6 +18,9 @@ export interface RelaySettings {
   observer?: RelayObserver;
 }
 
+/** What a record is made of: not `sent_at` nor `seq`. */
+const PUBLISHED_COLUMNS = '"id", "topic", "type", "source", "subject", "node", "aggregate_version", "time", "data"';
+
 /** While the relay listens, polling is only the safety net for a notification lost with its connection. */
 const SAFETY_POLL_MS = 5000;
 
@@ -69,6 +72,7 @@ export class OutboxRelay {
   private listening = false;
   private woken = false;
   private endListenWait?: () => void;
+  private columns?: Promise<string>;
   published = 0;
 
   constructor(private readonly s: RelaySettings) {}
@@ -142,23 +146,38 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows were sent. */
   async publishBatch(): Promise<number> {
     const knex = this.s.orm.em.getKnex();
-    const table = `${this.s.schema}.outbox`;
+    const table = `"${this.s.schema}"."outbox"`;
+    const columns = await this.publishedColumns();
     return knex.transaction(async (trx) => {
       const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
       if (!lock.rows[0].locked) return 0;
-      // every column: a schema whose outbox has no traceparent column yet still publishes
-      const rows: PendingRow[] = await trx(table).select('*').whereNull('sent_at').orderBy('seq').limit(this.s.batchSize);
+      // one statement picks and marks the batch; the mark commits only after the broker's acknowledgement, a failed publish rolls it back
+      const { rows }: { rows: PendingRow[] } = await trx.raw(
+        `with sent as (update ${table} set sent_at = now()
+           where id = any(array(select id from ${table} where sent_at is null order by seq limit ?)) returning seq, ${columns})
+         select ${columns} from sent order by seq`,
+        [this.s.batchSize],
+      );
       if (!rows.length) return 0;
-      const records: BusRecord[] = rows.map(recordOfOutboxRow);
-      await this.s.bus.publish(records);
-      await trx(table)
-        .update({ sent_at: knex.fn.now() })
-        .whereIn(
-          'id',
-          rows.map((r) => r.id),
-        );
+      await this.s.bus.publish(rows.map(recordOfOutboxRow));
       return rows.length;
     });
+  }
+
+  /** The columns a record is made of; an outbox whose traceparent migration has not run yet publishes without it. */
+  private async publishedColumns(): Promise<string> {
+    this.columns ??= this.s.orm.em
+      .getKnex()
+      .raw(
+        `select exists (select 1 from information_schema.columns where table_schema = ? and table_name = 'outbox' and column_name = 'traceparent') as traced`,
+        [this.s.schema],
+      )
+      .then((r: { rows: Array<{ traced: boolean }> }) => PUBLISHED_COLUMNS + (r.rows[0].traced ? ', "traceparent"' : ''))
+      .catch((e: unknown) => {
+        this.columns = undefined;
+        throw e;
+      });
+    return this.columns;
   }
 
   /** Rows committed but not yet published, and the age of the oldest in seconds. */
