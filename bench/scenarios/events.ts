@@ -247,7 +247,8 @@ export const eventsScenario: Scenario = {
       );
       const [hubSpan] = await query<{ n: number; s: number }>(
         hub.db.url,
-        `with b as (select applied_at from initiatives.inbox where event_id = any($1))
+        // each of the service's consumers (copies, journal) has its inbox row for an event: events are counted once
+        `with b as (select event_id, min(applied_at) as applied_at from initiatives.inbox where event_id = any($1) group by event_id)
          select count(*) filter (where applied_at > (select min(applied_at) from b))::int as n, extract(epoch from max(applied_at) - min(applied_at)) as s from b`,
         [
           (await query<{ id: string }>(riyadh.db.url, `select id::text from initiatives.outbox where (data->'state'->>'code') like $1`, [`BU-${tag}-%`])).map(

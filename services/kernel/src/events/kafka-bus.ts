@@ -4,8 +4,15 @@ import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from '.
 import type { Logger } from '../observability/logger';
 
 /** A Kafka message's headers as text, the first value of each. */
-export const headersOf = (m: KafkaMessage): Record<string, string | undefined> =>
-  Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v[0]?.toString() : v?.toString()]));
+export function headersOf(m: KafkaMessage): Record<string, string | undefined> {
+  const headers: Record<string, string | undefined> = {};
+  // a plain loop: ten headers a record, thousands of records a batch, no intermediate arrays
+  for (const k in m.headers) {
+    const v = m.headers[k];
+    headers[k] = Array.isArray(v) ? v[0]?.toString() : v?.toString();
+  }
+  return headers;
+}
 
 /** A Kafka message as the consumers take it: key, value and headers as text. */
 export const receivedRecord = (topic: string, partition: number, m: KafkaMessage): ReceivedRecord => ({
