@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { Command, InvalidArgumentError } from 'commander';
 import path from 'node:path';
 import { ensureFootprint, machine } from './lib/infra';
 import { markdown, type BenchResults } from './lib/report';
+import { benchProgram } from './program';
 import { ROOT } from './lib/spawn';
 import { round, type ScenarioResult } from './lib/stats';
 import { SCENARIOS } from './scenarios';
@@ -73,27 +73,8 @@ export async function runBench(o: RunOptions): Promise<{ results: BenchResults; 
   return { results, json, md };
 }
 
-/** The command line: `--help`, and unknown options or scenario ids refused before anything starts. */
-export function benchProgram(): Command {
-  const ids = SCENARIOS.map((s) => s.id);
-  return new Command('npm run bench --')
-    .description('Runs the performance scenarios and writes bench/results/<timestamp>.json and .md')
-    .option('--smoke', 'every scenario at smoke size: checks that it runs, measures nothing', false)
-    .option(
-      '--only <ids>',
-      `run only these scenarios, separated by commas: ${ids.join(', ')}`,
-      (value: string) => {
-        const only = value.split(',').filter(Boolean);
-        const unknown = only.filter((id) => !ids.includes(id));
-        if (unknown.length) throw new InvalidArgumentError(`no scenario ${unknown.join(', ')}; the scenarios are ${ids.join(', ')}`);
-        return only;
-      },
-      [] as string[],
-    );
-}
-
 if (require.main === module) {
-  const program = benchProgram().exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2));
+  const program = benchProgram(SCENARIOS.map((s) => s.id)).exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2));
   program.parse(process.argv);
   const { smoke, only } = program.opts<{ smoke: boolean; only: string[] }>();
   runBench({ smoke, only, outDir: path.join(ROOT, 'bench/results') })
