@@ -71,9 +71,16 @@ async function portInUse(port: number): Promise<boolean> {
   });
 }
 
+/** The documented ports, free: a server stopped just before may still be closing them, so it is given a few seconds. */
 async function requireFree(ports: number[]) {
-  const busy = (await Promise.all(ports.map(async (p) => ((await portInUse(p)) ? p : 0)))).filter(Boolean);
-  if (busy.length) throw new Error(`the documented commands use ports ${ports.join(', ')}; ${busy.join(', ')} in use here: stop what listens there first`);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const busy = (await Promise.all(ports.map(async (p) => ((await portInUse(p)) ? p : 0)))).filter(Boolean);
+    if (!busy.length) return;
+    if (Date.now() > deadline)
+      throw new Error(`the documented commands use ports ${ports.join(', ')}; ${busy.join(', ')} in use here: stop what listens there first`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 async function answers(url: string): Promise<boolean> {
