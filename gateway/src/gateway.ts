@@ -16,6 +16,7 @@ import { RateLimiter } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
+import { useSubgraphTimeout } from './upstream-timeout';
 import { consoleSite } from './console';
 import { EXPORT_PATHS, serveDownload, type GraphQLAnswer } from './open-data';
 import { useServiceErrors, useNoSuggestions, useArabicRequestErrors } from './error-plugins';
@@ -87,8 +88,8 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     renderGraphiQL,
     disableIntrospection: development ? undefined : { disableIf: () => true },
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
-    // a subscription's stream stays open as long as its client does
-    upstreamTimeout: ({ executionRequest }) => (executionRequest?.operationType === 'subscription' ? 0 : config.gateway.subgraphTimeoutMs),
+    // nothing reads a request id: our log lines and spans carry the trace id instead
+    requestId: false,
     maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log) },
     ...(operations
       ? {
@@ -129,6 +130,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       useArabicRequestErrors() as never,
       ...(development ? [] : [useNoSuggestions() as never]),
       observability.plugin as never,
+      useSubgraphTimeout(config.gateway.subgraphTimeoutMs) as never,
     ],
   });
 

@@ -60,7 +60,7 @@ function operationOf(document: DocumentNode, name: string | null | undefined): O
  * its variables or the caller's token.
  */
 export function gatewayObservability(config: Config, subgraphs: SubgraphSource[], log: Logger): GatewayObservability {
-  startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
+  const tracing = startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
   const registry = createRegistry({ node: config.node, service: 'gateway' });
   const requests = new GraphQLRequestMetrics(registry);
   const fetches = new Histogram({
@@ -95,10 +95,11 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
   };
 
   const plugin: GatewayPlugin = {
-    instrumentation: {
-      // the whole request runs in its span's context, so whatever logs inside carries the trace id
-      request: ({ request }, wrapped) => context.with(begin(request).ctx, wrapped),
-    },
+    // the whole request runs in its span's context, so whatever logs inside carries the trace id; without
+    // tracing there is no span, and an instrumented runtime wraps every phase and every subgraph call for nothing
+    ...(tracing
+      ? { instrumentation: { request: ({ request }, wrapped) => context.with(begin(request).ctx, wrapped) } satisfies GatewayPlugin['instrumentation'] }
+      : {}),
     onRequest({ request }) {
       begin(request);
     },
