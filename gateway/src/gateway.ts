@@ -17,6 +17,7 @@ import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
 import { useSubgraphTimeout } from './upstream-timeout';
+import { upstreamFetch } from './upstream-fetch';
 import { consoleSite } from './console';
 import { EXPORT_PATHS, serveDownload, type GraphQLAnswer } from './open-data';
 import { useServiceErrors, useNoSuggestions, useArabicRequestErrors } from './error-plugins';
@@ -68,9 +69,12 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const admissions = new Admissions(config, limiter);
   const observability = gatewayObservability(config, o.subgraphs, log);
   const site = consoleSite(config, log);
+  const upstream = upstreamFetch();
 
   const gateway = createGatewayRuntime<CallerContext>({
     supergraph: composed.supergraph,
+    // the calls to the services: undici on a keep-alive pool, an answer read whole (see upstream-fetch.ts)
+    fetchAPI: { fetch: upstream.fetch as typeof fetch },
     unifiedGraphHandler,
     logging: false,
     landingPage: false,
@@ -279,6 +283,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         server.closeIdleConnections();
       });
       await gateway[Symbol.asyncDispose]();
+      await upstream.close();
     },
   };
 }
