@@ -4,9 +4,9 @@ import { signalGroup, spawnInGroup } from '../../test/support/process';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** Node arguments that run a TypeScript file of the bench as the bench itself runs (ts-node, transpile only). */
+/** Node arguments that run a TypeScript file of the bench (relative to the root, or absolute) as the bench itself runs (ts-node, transpile only). */
 export function tsNodeArgs(file: string): string[] {
-  return ['-r', 'ts-node/register/transpile-only', path.join(ROOT, file)];
+  return ['-r', 'ts-node/register/transpile-only', path.resolve(ROOT, file)];
 }
 
 export const tsNodeEnv = (): NodeJS.ProcessEnv => ({ ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'bench/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: '1' });

@@ -17,6 +17,7 @@ import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
 import { useSubgraphTimeout } from './upstream-timeout';
+import { upstreamFetch } from './upstream-fetch';
 import { consoleSite } from './console';
 import { EXPORT_PATHS, serveDownload, type GraphQLAnswer } from './open-data';
 import { useServiceErrors, useNoSuggestions, useArabicRequestErrors } from './error-plugins';
@@ -64,13 +65,16 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
   const operations = config.gateway.persistedOperations ? persistedOperations(config.gateway.persistedOperations) : null;
   // one proof per caller (its subject, node and roles: all a proof says) while it has more than half its life ahead,
   // so that a subgraph checks it once for all that caller's requests, not once per request
-  const proofs = new Map<string, { token: Promise<string>; renewAt: number }>();
+  const proofs = new Map<string, { token: Promise<string>; signed?: string; renewAt: number }>();
   const admissions = new Admissions(config, limiter);
   const observability = gatewayObservability(config, o.subgraphs, log);
   const site = consoleSite(config, log);
+  const upstream = upstreamFetch();
 
   const gateway = createGatewayRuntime<CallerContext>({
     supergraph: composed.supergraph,
+    // the calls to the services: undici on a keep-alive pool, an answer read whole (see upstream-fetch.ts)
+    fetchAPI: { fetch: upstream.fetch as typeof fetch },
     unifiedGraphHandler,
     logging: false,
     landingPage: false,
@@ -109,19 +113,28 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     propagateHeaders: {
       // the subgraphs trust only this: the verified caller, signed by this node's gateway for a short while,
       // and renewed for the calls of a request that outlives half of it (a subscription's, for hours)
-      fromClientToSubgraphs: async ({ context }) => {
+      // a proof already signed is given at once: a promise would make the runtime wait a turn on every subgraph call
+      fromClientToSubgraphs: ({ context }) => {
         const caller = context.caller ?? null;
         const key = caller ? JSON.stringify([caller.sub, caller.node, caller.roles]) : '';
         let proof = proofs.get(key);
         if (!proof || Date.now() >= proof.renewAt) {
           if (proofs.size >= SIGNED_PROOFS) proofs.delete(proofs.keys().next().value!);
           const token = signGatewayProof(config.gatewaySecret, config.node, caller, config.gateway.proofTtlSeconds);
-          proof = { token, renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2 };
+          const signing: { token: Promise<string>; signed?: string; renewAt: number } = {
+            token,
+            renewAt: Date.now() + (config.gateway.proofTtlSeconds * 1000) / 2,
+          };
+          proof = signing;
           proofs.delete(key);
           proofs.set(key, proof);
-          token.catch(() => proofs.get(key)?.token === token && proofs.delete(key));
+          token.then(
+            (signed) => (signing.signed = signed),
+            () => proofs.get(key)?.token === token && proofs.delete(key),
+          );
         }
-        return { [GATEWAY_PROOF_HEADER]: await proof.token };
+        if (proof.signed !== undefined) return { [GATEWAY_PROOF_HEADER]: proof.signed };
+        return proof.token.then((signed) => ({ [GATEWAY_PROOF_HEADER]: signed }));
       },
     },
     plugins: () => [
@@ -279,6 +292,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         server.closeIdleConnections();
       });
       await gateway[Symbol.asyncDispose]();
+      await upstream.close();
     },
   };
 }

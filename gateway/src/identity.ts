@@ -85,6 +85,8 @@ export class Admissions {
   private readonly verify: ReturnType<typeof createTokenVerifier>;
   private readonly trusted: ReadonlySet<string>;
   private readonly byRequest = new WeakMap<http.IncomingMessage, Promise<Admission>>();
+  /** The admissions already decided: the GraphQL hooks read them without waiting a turn for a settled promise. */
+  private readonly decided = new WeakMap<http.IncomingMessage, Admission>();
 
   constructor(
     config: Config,
@@ -101,13 +103,14 @@ export class Admissions {
       const authorization = req.headers.authorization;
       admission = this.admit(typeof authorization === 'string' ? authorization : null, this.addressOf(req));
       this.byRequest.set(req, admission);
+      void admission.then((a) => this.decided.set(req, a));
     }
     return admission;
   }
 
-  /** The admission an HTTP request was given, if it was given one. */
-  known(req: http.IncomingMessage): Promise<Admission> | undefined {
-    return this.byRequest.get(req);
+  /** The admission an HTTP request was given, if it was given one: as it is once decided, else to be waited for. */
+  known(req: http.IncomingMessage): Admission | Promise<Admission> | undefined {
+    return this.decided.get(req) ?? this.byRequest.get(req);
   }
 
   addressOf(req: http.IncomingMessage): string {
@@ -152,31 +155,43 @@ export function rateLimitedBody(admission: Admission): string {
 
 export function useIdentity(config: Config, admissions: Admissions, endpoint: string, early: EarlyRefusals): GatewayPlugin<CallerContext> {
   return {
-    async onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
+    // both hooks answer at once when the admission is already decided (the gateway's router waited for it):
+    // a hook that returns a promise makes the runtime wait a turn for each
+    onRequest({ request, url, serverContext, endResponse, fetchAPI }) {
       const req = (serverContext as { req?: http.IncomingMessage }).req;
       // a browser's preflight carries no credentials and runs nothing
       if (!req || url.pathname !== endpoint) return;
-      const admission = await admissions.ofRequest(req);
-      if (admission.retryAfter === undefined) return;
-      early.refused(request, 'RATE_LIMITED');
-      endResponse(
-        new fetchAPI.Response(rateLimitedBody(admission), {
-          status: 429,
-          headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(admission.retryAfter) },
-        }),
-      );
+      const refuse = (admission: Admission) => {
+        if (admission.retryAfter === undefined) return;
+        early.refused(request, 'RATE_LIMITED');
+        endResponse(
+          new fetchAPI.Response(rateLimitedBody(admission), {
+            status: 429,
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(admission.retryAfter) },
+          }),
+        );
+      };
+      const admission = admissions.known(req) ?? admissions.ofRequest(req);
+      return admission instanceof Promise ? admission.then(refuse) : refuse(admission);
     },
-    async onContextBuilding({ context, extendContext }) {
+    onContextBuilding({ context, extendContext }) {
       const c = context as unknown as { req?: http.IncomingMessage; request?: Request; connectionParams?: Record<string, unknown> };
-      let admission = c.req ? await admissions.known(c.req) : undefined;
-      if (!admission) {
-        // a subscription over WebSocket: its socket's upgrade was counted, and each one started on it is
-        const header =
-          c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
-        admission = await admissions.admit(header, c.req ? admissions.addressOf(c.req) : 'unknown');
-      }
-      if (admission.refused) throw admission.refused;
-      extendContext({ caller: admission.caller });
+      const admit = (admission: Admission) => {
+        if (admission.refused) throw admission.refused;
+        extendContext({ caller: admission.caller });
+      };
+      const known = c.req ? admissions.known(c.req) : undefined;
+      if (known && !(known instanceof Promise)) return admit(known);
+      return (async () => {
+        let admission = await known;
+        if (!admission) {
+          // a subscription over WebSocket: its socket's upgrade was counted, and each one started on it is
+          const header =
+            c.request?.headers.get('authorization') ?? (typeof c.connectionParams?.authorization === 'string' ? c.connectionParams.authorization : null);
+          admission = await admissions.admit(header, c.req ? admissions.addressOf(c.req) : 'unknown');
+        }
+        admit(admission);
+      })();
     },
     // the first line of the permission matrix: a mutation needs one of its roles before any subgraph is asked
     onExecute({ args, setResultAndStopExecution }) {

@@ -65,7 +65,7 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
   const requests = new GraphQLRequestMetrics(registry);
   const fetches = new Histogram({
     name: 'mmhub_subgraph_request_duration_seconds',
-    help: 'Time from the gateway’s call to a subgraph until its response headers, by subgraph and outcome',
+    help: 'Time from the gateway’s call to a subgraph until its answer is read (an event stream: until its headers), by subgraph and outcome',
     labelNames: ['subgraph', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],

@@ -60,4 +60,15 @@ describe('the gateway compresses what is worth it, for a client that asks', () =
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString())).toEqual({ data: { __typename: 'Query' } });
   });
+
+  it('sends a client that asks for no encoding the answer as it is, saying that it depends on Accept-Encoding', async () => {
+    const query = JSON.stringify({ query: '{ __schema { types { name description fields { name description } } } }' });
+    for (const asked of [{}, { 'accept-encoding': 'identity' }] as Array<Record<string, string>>) {
+      const large = await request(riyadh.url, { method: 'POST', headers: { 'content-type': 'application/json', ...asked }, body: query });
+      expect(large.status).toBe(200);
+      expect(large.headers['content-encoding']).toBeUndefined();
+      expect(large.headers.vary).toMatch(/accept-encoding/i);
+      expect(JSON.parse(large.body.toString()).data.__schema.types.length).toBeGreaterThan(10);
+    }
+  });
 });
