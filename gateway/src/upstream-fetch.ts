@@ -49,7 +49,7 @@ export function upstreamFetch(): UpstreamFetch {
       dispatcher: agent,
     });
     const status = answer.statusCode;
-    const responseInit = { status, headers: answer.headers as Record<string, string>, url: String(url) };
+    const responseInit = { status, headers: { ...answer.headers } as Record<string, string>, url: String(url) };
     if (NO_BODY.has(status) || init.method === 'HEAD') {
       answer.body.resume();
       return new Response(null, responseInit);
@@ -58,6 +58,11 @@ export function upstreamFetch(): UpstreamFetch {
     const decoder = typeof coding === 'string' ? DECODERS[coding.trim().toLowerCase()] : undefined;
     // an encoded answer is decoded on its way: the runtime reads it as the text it stands for
     const body: Readable = decoder ? pipeline(answer.body, decoder(), () => undefined) : answer.body;
+    // the answer handed on is the decoded text: its encoding and length no longer describe it
+    if (decoder) {
+      delete responseInit.headers['content-encoding'];
+      delete responseInit.headers['content-length'];
+    }
     const type = answer.headers['content-type'];
     if (typeof type === 'string' && STREAMED.test(type)) return new Response(body as never, responseInit);
     return new Response(decoder ? await text(body) : await answer.body.text(), responseInit);
