@@ -19,6 +19,7 @@ import { ROOT } from './lib/spawn';
  * `OutboxRelay` to a topic of their own on the test broker, the relay's phase under the V8 profiler.
  * Prints the rate, the wall time inside the bus's publish and the profile's summary.
  * `TS_NODE_PROJECT=bench/tsconfig.json TS_NODE_TRANSPILE_ONLY=1 node -r ts-node/register bench/profile-relay.ts [N] [batch]`
+ * (`RELAY_ONE_AGGREGATE=1`: all N events of one aggregate, the burst that fills a single partition)
  */
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 20000);
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     await migrate(orm);
     await fillOutbox(db.url, 'riyadh', count, newId().slice(-8).toUpperCase());
     await query(db.url, `update initiatives.outbox set topic = $1`, [topic]);
+    // RELAY_ONE_AGGREGATE=1: every event of one aggregate, so one partition takes the whole batch
+    if (process.env.RELAY_ONE_AGGREGATE === '1') await query(db.url, `update initiatives.outbox set subject = (select min(subject) from initiatives.outbox)`);
     await query(db.url, 'vacuum analyze initiatives.outbox');
     await kafka.ensureTopics([topic]);
     // the producer's connection is made before the clock starts

@@ -39,6 +39,45 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+/**
+ * The most a produce request carries: the broker refuses a partition's batch above its `max.message.bytes`
+ * (1,048,588 by default), and a burst of one aggregate's events all goes to one partition. Smaller requests
+ * also spare kafkajs's per-partition grouping, whose cost grows with the square of a partition's records.
+ */
+export const REQUEST_BYTES = 900_000;
+
+/** What a record adds to a request besides its key, value and headers (lengths, offsets, attributes). */
+const RECORD_OVERHEAD_BYTES = 32;
+
+/** A record's size in a produce request, its UTF-8 bytes and a bound on what frames them. */
+function requestBytesOf(r: BusRecord): number {
+  let bytes = RECORD_OVERHEAD_BYTES + Buffer.byteLength(r.key) + Buffer.byteLength(r.value);
+  for (const k in r.headers) bytes += 2 + k.length + Buffer.byteLength(r.headers[k]);
+  return bytes;
+}
+
+/** The records as consecutive produce requests of at most `REQUEST_BYTES` each (one record over it goes alone), grouped by topic. */
+export function requestsOf(records: BusRecord[]): Array<Array<{ topic: string; messages: BusRecord[] }>> {
+  const requests: Array<Array<{ topic: string; messages: BusRecord[] }>> = [];
+  let byTopic = new Map<string, BusRecord[]>();
+  let bytes = 0;
+  for (const r of records) {
+    const size = requestBytesOf(r);
+    if (bytes + size > REQUEST_BYTES && bytes > 0) {
+      requests.push([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+      byTopic = new Map();
+      bytes = 0;
+    }
+    bytes += size;
+    // pushed, not copied: a record is already a message (key, value, headers)
+    const same = byTopic.get(r.topic);
+    if (same) same.push(r);
+    else byTopic.set(r.topic, [r]);
+  }
+  requests.push([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+  return requests;
+}
+
 /** Kafka through kafkajs: an idempotent producer acknowledged by all in-sync replicas. */
 export class KafkaBus implements EventBus {
   readonly kind = 'kafka';
@@ -85,24 +124,16 @@ export class KafkaBus implements EventBus {
     });
   }
 
+  /**
+   * Sends the records in their order, in requests of at most `REQUEST_BYTES`, each acknowledged before the next
+   * is sent, so a partition's records stay in order. A failed request leaves the earlier ones published: the
+   * relay publishes the whole batch again and consumers drop what they have already applied.
+   */
   async publish(records: BusRecord[]): Promise<void> {
     if (!records.length) return;
     const producer = await this.getProducer();
-    const byTopic = new Map<string, BusRecord[]>();
-    // pushed, not copied: a batch of thousands of records is grouped in one pass
-    for (const r of records) {
-      const same = byTopic.get(r.topic);
-      if (same) same.push(r);
-      else byTopic.set(r.topic, [r]);
-    }
     try {
-      await producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, rs]) => ({
-          topic,
-          messages: rs.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
-        })),
-      });
+      for (const request of requestsOf(records)) await producer.sendBatch({ acks: -1, topicMessages: request });
     } catch (e) {
       // a producer that failed mid-send starts afresh next time, with new sequence numbers
       this.producerReady = undefined;
