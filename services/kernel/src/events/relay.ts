@@ -21,14 +21,6 @@ export interface RelaySettings {
 /** What a record is made of: not `sent_at` nor `seq`. */
 const PUBLISHED_COLUMNS = '"id", "topic", "type", "source", "subject", "node", "aggregate_version", "time", "data"';
 
-/**
- * The same columns as the record's header text, so the driver parses no number nor timestamp only for them to be
- * printed again: `time` as `Date.prototype.toISOString` prints it (UTC, milliseconds truncated as the driver does).
- */
-const PUBLISHED_TEXT =
-  '"id", "topic", "type", "source", "subject", "node", "aggregate_version"::text as "aggregate_version", ' +
-  `to_char("time" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "time", "data"`;
-
 /** While the relay listens, polling is only the safety net for a notification lost with its connection. */
 const SAFETY_POLL_MS = 5000;
 
@@ -38,7 +30,7 @@ export interface RelayObserver {
   failed(): void;
 }
 
-/** An outbox row as the relay publishes it: the record `toRecord` makes of the row's event. */
+/** An outbox row as the relay publishes it. */
 export function recordOfOutboxRow(r: PendingRow): BusRecord {
   return toRecord(r.topic, {
     id: r.id,
@@ -46,14 +38,13 @@ export function recordOfOutboxRow(r: PendingRow): BusRecord {
     type: r.type,
     subject: r.subject,
     node: r.node,
-    aggregateVersion: Number(r.aggregate_version),
-    time: r.time,
+    aggregateVersion: r.aggregate_version,
+    time: new Date(r.time).toISOString(),
     data: r.data,
     traceparent: r.traceparent ?? undefined,
   });
 }
 
-/** An outbox row as the relay selects it: numbers and times as the text the record carries. */
 export interface PendingRow {
   id: string;
   topic: string;
@@ -61,11 +52,8 @@ export interface PendingRow {
   source: string;
   subject: string;
   node: string;
-  /** The decimal text of the aggregate's version. */
-  aggregate_version: string;
-  /** ISO 8601 in UTC with milliseconds, as `Date.prototype.toISOString` prints it. */
-  time: string;
-  /** The jsonb as the driver parses it; printed with `JSON.stringify`, as every producer prints an event's data. */
+  aggregate_version: number;
+  time: Date;
   data: object;
   traceparent?: string | null;
 }
@@ -84,7 +72,7 @@ export class OutboxRelay {
   private listening = false;
   private woken = false;
   private endListenWait?: () => void;
-  private columns?: Promise<{ returned: string; selected: string }>;
+  private columns?: Promise<string>;
   published = 0;
 
   constructor(private readonly s: RelaySettings) {}
@@ -159,15 +147,15 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const knex = this.s.orm.em.getKnex();
     const table = `"${this.s.schema}"."outbox"`;
-    const { returned, selected } = await this.publishedColumns();
+    const columns = await this.publishedColumns();
     return knex.transaction(async (trx) => {
       const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
       if (!lock.rows[0].locked) return 0;
       // one statement picks and marks the batch; the mark commits only after the broker's acknowledgement, a failed publish rolls it back
       const { rows }: { rows: PendingRow[] } = await trx.raw(
         `with sent as (update ${table} set sent_at = now()
-           where id = any(array(select id from ${table} where sent_at is null order by seq limit ?)) returning seq, ${returned})
-         select ${selected} from sent order by seq`,
+           where id = any(array(select id from ${table} where sent_at is null order by seq limit ?)) returning seq, ${columns})
+         select ${columns} from sent order by seq`,
         [this.s.batchSize],
       );
       if (!rows.length) return 0;
@@ -176,18 +164,15 @@ export class OutboxRelay {
     });
   }
 
-  /** The columns a record is made of, and their text; an outbox whose traceparent migration has not run yet publishes without it. */
-  private async publishedColumns(): Promise<{ returned: string; selected: string }> {
+  /** The columns a record is made of; an outbox whose traceparent migration has not run yet publishes without it. */
+  private async publishedColumns(): Promise<string> {
     this.columns ??= this.s.orm.em
       .getKnex()
       .raw(
         `select exists (select 1 from information_schema.columns where table_schema = ? and table_name = 'outbox' and column_name = 'traceparent') as traced`,
         [this.s.schema],
       )
-      .then((r: { rows: Array<{ traced: boolean }> }) => {
-        const traced = r.rows[0].traced ? ', "traceparent"' : '';
-        return { returned: PUBLISHED_COLUMNS + traced, selected: PUBLISHED_TEXT + traced };
-      })
+      .then((r: { rows: Array<{ traced: boolean }> }) => PUBLISHED_COLUMNS + (r.rows[0].traced ? ', "traceparent"' : ''))
       .catch((e: unknown) => {
         this.columns = undefined;
         throw e;
