@@ -18,8 +18,10 @@ export interface ChangesOptions<T> {
 
 /**
  * Each aggregate as it is after every change taken in from now on: what a frontend's typed
- * subscription delivers. The journal and the service's copies are written by different consumers,
- * so each change waits (briefly) until the copy has reached the event's version.
+ * subscription delivers. A service's journal and its copies are written in one transaction, but a
+ * copy applied on its own (after its batch failed for the service) may lag, so a change whose copy is
+ * behind waits briefly for it. An aggregate this service does not hold is skipped at once: waiting
+ * for it held every later change back by the whole wait.
  */
 export async function* followChanges<T extends { version: number }>(ctx: RequestContext, o: ChangesOptions<T>): AsyncGenerator<T> {
   const events = readJournal({ em: ctx.em, schema: ctx.origin.service, bell: ctx.journal, filter: o.filter, start: 'now', signal: ctx.signal });
@@ -27,7 +29,7 @@ export async function* followChanges<T extends { version: number }>(ctx: Request
     if (o.when && !o.when(e)) continue;
     const deadline = Date.now() + CATCH_UP_MS;
     let found = await o.load(ctx.em.fork(), e.subject);
-    while ((!found || found.version < e.aggregateVersion) && Date.now() < deadline && !ctx.signal.aborted) {
+    while (found && found.version < e.aggregateVersion && Date.now() < deadline && !ctx.signal.aborted) {
       await new Promise((resolve) => setTimeout(resolve, CATCH_UP_STEP_MS));
       found = await o.load(ctx.em.fork(), e.subject);
     }
