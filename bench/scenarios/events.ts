@@ -9,6 +9,7 @@ import { InitiativeRecord, initiativeRow } from '../../services/initiatives/src/
 import { query } from '../../test/support/database';
 import { eventually, kafkaBrokers } from '../../test/support/node';
 import { startBenchNode, type BenchNode } from '../lib/node-process';
+import { cpuBetween, readCpu } from '../lib/cpu';
 import { AXES } from '../lib/fixtures';
 import { figure, round, summarise, target, type Figure } from '../lib/stats';
 import type { BenchContext, Scenario, ScenarioOutcome } from './scenario';
@@ -199,6 +200,9 @@ export async function fillOutbox(url: string, node: string, count: number, tag: 
   }
 }
 
+/** Each part's share of the cores, busiest first: where the machine's time went. */
+const shares = (used: ReturnType<typeof cpuBetween>): string => used.map((c) => `${c.part} ${c.cores.toFixed(2)}`).join(', ') + ' cores';
+
 export const eventsScenario: Scenario = {
   id: 'events',
   title: 'Event pipeline: lag from a municipality’s commit to the hub, and a burst',
@@ -219,7 +223,10 @@ export const eventsScenario: Scenario = {
       await caughtUp(ctx, nodes);
 
       // the lag target is set at 50 mutations/s; the higher rate shows where the machine saturates
+      const beforeLight = readCpu(nodes);
       const light = await lagAt(ctx, hub, municipal, tokens, sizes.lightPerSecond, sizes.seconds, `${tag}l`);
+      const lightCpu = cpuBetween(beforeLight, readCpu(nodes), light.ids.length);
+      ctx.progress(`events: CPU at ${sizes.lightPerSecond} mutations/s, ${shares(lightCpu)}`);
       const steady = await lagAt(ctx, hub, municipal, tokens, sizes.perSecond, sizes.seconds, tag);
       const lightLag = figure(`lag from commit at the municipality to applied at the hub, ${sizes.lightPerSecond} mutations/s`, 'ms', light.lags, 'sample');
       const lag = figure(`lag from commit at the municipality to applied at the hub, ${sizes.perSecond} mutations/s`, 'ms', steady.lags, 'sample');
@@ -227,6 +234,8 @@ export const eventsScenario: Scenario = {
 
       ctx.progress(`events: a burst of ${sizes.burst} events in riyadh's outbox`);
       await fillOutbox(riyadh.db.url, 'riyadh', sizes.burst, tag);
+      // from the fill's commit until the hub has the burst: the relay's, the hub's and every other node's share
+      const beforeBurst = readCpu(nodes);
       const pending = async () => (await query<{ n: number }>(riyadh.db.url, 'select count(*)::int as n from initiatives.outbox where sent_at is null'))[0].n;
       await eventually(async () => ((await pending()) === 0 ? true : undefined), 600_000, 'the outbox drained');
       const [relay] = await query<{ n: number; s: number }>(
@@ -245,6 +254,8 @@ export const eventsScenario: Scenario = {
         600_000,
         'the burst at the hub',
       );
+      const burstCpu = cpuBetween(beforeBurst, readCpu(nodes), sizes.burst);
+      ctx.progress(`events: CPU in the burst, ${shares(burstCpu)}`);
       const [hubSpan] = await query<{ n: number; s: number }>(
         hub.db.url,
         // each of the service's consumers (copies, journal) has its inbox row for an event: events are counted once
@@ -277,6 +288,8 @@ export const eventsScenario: Scenario = {
         figure('hub ingestion throughput (burst)', 'events/s', [hubRate]),
         figure('restart after kill -9: gateway listening, from the spawn', 's', [restarted.listeningMs / 1000]),
         figure('restart after kill -9: ready (consumers joined), from the spawn', 's', [restarted.readyMs / 1000]),
+        ...lightCpu.map((c) => figure(`CPU per mutation at ${sizes.lightPerSecond} mutations/s: ${c.part}`, 'µs', [c.perUnitUs])),
+        ...burstCpu.map((c) => figure(`CPU per event in the burst: ${c.part}`, 'µs', [c.perUnitUs])),
       ];
       return {
         sizes: { ...sizes, mutations: light.ids.length + steady.ids.length, failedMutations: light.failed + steady.failed },
@@ -331,6 +344,7 @@ export const eventsScenario: Scenario = {
           'The burst: proposal events written straight into riyadh’s outbox with their initiatives in one transaction, as committed mutations leave them, so the relay finds them all at once; relay throughput from the first to the last `sent_at`, hub ingestion from the first to the last inbox row at the hub.',
           'The restart: jeddah, idle after the burst, killed with `kill -9` and started again on its database; listening is the first answer of its gateway, ready its `/ready` (every consumer joined).',
           'Three `mmhub serve` processes (ministry, riyadh, jeddah) with PostgreSQL, Kafka and the load generator on the same 2 cores.',
+          'CPU per mutation and per event: from `/proc`, each node’s process, the PostgreSQL backends connected to its database, the broker and the whole machine (everything but idle), divided by the mutations of the light load or the events of the burst (from the fill’s commit until the hub has them all). The machine’s figure also holds the load generator and whatever else runs; a backend that closed meanwhile is not counted.',
         ],
       };
     } finally {
