@@ -31,10 +31,10 @@ export interface NodeOnMachine {
   db: { url: string };
 }
 
-/** CPU used so far, in ms: each node's process and its PostgreSQL backends, the broker, and the whole machine. */
+/** CPU used so far, in ms, by each process that counts, with the parts it counts in; and by the whole machine. */
 export interface CpuReading {
   at: number;
-  parts: Map<string, number>;
+  processes: Map<number, { ms: number; parts: string[] }>;
   machine: number;
 }
 
@@ -45,39 +45,48 @@ function machineBusyMs(): number {
   return (user + nice + system + irq + softirq + steal) * 10;
 }
 
-/** One pass over `/proc`: what each part of the footprint has used so far. */
+/** One pass over `/proc`: each node's process, the PostgreSQL backends of its database, all of PostgreSQL, the broker, the bench. */
 export function readCpu(nodes: NodeOnMachine[]): CpuReading {
-  const parts = new Map<string, number>();
-  const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
+  const processes = new Map<number, { ms: number; parts: string[] }>();
   const databases = new Map(nodes.map((n) => [` ${n.db.url.split('/').pop()} `, n.node]));
-  for (const n of nodes) {
-    try {
-      add(`${n.node} process`, cpuMsOf(n.pid));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
+  const nodeOf = new Map(nodes.map((n) => [n.pid, n.node]));
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
     try {
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      if (command.includes('kafka.Kafka')) add('broker', cpuMsOf(Number(entry)));
-      else if (command.startsWith('postgres:'))
-        for (const [database, node] of databases) if (command.includes(database)) add(`${node} PostgreSQL`, cpuMsOf(Number(entry)));
+      const parts: string[] = [];
+      if (nodeOf.has(pid)) parts.push(`${nodeOf.get(pid)} process`);
+      else if (pid === process.pid) parts.push('the bench itself');
+      else {
+        const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        if (command.includes('kafka.Kafka')) parts.push('broker');
+        else if (command.startsWith('postgres')) {
+          // every backend and PostgreSQL's own workers (WAL writer, checkpointer, autovacuum), whoever they serve
+          parts.push('PostgreSQL, all processes');
+          for (const [database, node] of databases) if (command.includes(database)) parts.push(`${node} PostgreSQL`);
+        }
+      }
+      if (parts.length) processes.set(pid, { ms: cpuMsOf(pid), parts });
     } catch {
       // the process ended meanwhile
     }
   }
-  return { at: performance.now(), parts, machine: machineBusyMs() };
+  return { at: performance.now(), processes, machine: machineBusyMs() };
 }
 
-/** Between two readings: each part's share in cores and in µs per unit of work (an event, a mutation), busiest first. */
+/**
+ * Between two readings: each part's share in cores and in µs per unit of work (an event, a mutation), busiest
+ * first. Taken process by process: one that started meanwhile counts whole, one that ended is not seen.
+ */
 export function cpuBetween(before: CpuReading, after: CpuReading, units: number): Array<{ part: string; cores: number; perUnitUs: number }> {
   const wallMs = after.at - before.at;
-  const used = [...after.parts].map(([part, ms]) => ({ part, ms: ms - (before.parts.get(part) ?? ms) }));
-  used.push({ part: 'whole machine', ms: after.machine - before.machine });
-  return used
-    .filter((u) => u.ms > 0)
-    .sort((a, b) => b.ms - a.ms)
-    .map((u) => ({ part: u.part, cores: u.ms / wallMs, perUnitUs: (u.ms * 1000) / Math.max(units, 1) }));
+  const used = new Map<string, number>([['whole machine', after.machine - before.machine]]);
+  for (const [pid, p] of after.processes) {
+    const ms = p.ms - (before.processes.get(pid)?.ms ?? 0);
+    for (const part of p.parts) used.set(part, (used.get(part) ?? 0) + ms);
+  }
+  return [...used]
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([part, ms]) => ({ part, cores: ms / wallMs, perUnitUs: (ms * 1000) / Math.max(units, 1) }));
 }
