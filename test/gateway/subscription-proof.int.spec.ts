@@ -1,4 +1,4 @@
-import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
+import { eventually, startTestNode, uniqueSuffix, type TestGatewayNode } from '../support/node';
 import { subscribeWs, type OpenSubscription } from '../support/subscriptions';
 import { code } from '../initiatives/fixtures';
 
@@ -8,30 +8,32 @@ import { code } from '../initiatives/fixtures';
  * subscription started with has expired.
  */
 const TTL_SECONDS = 2;
-let riyadh: TestGatewayNode;
+// a municipality of its own: its journal takes no other suite's events from the shared broker
+const NODE = `proof-${uniqueSuffix()}`;
+let node: TestGatewayNode;
 let open: OpenSubscription | undefined;
 
 beforeAll(async () => {
-  riyadh = await startTestNode('riyadh', { env: { MMHUB_GATEWAY_PROOF_TTL_SECONDS: String(TTL_SECONDS) } });
+  node = await startTestNode(NODE, { env: { MMHUB_GATEWAY_PROOF_TTL_SECONDS: String(TTL_SECONDS) } });
 }, 120_000);
 afterAll(async () => {
   await open?.close();
-  await riyadh?.stop();
+  await node?.stop();
 });
 
 async function propose(title: string): Promise<string> {
-  const r = await riyadh.graphql(
+  const r = await node.graphql(
     'mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }',
     { i: { code: code('PRF'), titleAr: title, axis: 'OVERSIGHT', plannedStart: '2046-01-01', plannedEnd: '2046-12-31' } },
-    await riyadh.token(['editor'], 'riyadh', 'riyadh-editor-proof'),
+    await node.token(['editor'], NODE, 'editor-proof'),
   );
   if (r.errors) throw new Error(JSON.stringify(r.errors));
   return r.data!.proposeInitiative.id;
 }
 
 it('resolves fields of other services in a subscription that outlives the proof it started with', async () => {
-  const viewer = await riyadh.token(['viewer'], 'riyadh', 'riyadh-viewer-proof');
-  open = await subscribeWs(riyadh.url, 'subscription { initiativeChanged { id campaigns { id } } }', {}, viewer);
+  const viewer = await node.token(['viewer'], NODE, 'viewer-proof');
+  open = await subscribeWs(node.url, 'subscription { initiativeChanged { id campaigns { id } } }', {}, viewer);
   const changeOf = (id: string) => eventually(async () => open!.results.find((r) => r.data?.initiativeChanged?.id === id), 30_000, `the change of ${id}`);
 
   // the subscription is listening once a change made now reaches it

@@ -18,10 +18,11 @@ export interface ChangesOptions<T> {
 
 /**
  * Each aggregate as it is after every change taken in from now on: what a frontend's typed
- * subscription delivers. A service's journal and its copies are written in one transaction, but a
- * copy applied on its own (after its batch failed for the service) may lag, so a change whose copy is
- * behind waits briefly for it. An aggregate this service does not hold is skipped at once: waiting
- * for it held every later change back by the whole wait.
+ * subscription delivers. A copy may come a moment after its change (applied on its own after its
+ * batch failed for the service, or by another group when the journal takes events from now only), so a
+ * change whose copy is behind waits briefly for it. When the journal and the copies are applied
+ * together, an aggregate this service does not hold is skipped at once: waiting for it held every
+ * later change back by the whole wait.
  */
 export async function* followChanges<T extends { version: number }>(ctx: RequestContext, o: ChangesOptions<T>): AsyncGenerator<T> {
   const events = readJournal({ em: ctx.em, schema: ctx.origin.service, bell: ctx.journal, filter: o.filter, start: 'now', signal: ctx.signal });
@@ -29,7 +30,7 @@ export async function* followChanges<T extends { version: number }>(ctx: Request
     if (o.when && !o.when(e)) continue;
     const deadline = Date.now() + CATCH_UP_MS;
     let found = await o.load(ctx.em.fork(), e.subject);
-    while (found && found.version < e.aggregateVersion && Date.now() < deadline && !ctx.signal.aborted) {
+    while ((found ? found.version < e.aggregateVersion : !ctx.journalWithCopies) && Date.now() < deadline && !ctx.signal.aborted) {
       await new Promise((resolve) => setTimeout(resolve, CATCH_UP_STEP_MS));
       found = await o.load(ctx.em.fork(), e.subject);
     }

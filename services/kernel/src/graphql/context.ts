@@ -15,6 +15,8 @@ export interface RequestContext {
   nodeStaleAfterSeconds: number;
   clock: Clock;
   log: Logger;
+  /** Whether the journal is applied in the same transaction as the service's copies (else a copy may come a moment after its change). */
+  journalWithCopies: boolean;
   /** Rung when this process adds to the service's journal. */
   journal: JournalBell;
   /** Aborted when the client of a subscription goes away. */

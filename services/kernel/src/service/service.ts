@@ -85,6 +85,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     });
 
     const journal = new JournalBell();
+    const journalFromBeginning = config.journalHistory === 'all';
     const consumers = (def.consumers ?? []).map((c) => {
       // a consumer that recorded events of its own (a remote review applied here) has them published at once, as a request's commit does
       let recorded = false;
@@ -109,7 +110,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
           if (recorded) relay.wake();
           recorded = false;
         },
-        fromBeginning: c.journal ? config.journalHistory === 'all' : (c.fromBeginning ?? true),
+        fromBeginning: c.journal ? journalFromBeginning : (c.fromBeginning ?? true),
         observer: telemetry.consumerObserver(c.name, c.topics),
       });
     });
@@ -198,6 +199,8 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
         origin,
         role: config.role,
         nodeStaleAfterSeconds: config.nodes.staleAfterSeconds,
+        // copies read from the beginning: a journal that does too is applied in their group and transaction
+        journalWithCopies: journalFromBeginning,
         clock,
         log,
         journal,
