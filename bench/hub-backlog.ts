@@ -3,7 +3,7 @@ import { newId } from '../services/kernel/src/domain';
 import { query } from '../test/support/database';
 import { eventually } from '../test/support/node';
 import { startBenchNode } from './lib/node-process';
-import { cpuMsOf, databaseAndBrokerCpuMs } from './lib/cpu';
+import { perUnitUs, readCpu } from './lib/cpu';
 import { fillOutbox } from './scenarios/events';
 
 /**
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   try {
     await fillOutbox(riyadh.db.url, 'riyadh', count, tag);
     let started = performance.now();
-    const relayCpu = cpuMsOf(riyadh.pid);
+    const relayCpu = readCpu([riyadh]);
     await eventually(
       async () =>
         (await query<{ n: number }>(riyadh.db.url, 'select count(*)::int as n from initiatives.outbox where sent_at is null'))[0].n === 0 ? true : undefined,
@@ -31,13 +31,11 @@ async function main(): Promise<void> {
     );
     const relayMs = performance.now() - started;
     process.stdout.write(
-      `riyadh relayed ${count} events at ${((count * 1000) / relayMs).toFixed(0)}/s, ${(((cpuMsOf(riyadh.pid) - relayCpu) * 1000) / count).toFixed(0)} µs of its CPU per event (it also journals its own events)\n`,
+      `riyadh relayed ${count} events at ${((count * 1000) / relayMs).toFixed(0)}/s, ${perUnitUs(relayCpu, readCpu([riyadh]), count)(`${riyadh.node} process`).toFixed(0)} µs of its CPU per event (it also journals its own events)\n`,
     );
     hub = await startBenchNode('ministry', {}, undefined, (process.env.HUB_NODE_ARGS ?? '').split(' ').filter(Boolean));
-    const database = hub.db.url.split('/').pop()!;
     started = performance.now();
-    const hubCpu = cpuMsOf(hub.pid);
-    const otherCpu = databaseAndBrokerCpuMs(database);
+    const hubCpu = readCpu([hub]);
     await eventually(
       async () =>
         (await query<{ n: number }>(hub!.db.url, 'select count(*)::int as n from initiatives.initiative where code like $1', [`BU-${tag}-%`]))[0].n === count
@@ -47,10 +45,11 @@ async function main(): Promise<void> {
       'the backlog at the hub',
     );
     const hubMs = performance.now() - started;
-    const perEvent = (ms: number) => ((ms * 1000) / count).toFixed(0);
+    const used = perUnitUs(hubCpu, readCpu([hub]), count);
+    const perEvent = (part: string) => used(part).toFixed(0);
     process.stdout.write(
-      `the hub took them in at ${((count * 1000) / hubMs).toFixed(0)}/s: ${perEvent(cpuMsOf(hub.pid) - hubCpu)} µs of the hub's CPU per event, ` +
-        `${perEvent(databaseAndBrokerCpuMs(database).database - otherCpu.database)} µs of its PostgreSQL backends' and ${perEvent(databaseAndBrokerCpuMs(database).broker - otherCpu.broker)} µs of the broker's\n`,
+      `the hub took them in at ${((count * 1000) / hubMs).toFixed(0)}/s: ${perEvent(`${hub!.node} process`)} µs of the hub's CPU per event, ` +
+        `${perEvent(`${hub!.node} PostgreSQL`)} µs of its PostgreSQL backends' and ${perEvent('broker')} µs of the broker's\n`,
     );
   } finally {
     await Promise.all([hub?.dispose(), riyadh.dispose()]);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { query } from '../test/support/database';
 import { startBenchNode } from './lib/node-process';
 import { AXES } from './lib/fixtures';
-import { cpuMsOf, databaseAndBrokerCpuMs } from './lib/cpu';
+import { perUnitUs, readCpu } from './lib/cpu';
 
 const PROPOSE = `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`;
 
@@ -20,10 +20,9 @@ async function main(): Promise<void> {
   const node = await startBenchNode('riyadh', { MMHUB_OUTBOX_POLL_MS: '50' }, undefined, (process.env.NODE_ARGS ?? '').split(' ').filter(Boolean));
   try {
     const token = await node.token(['editor']);
-    const database = node.db.url.split('/').pop()!;
     const transactions = async () =>
       (await query<{ n: number }>(node.db.url, 'select (xact_commit + xact_rollback)::int as n from pg_stat_database where datname = current_database()'))[0].n;
-    const [cpu0, other0, tx0] = [cpuMsOf(node.pid), databaseAndBrokerCpuMs(database), await transactions()];
+    const [cpu0, tx0] = [readCpu([node]), await transactions()];
     const started = performance.now();
     let failed = 0;
     const answers: Promise<void>[] = [];
@@ -41,10 +40,11 @@ async function main(): Promise<void> {
     }
     await Promise.all(answers);
     const seconds = (performance.now() - started) / 1000;
-    const perMutation = (ms: number) => (ms / count).toFixed(1);
+    const used = perUnitUs(cpu0, readCpu([node]), count);
+    const perMutation = (part: string) => (used(part) / 1000).toFixed(1);
     process.stdout.write(
-      `${count} mutations at ${(count / seconds).toFixed(1)}/s (${failed} failed): the node's process ${perMutation(cpuMsOf(node.pid) - cpu0)} ms of CPU per mutation, ` +
-        `its PostgreSQL backends ${perMutation(databaseAndBrokerCpuMs(database).database - other0.database)} ms, the broker ${perMutation(databaseAndBrokerCpuMs(database).broker - other0.broker)} ms, ${((await transactions()) - tx0) / count} transactions per mutation\n`,
+      `${count} mutations at ${(count / seconds).toFixed(1)}/s (${failed} failed): the node's process ${perMutation(`${node.node} process`)} ms of CPU per mutation, ` +
+        `its PostgreSQL backends ${perMutation(`${node.node} PostgreSQL`)} ms, the broker ${perMutation('broker')} ms, ${((await transactions()) - tx0) / count} transactions per mutation\n`,
     );
   } finally {
     await node.dispose();

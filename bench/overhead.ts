@@ -10,6 +10,7 @@ import { checkOnce, load } from './lib/load';
 import { startBenchNode } from './lib/node-process';
 import { ROOT, startChild, type Child } from './lib/spawn';
 import { quantile } from './lib/stats';
+import { cpuMsOf } from './lib/cpu';
 import { SINGLE, varied } from './scenarios/gateway';
 
 /**
@@ -23,16 +24,6 @@ import { SINGLE, varied } from './scenarios/gateway';
  * started beside this one and loaded in the same rounds, so that two revisions are compared on a machine
  * whose load drifts.
  */
-
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** User + system CPU time of a process so far, in ms. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // the fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 const median = (xs: number[]) => quantile(xs, 0.5);
 const ms = (x: number) => x.toFixed(2).padStart(6);
@@ -89,9 +80,9 @@ async function main(rounds: number, seconds: number, compare?: string): Promise<
         for (const which of names.map((_, i) => names[(i + round) % names.length])) {
           const t = targets[which];
           await load({ url: t.url, connections: 1, seconds: 1, headers: t.headers, body: varied(SINGLE) });
-          const cpu0 = pids[which] ? cpuMs(pids[which]) : 0;
+          const cpu0 = pids[which] ? cpuMsOf(pids[which]) : 0;
           const r = await load({ url: t.url, connections: 1, seconds, headers: t.headers, body: varied(SINGLE) });
-          if (pids[which]) cpu[which] = (cpuMs(pids[which]) - cpu0) / r.requests;
+          if (pids[which]) cpu[which] = (cpuMsOf(pids[which]) - cpu0) / r.requests;
           p50[which] = r.p50;
           failures += r.failures;
         }

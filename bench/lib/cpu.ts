@@ -8,22 +8,6 @@ export function cpuMsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time used so far by the PostgreSQL backends connected to `database`, and by the Kafka broker. */
-export function databaseAndBrokerCpuMs(database: string): { database: number; broker: number } {
-  const used = { database: 0, broker: 0 };
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (command.includes(` ${database} `)) used.database += cpuMsOf(Number(entry));
-      else if (command.includes('kafka.Kafka')) used.broker += cpuMsOf(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return used;
-}
-
 /** A node as the CPU reading knows it: its process, and its database, whose backends are its PostgreSQL share. */
 export interface NodeOnMachine {
   node: string;
@@ -89,4 +73,10 @@ export function cpuBetween(before: CpuReading, after: CpuReading, units: number)
     .filter(([, ms]) => ms > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([part, ms]) => ({ part, cores: ms / wallMs, perUnitUs: (ms * 1000) / Math.max(units, 1) }));
+}
+
+/** µs per unit of work of one part between two readings (0 for a part that used nothing). */
+export function perUnitUs(before: CpuReading, after: CpuReading, units: number): (part: string) => number {
+  const used = new Map(cpuBetween(before, after, units).map((c) => [c.part, c.perUnitUs]));
+  return (part) => used.get(part) ?? 0;
 }
