@@ -1,18 +1,18 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import zlib from 'node:zlib';
 import { upstreamFetch, type UpstreamFetch } from '../../gateway/src/upstream-fetch';
+import { serveLocally, type LocalServer } from '../support/http';
 
 /** A service as the gateway sees it: what it was sent, and answers chosen by path. */
 describe("the gateway's fetch to its services", () => {
-  let server: http.Server;
+  let server: LocalServer;
   let base: string;
   let upstream: UpstreamFetch;
   const seen: Array<{ method?: string; headers: http.IncomingHttpHeaders; body: string }> = [];
   const answer = JSON.stringify({ data: { initiatives: { edges: [{ node: { id: '1', titleAr: 'مبادرة' } }] } } });
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
+    server = await serveLocally((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c));
       req.on('end', () => {
@@ -38,14 +38,12 @@ describe("the gateway's fetch to its services", () => {
         }
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
     upstream = upstreamFetch();
   });
   afterAll(async () => {
     await upstream.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
   });
 
   it('sends the method, headers and body it is given, and answers with the status, headers and text', async () => {

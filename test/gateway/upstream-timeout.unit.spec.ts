@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
 import { upstreamFetch, type UpstreamFetch } from '../../gateway/src/upstream-fetch';
 import { useSubgraphTimeout } from '../../gateway/src/upstream-timeout';
+import { serveLocally, type LocalServer } from '../support/http';
 
 type Executor = (request: Record<string, unknown>) => Promise<unknown>;
 
@@ -41,12 +40,12 @@ function countListeners(): { live: Map<EventTarget, number>; restore: () => void
 }
 
 describe("the gateway's timeout of a subgraph call", () => {
-  let server: http.Server;
+  let server: LocalServer;
   let base: string;
   let upstream: UpstreamFetch;
 
   beforeAll(async () => {
-    server = http.createServer((req, res) => {
+    server = await serveLocally((req, res) => {
       req.resume();
       req.on('end', () => {
         if (req.url === '/silent') return; // never answers
@@ -54,14 +53,12 @@ describe("the gateway's timeout of a subgraph call", () => {
         res.end('{"data":{"__typename":"Query"}}');
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = server.base;
     upstream = upstreamFetch();
   });
   afterAll(async () => {
     await upstream.close();
-    server.closeAllConnections();
-    await new Promise<void>((r) => server.close(() => r()));
+    await server.close();
   });
 
   it("leaves no listener behind on the executor's long-lived signal once each call has answered", async () => {
