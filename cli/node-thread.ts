@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../services/kernel/src/config';
 import { createLogger } from '../services/kernel/src/observability';
 import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
 import { embeddedStartParams, startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
+import { runStops } from '../services/kernel/src/service';
 import { services } from './services';
 import { startNode } from './node';
 
@@ -55,17 +56,22 @@ export class InProcessNode implements NodeHost {
       this.stopping = () => db.close();
       const replayed = await replayOutbox(db.url, this.bus);
       if (replayed) this.progress(`${this.node}: ${replayed} events of its outbox published again on the bus (consumers skip those they applied)`);
+      const log = createLogger(loadConfig({ ...this.s.env, MMHUB_NODE: this.node }).logLevel, { node: this.node });
       const running = await startNode({
         env: { ...this.s.env, MMHUB_NODE: this.node, MMHUB_DATABASE_URL: db.url, MMHUB_DB_POOL_MAX: String(this.s.poolMax), MMHUB_PORT: String(this.s.port) },
         bus: this.bus,
-        log: createLogger(loadConfig({ ...this.s.env, MMHUB_NODE: this.node }).logLevel, { node: this.node }),
+        log,
         migrate: true,
         anyPorts: this.s.anyPorts,
       });
-      this.stopping = async () => {
-        await running.stop();
-        await db.close();
-      };
+      this.stopping = () =>
+        runStops(
+          [
+            ['node', () => running.stop()],
+            ['database', () => db.close()],
+          ],
+          log,
+        );
       this.progress(`${this.node}: gateway at ${running.gateway.url}`);
       return running.gateway.url;
     })();
@@ -228,17 +234,22 @@ function runNodeThread(node: string, s: NodeSettings): void {
     stop = () => db.close();
     const replayed = await replayOutbox(db.url, bus);
     if (replayed) post({ t: 'progress', line: `${replayed} events of its outbox published again on the bus (consumers skip those they applied)` });
+    const log = createLogger(loadConfig({ ...s.env, MMHUB_NODE: node }).logLevel, { node });
     const running = await startNode({
       env: { ...s.env, MMHUB_NODE: node, MMHUB_DATABASE_URL: db.url, MMHUB_DB_POOL_MAX: String(s.poolMax), MMHUB_PORT: String(s.port) },
       bus,
-      log: createLogger(loadConfig({ ...s.env, MMHUB_NODE: node }).logLevel, { node }),
+      log,
       migrate: true,
       anyPorts: s.anyPorts,
     });
-    stop = async () => {
-      await running.stop();
-      await db.close();
-    };
+    stop = () =>
+      runStops(
+        [
+          ['node', () => running.stop()],
+          ['database', () => db.close()],
+        ],
+        log,
+      );
     post({ t: 'ready', url: running.gateway.url });
   };
   port.on('message', (m: ToNode) => {

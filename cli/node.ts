@@ -1,6 +1,6 @@
 import { loadConfig } from '../services/kernel/src/config';
 import { createLogger, type Logger } from '../services/kernel/src/observability';
-import { startService, type RunningService, type ServiceDefinition } from '../services/kernel/src/service';
+import { runStops, startService, type RunningService, type ServiceDefinition, type Stop } from '../services/kernel/src/service';
 import type { EventBus } from '../services/kernel/src/events';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { services as allServices } from './services';
@@ -56,10 +56,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
       gateway,
       services: running,
       joined: Promise.all(running.map((r) => r.joined)).then(() => undefined),
-      stop: async () => {
-        await gateway.stop();
-        for (const r of [...running].reverse()) await r.stop();
-      },
+      stop: () => runStops([['gateway', () => gateway.stop()], ...[...running].reverse().map((r): Stop => [`${r.name} service`, () => r.stop()])], log),
     };
   } catch (e) {
     for (const r of running.reverse()) await r.stop();

@@ -75,7 +75,7 @@ class Demo {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
     const code = await exited;
-    if (Date.now() - started > 10_000) throw new Error(`mmhub start took ${Date.now() - started} ms to stop on ${signal}`);
+    if (Date.now() - started > 10_000) throw new Error(`mmhub start took ${Date.now() - started} ms to stop on ${signal}:\n${this.stderr.slice(-3000)}`);
     return code;
   }
 

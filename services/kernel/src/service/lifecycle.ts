@@ -67,13 +67,25 @@ export async function joinBus(
   };
 }
 
+/** A part of a running service, by the name an operator reads in the logs, and how it stops. */
+export type Stop = [part: string, stop: () => Promise<unknown>];
+
+/** A part that takes longer than this to stop is named in the logs: a slow shutdown says where it waits. */
+const SLOW_STOP_MS = 2000;
+
 /** Runs every stop in turn, each even when one before it failed. */
-export async function runStops(stops: Array<() => Promise<unknown>>, log: Logger): Promise<void> {
-  for (const stop of stops) {
+export async function runStops(stops: Stop[], log: Logger, slowMs = SLOW_STOP_MS): Promise<void> {
+  for (const [part, stop] of stops) {
+    const started = Date.now();
+    const slow = setTimeout(() => log.warn({ part, ms: slowMs }, `still stopping the ${part}`), slowMs);
     try {
       await stop();
     } catch (e) {
-      log.warn({ err: (e as Error).message }, 'error while stopping');
+      log.warn({ err: (e as Error).message, part }, `error while stopping the ${part}`);
+    } finally {
+      clearTimeout(slow);
     }
+    const ms = Date.now() - started;
+    if (ms >= slowMs) log.warn({ part, ms }, `stopping the ${part} took ${ms} ms`);
   }
 }

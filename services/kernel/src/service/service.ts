@@ -32,7 +32,7 @@ import { ServiceTelemetry } from '../observability/service-telemetry';
 import { startTracing } from '../observability/tracing';
 import type { RunningService, ServiceDefinition, ServiceRuntime, StartOptions } from './definition';
 import { schemaOf, acceptedBy } from './definition';
-import { joinBus, runStops } from './lifecycle';
+import { joinBus, runStops, type Stop } from './lifecycle';
 import { MAX_GRAPHQL_BODY_BYTES, isPlainGraphQLPost, serveGraphQLPost } from './graphql-http';
 
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
@@ -53,7 +53,10 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     log,
     onQuery: options.onQuery,
   });
-  const stops: Array<() => Promise<unknown>> = [() => orm.close(), () => telemetry.close()];
+  const stops: Stop[] = [
+    ['database', () => orm.close()],
+    ['telemetry', () => telemetry.close()],
+  ];
   try {
     const shouldMigrate = options.migrate ?? config.mode === 'development';
     if (shouldMigrate) {
@@ -70,7 +73,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     const bus =
       options.bus ??
       (config.bus === 'memory' ? new MemoryBus() : new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-${config.node}-${def.name}`, log }));
-    if (!options.bus) stops.unshift(() => bus.close());
+    if (!options.bus) stops.unshift(['event bus', () => bus.close()]);
     const topic = topicOf(def.name);
     const relay = new OutboxRelay({
       orm,
@@ -127,14 +130,14 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
     relay.start();
     const pruner = new RetentionPruner({ orm, schema, retention: config.retention, log });
     pruner.start();
-    stops.unshift(() => pruner.stop());
+    stops.unshift(['retention pruner', () => pruner.stop()]);
     const stopHeartbeats = startHeartbeats(bus, { node: config.node, role: config.role, service: def.name }, config.nodes.heartbeatSeconds * 1000, log);
     // at shutdown: no consumer joins any more, they leave their groups together (each may wait out a fetch in flight), then the relay drains
     stops.unshift(
-      joined.stop,
-      () => Promise.all(intakes.map((c) => c.stop())),
-      () => relay.stop(),
-      stopHeartbeats,
+      ['joining consumers', joined.stop],
+      ['consumers', () => Promise.all(intakes.map((c) => c.stop()))],
+      ['outbox relay', () => relay.stop()],
+      ['heartbeats', stopHeartbeats],
     );
     if (config.observability.metrics) {
       const groups = (def.consumers ?? []).map((c, i) => ({ name: c.name, groupId: consumers[i].intake!.name, topics: c.topics }));
@@ -166,7 +169,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       ],
     });
     await apollo.start();
-    stops.unshift(() => apollo.stop());
+    stops.unshift(['GraphQL server', () => apollo.stop()]);
 
     const runtime: ServiceRuntime = { config, orm, bus, log };
     app.get('/health', (_req, res) => {
@@ -235,7 +238,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
-    stops.unshift(() => new Promise((resolve) => server.close(() => resolve(undefined))));
+    stops.unshift(['HTTP server', () => new Promise((resolve) => server.close(() => resolve(undefined)))]);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host}:${port}/graphql`;
     log.info({ url }, `${def.name} service ready`);
