@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
 import { migrate, openDatabase } from '../../services/kernel/src/db';
 import { newId } from '../../services/kernel/src/domain';
 import { KafkaBus, OutboxEntry, OutboxRelay, toRecord } from '../../services/kernel/src/events';
 import { createLogger } from '../../services/kernel/src/observability';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
-import { kafkaBrokers, readTopicToEnd, uniqueSuffix } from '../support/node';
+import { eventually, kafkaBrokers, readTopicToEnd, uniqueSuffix } from '../support/node';
 
 // the relay on a fresh outbox and the test broker, with a topic of its own
 let db: TestDatabase;
@@ -93,4 +94,59 @@ it('publishes each row as toRecord encodes its parsed event: the same headers in
     '2028-02-29T12:00:00.000Z',
     '2026-12-07T06:32:03.123Z',
   ]);
+});
+
+it('publishes nothing while another relay of the same outbox holds its lock, and everything once it is released', async () => {
+  const { topic } = await fillOneAggregate(3, 40, () => new Date().toISOString());
+  const other = new Client({ connectionString: db.url });
+  await other.connect();
+  try {
+    await other.query('begin');
+    await other.query('select pg_advisory_xact_lock(hashtext($1))', ['mmhub.outbox.initiatives']);
+    expect(await relayOf(10).publishBatch()).toBe(0);
+    expect(await query(db.url, 'select 1 from initiatives.outbox where topic = $1 and sent_at is null', [topic])).toHaveLength(3);
+    await other.query('commit');
+    expect(await relayOf(10).publishBatch()).toBe(3);
+    expect(await readTopicToEnd(topic)).toHaveLength(3);
+  } finally {
+    await other.end();
+  }
+});
+
+it('looks at the outbox once per commit while it listens, though the committing process wakes it too', async () => {
+  /** The relay as the service runs it, counting its looks at the outbox. */
+  class CountedRelay extends OutboxRelay {
+    looks = 0;
+    override async publishBatch(): Promise<number> {
+      this.looks++;
+      return super.publishBatch();
+    }
+  }
+  const relay = new CountedRelay({ orm, schema: 'initiatives', bus, log, batchSize: 100, pollMs: 60_000, listenUrl: db.url });
+  relay.start();
+  try {
+    // its first look, made once it listens, is for rows committed while no one did
+    await eventually(async () => (relay.looks > 0 ? true : undefined), 15_000, 'the relay listening');
+    const commits = 20;
+    const topic = `mmhub.relaytest-${uniqueSuffix()}.v1`;
+    await bus.ensureTopics([topic]);
+    const before = { looks: relay.looks, published: relay.published };
+    for (let i = 1; i <= commits; i++) {
+      await query(
+        db.url,
+        `insert into initiatives.outbox (id, topic, type, source, subject, node, aggregate_version, time, data)
+         values (gen_random_uuid(), $1, 'mmhub.initiative.updated.v1', '/nodes/riyadh/initiatives', $2, 'riyadh', 1, now(), '{"change":{}}')`,
+        [topic, newId()],
+      );
+      // as a request's transaction does after its commit
+      relay.wake();
+      await eventually(async () => (relay.published - before.published === i ? true : undefined), 15_000, `commit ${i} published`);
+    }
+    // one look per commit, a few more where two commits' notifications crossed a look; two per commit before
+    expect(relay.looks - before.looks).toBeGreaterThanOrEqual(commits);
+    expect(relay.looks - before.looks).toBeLessThanOrEqual(commits + 3);
+    expect(await readTopicToEnd(topic)).toHaveLength(commits);
+  } finally {
+    await relay.stop();
+  }
 });

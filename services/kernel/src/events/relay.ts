@@ -94,13 +94,13 @@ export class OutboxRelay {
       });
       try {
         await client.connect();
-        client.on('notification', () => this.wake());
+        client.on('notification', () => this.look());
         await client.query(`listen "${outboxChannel(this.s.schema)}"`);
         this.listener = client;
         this.listening = true;
         failures = 0;
         // rows committed while no one listened
-        this.wake();
+        this.look();
         await lost;
       } catch (e) {
         if (failures % 20 === 0) this.s.log.warn({ err: (e as Error).message }, 'outbox relay cannot listen for commits; polling meanwhile');
@@ -116,8 +116,15 @@ export class OutboxRelay {
     }
   }
 
-  /** Called after a commit so the event leaves at once rather than at the next poll. */
+  /**
+   * Called after a commit in this process so the event leaves at once rather than at the next poll.
+   * While the relay listens, the commit's own notification wakes it: a second wake would be a second look.
+   */
   wake(): void {
+    if (!this.listening) this.look();
+  }
+
+  private look(): void {
     // during an outage the back-off holds; a commit must not turn it into a busy retry
     if (this.failures) return;
     // a commit seen while a batch is being published is looked for right after it
@@ -149,14 +156,14 @@ export class OutboxRelay {
     const table = `"${this.s.schema}"."outbox"`;
     const columns = await this.publishedColumns();
     return knex.transaction(async (trx) => {
-      const lock = await trx.raw('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`mmhub.outbox.${this.s.schema}`]);
-      if (!lock.rows[0].locked) return 0;
-      // one statement picks and marks the batch; the mark commits only after the broker's acknowledgement, a failed publish rolls it back
+      // one statement takes the lock (another relay holding it: no rows), picks and marks the batch;
+      // the mark commits only after the broker's acknowledgement, a failed publish rolls it back
       const { rows }: { rows: PendingRow[] } = await trx.raw(
         `with sent as (update ${table} set sent_at = now()
-           where id = any(array(select id from ${table} where sent_at is null order by seq limit ?)) returning seq, ${columns})
+           where (select pg_try_advisory_xact_lock(hashtext(?)))
+             and id = any(array(select id from ${table} where sent_at is null order by seq limit ?)) returning seq, ${columns})
          select ${columns} from sent order by seq`,
-        [this.s.batchSize],
+        [`mmhub.outbox.${this.s.schema}`, this.s.batchSize],
       );
       if (!rows.length) return 0;
       await this.s.bus.publish(rows.map(recordOfOutboxRow));
