@@ -2,6 +2,10 @@ import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type KafkaMes
 import type { BusRecord } from './cloudevent';
 import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
 import type { Logger } from '../observability/logger';
+import { PacedOffsetCommits } from './offset-commits';
+
+/** How often a consumer group commits its offsets while it reads: at most once a second, and a second after its last batch. */
+const OFFSET_COMMIT_INTERVAL_MS = 1000;
 
 /** A Kafka message's headers as text, the first value of each. */
 export function headersOf(m: KafkaMessage): Record<string, string | undefined> {
@@ -159,30 +163,47 @@ export class KafkaBus implements EventBus {
       retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000 },
     });
     this.consumers.add(consumer);
+    const commits = new PacedOffsetCommits(
+      (offsets) => consumer.commitOffsets(offsets),
+      OFFSET_COMMIT_INTERVAL_MS,
+      (e) => this.s.log.warn({ err: (e as Error).message, groupId: o.groupId }, 'offsets not committed; trying again'),
+    );
+    consumer.on(consumer.events.GROUP_JOIN, (e) => commits.assigned(e.payload.memberAssignment));
+    let stopping = false;
+    const inFlight = new Set<Promise<void>>();
     await consumer.connect();
     await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
     await consumer.run({
       // partitions carry different aggregates: their batches apply side by side
       partitionsConsumedConcurrently: this.s.partitions,
       eachBatchAutoResolve: false,
-      autoCommit: true,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (!isRunning() || isStale() || !batch.messages.length) return;
+      // committed at a pace of their own (PacedOffsetCommits), not after every batch
+      autoCommit: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        // once stopping, a batch is left unread for the next start: what was applied is committed before the group is left
+        if (stopping || !isRunning() || isStale() || !batch.messages.length) return;
         const records = batch.messages.map((m) => receivedRecord(batch.topic, batch.partition, m));
         // a batch slow to apply (a busy database) keeps the short session alive meanwhile
         const beat = setInterval(() => void heartbeat().catch(() => undefined), 1000);
+        const applying = o.onBatch(records);
+        inFlight.add(applying);
         try {
-          await o.onBatch(records);
+          await applying;
         } finally {
+          inFlight.delete(applying);
           clearInterval(beat);
         }
-        resolveOffset(batch.messages[batch.messages.length - 1].offset);
-        await commitOffsetsIfNecessary();
+        const last = batch.messages[batch.messages.length - 1].offset;
+        resolveOffset(last);
+        commits.applied(batch.topic, batch.partition, last);
         await heartbeat();
       },
     });
     return {
       stop: async () => {
+        stopping = true;
+        await Promise.allSettled([...inFlight]);
+        await commits.close();
         this.consumers.delete(consumer);
         await consumer.disconnect();
       },
