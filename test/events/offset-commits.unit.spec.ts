@@ -1,4 +1,4 @@
-import { PacedOffsetCommits, type PartitionOffset } from '../../services/kernel/src/events/offset-commits';
+import { PacedOffsetCommits, type PartitionOffset } from '../../services/kernel/src/events';
 
 /** Commits as the broker would take them, or refuses them while `refusing`. */
 function broker() {

@@ -8,3 +8,5 @@ export { MemoryBus } from './memory-bus';
 export { InvalidEventError, recordEvent, recordedEvents, OutboxEntry, type DomainEvent } from './outbox';
 export { OutboxRelay, recordOfOutboxRow } from './relay';
 export { upsertNewer } from './replica';
+export { PacedOffsetCommits, type PartitionOffset } from './offset-commits';
+export { pruneStatements } from './retention';
