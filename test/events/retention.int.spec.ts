@@ -1,5 +1,5 @@
 import { initiativesService } from '../../services/initiatives/src/service';
-import { cursorOf } from '../../services/kernel/src/events';
+import { cursorOf, pruneStatements } from '../../services/kernel/src/events';
 import { parsePrometheusText, samplesOf } from '../../services/kernel/src/observability';
 import { eventually, startTestNode, type TestGatewayNode } from '../support/node';
 import { subscribeSse, type OpenSubscription } from '../support/subscriptions';
@@ -108,6 +108,26 @@ describe('retention of the event tables', () => {
       expect(samplesOf(m, 'mmhub_event_table_bytes', { table })[0].value).toBeGreaterThan(0);
       expect(samplesOf(m, 'mmhub_event_table_rows', { table })).toHaveLength(1);
     }
+  });
+
+  it('finds the inbox rows to delete through an index, without reading the whole inbox', async () => {
+    // a month of recent rows, none old enough: the pass that finds nothing to delete is the one every interval makes
+    await riyadh.sql(
+      `insert into initiatives.inbox ("consumer", "event_id", "applied_at")
+         select 'retention-index-test', gen_random_uuid()::text, now() - interval '29 days' + i * interval '20 seconds' from generate_series(1, 100000) i`,
+    );
+    await riyadh.sql('analyze initiatives.inbox');
+    let n = 0;
+    const statement = pruneStatements('initiatives').inbox.replace(/\?/g, () => `$${++n}`);
+    const [{ 'QUERY PLAN': plan }] = await riyadh.sql<{ 'QUERY PLAN': unknown }>(`explain (format json) ${statement}`, [
+      new Date(Date.now() - 30 * 86_400_000),
+      1000,
+    ]);
+    type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+    const nodes = (p: PlanNode): PlanNode[] => [p, ...(p.Plans ?? []).flatMap(nodes)];
+    const all = nodes((plan as Array<{ Plan: PlanNode }>)[0].Plan);
+    expect(all.filter((p) => p['Relation Name'] === 'inbox' && p['Node Type'] === 'Seq Scan')).toEqual([]);
+    expect(all.map((p) => p['Index Name'])).toContain('inbox_applied_at');
   });
 
   it('never holds up the relay while it prunes', async () => {

@@ -24,6 +24,7 @@ import { Migration20261126100000_traceparent } from '../migrations/Migration2026
 import { extendContext, type CalendarContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
+import { Migration20261207000000_inbox_applied_at } from '../migrations/Migration20261207000000_inbox_applied_at';
 
 /** The unified marketing and media calendar: campaigns, entries, national occasions, clashes and iCalendar feeds. */
 export const calendarService: ServiceDefinition<CalendarContext> = {
@@ -37,6 +38,7 @@ export const calendarService: ServiceDefinition<CalendarContext> = {
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
     { name: 'Migration20261206000000_feed_tokens', class: Migration20261206000000_feed_tokens },
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
+    { name: 'Migration20261207000000_inbox_applied_at', class: Migration20261207000000_inbox_applied_at },
   ],
   subgraph: {
     resolvers: [

@@ -24,6 +24,7 @@ import { extendContext, type InitiativesContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
+import { Migration20261207000000_inbox_applied_at } from '../migrations/Migration20261207000000_inbox_applied_at';
 
 /** The catalogue of initiatives, integration criteria and implementation monitoring. */
 export const initiativesService: ServiceDefinition<InitiativesContext> = {
@@ -39,6 +40,7 @@ export const initiativesService: ServiceDefinition<InitiativesContext> = {
     { name: 'Migration20261126500000_stems', class: Migration20261126500000_stems },
     { name: 'Migration20261206100000_search_keys', class: Migration20261206100000_search_keys },
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
+    { name: 'Migration20261207000000_inbox_applied_at', class: Migration20261207000000_inbox_applied_at },
   ],
   subgraph: {
     resolvers: [

@@ -23,6 +23,7 @@ import { extendContext, type MediaContext } from './context';
 import { Migration20261126000000_initial } from '../migrations/Migration20261126000000_initial';
 import { Migration20261126100000_traceparent } from '../migrations/Migration20261126100000_traceparent';
 import { Migration20261206300000_outbox_notify } from '../migrations/Migration20261206300000_outbox_notify';
+import { Migration20261207000000_inbox_applied_at } from '../migrations/Migration20261207000000_inbox_applied_at';
 
 /** Unified media messages, the communication charter, review and approval, and press material. */
 export const mediaService: ServiceDefinition<MediaContext> = {
@@ -35,6 +36,7 @@ export const mediaService: ServiceDefinition<MediaContext> = {
     { name: 'Migration20261126200000_nodes', class: Migration20261126200000_nodes },
     { name: 'Migration20261126300000_journal', class: Migration20261126300000_journal },
     { name: 'Migration20261206300000_outbox_notify', class: Migration20261206300000_outbox_notify },
+    { name: 'Migration20261207000000_inbox_applied_at', class: Migration20261207000000_inbox_applied_at },
   ],
   subgraph: {
     resolvers: [

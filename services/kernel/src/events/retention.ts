@@ -52,32 +52,12 @@ export class RetentionPruner {
   /** One pass over the three tables; each table until a batch comes back short. */
   async prune(now = new Date()): Promise<Pruned> {
     const r = this.s.retention;
-    const table = (name: string) => `"${this.s.schema}"."${name}"`;
+    const sql = pruneStatements(this.s.schema);
     const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
     const pruned: Pruned = { outbox: 0, journal: 0, inbox: 0 };
-    // locked rows (a relay or a consumer at work on them) are left for the next pass rather than waited for;
-    // outbox ids are time-ordered, so its oldest rows come first through the primary key
-    if (r.outboxDays > 0)
-      pruned.outbox = await this.inBatches(
-        `delete from ${table('outbox')} where ctid = any(array(
-           select ctid from ${table('outbox')} where "sent_at" is not null and "sent_at" < ? order by "id" limit ? for update skip locked))`,
-        before(r.outboxDays),
-      );
-    if (r.inboxDays > 0)
-      pruned.inbox = await this.inBatches(
-        `delete from ${table('inbox')} where ctid = any(array(
-           select ctid from ${table('inbox')} where "applied_at" < ? limit ? for update skip locked))`,
-        before(r.inboxDays),
-      );
-    if (r.journalDays > 0 && (await this.hasJournal()))
-      pruned.journal = await this.inBatches(
-        // the oldest numbers first, up to the first event taken in within the retention
-        `delete from ${table('journal')} where "seq" = any(array(
-           select "seq" from ${table('journal')}
-           where "seq" < coalesce((select min("seq") from ${table('journal')} where "taken_at" >= ?), (select max("seq") + 1 from ${table('journal')}))
-           order by "seq" limit ?))`,
-        before(r.journalDays),
-      );
+    if (r.outboxDays > 0) pruned.outbox = await this.inBatches(sql.outbox, before(r.outboxDays));
+    if (r.inboxDays > 0) pruned.inbox = await this.inBatches(sql.inbox, before(r.inboxDays));
+    if (r.journalDays > 0 && (await this.hasJournal())) pruned.journal = await this.inBatches(sql.journal, before(r.journalDays));
     return pruned;
   }
 
@@ -111,6 +91,25 @@ export class RetentionPruner {
       this.wakeUp = undefined;
     }
   }
+}
+
+/** The statements that delete a batch of a table's rows older than a cutoff (the first parameter; the second is the batch's size). */
+export function pruneStatements(schema: string): Record<keyof Pruned, string> {
+  const table = (name: string) => `"${schema}"."${name}"`;
+  return {
+    // locked rows (a relay or a consumer at work on them) are left for the next pass rather than waited for;
+    // outbox ids are time-ordered, so its oldest rows come first through the primary key
+    outbox: `delete from ${table('outbox')} where ctid = any(array(
+       select ctid from ${table('outbox')} where "sent_at" is not null and "sent_at" < ? order by "id" limit ? for update skip locked))`,
+    // found through the block-range index on applied_at: no pass reads the whole inbox
+    inbox: `delete from ${table('inbox')} where ctid = any(array(
+       select ctid from ${table('inbox')} where "applied_at" < ? limit ? for update skip locked))`,
+    // the oldest numbers first, up to the first event taken in within the retention
+    journal: `delete from ${table('journal')} where "seq" = any(array(
+       select "seq" from ${table('journal')}
+       where "seq" < coalesce((select min("seq") from ${table('journal')} where "taken_at" >= ?), (select max("seq") + 1 from ${table('journal')}))
+       order by "seq" limit ?))`,
+  };
 }
 
 /** The sizes of a schema's event tables: bytes on disk (with indexes) and rows as PostgreSQL last estimated them. */
