@@ -4,7 +4,8 @@ import { sourceOf, toRecord } from '../events/cloudevent';
 import type { Logger } from '../observability/logger';
 
 export const NODES_TOPIC = 'mmhub.nodes.v1';
-export const HEARTBEAT_TYPE = 'mmhub.node.heartbeat.v1';
+/** The type of the records each service of a node sends on NODES_TOPIC; its schema is in events/schemas/nodes.ts. */
+export const NODE_HEARTBEAT_TYPE = 'mmhub.node.heartbeat.v1';
 
 export interface Heartbeat {
   node: string;
@@ -24,7 +25,7 @@ export function startHeartbeats(bus: EventBus, beat: Omit<Heartbeat, 'time'>, in
         toRecord(NODES_TOPIC, {
           id: newId(),
           source: sourceOf(beat.node, beat.service),
-          type: HEARTBEAT_TYPE,
+          type: NODE_HEARTBEAT_TYPE,
           subject: beat.node,
           time,
           node: beat.node,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Heartbeat } from '../../nodes/heartbeat';
+import { NODE_HEARTBEAT_TYPE, type Heartbeat } from '../../nodes/heartbeat';
 import { instant, nodeCode } from './common';
 import { describing } from './describing';
 
-export const NODE_HEARTBEAT_TYPE = 'mmhub.node.heartbeat.v1';
+export { NODE_HEARTBEAT_TYPE };
 
 /** What each service of a node says periodically on `mmhub.nodes.v1`, so the hub tells a quiet node from a silent one. */
 export const nodeHeartbeat = describing<Heartbeat>()(
