@@ -149,6 +149,7 @@ export class KafkaBus implements EventBus {
 
   async subscribe(o: SubscribeOptions): Promise<Subscription> {
     // a short fetch wait: quicker to leave the group at shutdown, at the cost of more idle fetches
+    let stopping = false;
     const consumer = this.kafka.consumer({
       groupId: o.groupId,
       allowAutoTopicCreation: false,
@@ -159,8 +160,12 @@ export class KafkaBus implements EventBus {
       heartbeatInterval: 1000,
       // how long a rebalance waits for the live members to rejoin
       rebalanceTimeout: 10000,
-      // back soon after the broker: retries at most 2 s apart
-      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000 },
+      // back soon after the broker: retries at most 2 s apart; a consumer that crashed is started again, unless it is being stopped
+      retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 2000, restartOnFailure: async () => !stopping },
+    });
+    // kafkajs arms its restart after a crash's checks: a stop that came in between is made again, once the restart is armed to be cleared
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (stopping && e.payload.restart) setImmediate(() => void consumer.disconnect().catch(() => undefined));
     });
     this.consumers.add(consumer);
     const commits = new PacedOffsetCommits(
@@ -169,7 +174,6 @@ export class KafkaBus implements EventBus {
       (e) => this.s.log.warn({ err: (e as Error).message, groupId: o.groupId }, 'offsets not committed; trying again'),
     );
     consumer.on(consumer.events.GROUP_JOIN, (e) => commits.assigned(e.payload.memberAssignment));
-    let stopping = false;
     const inFlight = new Set<Promise<void>>();
     await consumer.connect();
     await consumer.subscribe({ topics: o.topics, fromBeginning: o.fromBeginning });
