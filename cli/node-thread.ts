@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../services/kernel/src/config';
-import { createLogger } from '../services/kernel/src/observability';
+import { createLogger, type Logger } from '../services/kernel/src/observability';
 import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
 import { embeddedStartParams, startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
 import { runStops } from '../services/kernel/src/service';
@@ -39,6 +39,17 @@ export interface NodeHost {
   stop(): Promise<void>;
 }
 
+/** A node's services and gateway first, then the database they used; each part named if it is slow. */
+function stopNodeThenDatabase(running: { stop(): Promise<void> }, db: { close(): Promise<void> }, log: Logger): Promise<void> {
+  return runStops(
+    [
+      ['node', () => running.stop()],
+      ['database', () => db.close()],
+    ],
+    log,
+  );
+}
+
 /** A node in the main thread, its PGlite in a worker thread. */
 export class InProcessNode implements NodeHost {
   private stopping: () => Promise<void> = async () => {};
@@ -64,14 +75,7 @@ export class InProcessNode implements NodeHost {
         migrate: true,
         anyPorts: this.s.anyPorts,
       });
-      this.stopping = () =>
-        runStops(
-          [
-            ['node', () => running.stop()],
-            ['database', () => db.close()],
-          ],
-          log,
-        );
+      this.stopping = () => stopNodeThenDatabase(running, db, log);
       this.progress(`${this.node}: gateway at ${running.gateway.url}`);
       return running.gateway.url;
     })();
@@ -242,14 +246,7 @@ function runNodeThread(node: string, s: NodeSettings): void {
       migrate: true,
       anyPorts: s.anyPorts,
     });
-    stop = () =>
-      runStops(
-        [
-          ['node', () => running.stop()],
-          ['database', () => db.close()],
-        ],
-        log,
-      );
+    stop = () => stopNodeThenDatabase(running, db, log);
     post({ t: 'ready', url: running.gateway.url });
   };
   port.on('message', (m: ToNode) => {

@@ -27,14 +27,13 @@ const committed = async () => (await admin.fetchOffsets({ groupId, topics: [topi
 const publish = (from: number, count: number) =>
   Promise.all(Array.from({ length: count }, (_, i) => bus.publish([{ topic, key: `k${from + i}`, headers: {}, value: String(from + i) }])));
 
+/** A member of the group that keeps the values of the records it is given in `into`. */
+const joinGroup = (into: string[]) =>
+  bus.subscribe({ groupId, topics: [topic], fromBeginning: true, onBatch: async (records) => void into.push(...records.map((r) => r.value!)) });
+
 it('commits what the group applied after its last batch, and the rest when it stops, so a restart reads nothing again', async () => {
   const applied: string[] = [];
-  const sub = await bus.subscribe({
-    groupId,
-    topics: [topic],
-    fromBeginning: true,
-    onBatch: async (records) => void applied.push(...records.map((r) => r.value!)),
-  });
+  const sub = await joinGroup(applied);
   // one record a publish: many small batches, as a node's commits make them
   for (let i = 0; i < 30; i += 5) await publish(i, 5);
   await eventually(async () => (applied.length === 30 ? true : undefined), 30_000, 'the group applying 30 records');
@@ -48,12 +47,7 @@ it('commits what the group applied after its last batch, and the rest when it st
   expect(await committed()).toBe(34);
 
   const again: string[] = [];
-  const restarted = await bus.subscribe({
-    groupId,
-    topics: [topic],
-    fromBeginning: true,
-    onBatch: async (records) => void again.push(...records.map((r) => r.value!)),
-  });
+  const restarted = await joinGroup(again);
   try {
     await publish(34, 1);
     await eventually(async () => (again.length > 0 ? true : undefined), 30_000, 'the restarted group reading');
