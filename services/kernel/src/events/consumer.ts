@@ -107,7 +107,7 @@ function causeOf(e: Error): string {
 }
 
 /** Claims (consumer, event id) pairs in the inbox in one statement; returns the pairs seen for the first time. */
-async function claimInbox(
+export async function claimInbox(
   em: EntityManager,
   schema: string,
   rows: { consumer: string; event_id: string }[],
@@ -125,6 +125,13 @@ export interface Decoded {
   event: CloudEvent;
 }
 
+/** What reads the bus for several consumers of a service (`EventIntake`): it starts and stops for them all. */
+export interface ConsumerIntake {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * Idempotent consumer: an inbox row per (consumer, event id) in the same transaction as the
  * handler's writes; records that cannot be decoded or applied go to `<topic>.dlq` with the reason,
@@ -134,7 +141,7 @@ export class EventConsumer {
   readonly stats: ConsumerStats = { applied: 0, duplicates: 0, deadLettered: 0 };
   private sub?: Subscription;
   /** The service's intake that reads the bus for this consumer, when it has one. */
-  intake?: EventIntake;
+  intake?: ConsumerIntake;
 
   constructor(private readonly s: ConsumerSettings) {}
 
@@ -284,100 +291,5 @@ export class EventConsumer {
     } catch {
       return false;
     }
-  }
-}
-
-export interface IntakeSettings {
-  /** The Kafka consumer group. */
-  name: string;
-  orm: MikroORM;
-  schema: string;
-  bus: EventBus;
-  log: Logger;
-  fromBeginning: boolean;
-  consumers: EventConsumer[];
-}
-
-/**
- * One subscription for several consumers of a service: each batch is applied by all of them in one
- * transaction, with one inbox statement, so a record is read and committed once per service rather
- * than once per consumer. Should that transaction fail, each consumer applies the batch on its own,
- * dead-lettering what it cannot apply, as it would alone.
- */
-export class EventIntake {
-  private sub?: Subscription;
-  private starting?: Promise<void>;
-
-  constructor(private readonly s: IntakeSettings) {
-    for (const c of s.consumers) c.intake = this;
-  }
-
-  get name(): string {
-    return this.s.name;
-  }
-
-  get topics(): string[] {
-    return [...new Set(this.s.consumers.flatMap((c) => c.topics))];
-  }
-
-  async start(): Promise<void> {
-    if (this.sub) return;
-    // the consumers of an intake start and stop together: the first to start it starts it for all
-    this.starting ??= (async () => {
-      const topics = this.topics;
-      await this.s.bus.ensureTopics([...topics, ...topics.map(dlqOf)]);
-      this.sub = await this.s.bus.subscribe({ groupId: this.s.name, topics, fromBeginning: this.s.fromBeginning, onBatch: (records) => this.handle(records) });
-    })().finally(() => (this.starting = undefined));
-    await this.starting;
-  }
-
-  async stop(): Promise<void> {
-    await this.starting?.catch(() => undefined);
-    const sub = this.sub;
-    this.sub = undefined;
-    await sub?.stop();
-  }
-
-  /** Handles one batch; throws only when the database cannot be reached, so the bus delivers again. */
-  async handle(records: ReceivedRecord[]): Promise<void> {
-    const byTopic = new Map<string, ReceivedRecord[]>();
-    // pushed, not copied: a batch of thousands of records is grouped in one pass
-    for (const r of records) {
-      const same = byTopic.get(r.topic);
-      if (same) same.push(r);
-      else byTopic.set(r.topic, [r]);
-    }
-    for (const [topic, rs] of byTopic) await this.handleTopic(topic, rs);
-  }
-
-  private async handleTopic(topic: string, records: ReceivedRecord[]): Promise<void> {
-    const parts = this.s.consumers
-      .filter((c) => c.topics.includes(topic))
-      .map((consumer) => ({ consumer, ...consumer.decode(records), fresh: [] as CloudEvent[] }));
-    const taking = parts.filter((p) => p.decoded.length);
-    if (taking.length) {
-      try {
-        const em = this.s.orm.em.fork();
-        const work = () =>
-          em.transactional(async (tem) => {
-            const claimed = await claimInbox(
-              tem,
-              this.s.schema,
-              taking.flatMap((p) => p.decoded.map((d) => ({ consumer: p.consumer.name, event_id: d.event.id }))),
-            );
-            for (const p of taking) {
-              p.fresh = p.consumer.firstTime(p.decoded, claimed);
-              await p.consumer.applyFresh(tem, p.fresh);
-            }
-          });
-        // each consumer's trace of the batch wraps the one transaction
-        await taking.reduce<() => Promise<void>>((inner, p) => () => p.consumer.around(p.decoded, inner), work)();
-        for (const p of taking) p.consumer.committed(p.decoded, p.fresh);
-      } catch (batchError) {
-        this.s.log.warn({ err: (batchError as Error).message, intake: this.s.name }, 'batch failed for the service; each consumer applies it on its own');
-        for (const p of taking) await p.consumer.applyOrDeadLetter(p.decoded, p.dead);
-      }
-    }
-    for (const p of parts) await p.consumer.sendDeadLetters(p.dead);
   }
 }

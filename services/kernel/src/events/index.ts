@@ -2,6 +2,7 @@
 export type { EventBus, ReceivedRecord } from './bus';
 export { eventType, fromRecord, sourceOf, toRecord, topicOf, type CloudEvent, type EventEnvelope } from './cloudevent';
 export { EventConsumer } from './consumer';
+export { EventIntake } from './intake';
 export { cursorOf, journalConsumer, readJournal, requireKept, seqOfCursor, type JournalEvent, type JournalFilter, type JournalStart } from './journal';
 export { headersOf, KafkaBus, receivedRecord } from './kafka-bus';
 export { MemoryBus } from './memory-bus';

@@ -1,5 +1,5 @@
 import type { EventBus } from '../events/bus';
-import type { EventIntake } from '../events/consumer';
+import type { EventIntake } from '../events/intake';
 import { retryDelayMs, wakeableWait } from '../events/wait';
 import type { Logger } from '../observability/logger';
 
