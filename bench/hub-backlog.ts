@@ -5,6 +5,7 @@ import { eventually } from '../test/support/node';
 import { startBenchNode } from './lib/node-process';
 import { perUnitUs, readCpu } from './lib/cpu';
 import { fillOutbox } from './scenarios/events';
+import { runTool } from './lib/tool';
 
 /**
  * The hub alone on a backlog: riyadh relays N proposal events (20,000 by default) with no hub running,
@@ -55,10 +56,4 @@ async function main(): Promise<void> {
     await Promise.all([hub?.dispose(), riyadh.dispose()]);
   }
 }
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runTool(main);

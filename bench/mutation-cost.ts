@@ -3,6 +3,7 @@ import { query } from '../test/support/database';
 import { startBenchNode } from './lib/node-process';
 import { AXES } from './lib/fixtures';
 import { perUnitUs, readCpu } from './lib/cpu';
+import { runTool } from './lib/tool';
 
 const PROPOSE = `mutation($i: ProposeInitiativeInput!) { proposeInitiative(input: $i) { id } }`;
 
@@ -50,10 +51,4 @@ async function main(): Promise<void> {
     await node.dispose();
   }
 }
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runTool(main);

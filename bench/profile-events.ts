@@ -8,6 +8,7 @@ import { startBenchNode } from './lib/node-process';
 import { ROOT } from './lib/spawn';
 import { fillOutbox } from './scenarios/events';
 import { printSummary, summarise } from './profile';
+import { runTool } from './lib/tool';
 
 /**
  * Where the relay's and the hub's time goes in a burst: starts ministry and riyadh (`mmhub serve`)
@@ -61,10 +62,4 @@ async function main(): Promise<void> {
     printSummary(summarise(JSON.parse(readFileSync(file, 'utf8'))), 30);
   }
 }
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runTool(main);

@@ -13,6 +13,7 @@ import { kafkaBrokers } from '../test/support/node';
 import { fillOutbox } from './scenarios/events';
 import { printSummary, summarise } from './profile';
 import { ROOT } from './lib/spawn';
+import { runTool } from './lib/tool';
 
 /**
  * The relay alone: N proposal events (20,000 by default) in a fresh database's outbox, published by one
@@ -87,10 +88,4 @@ async function main(): Promise<void> {
     await db.drop();
   }
 }
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(1);
-  },
-);
+runTool(main);
