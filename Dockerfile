@@ -2,6 +2,8 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+# fixes to dependencies, applied by npm ci (postinstall)
+COPY patches ./patches
 COPY bin ./bin
 COPY cli ./cli
 COPY services ./services
