@@ -18,7 +18,8 @@ export interface IntakeSettings {
 /**
  * One subscription for several consumers of a service: each batch is applied by all of them in one
  * transaction, with one inbox statement, so a record is read and committed once per service rather
- * than once per consumer; the batches of several partitions that arrive together share that transaction. Should that transaction fail, each consumer applies the batch on its own,
+ * than once per consumer; the batches of several partitions that arrive together share that
+ * transaction. Should that transaction fail, each consumer applies the batch on its own,
  * dead-lettering what it cannot apply, as it would alone.
  */
 export class EventIntake {
