@@ -76,7 +76,7 @@ export class EventIntake {
     while (this.waiting.length) {
       const taken = this.waiting.splice(0);
       try {
-        await this.apply(taken.length === 1 ? taken[0].records : taken.flatMap((t) => t.records));
+        await this.apply(taken.flatMap((t) => t.records));
         for (const t of taken) t.applied();
       } catch (e) {
         for (const t of taken) t.failed(e);
