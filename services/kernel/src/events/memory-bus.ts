@@ -6,8 +6,6 @@ interface Reader {
   positions: Map<string, number>;
   running: boolean;
   pumping: boolean;
-  /** The batch being applied, which a stop waits for. */
-  applying?: Promise<void>;
 }
 
 /** An in-process bus with Kafka's shape: ordered logs per topic, readers that resume and retry. */
@@ -43,8 +41,6 @@ export class MemoryBus implements EventBus {
       stop: async () => {
         reader.running = false;
         this.readers.delete(reader);
-        // as a Kafka consumer leaves its group: the batch in hand is applied first, none after it
-        await reader.applying?.catch(() => undefined);
       },
     };
   }
@@ -54,10 +50,8 @@ export class MemoryBus implements EventBus {
   }
 
   async close(): Promise<void> {
-    const readers = [...this.readers];
-    for (const r of readers) r.running = false;
+    for (const r of this.readers) r.running = false;
     this.readers.clear();
-    await Promise.all(readers.map((r) => (r.applying ?? Promise.resolve()).catch(() => undefined)));
   }
 
   private pump(reader: Reader): void {
@@ -78,8 +72,7 @@ export class MemoryBus implements EventBus {
           if (from >= log.length) continue;
           const batch = log.slice(from, from + 500);
           try {
-            reader.applying = reader.options.onBatch(batch);
-            await reader.applying;
+            await reader.options.onBatch(batch);
             reader.positions.set(topic, from + batch.length);
           } catch {
             // as Kafka does: the same records come again after a pause
@@ -90,7 +83,6 @@ export class MemoryBus implements EventBus {
         if (!delivered) return;
       }
     } finally {
-      reader.applying = undefined;
       reader.pumping = false;
     }
   }

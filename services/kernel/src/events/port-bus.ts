@@ -21,8 +21,6 @@ export interface BusDelivery {
 export class PortBus implements EventBus {
   readonly kind = 'memory' as const;
   private readonly handlers = new Map<number, SubscribeOptions['onBatch']>();
-  /** Each consumer's batch being applied, which its stop waits for. */
-  private readonly applying = new Map<number, Promise<void>>();
   private subs = 0;
 
   constructor(private readonly post: (m: BusRequest) => void) {}
@@ -43,8 +41,6 @@ export class PortBus implements EventBus {
       stop: async () => {
         this.handlers.delete(sub);
         this.post({ t: 'unsubscribe', sub });
-        // the batch in hand is applied first, as the bus in the main thread waits for it too
-        await this.applying.get(sub)?.catch(() => undefined);
       },
     };
   }
@@ -60,16 +56,10 @@ export class PortBus implements EventBus {
   /** A batch for one of this thread's consumers; the ack tells the bus to go on, or to deliver again. */
   deliver(m: BusDelivery): void {
     const handler = this.handlers.get(m.sub);
-    const applying = handler ? handler(m.records) : Promise.resolve();
-    this.applying.set(m.sub, applying);
-    applying
-      .then(
-        () => this.post({ t: 'ack', batch: m.batch }),
-        (e: Error) => this.post({ t: 'ack', batch: m.batch, error: e.message || 'failed' }),
-      )
-      .finally(() => {
-        if (this.applying.get(m.sub) === applying) this.applying.delete(m.sub);
-      });
+    (handler ? handler(m.records) : Promise.resolve()).then(
+      () => this.post({ t: 'ack', batch: m.batch }),
+      (e: Error) => this.post({ t: 'ack', batch: m.batch, error: e.message || 'failed' }),
+    );
   }
 }
 
