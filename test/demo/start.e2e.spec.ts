@@ -79,6 +79,17 @@ class Demo {
     return code;
   }
 
+  /** A GraphQL request to one of its gateways; a failure carries what the demo logged meanwhile. */
+  async ask<T = Record<string, any>>(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    try {
+      return await graphql<T>(url, token, query, variables);
+    } catch (e) {
+      // the services' own log lines (JSON, on stdout) say what went wrong inside
+      const logged = this.stdout.split('\n').filter((l) => l.startsWith('{'));
+      throw new Error(`${(e as Error).message}\nthe demo's progress:\n${this.stderr.slice(-2000)}\nits services' log:\n${logged.join('\n').slice(-6000)}`);
+    }
+  }
+
   async kill(): Promise<void> {
     if (this.child && this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child!.once('exit', resolve));
@@ -159,7 +170,7 @@ describe('npm start: the demo federation in one process', () => {
 
     // the hub answers from its own copies of riyadh's and jeddah's data
     // messages in every state, drafts included, are read at the hub by the ministry's reviewers (drafts.read)
-    const seen = await graphql(hub, tokens.MINISTRY_REVIEWER, SECTOR);
+    const seen = await demo.ask(hub, tokens.MINISTRY_REVIEWER, SECTOR);
     expect(seen.riyadh.totalCount).toBeGreaterThan(0);
     expect(seen.jeddah.totalCount).toBeGreaterThan(0);
     expect(seen.campaigns.totalCount).toBeGreaterThan(0);
@@ -167,7 +178,7 @@ describe('npm start: the demo federation in one process', () => {
       new Set(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED']),
     );
     // and riyadh sees the ministry's national initiatives
-    const national = await graphql<{ nationalInitiatives: { node: string; axis: string }[] }>(
+    const national = await demo.ask<{ nationalInitiatives: { node: string; axis: string }[] }>(
       riyadh,
       tokens.RIYADH_VIEWER,
       '{ nationalInitiatives { node axis } }',
@@ -200,13 +211,13 @@ describe('npm start: the demo federation in one process', () => {
     expect(second.stderr).not.toMatch(/seeding/);
     expect(second.stdout).toMatch(/Data as the last run left it/);
     // the same data, nothing doubled by the events published again
-    const again = await graphql(hub, tokens.MINISTRY_REVIEWER, SECTOR);
+    const again = await demo.ask(hub, tokens.MINISTRY_REVIEWER, SECTOR);
     expect(again.both.edges).toEqual(seen.both.edges);
     expect(again.messages.edges).toEqual(seen.messages.edges);
 
     // and new events flow on the bus the restart began empty
     const fresh = tokensIn(dataDir);
-    const made = await graphql<{ proposeInitiative: { id: string } }>(
+    const made = await demo.ask<{ proposeInitiative: { id: string } }>(
       riyadh,
       fresh.RIYADH_EDITOR,
       `
@@ -221,7 +232,7 @@ describe('npm start: the demo federation in one process', () => {
     );
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const r = await graphql<{ initiative: { node: string } | null }>(hub, fresh.MINISTRY_VIEWER, 'query ($id: ID!) { initiative(id: $id) { node } }', {
+      const r = await demo.ask<{ initiative: { node: string } | null }>(hub, fresh.MINISTRY_VIEWER, 'query ($id: ID!) { initiative(id: $id) { node } }', {
         id: made.proposeInitiative.id,
       });
       if (r.initiative) {
