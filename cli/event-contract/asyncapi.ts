@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import {
+  MAX_EVENT_BYTES,
   NODES_TOPIC,
   NODE_HEARTBEAT_TYPE,
   eventTopicOf,
@@ -23,6 +24,8 @@ at every node of the municipal sector, as a CloudEvents 1.0 event on Kafka.
 - **One topic per service**: \`mmhub.initiatives.v1\`, \`mmhub.calendar.v1\`, \`mmhub.media.v1\`. Every node publishes its own
   changes there; \`ce_node\` (and \`ce_source\`, \`/nodes/<node>/<service>\`) says which node owns the aggregate.
 - **Binary content mode**: the CloudEvents attributes are Kafka headers (\`ce_*\`), the record value is the event data as JSON.
+- **At most ${MAX_EVENT_BYTES.toLocaleString('en')} bytes of data** (its JSON in UTF-8): a change whose event would be larger is refused with it
+  (\`BAD_USER_INPUT\`), so every record fits the broker's default \`max.message.bytes\` with its key and headers.
 - **Key = aggregate id** (= \`ce_subject\`): one aggregate's events are on one partition, in order; \`ce_aggregateversion\`
   counts them from 1.
 - **Event-carried state**: the data is \`{ state, change }\`, the aggregate's whole state after the change and what changed,

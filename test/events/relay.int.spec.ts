@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { migrate, openDatabase } from '../../services/kernel/src/db';
 import { newId } from '../../services/kernel/src/domain';
-import { KafkaBus, OutboxEntry, OutboxRelay, toRecord } from '../../services/kernel/src/events';
+import { KafkaBus, MAX_EVENT_BYTES, OutboxEntry, OutboxRelay, toRecord } from '../../services/kernel/src/events';
 import { createLogger } from '../../services/kernel/src/observability';
 import { initiativesService } from '../../services/initiatives/src/service';
 import { createTestDatabase, query, type TestDatabase } from '../support/database';
@@ -59,6 +59,16 @@ it('publishes a burst of one aggregate larger than the broker takes in one parti
   expect(records.map((r) => r.key)).toEqual(Array(2000).fill(subject));
   expect(records.map((r) => Number(r.headers.ce_aggregateversion))).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
   expect(await query(db.url, 'select 1 from initiatives.outbox where topic = $1 and sent_at is null', [topic])).toHaveLength(0);
+});
+
+it('publishes events as large as an event may be, one after another in one batch', async () => {
+  // the broker takes a record of the largest data the outbox records, with its key and headers
+  const { topic } = await fillOneAggregate(3, MAX_EVENT_BYTES - 100, () => new Date().toISOString());
+  expect(await relayOf(10).publishBatch()).toBe(3);
+  const records = await readTopicToEnd(topic, { timeoutMs: 60_000 });
+  expect(records.map((r) => Number(r.headers.ce_aggregateversion))).toEqual([1, 2, 3]);
+  for (const r of records) expect(Buffer.byteLength(r.value!)).toBeGreaterThan(MAX_EVENT_BYTES - 200);
+  for (const r of records) expect(Buffer.byteLength(r.value!)).toBeLessThanOrEqual(MAX_EVENT_BYTES);
 });
 
 it('publishes each row as toRecord encodes its parsed event: the same headers in the same order and the same value', async () => {

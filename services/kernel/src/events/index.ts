@@ -11,3 +11,4 @@ export { OutboxRelay, recordOfOutboxRow } from './relay';
 export { upsertNewer } from './replica';
 export { PacedOffsetCommits, type PartitionOffset } from './offset-commits';
 export { pruneStatements } from './retention';
+export { MAX_EVENT_BYTES } from './schemas/catalog';

@@ -7,6 +7,14 @@ export const SERVICES: readonly ServiceName[] = ['initiatives', 'calendar', 'med
 
 export const eventTopicOf = (service: ServiceName): string => `mmhub.${service}.v1`;
 export const NODES_TOPIC = 'mmhub.nodes.v1';
+
+/**
+ * The most an event's data may take, in UTF-8 bytes of its JSON: the broker refuses a record batch over its
+ * `max.message.bytes` (1,048,588 by default), which a record's key and headers share with its data. A larger
+ * event would never be published, and every later one of its outbox would wait behind it.
+ */
+export const MAX_EVENT_BYTES = 1_000_000;
+
 export const EVENT_TOPICS: readonly string[] = SERVICES.map(eventTopicOf);
 
 // every type the modules loaded in this process define: what recordEvent and the consumers validate against

@@ -6,6 +6,7 @@
 export { validateEvent } from './validate';
 export {
   EVENT_TOPICS,
+  MAX_EVENT_BYTES,
   NODES_TOPIC,
   SERVICES,
   cataloguedEvents,
