@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { migrate, openDatabase } from '../../services/kernel/src/db';
 import { newId } from '../../services/kernel/src/domain';
 import { KafkaBus, MAX_EVENT_BYTES, OutboxEntry, OutboxRelay, toRecord } from '../../services/kernel/src/events';
@@ -69,6 +70,17 @@ it('publishes events as large as an event may be, one after another in one batch
   expect(records.map((r) => Number(r.headers.ce_aggregateversion))).toEqual([1, 2, 3]);
   for (const r of records) expect(Buffer.byteLength(r.value!)).toBeGreaterThan(MAX_EVENT_BYTES - 200);
   for (const r of records) expect(Buffer.byteLength(r.value!)).toBeLessThanOrEqual(MAX_EVENT_BYTES);
+  // the topic the bus created takes them, whatever the broker's own default
+  const admin = new Kafka({ brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const { resources } = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }], includeSynonyms: false });
+    // set on the topic itself, not the broker's default that a broker may lower
+    const config = Object.fromEntries(resources[0].configEntries.filter((e) => !e.isDefault).map((e) => [e.configName, e.configValue]));
+    expect(config).toMatchObject({ 'max.message.bytes': '1048588', 'retention.ms': '-1' });
+  } finally {
+    await admin.disconnect();
+  }
 });
 
 it('publishes each row as toRecord encodes its parsed event: the same headers in the same order and the same value', async () => {

@@ -50,6 +50,12 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  */
 export const REQUEST_BYTES = 900_000;
 
+/**
+ * Kafka's default `max.message.bytes`, set on the topics the services create: a broker configured lower still
+ * takes every event (`MAX_EVENT_BYTES` of data with its key and headers) on them.
+ */
+export const TOPIC_MAX_MESSAGE_BYTES = 1_048_588;
+
 /** What a record adds to a request besides its key, value and headers (lengths, offsets, attributes). */
 const RECORD_OVERHEAD_BYTES = 32;
 
@@ -123,7 +129,10 @@ export class KafkaBus implements EventBus {
         numPartitions: this.s.partitions,
         replicationFactor: this.s.replicationFactor,
         // events are kept for ever, so a node's view can always be rebuilt from the beginning; heartbeats a week
-        configEntries: [{ name: 'retention.ms', value: topic === 'mmhub.nodes.v1' ? String(7 * 86400_000) : '-1' }],
+        configEntries: [
+          { name: 'retention.ms', value: topic === 'mmhub.nodes.v1' ? String(7 * 86400_000) : '-1' },
+          { name: 'max.message.bytes', value: String(TOPIC_MAX_MESSAGE_BYTES) },
+        ],
       })),
     });
   }
