@@ -70,6 +70,10 @@ it('refuses an edit whose event, carrying the content before and after, would be
   expect(drafted.errors).toBeUndefined();
   const { id, version } = drafted.data!.draftMessage;
   await everyEventPublished();
+  // read back from the broker and applied by the node's own consumer
+  const journalled = () => riyadh.sql<{ bytes: number }>(`select octet_length(data::text) as bytes from media.journal where subject = $1`, [id]);
+  const [inJournal] = await eventually(async () => ((await journalled()).length ? journalled() : undefined), 20_000, 'the draft in the journal');
+  expect(inJournal.bytes).toBeGreaterThan(600_000);
 
   expectRefusedAsTooLarge(await edit(id, version, content('😎', 1000)), 'mmhub.message.edited.v1');
   const [kept] = await riyadh.sql<{ version: number; refs: string }>(
