@@ -12,7 +12,8 @@ const open: OpenSubscription[] = [];
 
 beforeAll(async () => {
   // a short subgraph timeout: subscriptions must outlive it
-  const env = { MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: '1500', MMHUB_EVENT_JOURNAL_HISTORY: 'all' };
+  // and a request body of up to 1 MiB, for an event near the largest an event may be
+  const env = { MMHUB_GATEWAY_SUBGRAPH_TIMEOUT_MS: '1500', MMHUB_EVENT_JOURNAL_HISTORY: 'all', MMHUB_GATEWAY_MAX_BODY_BYTES: String(1024 * 1024) };
   [hub, riyadh] = await Promise.all([startTestNode('ministry', { services, env }), startTestNode('riyadh', { services, env })]);
 }, 120_000);
 afterAll(async () => {
@@ -104,6 +105,35 @@ describe('the event stream through the hub’s gateway', () => {
     expect(again.results).toHaveLength(50);
     i = await retitle(riyadh, i, 'version 52');
     expect((await again.received(51))[50].data!.events.aggregateVersion).toBe(52);
+  }, 120_000);
+
+  it('delivers an event near the largest an event may be, whole, over graphql-ws and over SSE', async () => {
+    const links = Array.from({ length: 92 }, (_, i) => `https://cdn.example.sa/${i}/${'a'.repeat(1900)}`);
+    const channels: Array<[string, number, number]> = [
+      ['X', 100, 4],
+      ['INSTAGRAM', 2000, 10],
+      ['TIKTOK', 2000, 35],
+      ['WEBSITE', 20_000, 20],
+      ['PRESS', 20_000, 20],
+    ];
+    let used = 0;
+    const variants = channels.map(([channel, length, count]) => ({ channel, text: 'ن'.repeat(length), mediaRefs: links.slice(used, (used += count)) }));
+    const r = await riyadh.graphql(
+      `mutation($input: DraftMessageInput!) { draftMessage(input: $input) { id } }`,
+      { input: { bodyAr: 'أ'.repeat(20_000), bodyEn: 'b'.repeat(20_000), variants } },
+      await riyadh.token(['editor'], 'riyadh'),
+    );
+    expect(r.errors).toBeUndefined();
+    const id = r.data!.draftMessage.id as string;
+    const analyst = await hub.token(['analyst'], 'ministry');
+    const variables = { filter: { subject: id }, since: '2020-01-01T00:00:00+03:00' };
+    for (const s of [keep(await subscribeWs(hub.url, EVENTS, variables, analyst)), keep(await subscribeSse(hub.url, EVENTS, variables, analyst))]) {
+      const [drafted] = await s.received(1, 60_000);
+      expect(drafted.errors).toBeUndefined();
+      expect(drafted.data!.events.type).toBe('mmhub.message.drafted.v1');
+      expect(drafted.data!.events.data.state).toMatchObject({ id, bodyAr: 'أ'.repeat(20_000), variants });
+      expect(Buffer.byteLength(JSON.stringify(drafted.data!.events.data))).toBeGreaterThan(500_000);
+    }
   }, 120_000);
 
   it('gives a municipal analyst its own node’s and the ministry’s events only', async () => {
