@@ -3,6 +3,7 @@ import {
   MAX_EVENT_BYTES,
   NODES_TOPIC,
   NODE_HEARTBEAT_TYPE,
+  TOPIC_MAX_MESSAGE_BYTES,
   eventTopicOf,
   schemaFileOf,
   type EventDefinition,
@@ -25,7 +26,7 @@ at every node of the municipal sector, as a CloudEvents 1.0 event on Kafka.
   changes there; \`ce_node\` (and \`ce_source\`, \`/nodes/<node>/<service>\`) says which node owns the aggregate.
 - **Binary content mode**: the CloudEvents attributes are Kafka headers (\`ce_*\`), the record value is the event data as JSON.
 - **At most ${MAX_EVENT_BYTES.toLocaleString('en')} bytes of data** (its JSON in UTF-8): a change whose event would be larger is refused with it
-  (\`BAD_USER_INPUT\`), so every record, with its key and headers, fits the topics' \`max.message.bytes\` (1,048,588).
+  (\`BAD_USER_INPUT\`), so every record, with its key and headers, fits the topics' \`max.message.bytes\` (${TOPIC_MAX_MESSAGE_BYTES.toLocaleString('en')}).
 - **Key = aggregate id** (= \`ce_subject\`): one aggregate's events are on one partition, in order; \`ce_aggregateversion\`
   counts them from 1.
 - **Event-carried state**: the data is \`{ state, change }\`, the aggregate's whole state after the change and what changed,

@@ -3,6 +3,7 @@ import type { BusRecord } from './cloudevent';
 import type { EventBus, ReceivedRecord, SubscribeOptions, Subscription } from './bus';
 import type { Logger } from '../observability/logger';
 import { PacedOffsetCommits } from './offset-commits';
+import { TOPIC_MAX_MESSAGE_BYTES } from './schemas/catalog';
 
 /** How often a consumer group commits its offsets while it reads: at most once a second, and a second after its last batch. */
 const OFFSET_COMMIT_INTERVAL_MS = 1000;
@@ -49,12 +50,6 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
  * also spare kafkajs's per-partition grouping, whose cost grows with the square of a partition's records.
  */
 export const REQUEST_BYTES = 900_000;
-
-/**
- * Kafka's default `max.message.bytes`, set on the topics the services create: a broker configured lower still
- * takes every event (`MAX_EVENT_BYTES` of data with its key and headers) on them.
- */
-export const TOPIC_MAX_MESSAGE_BYTES = 1_048_588;
 
 /** What a record adds to a request besides its key, value and headers (lengths, offsets, attributes). */
 const RECORD_OVERHEAD_BYTES = 32;

@@ -9,9 +9,15 @@ export const eventTopicOf = (service: ServiceName): string => `mmhub.${service}.
 export const NODES_TOPIC = 'mmhub.nodes.v1';
 
 /**
+ * Kafka's default `max.message.bytes`, set on the topics the services create: a broker configured lower still
+ * takes every event on them.
+ */
+export const TOPIC_MAX_MESSAGE_BYTES = 1_048_588;
+
+/**
  * The most an event's data may take, in UTF-8 bytes of its JSON: the broker refuses a record batch over its
- * `max.message.bytes` (1,048,588 by default), which a record's key and headers share with its data. A larger
- * event would never be published, and every later one of its outbox would wait behind it.
+ * topic's `max.message.bytes`, which a record's key and headers share with its data. A larger event would never
+ * be published, and every later one of its outbox would wait behind it.
  */
 export const MAX_EVENT_BYTES = 1_000_000;
 

@@ -9,6 +9,7 @@ export {
   MAX_EVENT_BYTES,
   NODES_TOPIC,
   SERVICES,
+  TOPIC_MAX_MESSAGE_BYTES,
   cataloguedEvents,
   dataSchemaOf,
   eventDefinition,
