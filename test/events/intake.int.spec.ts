@@ -51,7 +51,7 @@ interface Applied {
 }
 
 /** An intake of two consumers that record what they apply; `gate`, while set, holds every transaction open. */
-function intakeOf(name: string) {
+function intakeOf(name: string, bus = new MemoryBus()) {
   const applied: Record<string, Applied[]> = { copies: [], journal: [] };
   const held: { gate?: Promise<void>; entered?: () => void } = {};
   const consumers = Object.keys(applied).map(
@@ -72,7 +72,7 @@ function intakeOf(name: string) {
         },
       }),
   );
-  const intake = new EventIntake({ name, orm, schema: 'initiatives', bus: new MemoryBus(), log, fromBeginning: true, consumers });
+  const intake = new EventIntake({ name, orm, schema: 'initiatives', bus, log, fromBeginning: true, consumers });
   return { intake, applied, held };
 }
 
@@ -169,4 +169,31 @@ it('answers every batch of a failed transaction with its failure, so the bus han
   expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   // an intake on a reachable database is not held up by it
   await intake.handle(batchOf(0, 2));
+});
+
+it('stops only once the batch it was applying is committed', async () => {
+  const bus = new MemoryBus();
+  const name = `intake-${newId().slice(-8)}`;
+  const { intake, applied, held } = intakeOf(name, bus);
+  let release!: () => void;
+  held.gate = new Promise<void>((r) => (release = r));
+  const entered = new Promise<void>((r) => (held.entered = r));
+  await intake.start();
+  const batch = batchOf(0, 5);
+  await bus.publish(batch.map(({ topic, key, headers, value }) => ({ topic, key: key!, headers: headers as Record<string, string>, value: value! })));
+  await entered;
+  let stopped = false;
+  const stopping = intake.stop().then(() => (stopped = true));
+  try {
+    // the bus has let go of the intake; its transaction is still open
+    for (let turn = 0; turn < 3; turn++) await new Promise((r) => setImmediate(r));
+    expect(stopped).toBe(false);
+  } finally {
+    release();
+    await stopping;
+  }
+  // what the stop waited for is committed: a database closed after it would not have cut it off
+  const [{ n }] = await query<{ n: number }>(db.url, `select count(*)::int as n from initiatives.inbox where consumer like $1`, [`${name}.%`]);
+  expect(n).toBe(2 * 5);
+  expect(applied.copies.map((a) => a.ids)).toEqual([idsOf(batch)]);
 });

@@ -26,7 +26,8 @@ export class EventIntake {
   private sub?: Subscription;
   private starting?: Promise<void>;
   private readonly waiting: Array<{ records: ReceivedRecord[]; applied: () => void; failed: (e: unknown) => void }> = [];
-  private applying = false;
+  /** The loop applying the waiting batches, while one runs: a stop waits for it. */
+  private applying?: Promise<void>;
 
   constructor(private readonly s: IntakeSettings) {
     for (const c of s.consumers) c.intake = this;
@@ -51,11 +52,13 @@ export class EventIntake {
     await this.starting;
   }
 
+  /** Leaves the bus, then waits for the batches in hand: none is cut off by the database closing after the stop. */
   async stop(): Promise<void> {
     await this.starting?.catch(() => undefined);
     const sub = this.sub;
     this.sub = undefined;
     await sub?.stop();
+    await this.applying;
   }
 
   /**
@@ -65,10 +68,8 @@ export class EventIntake {
   handle(records: ReceivedRecord[]): Promise<void> {
     return new Promise((applied, failed) => {
       this.waiting.push({ records, applied, failed });
-      if (this.applying) return;
-      this.applying = true;
       // the bus hands in a fetch's partitions one after another: gathered first, they commit in one transaction
-      setImmediate(() => void this.applyWaiting());
+      this.applying ??= new Promise<void>((r) => setImmediate(r)).then(() => this.applyWaiting());
     });
   }
 
@@ -82,7 +83,7 @@ export class EventIntake {
         for (const t of taken) t.failed(e);
       }
     }
-    this.applying = false;
+    this.applying = undefined;
   }
 
   private async apply(records: ReceivedRecord[]): Promise<void> {
