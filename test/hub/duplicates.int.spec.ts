@@ -272,6 +272,9 @@ describe('the duplicate finder’s SQL', () => {
       // presentation forms and other compatibility characters, as text pasted from a PDF carries them
       'تحسين اﻷمانة ﻹدارة ﻻئحة ﷲ',
       'ﬁle Ｒｉｙａｄｈ ²',
+      // digits and letters written another way, and invisible format characters
+      'بلاغات ٩٤٠ و۹۴۰ بلدیة مکة',
+      'عا\u200dجل\u00ad خبر\u200f \u2066مهم\u2069 \u034f\u061c\ufe0f\u180e',
     ];
     for (const s of samples) {
       const [row] = await svc.sql<{ n: string }>(`select ${normalisedSql('$1::text')} as n`, [s]);

@@ -10,8 +10,10 @@ const titles = {
   services: 'الخدمات الإلكترونية للمستفيدين',
   branches: 'البلديات الفرعية',
   improvements: 'تحسينات الخدمات',
+  // digits as Arabic text writes them
+  hotline: 'بلاغات ٩٤٠ العاجلة',
 };
-const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '' };
+const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '', hotline: '' };
 
 beforeAll(async () => {
   [riyadh, ministry] = await Promise.all([
@@ -49,6 +51,15 @@ const examples: Array<[string, keyof typeof titles]> = [
   ['البلدية', 'branches'],
   ['بلدية فرعية', 'branches'],
   ['تحسين الخدمات', 'improvements'],
+  // Western, Arabic-Indic and Persian digits alike
+  ['بلاغات 940', 'hotline'],
+  ['٩٤٠', 'hotline'],
+  ['۹۴۰', 'hotline'],
+  // invisible characters a paste or a keyboard leaves in a word: a right-to-left mark, a zero-width joiner
+  ['خدمات\u200f', 'services'],
+  ['خ\u200dدمات إلكترونية', 'services'],
+  // Persian ی and ک, as a Persian or Urdu keyboard types them
+  ['بلدیة فرعیة', 'branches'],
 ];
 
 describe.each([

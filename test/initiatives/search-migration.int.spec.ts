@@ -74,6 +74,19 @@ describe('search keys of rows stored before this version', () => {
       expect((await listInitiatives(orm.em.fork(), { search: 'خدمات إلكترونية' } as never, 5, null)).totalCount).toBe(0);
       expect(await refreshSearchKeys({ orm, log })).toBe(1);
       expect((await listInitiatives(orm.em.fork(), { search: 'خدمات إلكترونية' } as never, 5, null)).totalCount).toBe(1);
+
+      // a row keyed before digits were folded (version 2): Arabic-Indic digits kept in its search text
+      await orm.em
+        .getConnection()
+        .execute(
+          `${INSERT.replace(')', ', search_stems, search_stems_version)')} values (gen_random_uuid(), 'riyadh', 'OLD-2', 'بلاغات ٩٤٠', 'E_SERVICES', 'APPROVED', '2026-01-01', '2026-12-31', 'old-2 بلاغات ٩٤٠', 'test', now(), now(), 1, 'old-2 بلاغ ٩٤٠', 2)`,
+        );
+      expect((await listInitiatives(orm.em.fork(), { search: 'بلاغات 940' } as never, 5, null)).totalCount).toBe(0);
+      expect(await refreshSearchKeys({ orm, log })).toBe(1);
+      expect(await query(db.url, `select search_text, search_stems from initiatives.initiative where code = 'OLD-2'`)).toEqual([
+        { search_text: 'old-2 بلاغات 940', search_stems: 'old-2 بلاغ 940' },
+      ]);
+      expect((await listInitiatives(orm.em.fork(), { search: 'بلاغات ٩٤٠' } as never, 5, null)).totalCount).toBe(1);
     } finally {
       await orm.close();
     }

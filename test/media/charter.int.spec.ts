@@ -61,6 +61,19 @@ describe('the communication charter, written at the ministry and applied at ever
     for (const v of found) expect(text.slice(v.span.start, v.span.end)).toBe(v.span.text);
   });
 
+  it('BANNED_TERM through the invisible characters a word may carry: joiners, the soft hyphen, direction marks', async () => {
+    const r = await defineRule({ kind: 'BANNED_TERM', severity: 'BLOCKING', term: 'مجانية', channels: ['TIKTOK'] });
+    // each looks like مجانية on screen
+    const hidden = ['مج\u200dانية', 'مجا\u00adنية', 'مجان\u200fية', 'م\u2060جانية', 'مجانية\u061c', 'مجا\ufeffنية'];
+    for (const word of hidden) {
+      const text = `الخدمة ${word} للجميع`;
+      const [v] = only(await check(text, 'TIKTOK'), r.id);
+      expect({ word, severity: v?.severity }).toEqual({ word, severity: 'BLOCKING' });
+      expect(v.span.text.replace(/[^\u0621-\u064A]/g, '')).toBe('مجانية');
+      expect(text.slice(v.span.start, v.span.end)).toBe(v.span.text);
+    }
+  });
+
   it('REQUIRED_MENTION, MAX_LENGTH, ARABIC_REQUIRED, LINK_DOMAIN_ALLOWLIST: a passing and a failing case each', async () => {
     const mention = await defineRule({ kind: 'REQUIRED_MENTION', severity: 'ADVISORY', mention: 'MOMRAH', channels: ['INSTAGRAM'] });
     const length = await defineRule({ kind: 'MAX_LENGTH', severity: 'BLOCKING', maxLength: 100, channels: ['SNAPCHAT'] });

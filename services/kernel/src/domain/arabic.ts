@@ -2,13 +2,30 @@
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 
 /**
+ * Invisible format characters, Unicode's default-ignorable code points of the basic plane: direction marks,
+ * zero-width joiners and spaces, the soft hyphen, the byte-order mark, variation selectors. A reader sees
+ * nothing of them, so they must not keep a word from its search or its banned term. Also written in SQL.
+ */
+export const INVISIBLE_CHARACTERS =
+  '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
+
+/** Letters and digits written another way, each beside the one it is read as: Arabic-Indic and Persian digits, Persian ی and ک. */
+export const FOLDED_FROM = '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹یک';
+export const FOLDED_TO = '01234567890123456789يك';
+const FOLDED = new Map([...FOLDED_FROM].map((c, i) => [c, FOLDED_TO[i]]));
+
+/**
  * One normalisation for Arabic text, applied on write and on query: NFKC (presentation forms such
- * as the lam-alef ligatures of text pasted from PDFs become letters), أ إ آ ٱ → ا, ة → ه, ى → ي,
- * tashkeel and tatweel removed, Latin lower-cased, spaces folded.
+ * as the lam-alef ligatures of text pasted from PDFs become letters), invisible format characters
+ * removed, Arabic-Indic and Persian digits read as 0–9, Persian ی ک as ي ك, أ إ آ ٱ → ا, ة → ه,
+ * ى → ي, tashkeel and tatweel removed, Latin lower-cased, spaces folded.
  */
 export function normalizeArabic(text: string): string {
   return text
     .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/[٠-٩۰-۹یک]/g, (c) => FOLDED.get(c)!)
     .replace(DIACRITICS, '')
     .replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627')
     .replace(/\u0629/g, '\u0647')
@@ -22,7 +39,7 @@ const ARABIC_LETTER = /[\u0621-\u064A]/;
 export const containsArabic = (text: string): boolean => ARABIC_LETTER.test(text);
 
 /** Bumped whenever `searchStems` gives other keys: stored keys of an older version are computed again at start. */
-export const SEARCH_STEMS_VERSION = 2;
+export const SEARCH_STEMS_VERSION = 3;
 
 // particles a search is not about; dropped from the stored text and from the query alike, with و or ف attached too
 const PARTICLES = new Set([

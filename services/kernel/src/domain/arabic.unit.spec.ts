@@ -17,6 +17,16 @@ describe('normalizeArabic', () => {
     ['اﻷمانة', 'الامانه'],
     ['ﻹدارة', 'لاداره'],
     ['ﻻئحة', 'لائحه'],
+    // Arabic-Indic and Persian digits, Persian letters
+    ['بلاغات ٩٤٠', 'بلاغات 940'],
+    ['۲۰۲۶', '2026'],
+    ['بلدیه مکه', 'بلديه مكه'],
+    // invisible: direction marks, joiners, the soft hyphen, the byte-order mark, a variation selector
+    ['خبر عا\u200dجل', 'خبر عاجل'],
+    ['عا\u00adجل\u200f', 'عاجل'],
+    ['\u2066عاجل\u2069 \ufeffخبر', 'عاجل خبر'],
+    ['عاج\u034fل\u061c', 'عاجل'],
+    ['نجم\ufe0f', 'نجم'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeArabic(input)).toBe(expected);
   });

@@ -5,8 +5,10 @@ export interface Span {
   end: number;
 }
 
-// A base character with the combining marks that follow it (harakat, hamza above/below, Quranic marks).
-const CLUSTER = /\s+|[^\s][\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]*/gu;
+// White space, or a base character with the combining marks that follow it (harakat, hamza above/below, Quranic marks).
+// The byte-order mark is not a space here, though JavaScript's \s says so: the normalisation removes it as invisible.
+const SPACE = /^[^\S\uFEFF]/;
+const CLUSTER = /[^\S\uFEFF]+|(?:[^\s]|\uFEFF)[\u0300-\u036F\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]*/gu;
 
 /**
  * The text normalised as the kernel normalises it (so أ إ آ ا, ة ه, ى ي, tashkeel and tatweel
@@ -18,7 +20,7 @@ function normalisedWithOffsets(text: string): { text: string; spans: Span[] } {
   for (const m of text.matchAll(CLUSTER)) {
     const start = m.index;
     const end = start + m[0].length;
-    const piece = /^\s/.test(m[0]) ? (out && !out.endsWith(' ') ? ' ' : '') : normalizeArabic(m[0]);
+    const piece = SPACE.test(m[0]) ? (out && !out.endsWith(' ') ? ' ' : '') : normalizeArabic(m[0]);
     for (const c of piece) {
       out += c;
       spans.push({ start, end });
