@@ -62,7 +62,10 @@ export function occasionDaysOf(year: number): OccasionDays[] {
   const found: OccasionDays[] = [];
   for (const o of NATIONAL_OCCASIONS) {
     const days = daysOf(o, year);
-    if (days) found.push({ code: o.code, nameAr: o.nameAr, nameEn: o.nameEn, rule: o.rule, publicHoliday: o.publicHoliday, hijriYear: year, ...days });
+    // an occasion instituted later (Founding Day in 2022, Flag Day in 2023) has no days in the years before it
+    if (!days || (o.since && days.from < o.since)) continue;
+    const publicHoliday = o.publicHoliday && !(o.holidaySince && days.from < o.holidaySince);
+    found.push({ code: o.code, nameAr: o.nameAr, nameEn: o.nameEn, rule: o.rule, publicHoliday, hijriYear: year, ...days });
   }
   return found.sort((a, b) => a.from.localeCompare(b.from) || a.code.localeCompare(b.code));
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../kernel/src/domain';
-import { nationalOccasionsOf } from './national-occasions';
+import { nationalOccasionsOf, occasionDaysOf, occasionsBetween } from './national-occasions';
 
 const days = (year: number) => Object.fromEntries(nationalOccasionsOf(year).map((o) => [o.mark.code, [o.entry.when.startDate, o.entry.when.endDate]]));
 
@@ -66,12 +66,24 @@ describe('national occasions of a Hijri year', () => {
     for (let g = years[0]; g <= years[years.length - 1]; g++) expect(years).toContain(g);
   });
 
-  it('works for every accepted year: the three Hijri occasions always, the two Gregorian days nearly always', () => {
+  it('works for every accepted year: the Hijri occasions always, the Gregorian days nearly always once instituted', () => {
     for (let y = 1400; y <= 1500; y++) {
       const codes = nationalOccasionsOf(y).map((o) => o.mark.code);
       expect(codes).toEqual(expect.arrayContaining(['HIJRI_NEW_YEAR', 'RAMADAN', 'EID_AL_FITR', 'ARAFAT_DAY', 'EID_AL_ADHA']));
-      expect(codes.length).toBeGreaterThanOrEqual(7);
+      expect(codes.length).toBeGreaterThanOrEqual(y >= 1444 ? 7 : 5);
     }
+  });
+
+  it('has no Founding Day before 2022 nor Flag Day before 2023, and National Day a holiday from 2005', () => {
+    const of = (y: number, code: string) => occasionDaysOf(y).find((o) => o.code === code);
+    expect(of(1437, 'FOUNDING_DAY')).toBeUndefined();
+    expect(of(1442, 'FOUNDING_DAY')).toBeUndefined();
+    expect(of(1443, 'FOUNDING_DAY')).toMatchObject({ from: '2022-02-22', publicHoliday: true });
+    expect(of(1443, 'FLAG_DAY')).toBeUndefined();
+    expect(of(1444, 'FLAG_DAY')).toMatchObject({ from: '2023-03-11', publicHoliday: false });
+    expect(of(1400, 'NATIONAL_DAY')).toMatchObject({ from: '1980-09-23', publicHoliday: false });
+    expect(of(1426, 'NATIONAL_DAY')).toMatchObject({ from: '2005-09-23', publicHoliday: true });
+    expect(occasionsBetween('2016-02-22', '2016-02-22')).toEqual([]);
   });
 
   it.each([1399, 1501, 1447.5])('refuses the year %s', (year) => {

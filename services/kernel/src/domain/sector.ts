@@ -28,6 +28,10 @@ export interface NationalOccasionRule extends NamedCode {
   days: number | 'month';
   /** A day off for the sector: offices are closed. */
   publicHoliday: boolean;
+  /** The first day it was observed (Gregorian): none before it. */
+  since?: string;
+  /** The first day it was a public holiday, where it was observed before without one. */
+  holidaySince?: string;
 }
 export const NATIONAL_OCCASIONS: readonly NationalOccasionRule[] = data.nationalOccasions as NationalOccasionRule[];
 
