@@ -12,8 +12,9 @@ const titles = {
   improvements: 'تحسينات الخدمات',
   // digits as Arabic text writes them
   hotline: 'بلاغات ٩٤٠ العاجلة',
+  dengue: 'مكافحة البعوض الناقل لحمى الضنك في أحياء جدة',
 };
-const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '', hotline: '' };
+const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '', hotline: '', dengue: '' };
 
 beforeAll(async () => {
   [riyadh, ministry] = await Promise.all([
@@ -60,6 +61,10 @@ const examples: Array<[string, keyof typeof titles]> = [
   ['خ\u200dدمات إلكترونية', 'services'],
   // Persian ی and ک, as a Persian or Urdu keyboard types them
   ['بلدیة فرعیة', 'branches'],
+  // a word whose particle the key keeps (لحمى, بجدة) does not empty a query of other words
+  ['مكافحة حمى الضنك', 'dengue'],
+  ['مكافحة البعوض بجدة', 'dengue'],
+  ['الحمى', 'dengue'],
 ];
 
 describe.each([
@@ -82,6 +87,12 @@ describe.each([
 
   it.each(examples)('finds «%s» in its other forms', async (q, which) => {
     expect(await found(node(), q)).toContain(ids[which]);
+  });
+
+  it('still asks for every word of a query: one that is nowhere finds nothing', async () => {
+    expect(await found(node(), 'مكافحة البعوض')).toContain(ids.dengue);
+    expect(await found(node(), 'مكافحة البعوض بالطائف')).not.toContain(ids.dengue);
+    expect(await found(node(), 'حمى الصيف')).not.toContain(ids.dengue);
   });
 
   it('keeps different words apart: أمين is not أمانة, تحسين is not the services', async () => {

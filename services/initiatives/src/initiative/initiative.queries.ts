@@ -16,13 +16,37 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // newest rows are walked, and a match comes at least once in every few dozen of them
 const GATHERED_MATCHES = 2000;
 
-type Match = 'stems' | 'text';
+// a longer query is looked for as one substring when its words do not all match: a condition a word is enough
+const WORDS_ONE_BY_ONE = 8;
+
+type Match = 'stems' | 'words' | 'text';
+
+/** A word of the query as the fallback looks for it: its key, or the word itself within a word, or so without a particle before it. */
+interface QueryWord {
+  stem: string;
+  texts: string[];
+}
+
+/** The query's words that carry meaning (particles have no key), each with what may stand for it in the text. */
+function queryWords(q: string): QueryWord[] {
+  return [...new Set(q.split(' '))].flatMap((word) => {
+    const stem = searchStems(word);
+    if (!stem) return [];
+    const texts = new Set([word]);
+    // ب، ل، ك، ف، و before a word that is not a derived noun (بجدة، لحمى) stay on its key: the word without it is looked for too
+    if (/^[وفبلك][\u0621-\u064A]{3,}$/.test(word)) texts.add(word.slice(1));
+    // and the key within a word, where the text keeps a particle the query has not (الحمى in لحمى); a short key would be in too many
+    if (stem.length >= 3) texts.add(stem);
+    return [{ stem, texts: [...texts] }];
+  });
+}
 
 /**
  * Lists initiatives newest first, filtered. Search is Arabic-aware: the query is normalised and
- * light-stemmed as the stored text was, and matched word for word on the stored lexemes (GIN);
- * only when no initiative matches so is it looked for as a substring of the text (pg_trgm): a
- * code, or a word still being typed.
+ * light-stemmed as the stored text was, and matched word for word on the stored lexemes (GIN).
+ * When no initiative matches every word so, each word may match by its key or as a substring of
+ * the text (pg_trgm), with a particle before it or without: a code, a word still being typed, or a
+ * word whose particle the stemmer keeps (بجدة). A query of many words is then looked for whole.
  */
 export async function listInitiatives(
   em: EntityManager,
@@ -35,6 +59,7 @@ export async function listInitiatives(
   const cursor = decodeCursor(after, isIdCursor);
   const q = filter?.search ? normalizeArabic(filter.search) : '';
   const stems = q ? searchStems(q) : '';
+  const words = q ? queryWords(q) : [];
   // walk: the match is only tested on the newest rows, so the planner may not gather it by index
   // the SQL is written here rather than built through the query builder: building it cost as much as running it
   const scope = (match?: Match, walk = false): Scope => {
@@ -61,6 +86,12 @@ export async function listInitiatives(
       where.push(tested(`i.search_vector @@ plainto_tsquery('simple', ?)`));
       params.push(stems);
     }
+    if (match === 'words') {
+      for (const w of words) {
+        where.push(tested(`(${[`i.search_vector @@ plainto_tsquery('simple', ?)`, ...w.texts.map(() => 'i.search_text ilike ?')].join(' or ')})`));
+        params.push(w.stem, ...w.texts.map((t) => `%${escapeLike(t)}%`));
+      }
+    }
     if (match === 'text') {
       where.push(tested(`i.search_text ilike ?`));
       params.push(`%${escapeLike(q)}%`);
@@ -81,7 +112,8 @@ export async function listInitiatives(
     // the count, taken through the indexes, tells which match applies and how dense the matches are
     let match: Match = stems ? 'stems' : 'text';
     let total = await countOf(em, scope(match));
-    if (!total && match === 'stems') total = await countOf(em, scope((match = 'text')));
+    const fallback: Match = words.length && words.length <= WORDS_ONE_BY_ONE ? 'words' : 'text';
+    if (!total && match === 'stems') total = await countOf(em, scope((match = fallback)));
     if (!total) return toPage([], n, 0, encode, Boolean(cursor));
     if (total <= GATHERED_MATCHES) return toPage((await pageOfMatches(em, () => scope(match), n, cursor?.id, false)).rows, n, total, encode, Boolean(cursor));
     return toPage(await newest(scope(match, true)), n, total, encode, Boolean(cursor));
