@@ -62,6 +62,8 @@ const examples: Array<[string, keyof typeof titles]> = [
   // Persian ی and ک, as a Persian or Urdu keyboard types them
   ['بلدیة فرعیة', 'branches'],
   // a word whose particle the key keeps (لحمى, بجدة) does not empty a query of other words
+  // the adverb of a nisba: إلكترونياً for الإلكترونية
+  ['خدمات إلكترونياً', 'services'],
   ['مكافحة حمى الضنك', 'dengue'],
   ['مكافحة البعوض بجدة', 'dengue'],
   ['الحمى', 'dengue'],

@@ -39,7 +39,7 @@ const ARABIC_LETTER = /[\u0621-\u064A]/;
 export const containsArabic = (text: string): boolean => ARABIC_LETTER.test(text);
 
 /** Bumped whenever `searchStems` gives other keys: stored keys of an older version are computed again at start. */
-export const SEARCH_STEMS_VERSION = 3;
+export const SEARCH_STEMS_VERSION = 4;
 
 // particles a search is not about; dropped from the stored text and from the query alike, with و or ف attached too
 const PARTICLES = new Set([
@@ -101,8 +101,11 @@ function withoutPrefixes(word: string): string {
 // but not from a verbal noun تفعيل (تعيين، تزيين): cut from any word it would take تحسين to تحس and قانون to قان
 const SOUND_MASCULINE_STEM = /^(?!ت.ي$)(م...+|.ا..|..+ي)$/;
 
-/** The suffixes off: the pronoun ها (not هم, which ends مساهم and تفاهم), then one of the plural ات، ون، ين and the feminine ة (ه once normalised). The nisba ي stays. */
+/** The suffixes off: the alef of an adverbial nisba (ـياً), the pronoun ها (not هم, which ends مساهم and تفاهم), then one of the plural ات، ون، ين and the feminine ة (ه once normalised). The nisba ي stays. */
 function withoutSuffixes(word: string): string {
+  // the adverbial nisba, its tanwin already gone: إلكترونياً، فورياً، سنوياً are keyed as إلكتروني، فوري، سنوي
+  const adverb = /^(...+ي)ا$/.exec(word);
+  if (adverb) return adverb[1];
   let w = word;
   const pronoun = /^(...+?)ها$/.exec(w);
   if (pronoun) w = pronoun[1];
