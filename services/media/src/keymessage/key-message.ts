@@ -85,11 +85,13 @@ export const PLACEHOLDERS: Record<string, { about: Message; value: (v: LocalValu
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
 
 export const placeholdersIn = (template: string): string[] => [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+// own keys only: {constructor} and {__proto__} are in every object, not placeholders
+const placeholderNamed = (name: string) => (Object.hasOwn(PLACEHOLDERS, name) ? PLACEHOLDERS[name] : undefined);
 
 function validTemplate(field: string, template: string | null | undefined, label: Message, arabic: boolean, required: boolean): string | null {
   const rule = { label, max: 20_000, multiline: true, arabic };
   const t = required ? requiredText(field, template, rule) : optionalText(field, template, rule);
-  const unknown = t ? placeholdersIn(t).filter((p) => !(p in PLACEHOLDERS)) : [];
+  const unknown = t ? placeholdersIn(t).filter((p) => !placeholderNamed(p)) : [];
   if (unknown.length) {
     const known = Object.keys(PLACEHOLDERS)
       .map((p) => `{${p}}`)
@@ -161,8 +163,11 @@ export function retireKeyMessage(state: KeyMessageState, a: Pick<Acting, 'by' | 
 
 /** Fills a template; a placeholder with no value at this node is refused, naming what to give. */
 export function fill(field: string, template: string, values: LocalValues): string {
-  return template.replace(PLACEHOLDER, (_m, name: string) => {
-    const v = PLACEHOLDERS[name]?.value(values);
+  return template.replace(PLACEHOLDER, (written, name: string) => {
+    const placeholder = placeholderNamed(name);
+    // a template is checked when it is written: what is not a placeholder stays text
+    if (!placeholder) return written;
+    const v = placeholder.value(values);
     if (v == null) {
       const needs = name.startsWith('initiative') ? 'initiativeId' : name.startsWith('campaign') ? 'campaignId' : name;
       throw badInput(

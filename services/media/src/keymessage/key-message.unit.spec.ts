@@ -39,6 +39,20 @@ describe('key messages', () => {
     expect(placeholdersIn(key.templateAr)).toEqual(['municipality_name_ar', 'date_hijri', 'initiative_title_ar']);
   });
 
+  it('refuses the names every object has, {constructor} and {__proto__}, as unknown placeholders', () => {
+    for (const name of ['constructor', '__proto__']) {
+      expect(() => defineKeyMessage({ titleAr: 'عنوان', templateAr: `مرحبا {${name}}` }, acting)).toThrow(DomainError);
+      expect(() => defineKeyMessage({ titleAr: 'عنوان', templateAr: 'مرحبا', variants: [{ channel: 'X', template: `{${name}}` }] }, acting)).toThrow(
+        DomainError,
+      );
+    }
+    // a template stored before they were refused is localised with them left as text
+    const stored = { ...key, templateAr: 'مرحبا {constructor} و{__proto__} من {municipality_name_ar}' };
+    expect(localise(stored, { node: 'riyadh', date: '2016-05-31', initiative, campaign: null }, null).bodyAr).toBe(
+      'مرحبا {constructor} و{__proto__} من أمانة منطقة الرياض',
+    );
+  });
+
   it('keeps only the channels asked for', () => {
     expect(localise(key, { node: 'riyadh', date: '2026-11-26', initiative, campaign: null }, [Channel.INSTAGRAM]).variants).toEqual([]);
   });
