@@ -2,7 +2,13 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { Message } from '../domain/errors';
 import { SUPPORTED_DAYS, isLocalDate, isSupportedDay, riyadhDate, toRiyadhIso } from '../domain/time';
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A date-time whose day exists and whose clock and offset are in range: JavaScript would read 30 February as 2 March. */
+const isInstant = (value: string): boolean => {
+  const m = ISO_WITH_ZONE.exec(value);
+  return m !== null && isLocalDate(m[1]) && !Number.isNaN(Date.parse(value));
+};
 
 // a value refused by a scalar is the caller's to fix: BAD_USER_INPUT in both languages, whichever layer coerced it
 const refused = (text: Message) => new GraphQLError(text.en, { extensions: { code: 'BAD_USER_INPUT', messageAr: text.ar } });
@@ -20,7 +26,7 @@ const outsideDays = (what: string, value: unknown): GraphQLError =>
   });
 
 function parseInstant(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
+  if (typeof value !== 'string' || !isInstant(value)) {
     throw refused({
       en: `DateTime must be an ISO 8601 date-time with a zone, e.g. 2026-03-01T09:00:00+03:00; got ${shown(value)}.`,
       ar: `يجب أن يكون الوقت بصيغة ISO 8601 مع فرق التوقيت، مثل 2026-03-01T09:00:00+03:00؛ القيمة ${shown(value)}.`,
