@@ -143,6 +143,13 @@ describe('message workflow', () => {
     }
   });
 
+  it('refuses an edit that changes nothing: an approved message stays approved', () => {
+    const approved = run.approve(run.submit(draft()));
+    for (const patch of [{}, { bodyAr: approved.bodyAr }]) {
+      expect(errorOf(() => editMessage(approved, patch, author, none))).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input' } });
+    }
+  });
+
   it('refuses self-approval, but a second reviewer approves', () => {
     const inReview = run.submit(draft());
     const self = () =>

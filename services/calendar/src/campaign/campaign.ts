@@ -1,15 +1,16 @@
 import {
+  type Acting,
   AUDIENCES,
   Axis,
+  badInput,
   CHANNELS,
+  isUuid,
   Lifecycle,
   MINISTRY,
-  badInput,
-  isUuid,
-  optionalText,
-  requiredText,
-  type Acting,
   type NamedCode,
+  optionalText,
+  requireChange,
+  requiredText,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { samePeriod, validPeriod, type Period } from '../period/period';
@@ -203,7 +204,7 @@ export function updateCampaign(s: CampaignState, patch: Partial<CampaignFields>,
   const fields = validFields(merged);
   const change: Record<string, { from: unknown; to: unknown }> = {};
   for (const k of EDITABLE) if (JSON.stringify(s[k]) !== JSON.stringify(fields[k])) change[k] = { from: s[k], to: fields[k] };
-  if (!Object.keys(change).length) throw badInput('input', { en: 'Nothing to change.', ar: 'لا يوجد ما يُعدَّل.' });
+  requireChange(change);
   return event('updated', next(s, a, fields), change);
 }
 

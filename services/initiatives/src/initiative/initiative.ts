@@ -1,16 +1,17 @@
 import {
+  type Acting,
+  type Actor,
   Axis,
-  Lifecycle,
-  MINISTRY,
   badInput,
   boundedNumber,
+  Lifecycle,
   localDate,
+  MINISTRY,
   normalizeArabic,
   optionalText,
   period,
+  requireChange,
   requiredText,
-  type Acting,
-  type Actor,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 
@@ -231,6 +232,7 @@ export function updateInitiative(
   for (const k of EDITABLE) {
     if (JSON.stringify(state[k]) !== JSON.stringify(fields[k])) change[k] = { from: state[k], to: fields[k] };
   }
+  requireChange(change);
   const next: InitiativeState = { ...state, ...fields, version: state.version + 1, updatedAt: a.now.toISOString() };
   return { type: eventType('initiative', 'updated'), subject: state.id, aggregateVersion: next.version, data: { state: next, change } };
 }

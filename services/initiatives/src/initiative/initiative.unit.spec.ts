@@ -137,6 +137,11 @@ describe('updating an initiative', () => {
     expect(e.data.change).toEqual({ titleEn: { from: null, to: 'E-services portal' }, plannedEnd: { from: '2026-12-31', to: '2027-06-30' } });
   });
 
+  it('refuses an edit that changes nothing, rather than making a version of it', () => {
+    expect(codeOf(() => updateInitiative(base, {}, null, { by: 'x', now }))).toBe('BAD_USER_INPUT:input');
+    expect(codeOf(() => updateInitiative(base, { titleAr: base.titleAr }, null, { by: 'x', now }))).toBe('BAD_USER_INPUT:input');
+  });
+
   it('refuses edits of finished initiatives', () => {
     expect(codeOf(() => updateInitiative({ ...base, status: S.CANCELLED }, { titleEn: 'x' }, null, { by: 'x', now }))).toBe('BAD_USER_INPUT:id');
   });

@@ -20,6 +20,11 @@ export class DomainError extends Error {
 
 export const badInput = (field: string, text: Message, details: Record<string, unknown> = {}) => new DomainError('BAD_USER_INPUT', text, { field, ...details });
 
+/** An edit that changes nothing is refused: it would still make a version, and after approval send it back to review. */
+export function requireChange(change: Record<string, unknown>): void {
+  if (!Object.keys(change).length) throw badInput('input', { en: 'Nothing to change.', ar: 'لا يوجد ما يُعدَّل.' });
+}
+
 export const notFound = (what: string, id: string) =>
   new DomainError('NOT_FOUND', { en: `No ${what} with id ${id}.`, ar: `لا يوجد ${whatAr(what)} بالمعرّف ${id}.` }, { id });
 

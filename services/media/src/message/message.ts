@@ -1,4 +1,4 @@
-import { DomainError, Lifecycle, badInput, invalidTransition, optionalText, type Acting, type Actor } from '../../../kernel/src/domain';
+import { type Acting, type Actor, badInput, DomainError, invalidTransition, Lifecycle, optionalText, requireChange } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { channelName } from '../channel/channel';
 import type { Violation } from '../charter/charter';
@@ -118,6 +118,7 @@ export function editMessage(state: MessageState, patch: MessageContent, a: Actor
   const content = validContent(merged, patch.variants != null ? a.now : null);
   const change: Record<string, { from: unknown; to: unknown }> = {};
   for (const k of EDITABLE) if (JSON.stringify(state[k]) !== JSON.stringify(content[k])) change[k] = { from: state[k], to: content[k] };
+  requireChange(change);
   const authors = state.authors.includes(a.by) ? state.authors : [...state.authors, a.by];
   let s = nextMessage(state, { ...content, authors }, a);
   if (backToReview) {
