@@ -97,6 +97,13 @@ describe.each([
     expect(await found(node(), 'حمى الصيف')).not.toContain(ids.dengue);
   });
 
+  it('refuses a search over 200 characters, in both languages; answers one at the limit', async () => {
+    const r = await node().graphql(SEARCH, { q: 'ب '.repeat(50_000) }, await node().token(['viewer']));
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'search', length: 99_999, max: 200 } });
+    expect(r.errors?.[0].extensions?.messageAr).toContain('نص البحث');
+    expect(await found(node(), `${'خدمات '.repeat(33)}خ`)).toContain(ids.services);
+  });
+
   it('keeps different words apart: أمين is not أمانة, تحسين is not the services', async () => {
     expect(await found(node(), 'أمين')).not.toContain(ids.portal);
     expect(await found(node(), 'تحسين')).not.toContain(ids.services);

@@ -109,7 +109,7 @@ export type InitiativeFilter = {
   node?: Array<string> | null | undefined;
   /** RAG as of today (Asia/Riyadh), as `Initiative.rag` gives it; proposed and cancelled initiatives are not rated, so never match. */
   rag?: Array<Rag> | null | undefined;
-  /** Arabic-aware search over codes, titles and descriptions. */
+  /** Arabic-aware search over codes, titles and descriptions; at most 200 characters. */
   search?: string | null | undefined;
   status?: Array<InitiativeStatus> | null | undefined;
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
-import { isUuid, normalizeArabic, searchStems } from '../../../kernel/src/domain';
+import { isUuid, normalizeArabic, optionalText, searchStems } from '../../../kernel/src/domain';
 import { plainRow, tableOf } from '../../../kernel/src/db';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
@@ -15,6 +15,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 // up to this many matches, the page is taken from the matches gathered by index; past it, the
 // newest rows are walked, and a match comes at least once in every few dozen of them
 const GATHERED_MATCHES = 2000;
+
+/** What a person types into a search box, with room to spare; a longer one would only cost the database (and the embedded one its stack). */
+export const MAX_SEARCH_CHARACTERS = 200;
 
 // a longer query is looked for as one substring when its words do not all match: a condition a word is enough
 const WORDS_ONE_BY_ONE = 8;
@@ -57,7 +60,8 @@ export async function listInitiatives(
 ): Promise<Page<InitiativeRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
-  const q = filter?.search ? normalizeArabic(filter.search) : '';
+  const search = optionalText('search', filter?.search, { label: { en: 'The search', ar: 'نص البحث' }, max: MAX_SEARCH_CHARACTERS, multiline: true });
+  const q = search ? normalizeArabic(search) : '';
   const stems = q ? searchStems(q) : '';
   const words = q ? queryWords(q) : [];
   // walk: the match is only tested on the newest rows, so the planner may not gather it by index

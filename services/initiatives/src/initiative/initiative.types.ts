@@ -110,7 +110,8 @@ export class InitiativeFilter {
   })
   rag?: Rag[] | null;
   @Field(() => ID, { nullable: true, description: 'Initiatives rolling up to this national initiative.' }) nationalInitiative?: string | null;
-  @Field(() => String, { nullable: true, description: 'Arabic-aware search over codes, titles and descriptions.' }) search?: string | null;
+  @Field(() => String, { nullable: true, description: 'Arabic-aware search over codes, titles and descriptions; at most 200 characters.' })
+  search?: string | null;
 }
 
 @InputType('KpiActualInput')
