@@ -12,7 +12,7 @@ import { signGatewayProof, GATEWAY_PROOF_HEADER } from '../../services/kernel/sr
 import type { Config } from '../../services/kernel/src/config';
 import type { Logger } from '../../services/kernel/src/observability';
 import { composeSupergraph, type SubgraphSource } from './compose';
-import { RateLimiter } from './limits';
+import { RateLimiter, useParseLimits } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
 import { gatewayObservability } from './observability';
 import { compressResponses } from './compression';
@@ -138,6 +138,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       },
     },
     plugins: () => [
+      useParseLimits() as never,
       useIdentity(config, admissions, '/graphql', observability) as never,
       useServiceErrors() as never,
       useArabicRequestErrors() as never,

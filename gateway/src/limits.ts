@@ -15,7 +15,9 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type ParseOptions,
   type SelectionSetNode,
+  type Source,
   type ValidationContext,
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/kernel/src/domain';
@@ -98,6 +100,40 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
   const root =
     operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   return selectionDemand(operation.selectionSet, root ?? undefined);
+}
+
+/**
+ * The most tokens a document may have: ten times the console's largest query. Parsing is recursive, so a
+ * document nested thousands of levels deep overflows the stack before any rule sees it; this bounds it.
+ */
+export const MAX_DOCUMENT_TOKENS = 5000;
+
+type ParseFn = (source: string | Source, options?: ParseOptions) => DocumentNode;
+
+/** Parses with a token limit; a document the parser cannot read for its nesting is refused as too deep, not an internal error. */
+export function useParseLimits(): { onParse(o: { parseFn: ParseFn; setParseFn(fn: ParseFn): void }): void } {
+  return {
+    onParse({ parseFn, setParseFn }) {
+      setParseFn((source, options) => {
+        try {
+          return parseFn(source, { ...options, maxTokens: MAX_DOCUMENT_TOKENS });
+        } catch (e) {
+          if (e instanceof RangeError) {
+            throw refuse('QUERY_TOO_DEEP', 'The query is nested too deeply to be read.', 'الاستعلام متداخل أكثر مما يمكن قراءته.');
+          }
+          // the parser's own error ("Document contains more that 5000 tokens"), whichever copy of graphql made it
+          if ((e as Error).message?.includes(`${MAX_DOCUMENT_TOKENS} tokens`)) {
+            throw refuse(
+              'QUERY_TOO_LARGE',
+              `The query has more than ${MAX_DOCUMENT_TOKENS} tokens; ask for less in one request.`,
+              `يحتوي الاستعلام على أكثر من ${MAX_DOCUMENT_TOKENS} رمز؛ اطلب أقل في الطلب الواحد.`,
+            );
+          }
+          throw e;
+        }
+      });
+    },
+  };
 }
 
 export interface DemandLimits {

@@ -45,6 +45,8 @@ async function asRiyadhEditor<T = any>(query: string, variables: Record<string, 
 // records of riyadh, and the ministry's copies of them
 let initiative: string;
 let criterion: string;
+// the edits of initiative.write so far
+let edits = 0;
 const initiativeVersion = async () =>
   (await riyadh.sql<{ version: number }>('select version from initiatives.initiative where id = $1', [initiative]))[0].version;
 
@@ -177,9 +179,11 @@ const CELLS: Record<Action, Cell> = {
   'initiative.write': {
     owner: 'riyadh',
     attempt: async (c, r, g) =>
-      as(c, r, g, `mutation($id: ID!, $v: Int!) { updateInitiative(id: $id, version: $v, input: { titleEn: "matrix" }) { version } }`, {
+      // a title of its own each time: an edit that changes nothing is refused
+      as(c, r, g, `mutation($id: ID!, $v: Int!, $t: String!) { updateInitiative(id: $id, version: $v, input: { titleEn: $t }) { version } }`, {
         id: initiative,
         v: await initiativeVersion(),
+        t: `matrix ${++edits}`,
       }),
   },
   'initiative.assess': {
