@@ -135,16 +135,21 @@ function databaseWorker(): void {
     // extensions must be registered at every open, or queries using them fail after a reopen
     const { pg_trgm } = require(modules.trgm);
     const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams });
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+    // as startEmbeddedPostgres serves it: a Unix socket in a folder of this user's alone, never a TCP port
+    const fs = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const folder = fs.mkdtempSync(join(require('node:os').tmpdir(), 'mmhub-pg-'));
+    const server = new PGLiteSocketServer({ db, path: join(folder, '.s.PGSQL.5432'), maxConnections });
     await server.start();
     const close = async () => {
       await server.stop();
       await db.close();
+      fs.rmSync(folder, { recursive: true, force: true });
       parentPort!.close();
     };
     // a close that fails ends the worker with the error, which the main thread sees as its exit
     parentPort!.once('message', () => void close());
-    parentPort!.postMessage({ url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable` });
+    parentPort!.postMessage({ url: `postgresql://postgres@${encodeURIComponent(folder)}:5432/postgres?sslmode=disable` });
   };
   run().catch((e: Error) => {
     parentPort!.postMessage({ error: e.stack ?? e.message });

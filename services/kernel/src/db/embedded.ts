@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -17,24 +19,30 @@ export function embeddedStartParams(): string[] {
   return [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 }
 
+const SOCKET_PORT = 5432;
+
 /**
- * PostgreSQL in the process (PGlite), served over the wire protocol so that the ordinary
- * `pg` driver path runs. `dataDir` keeps the data across restarts; without it, memory only.
+ * PostgreSQL in the process (PGlite), served over the wire protocol on a Unix socket that only its user
+ * may open, so that the ordinary `pg` driver path runs. `dataDir` keeps the data across restarts; without it, memory only.
  */
 export async function startEmbeddedPostgres(dataDir?: string, maxConnections = 8): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // extensions must be registered at every open, or queries using them fail after a reopen
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams: embeddedStartParams() });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  // a socket in a folder of this user's alone (mkdtemp makes it 0700): on TCP, any user of the machine could
+  // connect as the superuser, without a password, around the gateway
+  const folder = mkdtempSync(join(tmpdir(), 'mmhub-pg-'));
+  const server = new PGLiteSocketServer({ db, path: join(folder, `.s.PGSQL.${SOCKET_PORT}`), maxConnections });
   await server.start();
-  const conn = server.getServerConn();
   return {
-    url: `postgresql://postgres@${conn}/postgres?sslmode=disable`,
+    // the driver takes a host that is a path for the folder of a Unix socket named after the port
+    url: `postgresql://postgres@${encodeURIComponent(folder)}:${SOCKET_PORT}/postgres?sslmode=disable`,
     maxConnections,
     close: async () => {
       await server.stop();
       await db.close();
+      rmSync(folder, { recursive: true, force: true });
     },
   };
 }

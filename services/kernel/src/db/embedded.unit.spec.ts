@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { statSync } from 'node:fs';
 import { Client, Pool } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 
@@ -73,6 +74,13 @@ describe('the embedded database, shared by several connections', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('listens on a Unix socket in a folder that only its user may open, not on a TCP port', async () => {
+    const folder = decodeURIComponent(new URL(db.url).hostname);
+    expect(folder.startsWith('/')).toBe(true);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(socketPath(db.url)).isSocket()).toBe(true);
+  });
+
   it('gives the session back when a connection leaves between the messages of one query', async () => {
     // Parse and Bind sent, the Sync that ends the batch never comes: the connection closes instead
     const socket = await startedSession(db.url);
@@ -88,6 +96,12 @@ describe('the embedded database, shared by several connections', () => {
   });
 });
 
+/** Where the server listens: a Unix socket named after the port, in the folder the URL's host names. */
+function socketPath(url: string): string {
+  const { hostname, port } = new URL(url);
+  return `${decodeURIComponent(hostname)}/.s.PGSQL.${port}`;
+}
+
 /** A frontend message: its type, its length, its body. */
 function message(type: string, body: Buffer): Buffer {
   const head = Buffer.alloc(5);
@@ -100,8 +114,7 @@ const cString = (s: string) => Buffer.concat([Buffer.from(s, 'utf8'), Buffer.fro
 
 /** A raw connection past its start-up, once the server says it is ready for a query. */
 async function startedSession(url: string): Promise<net.Socket> {
-  const { hostname, port } = new URL(url);
-  const socket = net.connect(Number(port), hostname);
+  const socket = net.connect(socketPath(url));
   await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('error', reject));
   const params = Buffer.concat([cString('user'), cString('postgres'), cString('database'), cString('postgres'), Buffer.from([0])]);
   const startup = Buffer.alloc(8);
