@@ -77,11 +77,12 @@ export function refuseBody(req: http.IncomingMessage, res: http.ServerResponse, 
 }
 
 /**
- * Where the client called this gateway, for links the service writes: what a proxy in front of it
- * says, else the Host it was called at over plain HTTP (the gateway's own listener).
+ * Where the client called this gateway, for links the service writes: what a trusted proxy in front of it
+ * says, else the Host it was called at over plain HTTP (the gateway's own listener). Any other caller's
+ * X-Forwarded headers are ignored: they would put a host of its choosing into the links of the feed.
  */
-function forwardedFor(req: http.IncomingMessage): Record<string, string> {
-  const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim() || undefined;
+export function forwardedFor(req: Pick<http.IncomingMessage, 'headers'>, fromTrustedProxy: boolean): Record<string, string> {
+  const first = (h: string | string[] | undefined) => (fromTrustedProxy ? (Array.isArray(h) ? h[0] : h)?.split(',')[0].trim() || undefined : undefined);
   const host = first(req.headers['x-forwarded-host']) ?? req.headers.host;
   const proto = first(req.headers['x-forwarded-proto']) ?? 'http';
   const prefix = first(req.headers['x-forwarded-prefix']);
@@ -92,7 +93,14 @@ function forwardedFor(req: http.IncomingMessage): Record<string, string> {
  * Passes a GET through to a service, with the caller's credentials (the service verifies them) and
  * an anonymous proof that vouches only for the forwarded address, and streams the answer back.
  */
-export async function forward(req: http.IncomingMessage, res: http.ServerResponse, target: URL, service: string, proof: Promise<string>): Promise<void> {
+export async function forward(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  target: URL,
+  service: string,
+  proof: Promise<string>,
+  fromTrustedProxy: boolean,
+): Promise<void> {
   let upstream: Response;
   let body: Buffer;
   try {
@@ -101,7 +109,7 @@ export async function forward(req: http.IncomingMessage, res: http.ServerRespons
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
         accept: req.headers.accept ?? '*/*',
         [GATEWAY_PROOF_HEADER]: await proof,
-        ...forwardedFor(req),
+        ...forwardedFor(req, fromTrustedProxy),
       },
       signal: AbortSignal.timeout(10_000),
       redirect: 'manual',

@@ -215,6 +215,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
         new URL(feed.path + query, feed.owner.url),
         feed.owner.name,
         signGatewayProof(config.gatewaySecret, config.node, null, config.gateway.proofTtlSeconds, 'feed'),
+        admissions.fromTrustedProxy(req),
       );
     }
     req.resume();

@@ -117,6 +117,11 @@ export class Admissions {
     return clientAddress(req, this.trusted);
   }
 
+  /** Whether the request came straight from a proxy the operator trusts, whose X-Forwarded headers are believed. */
+  fromTrustedProxy(req: http.IncomingMessage): boolean {
+    return this.trusted.has(plainAddress(req.socket.remoteAddress) ?? '');
+  }
+
   async admit(authorization: string | null, address: string): Promise<Admission> {
     let caller: Caller | null = null;
     let refused: GraphQLError | undefined;

@@ -124,8 +124,14 @@ describe('one graph across the three services', () => {
     expect(item.status).toBe(200);
     expect(await item.text()).toContain(`UID:${entryId}`);
 
-    // behind a proxy that terminates TLS and mounts the node under a path, the link follows what the proxy says
-    const proxied = await feed({ 'x-forwarded-host': 'calendar.riyadh.example', 'x-forwarded-proto': 'https', 'x-forwarded-prefix': '/mmhub' });
-    expect(proxied.url).toBe(`https://calendar.riyadh.example/mmhub/calendar/items/${entryId}.ics`);
+    // a caller that is not a trusted proxy cannot put a host of its choosing, nor the service's own address, into the links
+    const attempts: Array<Record<string, string>> = [
+      { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-prefix': '/mmhub' },
+      { 'x-forwarded-prefix': 'zz' },
+      { 'x-forwarded-proto': 'javascript' },
+    ];
+    for (const forwarded of attempts) {
+      expect((await feed(forwarded)).url).toBe(link);
+    }
   });
 });

@@ -101,7 +101,7 @@ export const variables = z.object({
     .optional()
     .meta({ examples: ['10.0.0.5,10.0.0.6'] })
     .describe(
-      'IP addresses of proxies in front of the gateway whose X-Forwarded-For names the client for the rate limit; from anyone else the header is ignored',
+      'IP addresses of proxies in front of the gateway whose X-Forwarded-For names the client for the rate limit, and whose X-Forwarded-Host, -Proto and -Prefix give the address in feed links; from anyone else these headers are ignored',
     ),
   MMHUB_PERSISTED_OPERATIONS: z
     .string()
