@@ -5,7 +5,15 @@ import { Client } from 'pg';
 import { ConfigError, loadConfig } from '../services/kernel/src/config';
 import { createLogger, type Logger } from '../services/kernel/src/observability';
 import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
-import { embeddedStartParams, startEmbeddedPostgres, PortBus, PortBusServer, type BusDelivery, type BusRequest } from '../services/kernel/src/embedded';
+import {
+  embeddedStartParams,
+  socketFolder,
+  startEmbeddedPostgres,
+  PortBus,
+  PortBusServer,
+  type BusDelivery,
+  type BusRequest,
+} from '../services/kernel/src/embedded';
 import { runStops } from '../services/kernel/src/service';
 import { services } from './services';
 import { startNode } from './node';
@@ -100,7 +108,7 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
   };
   const worker = new Worker(`(${databaseWorker.toString()})()`, {
     eval: true,
-    workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams() },
+    workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams(), folder: await socketFolder() },
     // PGlite's data lives in its WebAssembly memory; the thread's JavaScript makes little garbage, and V8's default young generation (up to 48 MiB) stays resident
     resourceLimits: { maxYoungGenerationSizeMb: 6 },
   });
@@ -122,11 +130,12 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
 /** The database worker's whole program; it is sent as source, so it uses nothing from this module. */
 function databaseWorker(): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { dataDir, maxConnections, modules, startParams } = workerData as {
+  const { dataDir, maxConnections, modules, startParams, folder } = workerData as {
     dataDir: string;
     maxConnections: number;
     modules: Record<'pglite' | 'socket' | 'trgm', string>;
     startParams: string[];
+    folder: string;
   };
   const run = async () => {
     require('node:fs').mkdirSync(dataDir, { recursive: true });
@@ -135,10 +144,9 @@ function databaseWorker(): void {
     // extensions must be registered at every open, or queries using them fail after a reopen
     const { pg_trgm } = require(modules.trgm);
     const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams });
-    // as startEmbeddedPostgres serves it: a Unix socket in a folder of this user's alone, never a TCP port
+    // as startEmbeddedPostgres serves it: a Unix socket in a folder of this user's alone (socketFolder), never a TCP port
     const fs = require('node:fs') as typeof import('node:fs');
     const { join } = require('node:path') as typeof import('node:path');
-    const folder = fs.mkdtempSync(join(require('node:os').tmpdir(), 'mmhub-pg-'));
     const server = new PGLiteSocketServer({ db, path: join(folder, '.s.PGSQL.5432'), maxConnections });
     await server.start();
     const close = async () => {
@@ -152,6 +160,7 @@ function databaseWorker(): void {
     parentPort!.postMessage({ url: `postgresql://postgres@${encodeURIComponent(folder)}:5432/postgres?sslmode=disable` });
   };
   run().catch((e: Error) => {
+    require('node:fs').rmSync(folder, { recursive: true, force: true });
     parentPort!.postMessage({ error: e.stack ?? e.message });
     parentPort!.close();
   });

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -20,6 +21,35 @@ export function embeddedStartParams(): string[] {
 }
 
 const SOCKET_PORT = 5432;
+const SOCKET_FOLDER_PREFIX = 'mmhub-pg-';
+
+/** A new folder of this user's alone (mkdtemp makes it 0700) for a database's socket, the folders of databases gone removed first. */
+export async function socketFolder(): Promise<string> {
+  await sweepSocketFolders();
+  return mkdtempSync(join(tmpdir(), SOCKET_FOLDER_PREFIX));
+}
+
+/**
+ * Removes the socket folders of databases that are gone (a process killed, which had no time to remove its
+ * own): those whose socket refuses a connection or is missing. A live database's socket accepts one; a folder
+ * of the last minute is left, as its database may not listen yet.
+ */
+async function sweepSocketFolders(): Promise<void> {
+  const folders = readdirSync(tmpdir()).filter((f) => f.startsWith(SOCKET_FOLDER_PREFIX));
+  await Promise.all(
+    folders.map(async (f) => {
+      const folder = join(tmpdir(), f);
+      const made = statSync(folder, { throwIfNoEntry: false });
+      if (!made || Date.now() - made.mtimeMs < 60_000) return;
+      const gone = await new Promise<boolean>((resolve) => {
+        const probe = net.connect(join(folder, `.s.PGSQL.${SOCKET_PORT}`));
+        probe.once('connect', () => (probe.destroy(), resolve(false)));
+        probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'ECONNREFUSED' || e.code === 'ENOENT'));
+      });
+      if (gone) rmSync(folder, { recursive: true, force: true });
+    }),
+  );
+}
 
 /**
  * PostgreSQL in the process (PGlite), served over the wire protocol on a Unix socket that only its user
@@ -32,7 +62,7 @@ export async function startEmbeddedPostgres(dataDir?: string, maxConnections = 8
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams: embeddedStartParams() });
   // a socket in a folder of this user's alone (mkdtemp makes it 0700): on TCP, any user of the machine could
   // connect as the superuser, without a password, around the gateway
-  const folder = mkdtempSync(join(tmpdir(), 'mmhub-pg-'));
+  const folder = await socketFolder();
   const server = new PGLiteSocketServer({ db, path: join(folder, `.s.PGSQL.${SOCKET_PORT}`), maxConnections });
   await server.start();
   return {

@@ -1,5 +1,7 @@
 import net from 'node:net';
-import { statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client, Pool } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 
@@ -79,6 +81,23 @@ describe('the embedded database, shared by several connections', () => {
     expect(folder.startsWith('/')).toBe(true);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(socketPath(db.url)).isSocket()).toBe(true);
+  });
+
+  it('removes the socket folders of databases that are gone, and keeps those of live or just started ones', async () => {
+    const old = new Date(Date.now() - 3600_000);
+    const gone = mkdtempSync(join(tmpdir(), 'mmhub-pg-'));
+    utimesSync(gone, old, old);
+    const starting = mkdtempSync(join(tmpdir(), 'mmhub-pg-'));
+    const live = decodeURIComponent(new URL(db.url).hostname);
+    utimesSync(live, old, old);
+    const other = await startEmbeddedPostgres(undefined, 1);
+    try {
+      expect([existsSync(gone), existsSync(starting), existsSync(live)]).toEqual([false, true, true]);
+      expect((await pool.query('select 1 as one')).rows[0].one).toBe(1);
+    } finally {
+      await other.close();
+      rmSync(starting, { recursive: true, force: true });
+    }
   });
 
   it('gives the session back when a connection leaves between the messages of one query', async () => {
