@@ -104,6 +104,11 @@ describe.each([
     expect(await found(node(), `${'خدمات '.repeat(33)}خ`)).toContain(ids.services);
   });
 
+  it('refuses a malformed national initiative id in the filter', async () => {
+    const r = await node().graphql(`{ initiatives(filter: { nationalInitiative: "not-an-id" }) { totalCount } }`, {}, await node().token(['viewer']));
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nationalInitiative' });
+  });
+
   it('keeps different words apart: أمين is not أمانة, تحسين is not the services', async () => {
     expect(await found(node(), 'أمين')).not.toContain(ids.portal);
     expect(await found(node(), 'تحسين')).not.toContain(ids.services);

@@ -120,6 +120,17 @@ describe('bad input is refused with a typed error and changes nothing', () => {
     await refused(() => draft(riyadh, viewer, simpleDraft()), 'FORBIDDEN');
   });
 
+  it('a malformed id in a filter, named and cut short rather than echoed whole', async () => {
+    const list = (filter: Record<string, unknown>) =>
+      riyadh.graphql(`query($f: MessageFilter) { mediaMessages(filter: $f) { totalCount } }`, { f: filter }, editor);
+    const e = await refused(() => list({ campaignId: ['0193a000-0000-7000-8000-00000000dead', 'x'.repeat(100_000)] }), 'BAD_USER_INPUT');
+    expect(e.extensions.field).toBe('campaignId.1');
+    expect(e.message.length).toBeLessThan(200);
+    await refused(() => list({ initiativeId: ['not-an-id'] }), 'BAD_USER_INPUT');
+    // an unknown id that is an id finds nothing
+    expect(dataOf(await list({ campaignId: ['0193a000-0000-7000-8000-00000000dead'] })).mediaMessages.totalCount).toBe(0);
+  });
+
   it('requesting changes without a comment', async () => {
     let m = messageIn(dataOf(await draft(riyadh, editor, simpleDraft())));
     m = messageIn(dataOf(await mutations.submit(riyadh, editor, m.id, m.version)));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, isUuid } from '../../../kernel/src/domain';
+import { isUuid, MINISTRY, validId } from '../../../kernel/src/domain';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
 import { CampaignScope } from './campaign';
 import { CampaignRecord } from './campaign.entity';
@@ -25,7 +25,7 @@ export async function listCampaigns(
 ): Promise<Page<CampaignRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isStartCursor);
-  if (filter?.initiative && !isUuid(filter.initiative)) return toPage([], n, 0, () => '', false);
+  if (filter?.initiative) validId('initiative', filter.initiative);
   const scope = async () => {
     const qb = em.createQueryBuilder(CampaignRecord, 'c');
     await qb.applyFilters();

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
-import { isUuid, normalizeArabic, optionalText, searchStems } from '../../../kernel/src/domain';
+import { isUuid, normalizeArabic, optionalText, searchStems, validId } from '../../../kernel/src/domain';
 import { plainRow, tableOf } from '../../../kernel/src/db';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';
@@ -102,7 +102,7 @@ export async function listInitiatives(
     }
     return { where, params };
   };
-  if (filter?.nationalInitiative && !isUuid(filter.nationalInitiative)) return toPage([], n, 0, () => '', false);
+  if (filter?.nationalInitiative) validId('nationalInitiative', filter.nationalInitiative);
   const encode = (r: InitiativeRecord) => encodeCursor({ id: r.id });
   // the page after the cursor, walking the newest rows first
   // plain rows: a page only answers, so no entity is hydrated nor kept in the request's identity map

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authorize, requireRoleFor } from '../../../kernel/src/auth';
-import { badInput, isUuid, notFound } from '../../../kernel/src/domain';
+import { isUuid, notFound, validId } from '../../../kernel/src/domain';
 import { createAggregate } from '../../../kernel/src/db';
 import type { InitiativesContext } from '../context';
 import { InitiativeRecord } from '../initiative/initiative.entity';
@@ -33,7 +33,7 @@ export class IntegrationResolver {
     @Ctx() ctx: InitiativesContext,
   ) {
     requireRoleFor(ctx.caller, 'initiative.assess');
-    if (!isUuid(initiativeId)) throw badInput('initiativeId', { en: `"${initiativeId}" is not an id.`, ar: `"${initiativeId}" ليس معرّفاً صالحاً.` });
+    validId('initiativeId', initiativeId);
     // an assessment is this node's, of an initiative it may assess: owned here, or any when at the ministry
     return createAggregate(ctx, {
       action: 'initiative.assess',

@@ -9,6 +9,10 @@ export const isUuid = (s: string): boolean => UUID.test(s);
 
 /** An id argument, or BAD_USER_INPUT naming the field; ids compare in lower case. */
 export function validId(field: string, id: string): string {
-  if (!isUuid(id)) throw badInput(field, { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
+  if (!isUuid(id)) {
+    // the value cut short: a refusal never echoes a megabyte back
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    throw badInput(field, { en: `"${shown}" is not an id.`, ar: `"${shown}" ليس معرّفاً صالحاً.` });
+  }
   return id.toLowerCase();
 }

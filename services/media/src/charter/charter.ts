@@ -1,16 +1,16 @@
 import { extractHashtags, extractMentions, extractUrlsWithIndices } from 'twitter-text';
 import {
-  counted,
-  figure,
-  MINISTRY,
+  type Acting,
   badInput,
   containsArabic,
-  isUuid,
+  counted,
+  figure,
+  type Message,
+  MINISTRY,
   normalizeArabic,
   optionalText,
   requiredText,
-  type Acting,
-  type Message,
+  validId,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, overflowOffset, validChannel } from '../channel/channel';
@@ -130,8 +130,7 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
       if (extractHashtags(`#${tag}`)[0] !== tag) {
         throw badInput('hashtag', { en: `"${i.hashtag}" is not a hashtag the networks recognise.`, ar: `"${i.hashtag}" ليس وسماً صالحاً.` });
       }
-      if (i.campaignId && !isUuid(i.campaignId))
-        throw badInput('campaignId', { en: `"${i.campaignId}" is not an id.`, ar: `"${i.campaignId}" ليس معرّفاً صالحاً.` });
+      if (i.campaignId) validId('campaignId', i.campaignId);
       return { hashtag: tag, campaignId: i.campaignId ?? null };
     },
     appliesTo: (p, t) => !p.campaignId || p.campaignId === t.campaignId,

@@ -1,15 +1,15 @@
 import {
+  type Acting,
   Axis,
-  MINISTRY,
   badInput,
   gregorianDayOf,
   hijriOfDay,
-  isUuid,
+  type Message,
+  MINISTRY,
   nodeName,
   optionalText,
   requiredText,
-  type Acting,
-  type Message,
+  validId,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { type Channel, validChannel } from '../channel/channel';
@@ -109,7 +109,7 @@ function validTemplate(field: string, template: string | null | undefined, label
 }
 
 function validKeyMessage(i: KeyMessageInput) {
-  if (i.campaignId && !isUuid(i.campaignId)) throw badInput('campaignId', { en: `"${i.campaignId}" is not an id.`, ar: `"${i.campaignId}" ليس معرّفاً صالحاً.` });
+  if (i.campaignId) validId('campaignId', i.campaignId);
   if (i.axis && !Object.values(Axis).includes(i.axis)) throw badInput('axis', { en: `Unknown axis "${i.axis}".`, ar: `المحور "${i.axis}" غير معروف.` });
   const variants = (i.variants ?? []).map((v, n) => ({
     channel: validChannel(`variants.${n}.channel`, v.channel),

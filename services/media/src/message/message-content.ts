@@ -1,4 +1,4 @@
-import { counted, figure, NOUNS, badInput, isUuid, optionalText, requiredText } from '../../../kernel/src/domain';
+import { badInput, counted, figure, NOUNS, optionalText, requiredText, validId } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
 import type { MessageContent, MessageState, Variant, VariantInput } from './message-state';
 
@@ -20,7 +20,7 @@ export function publishedText(v: Pick<Variant, 'text' | 'hashtags'>): string {
 
 export function optionalId(field: string, id: string | null | undefined): string | null {
   if (!id) return null;
-  if (!isUuid(id)) throw badInput(field, { en: `"${id}" is not an id.`, ar: `"${id}" ليس معرّفاً صالحاً.` });
+  validId(field, id);
   return id;
 }
 

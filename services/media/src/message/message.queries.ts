@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
-import { isUuid } from '../../../kernel/src/domain';
+import { isUuid, validId } from '../../../kernel/src/domain';
 import { validChannel } from '../channel/channel';
 import { CampaignView, InitiativeView } from '../replication/sources.entity';
 import type { MessageState } from './message';
@@ -33,16 +33,17 @@ export async function listMessages(
 ): Promise<Page<MediaMessageRecord>> {
   const n = pageSize(first);
   const cursor = decodeCursor(after, isIdCursor);
-  const ids = (list: string[] | null | undefined) => (list ?? []).filter(isUuid);
+  // a malformed id is the caller's to fix, as everywhere else
+  const ids = (field: string, list: string[]) => list.map((id, i) => validId(`${field}.${i}`, id));
   const scope = async () => {
     const qb = em.createQueryBuilder(MediaMessageRecord, 'm');
     await qb.applyFilters();
     if (filter?.node?.length) qb.andWhere({ node: { $in: filter.node } });
     if (filter?.status?.length) qb.andWhere({ status: { $in: filter.status } });
     if (filter?.origin?.length) qb.andWhere({ origin: { $in: filter.origin } });
-    if (filter?.campaignId?.length) qb.andWhere({ campaignId: { $in: ids(filter.campaignId) } });
-    if (filter?.initiativeId?.length) qb.andWhere({ initiativeId: { $in: ids(filter.initiativeId) } });
-    if (filter?.keyMessageId?.length) qb.andWhere({ keyMessageId: { $in: ids(filter.keyMessageId) } });
+    if (filter?.campaignId?.length) qb.andWhere({ campaignId: { $in: ids('campaignId', filter.campaignId) } });
+    if (filter?.initiativeId?.length) qb.andWhere({ initiativeId: { $in: ids('initiativeId', filter.initiativeId) } });
+    if (filter?.keyMessageId?.length) qb.andWhere({ keyMessageId: { $in: ids('keyMessageId', filter.keyMessageId) } });
     if (filter?.channel?.length) {
       // validated channel codes only, so the array literal is safe
       const channels = filter.channel.map((c, i) => validChannel(`filter.channel.${i}`, c));
