@@ -179,6 +179,13 @@ export function authorize(caller: Caller | null, action: Action, ownerNode: stri
   }
   if (allows(c, action, ownerNode)) return c;
   const p: Permission = PERMISSIONS[action];
+  // what only one node's records may be (the ministry's definitions): say so, rather than name the caller's own node as the owner
+  if (p.ownerOnly && ownerNode !== p.ownerOnly) {
+    throw new DomainError('FORBIDDEN', {
+      en: `Only "${p.ownerOnly}" may ${p.description}: such records are its own.`,
+      ar: `لا يملك تنفيذ هذا الإجراء إلا "${p.ownerOnly}"، فهذه السجلات تخصه وحده.`,
+    });
+  }
   throw new DomainError('FORBIDDEN', {
     en: `As a caller of "${c.node}" you cannot ${p.description} on a record of "${ownerNode}".`,
     ar: `بصفتك من "${c.node}" لا يمكنك تنفيذ هذا الإجراء على سجل يخص "${ownerNode}".`,

@@ -57,7 +57,7 @@ export const invalidTransition = (what: string, from: string, to: string, allowe
   new DomainError(
     'INVALID_TRANSITION',
     {
-      en: `A ${what} cannot go from ${from} to ${to}. From ${from} it can go to: ${allowed.length ? allowed.join(', ') : 'nothing (final state)'}.`,
+      en: `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} cannot go from ${from} to ${to}. From ${from} it can go to: ${allowed.length ? allowed.join(', ') : 'nothing (final state)'}.`,
       ar: `لا يمكن نقل ${whatAr(what)} من الحالة ${from} إلى ${to}. المسموح من ${from}: ${allowed.length ? allowed.join('، ') : 'لا شيء (حالة نهائية)'}.`,
     },
     { from, to, allowed },

@@ -1,4 +1,4 @@
-import type { DomainError } from './errors';
+import { invalidTransition, type DomainError } from './errors';
 import { requiredText } from './validate';
 import { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, yearOf } from './wording';
 
@@ -83,5 +83,12 @@ describe('reasons worded with the helper', () => {
     };
     expect(refused(11)).toEqual({ en: 'The title is too long: 11 characters, at most 10.', ar: 'العنوان أطول من المسموح: ١١ حرفًا، والحد ١٠.' });
     expect(refused(103).ar).toBe('العنوان أطول من المسموح: ١٠٣ أحرف، والحد ١٠.');
+  });
+});
+
+describe('a refused transition', () => {
+  it('takes the article its noun needs in English', () => {
+    expect(invalidTransition('initiative', 'PROPOSED', 'COMPLETED', ['APPROVED']).text.en).toMatch(/^An initiative cannot go from PROPOSED to COMPLETED\./);
+    expect(invalidTransition('campaign', 'DONE', 'LIVE', []).text.en).toMatch(/^A campaign cannot go from DONE to LIVE\. From DONE it can go to: nothing/);
   });
 });

@@ -1,0 +1,32 @@
+import { DomainError } from '../domain/errors';
+import { authorize } from './permissions';
+
+const refusal = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof DomainError) return { code: e.code, en: e.text.en, ar: e.text.ar };
+    throw e;
+  }
+  return 'allowed';
+};
+
+describe('authorize', () => {
+  it("refuses a ministry-only definition elsewhere by naming the ministry, not the caller's own node as the owner", () => {
+    const admin = { sub: 'jeddah-admin', node: 'jeddah', roles: ['admin' as const] };
+    expect(refusal(() => authorize(admin, 'criterion.define', 'jeddah', 'jeddah'))).toEqual({
+      code: 'FORBIDDEN',
+      en: 'Only "ministry" may define an integration criterion: such records are its own.',
+      ar: expect.stringContaining('"ministry"'),
+    });
+    expect(authorize({ ...admin, sub: 'ministry-admin', node: 'ministry' }, 'criterion.define', 'ministry', 'ministry').node).toBe('ministry');
+  });
+
+  it("refuses another node's record by naming its owner", () => {
+    const editor = { sub: 'jeddah-editor', node: 'jeddah', roles: ['editor' as const] };
+    expect(refusal(() => authorize(editor, 'initiative.write', 'riyadh'))).toMatchObject({
+      code: 'FORBIDDEN',
+      en: expect.stringContaining('a record of "riyadh"'),
+    });
+  });
+});
