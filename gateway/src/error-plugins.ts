@@ -58,6 +58,8 @@ const REQUEST_CODES = new Set([
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
   'UNAUTHENTICATED',
 ]);
 
@@ -66,13 +68,15 @@ export function useArabicRequestErrors(): GatewayPlugin<CallerContext> {
   const withArabic = (e: GraphQLError): GraphQLError => {
     const code = String(e.extensions?.code ?? '');
     if (typeof e.extensions?.messageAr === 'string' || !REQUEST_CODES.has(code)) return e;
+    // the parser's own words about a malformed body echo the body back: the message says enough
+    const { originalError: _echo, ...extensions } = e.extensions ?? {};
     return new GraphQLError(e.message, {
       nodes: e.nodes,
       source: e.source,
       positions: e.positions,
       path: e.path,
       originalError: e.originalError,
-      extensions: { ...e.extensions, messageAr: requestErrorInArabic(e.message, code) },
+      extensions: { ...extensions, messageAr: requestErrorInArabic(e.message, code) },
     });
   };
   return {

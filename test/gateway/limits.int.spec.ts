@@ -112,6 +112,21 @@ describe('limits', () => {
     expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', messageAr: expect.stringContaining('متداخل') });
   });
 
+  it('refuses a malformed request in both languages, without echoing the body back', async () => {
+    const post = async (body: string) => {
+      const res = await fetch(riyadh.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}` }, body });
+      return ((await res.json()) as { errors: Array<{ message: string; extensions: Record<string, unknown> }> }).errors[0];
+    };
+    const json = await post('{"query": SELECT secret');
+    expect(json.extensions).toMatchObject({ code: 'BAD_REQUEST', messageAr: expect.any(String) });
+    expect(JSON.stringify(json)).not.toContain('secret');
+    const unknownOperation = await post(JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }));
+    expect(unknownOperation.extensions).toMatchObject({ code: 'OPERATION_RESOLUTION_FAILURE', messageAr: expect.stringContaining('العملية') });
+    const unused = await post(JSON.stringify({ query: 'query($t: String) { __typename }' }));
+    expect(unused.message).toMatch(/never used/);
+    expect(unused.extensions.messageAr).toContain('ولا تستخدمه');
+  });
+
   it('a page of 1,000 through a variable is refused by the service', async () => {
     const r = await riyadh.graphql('query($n: Int) { initiatives(first: $n) { totalCount } }', { n: 1000 }, viewer);
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

@@ -72,6 +72,8 @@ export function requestErrorInArabic(message: string, code: string): string {
   const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
   if (variable && /must not be null/.test(message)) return `المتغير \u200e$${variable} مطلوب ولا يقبل قيمة فارغة.`;
   if (variable && /was not provided/.test(message)) return `المتغير \u200e$${variable} مطلوب ولم يُرسل.`;
+  if (variable && /is never used/.test(message)) return `المتغير \u200e$${variable} معرّف في العملية ولا تستخدمه.`;
+  if (variable && /is not defined/.test(message)) return `المتغير \u200e$${variable} مستخدم في العملية ولم يُعرّف فيها.`;
   if (variable) return `قيمة المتغير \u200e$${variable} غير صالحة.`;
   return BY_CODE[code] ?? 'الطلب غير صالح.';
 }
