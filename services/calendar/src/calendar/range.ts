@@ -28,7 +28,7 @@ export function gregorianOfHijriDay(d: HijriDay, field: string): string {
   if (!Number.isInteger(d.day) || d.day < 1 || d.day > length) {
     throw badInput(`${field}.day`, {
       en: `${d.year}-${d.month} of the Umm al-Qura calendar has ${length} days; got day ${d.day}.`,
-      ar: `الشهر ${d.month} من عام ${d.year} هـ في تقويم أم القرى ${length} يوماً؛ القيمة ${d.day}.`,
+      ar: `عدد أيام الشهر ${d.month} من عام ${d.year} هـ في تقويم أم القرى ${length} يوماً؛ واليوم المُرسل ${d.day}.`,
     });
   }
   return gregorianOfHijri(d.year, d.month, d.day);

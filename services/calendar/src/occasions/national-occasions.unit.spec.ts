@@ -48,7 +48,7 @@ describe('national occasions of a Hijri year', () => {
       kind: 'OCCASION',
       titleAr: 'اليوم الوطني',
       titleEn: 'National Day',
-      descriptionEn: "National Day, Tuesday Rabi' al-thani 1, 1447 AH, a public holiday",
+      descriptionEn: "National Day, Tuesday Rabi' al-Akhir 1, 1447 AH, a public holiday",
     });
     expect(list[1].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
   });

@@ -38,13 +38,14 @@ export const HIJRI_MONTHS_AR = [
   'ذو القعدة',
   'ذو الحجة',
 ];
+// the English names say what the Arabic ones say (ربيع الآخر، جمادى الأولى، جمادى الآخرة), written as the others are
 export const HIJRI_MONTHS_EN = [
   'Muharram',
   'Safar',
-  "Rabi' al-awwal",
-  "Rabi' al-thani",
-  'Jumada al-awwal',
-  'Jumada al-thani',
+  "Rabi' al-Awwal",
+  "Rabi' al-Akhir",
+  'Jumada al-Ula',
+  'Jumada al-Akhirah',
   'Rajab',
   "Sha'ban",
   'Ramadan',
