@@ -6,8 +6,8 @@ import { ConfigError, loadConfig } from '../services/kernel/src/config';
 import { createLogger, type Logger } from '../services/kernel/src/observability';
 import { recordOfOutboxRow, type EventBus } from '../services/kernel/src/events';
 import {
+  embeddedSocket,
   embeddedStartParams,
-  socketFolder,
   startEmbeddedPostgres,
   PortBus,
   PortBusServer,
@@ -106,9 +106,10 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
     socket: require.resolve('@electric-sql/pglite-socket'),
     trgm: require.resolve('@electric-sql/pglite/contrib/pg_trgm'),
   };
+  const socket = await embeddedSocket();
   const worker = new Worker(`(${databaseWorker.toString()})()`, {
     eval: true,
-    workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams(), folder: await socketFolder() },
+    workerData: { dataDir, maxConnections, modules, startParams: embeddedStartParams(), socket },
     // PGlite's data lives in its WebAssembly memory; the thread's JavaScript makes little garbage, and V8's default young generation (up to 48 MiB) stays resident
     resourceLimits: { maxYoungGenerationSizeMb: 6 },
   });
@@ -130,12 +131,12 @@ async function startDatabaseWorker(dataDir: string, maxConnections: number): Pro
 /** The database worker's whole program; it is sent as source, so it uses nothing from this module. */
 function databaseWorker(): void {
   const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const { dataDir, maxConnections, modules, startParams, folder } = workerData as {
+  const { dataDir, maxConnections, modules, startParams, socket } = workerData as {
     dataDir: string;
     maxConnections: number;
     modules: Record<'pglite' | 'socket' | 'trgm', string>;
     startParams: string[];
-    folder: string;
+    socket: { folder: string; path: string; url: string };
   };
   const run = async () => {
     require('node:fs').mkdirSync(dataDir, { recursive: true });
@@ -144,23 +145,21 @@ function databaseWorker(): void {
     // extensions must be registered at every open, or queries using them fail after a reopen
     const { pg_trgm } = require(modules.trgm);
     const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams });
-    // as startEmbeddedPostgres serves it: a Unix socket in a folder of this user's alone (socketFolder), never a TCP port
-    const fs = require('node:fs') as typeof import('node:fs');
-    const { join } = require('node:path') as typeof import('node:path');
-    const server = new PGLiteSocketServer({ db, path: join(folder, '.s.PGSQL.5432'), maxConnections });
+    // as startEmbeddedPostgres serves it: on the Unix socket of embeddedSocket, never a TCP port
+    const server = new PGLiteSocketServer({ db, path: socket.path, maxConnections });
     await server.start();
     const close = async () => {
       await server.stop();
       await db.close();
-      fs.rmSync(folder, { recursive: true, force: true });
+      require('node:fs').rmSync(socket.folder, { recursive: true, force: true });
       parentPort!.close();
     };
     // a close that fails ends the worker with the error, which the main thread sees as its exit
     parentPort!.once('message', () => void close());
-    parentPort!.postMessage({ url: `postgresql://postgres@${encodeURIComponent(folder)}:5432/postgres?sslmode=disable` });
+    parentPort!.postMessage({ url: socket.url });
   };
   run().catch((e: Error) => {
-    require('node:fs').rmSync(folder, { recursive: true, force: true });
+    require('node:fs').rmSync(socket.folder, { recursive: true, force: true });
     parentPort!.postMessage({ error: e.stack ?? e.message });
     parentPort!.close();
   });

@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { feedReaderOf, isFeedToken } from './feed-token';
-import { type Axis, badInput, DomainError, localDate, riyadhDate, storableText, unauthenticated, validId } from '../../../kernel/src/domain';
+import { DomainError, badInput, localDate, riyadhDate, storableText, unauthenticated, validId, type Axis } from '../../../kernel/src/domain';
 import {
   createGatewayProofVerifier,
   gatewayProofOf,
@@ -179,8 +179,7 @@ export function calendarFeedRoutes(app: Express, runtime: ServiceRuntime): void 
       const proof = await proofOf(req, verifyProof);
       await readerOf(req, proof, verify, allowAnonymous, runtime.orm.em.fork());
       const id = String(req.params.file).replace(/\.ics$/, '');
-      validId('id', id);
-      const items = await calendarItems(runtime.orm.em.fork(), EVERYTHING, { ids: [id.toLowerCase()], includeDrafts: false });
+      const items = await calendarItems(runtime.orm.em.fork(), EVERYTHING, { ids: [validId('id', id)], includeDrafts: false });
       if (!items.length) throw new DomainError('NOT_FOUND', { en: `No calendar item with id ${id}.`, ar: `لا يوجد عنصر في الروزنامة بالمعرّف ${id}.` });
       sendCalendar(res, calendarFeed(items, { name: CALENDAR_NAME, linkOf: linkOf(req, proof) }), `${id}.ics`);
     } catch (e) {

@@ -23,10 +23,26 @@ export function embeddedStartParams(): string[] {
 const SOCKET_PORT = 5432;
 const SOCKET_FOLDER_PREFIX = 'mmhub-pg-';
 
-/** A new folder of this user's alone (mkdtemp makes it 0700) for a database's socket, the folders of databases gone removed first. */
-export async function socketFolder(): Promise<string> {
+/** Where a database listens: a Unix socket in a new folder of this user's alone, and the URL the driver reaches it at. */
+export interface EmbeddedSocket {
+  folder: string;
+  path: string;
+  url: string;
+}
+
+/**
+ * A socket for a database, in a folder that mkdtemp makes 0700 (on TCP, any user of the machine could connect
+ * as the superuser, without a password, around the gateway); the folders of databases gone are removed first.
+ */
+export async function embeddedSocket(): Promise<EmbeddedSocket> {
   await sweepSocketFolders();
-  return mkdtempSync(join(tmpdir(), SOCKET_FOLDER_PREFIX));
+  const folder = mkdtempSync(join(tmpdir(), SOCKET_FOLDER_PREFIX));
+  // the driver takes a host that is a path for the folder of a Unix socket named after the port
+  return {
+    folder,
+    path: join(folder, `.s.PGSQL.${SOCKET_PORT}`),
+    url: `postgresql://postgres@${encodeURIComponent(folder)}:${SOCKET_PORT}/postgres?sslmode=disable`,
+  };
 }
 
 /**
@@ -60,19 +76,16 @@ export async function startEmbeddedPostgres(dataDir?: string, maxConnections = 8
   // extensions must be registered at every open, or queries using them fail after a reopen
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm }, startParams: embeddedStartParams() });
-  // a socket in a folder of this user's alone (mkdtemp makes it 0700): on TCP, any user of the machine could
-  // connect as the superuser, without a password, around the gateway
-  const folder = await socketFolder();
-  const server = new PGLiteSocketServer({ db, path: join(folder, `.s.PGSQL.${SOCKET_PORT}`), maxConnections });
+  const socket = await embeddedSocket();
+  const server = new PGLiteSocketServer({ db, path: socket.path, maxConnections });
   await server.start();
   return {
-    // the driver takes a host that is a path for the folder of a Unix socket named after the port
-    url: `postgresql://postgres@${encodeURIComponent(folder)}:${SOCKET_PORT}/postgres?sslmode=disable`,
+    url: socket.url,
     maxConnections,
     close: async () => {
       await server.stop();
       await db.close();
-      rmSync(folder, { recursive: true, force: true });
+      rmSync(socket.folder, { recursive: true, force: true });
     },
   };
 }

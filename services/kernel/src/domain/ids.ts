@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { badInput } from './errors';
+import { cutShort } from './wording';
 
 /** Time-ordered ids minted by the owner node, so rows of every node share one table without collision. */
 export const newId = (): string => uuidv7();
@@ -9,10 +10,6 @@ export const isUuid = (s: string): boolean => UUID.test(s);
 
 /** An id argument, or BAD_USER_INPUT naming the field; ids compare in lower case. */
 export function validId(field: string, id: string): string {
-  if (!isUuid(id)) {
-    // the value cut short: a refusal never echoes a megabyte back
-    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
-    throw badInput(field, { en: `"${shown}" is not an id.`, ar: `"${shown}" ليس معرّفاً صالحاً.` });
-  }
+  if (!isUuid(id)) throw badInput(field, { en: `"${cutShort(id)}" is not an id.`, ar: `"${cutShort(id)}" ليس معرّفاً صالحاً.` });
   return id.toLowerCase();
 }

@@ -20,6 +20,6 @@ export {
 } from './sector';
 export { RIYADH, daysBetween, isLocalDate, riyadhDate, systemClock } from './time';
 export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';
-export { NOUNS, countOf, counted, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
+export { NOUNS, countOf, counted, cutShort, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 export { bySectorOrder, dashboardScope, nodesInView, scopeOfDashboardId, type DashboardScope } from './dashboard-scope';

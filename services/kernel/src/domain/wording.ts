@@ -163,3 +163,6 @@ export const NOUNS = {
     en: { one: 'media item', other: 'media items' },
   },
 } as const satisfies Record<string, Noun>;
+
+/** A value as the caller sent it, cut short: a refusal never echoes a megabyte back. */
+export const cutShort = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

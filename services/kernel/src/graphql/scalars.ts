@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { Message } from '../domain/errors';
+import { cutShort } from '../domain/wording';
 import { SUPPORTED_DAYS, isLocalDate, isSupportedDay, riyadhDate, toRiyadhIso } from '../domain/time';
 
 const ISO_WITH_ZONE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
@@ -13,9 +14,9 @@ const isInstant = (value: string): boolean => {
 // a value refused by a scalar is the caller's to fix: BAD_USER_INPUT in both languages, whichever layer coerced it
 const refused = (text: Message) => new GraphQLError(text.en, { extensions: { code: 'BAD_USER_INPUT', messageAr: text.ar } });
 
-/** The value as the caller sent it, cut short: an error message never echoes a megabyte back. */
+/** The value as the caller sent it, cut short, as JSON. */
 const shown = (value: unknown): string => {
-  const s = typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const s = typeof value === 'string' ? cutShort(value) : value;
   return JSON.stringify(s) ?? String(s);
 };
 
