@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, MINISTRY, validId } from '../../../kernel/src/domain';
+import { MINISTRY, isUuid, validId } from '../../../kernel/src/domain';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
 import { CampaignScope } from './campaign';
 import { CampaignRecord } from './campaign.entity';

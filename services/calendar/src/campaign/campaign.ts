@@ -1,16 +1,16 @@
 import {
-  type Acting,
   AUDIENCES,
   Axis,
-  badInput,
   CHANNELS,
-  isUuid,
   Lifecycle,
   MINISTRY,
-  type NamedCode,
+  badInput,
+  isUuid,
   optionalText,
-  requireChange,
   requiredText,
+  requireChange,
+  type Acting,
+  type NamedCode,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { samePeriod, validPeriod, type Period } from '../period/period';

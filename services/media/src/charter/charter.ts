@@ -1,16 +1,16 @@
 import { extractHashtags, extractMentions, extractUrlsWithIndices } from 'twitter-text';
 import {
-  type Acting,
-  badInput,
-  containsArabic,
   counted,
   figure,
-  type Message,
   MINISTRY,
+  badInput,
+  containsArabic,
   normalizeArabic,
   optionalText,
   requiredText,
   validId,
+  type Acting,
+  type Message,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, overflowOffset, validChannel } from '../channel/channel';

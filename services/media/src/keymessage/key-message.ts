@@ -1,15 +1,15 @@
 import {
-  type Acting,
   Axis,
+  MINISTRY,
   badInput,
   gregorianDayOf,
   hijriOfDay,
-  type Message,
-  MINISTRY,
   nodeName,
   optionalText,
   requiredText,
   validId,
+  type Acting,
+  type Message,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { type Channel, validChannel } from '../channel/channel';

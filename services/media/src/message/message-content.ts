@@ -1,4 +1,4 @@
-import { badInput, counted, figure, NOUNS, optionalText, requiredText, validId } from '../../../kernel/src/domain';
+import { counted, figure, NOUNS, badInput, optionalText, requiredText, validId } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, type Channel, UNIT, channelName, measure, validChannel } from '../channel/channel';
 import type { MessageContent, MessageState, Variant, VariantInput } from './message-state';
 
