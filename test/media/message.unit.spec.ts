@@ -319,7 +319,7 @@ describe('channel limits on a variant', () => {
     expect(sms.text.ar).toContain('الرسائل النصية');
   });
 
-  it('refuses more hashtags than Instagram (5) and YouTube (15) take; X has no cap', () => {
+  it('refuses more hashtags than Instagram (5) and YouTube (15) take, and more than 30 where a channel sets no cap', () => {
     const tags = (n: number) => Array.from({ length: n }, (_, i) => `وسم${i + 1}`);
     expect(drafted([{ channel: 'INSTAGRAM', text: 'نص', hashtags: tags(5) }]).variants[0].hashtags).toHaveLength(5);
     const instagram = refusal({ channel: 'INSTAGRAM', text: 'نص', hashtags: tags(6) });
@@ -331,6 +331,30 @@ describe('channel limits on a variant', () => {
     // the same tag twice is one hashtag
     expect(drafted([{ channel: 'INSTAGRAM', text: 'نص', hashtags: [...tags(5), '#وسم1'] }]).variants[0].hashtags).toHaveLength(5);
     expect(drafted([{ channel: 'X', text: 'نص', hashtags: tags(20) }]).variants[0].hashtags).toHaveLength(20);
+    expect(drafted([{ channel: 'WEBSITE', text: 'نص', hashtags: tags(30) }]).variants[0].hashtags).toHaveLength(30);
+    const website = refusal({ channel: 'WEBSITE', text: 'نص', hashtags: tags(1000) });
+    expect(website.details).toMatchObject({ field: 'variants.0.hashtags', channel: 'WEBSITE', count: 1000, limit: 30 });
+    expect(website.text.en).toBe('Website allows 30 hashtags; this variant has 1,000.');
+  });
+
+  it('takes library paths and web or media: addresses as media, and refuses any other scheme', () => {
+    const refs = ['media/riyadh/poster.jpg', 'media/الرياض/ملصق رمضان.jpg', 'https://cdn.example.sa/a.jpg', 'HTTP://cdn.example.sa/b.png', 'media://video/1'];
+    expect(drafted([{ channel: 'WEBSITE', text: 'نص', mediaRefs: refs.slice(0, 4) }]).variants[0].mediaRefs).toHaveLength(4);
+    expect(drafted([{ channel: 'WEBSITE', text: 'نص', mediaRefs: refs.slice(4) }]).variants[0].mediaRefs).toEqual(['media://video/1']);
+    for (const [ref, scheme] of [
+      ['javascript:alert(document.cookie)', 'javascript'],
+      ['  JavaScript:alert(1)', 'javascript'],
+      ['java\tscript:alert(1)', 'javascript'],
+      ['data:text/html;base64,PHNjcmlwdD4=', 'data'],
+      ['file:///etc/passwd', 'file'],
+      ['vbscript:msgbox(1)', 'vbscript'],
+    ]) {
+      const e = refusal({ channel: 'WEBSITE', text: 'نص', mediaRefs: ['media/riyadh/poster.jpg', ref] });
+      expect(e.code).toBe('BAD_USER_INPUT');
+      expect(e.details).toMatchObject({ field: 'variants.0.mediaRefs.1', scheme });
+      expect(e.text.en).toContain(`"${scheme}:" is not accepted`);
+      expect(e.text.ar).toContain('مرجع الوسائط');
+    }
   });
 
   it('refuses < and > on YouTube, in the text or a hashtag; X takes them', () => {

@@ -1,6 +1,7 @@
 import { extractHashtags, extractMentions, extractUrlsWithIndices } from 'twitter-text';
 import {
   counted,
+  cutShort,
   figure,
   MINISTRY,
   badInput,
@@ -107,6 +108,23 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}
 const tagOf = (s: string) => normalizeArabic(s.replace(/^#/, ''));
 const handleOf = (s: string) => s.replace(/^@/, '').toLowerCase();
 
+/** The most spellings a banned term or domains an allowlist may list: every message at every node is checked against each. */
+export const MAX_RULE_ENTRIES = 50;
+
+function atMost<T>(field: string, list: T[], what: Message): T[] {
+  if (list.length > MAX_RULE_ENTRIES) {
+    throw badInput(
+      field,
+      {
+        en: `${what.en}: at most ${MAX_RULE_ENTRIES} in one rule; this one has ${figure(list.length, 'en')}.`,
+        ar: `${what.ar}: ${figure(MAX_RULE_ENTRIES, 'ar')} على الأكثر في القاعدة الواحدة، وفي هذه ${figure(list.length, 'ar')}.`,
+      },
+      { count: list.length, limit: MAX_RULE_ENTRIES },
+    );
+  }
+  return list;
+}
+
 function required<T>(field: string, v: T | null | undefined, what: Message): T {
   if (v == null || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length)) {
     throw badInput(field, { en: `${what.en} is required for this kind of rule.`, ar: `${what.ar} مطلوب لهذا النوع من القواعد.` });
@@ -142,7 +160,9 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
   BANNED_TERM: {
     params: (i) => ({
       term: requiredText('term', i.term, { label: { en: 'The term', ar: 'العبارة' }, max: 200 }),
-      variants: (i.variants ?? []).map((v, n) => requiredText(`variants.${n}`, v, { label: { en: 'A spelling variant', ar: 'صيغة الكتابة' }, max: 200 })),
+      variants: atMost('variants', i.variants ?? [], { en: 'Spelling variants', ar: 'صيغ الكتابة' }).map((v, n) =>
+        requiredText(`variants.${n}`, v, { label: { en: 'A spelling variant', ar: 'صيغة الكتابة' }, max: 200 }),
+      ),
     }),
     check: (p, t) =>
       [p.term!, ...p.variants]
@@ -214,9 +234,13 @@ export const RULE_KINDS: Record<CharterRuleKind, RuleKind> = {
   },
   LINK_DOMAIN_ALLOWLIST: {
     params: (i) => ({
-      domains: required('domains', i.domains, { en: 'The allowed domains', ar: 'النطاقات المسموح بها' }).map((d, n) => {
+      domains: atMost('domains', required('domains', i.domains, { en: 'The allowed domains', ar: 'النطاقات المسموح بها' }), {
+        en: 'Allowed domains',
+        ar: 'النطاقات المسموح بها',
+      }).map((d, n) => {
         const domain = d.trim().toLowerCase().replace(/^\*\./, '');
-        if (!DOMAIN.test(domain)) throw badInput(`domains.${n}`, { en: `"${d}" is not a domain name.`, ar: `"${d}" ليس اسم نطاق صالحاً.` });
+        const shown = cutShort(d);
+        if (!DOMAIN.test(domain)) throw badInput(`domains.${n}`, { en: `"${shown}" is not a domain name.`, ar: `"${shown}" ليس اسم نطاق صالحاً.` });
         return domain;
       }),
     }),

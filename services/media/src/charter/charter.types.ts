@@ -69,10 +69,11 @@ export class CharterRuleInput {
   @Field(() => String, { nullable: true }) hashtag?: string | null;
   @Field(() => ID, { nullable: true }) campaignId?: string | null;
   @Field(() => String, { nullable: true }) term?: string | null;
-  @Field(() => [String], { nullable: true }) variants?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'BANNED_TERM: other spellings banned with it, at most 50.' }) variants?: string[] | null;
   @Field(() => String, { nullable: true }) mention?: string | null;
   @Field(() => Int, { nullable: true }) maxLength?: number | null;
-  @Field(() => [String], { nullable: true }) domains?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'LINK_DOMAIN_ALLOWLIST: allowed domains, at most 50; their subdomains are allowed too.' })
+  domains?: string[] | null;
   @Field(() => String, { nullable: true }) noteAr?: string | null;
   @Field(() => String, { nullable: true }) noteEn?: string | null;
 }

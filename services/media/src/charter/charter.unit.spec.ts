@@ -112,4 +112,31 @@ describe('charter rules', () => {
     expect(() => rule({ kind: K.BANNED_TERM, severity: Severity.BLOCKING })).toThrow(/term/i);
     expect(() => rule({ kind: K.LINK_DOMAIN_ALLOWLIST, severity: Severity.BLOCKING, domains: ['not a domain'] })).toThrow(/domain/);
   });
+
+  it('lists at most 50 spellings of a banned term or allowed domains, and quotes a refused domain cut short', () => {
+    const refusal = (input: CharterRuleInput) => {
+      try {
+        rule(input);
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('accepted');
+    };
+    const spellings = (k: number) => Array.from({ length: k }, (_, i) => `صيغة${i}`);
+    const domains = (k: number) => Array.from({ length: k }, (_, i) => `d${i}.gov.sa`);
+    expect(rule({ kind: K.BANNED_TERM, severity: Severity.BLOCKING, term: 'إشاعة', variants: spellings(50) }).params.variants).toHaveLength(50);
+    const term = refusal({ kind: K.BANNED_TERM, severity: Severity.BLOCKING, term: 'إشاعة', variants: spellings(1000) });
+    expect(term.code).toBe('BAD_USER_INPUT');
+    expect(term.details).toMatchObject({ field: 'variants', count: 1000, limit: 50 });
+    expect(term.text.en).toBe('Spelling variants: at most 50 in one rule; this one has 1,000.');
+    expect(term.text.ar).toContain('صيغ الكتابة');
+    expect(rule({ kind: K.LINK_DOMAIN_ALLOWLIST, severity: Severity.BLOCKING, domains: domains(50) }).params.domains).toHaveLength(50);
+    expect(refusal({ kind: K.LINK_DOMAIN_ALLOWLIST, severity: Severity.BLOCKING, domains: domains(51) }).details).toMatchObject({
+      field: 'domains',
+      count: 51,
+      limit: 50,
+    });
+    const long = refusal({ kind: K.LINK_DOMAIN_ALLOWLIST, severity: Severity.BLOCKING, domains: ['x'.repeat(100_000)] });
+    expect(long.text.en.length).toBeLessThan(100);
+  });
 });

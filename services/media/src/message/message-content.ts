@@ -11,6 +11,31 @@ const L = {
   mediaRef: { en: 'A media reference', ar: 'مرجع الوسائط' },
 };
 export const MAX_VARIANTS = 20;
+/** Hashtags a variant may carry on a channel that sets no cap of its own. */
+export const MAX_HASHTAGS = 30;
+/** How a media reference may address its file: a library path has no scheme; a link may only be web or library. */
+const MEDIA_SCHEMES = new Set(['http', 'https', 'media']);
+
+/**
+ * A path in the media library or an http(s) or media: address; any other scheme (javascript:, data:, file:)
+ * would run or open something in the frontends that show the message. Tabs and line breaks are dropped
+ * first, as a browser drops them from a URL.
+ */
+function validMediaRef(field: string, value: string): string {
+  const ref = requiredText(field, value, { label: L.mediaRef, max: 2000 });
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(ref.replace(/[\t\r\n]/g, ''))?.[1].toLowerCase();
+  if (scheme && !MEDIA_SCHEMES.has(scheme)) {
+    throw badInput(
+      field,
+      {
+        en: `A media reference is a path in the media library or an http, https or media: address; "${scheme}:" is not accepted.`,
+        ar: `مرجع الوسائط مسار في مكتبة الوسائط أو عنوان http أو https أو media:، ولا يُقبل "${scheme}:".`,
+      },
+      { scheme },
+    );
+  }
+  return ref;
+}
 
 /** The text a variant goes out with: its text, then its hashtags not already in it. */
 export function publishedText(v: Pick<Variant, 'text' | 'hashtags'>): string {
@@ -38,7 +63,7 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   ];
   const bad = hashtags.find((h) => /[\s#]/.test(h));
   if (bad) throw badInput(`variants.${i}.hashtags`, { en: `"${bad}" is not a hashtag: no spaces or #.`, ar: `"${bad}" ليس وسماً صالحاً: بلا مسافات أو #.` });
-  const mediaRefs = (v.mediaRefs ?? []).map((m, n) => requiredText(`variants.${i}.mediaRefs.${n}`, m, { label: L.mediaRef, max: 2000 }));
+  const mediaRefs = (v.mediaRefs ?? []).map((m, n) => validMediaRef(`variants.${i}.mediaRefs.${n}`, m));
   const out = publishedText({ text, hashtags });
   const length = measure(out, rule.counting);
   const unit = UNIT[rule.counting];
@@ -55,14 +80,15 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   if (rule.forbidden?.test(out)) {
     throw badInput(`variants.${i}.text`, { en: `${name.en} does not accept the characters < and >.`, ar: `لا تقبل ${name.ar} المحرفين < و>.` }, { channel });
   }
-  if (rule.maxHashtags != null && hashtags.length > rule.maxHashtags) {
+  const maxHashtags = rule.maxHashtags ?? MAX_HASHTAGS;
+  if (hashtags.length > maxHashtags) {
     throw badInput(
       `variants.${i}.hashtags`,
       {
-        en: `${name.en} allows ${counted(rule.maxHashtags, NOUNS.hashtag).en}; this variant has ${figure(hashtags.length, 'en')}.`,
-        ar: `تسمح ${name.ar} بـ ${counted(rule.maxHashtags, NOUNS.hashtag, 'oblique').ar}؛ وفي هذا النص ${figure(hashtags.length, 'ar')}.`,
+        en: `${name.en} allows ${counted(maxHashtags, NOUNS.hashtag).en}; this variant has ${figure(hashtags.length, 'en')}.`,
+        ar: `تسمح ${name.ar} بـ ${counted(maxHashtags, NOUNS.hashtag, 'oblique').ar}؛ وفي هذا النص ${figure(hashtags.length, 'ar')}.`,
       },
-      { channel, count: hashtags.length, limit: rule.maxHashtags },
+      { channel, count: hashtags.length, limit: maxHashtags },
     );
   }
   if (mediaRefs.length > rule.media.max) {

@@ -62,8 +62,12 @@ export class MediaMessageConnection extends Connection(MediaMessage, 'MediaMessa
 export class MessageVariantInput {
   @Field({ description: 'A channel code: X, INSTAGRAM, SNAPCHAT, TIKTOK, YOUTUBE, WEBSITE, PRESS, SMS or OUTDOOR.' }) channel!: string;
   @Field() text!: string;
-  @Field(() => [String], { nullable: true }) hashtags?: string[] | null;
-  @Field(() => [String], { nullable: true }) mediaRefs?: string[] | null;
+  @Field(() => [String], { nullable: true, description: "Without #; at most the channel's own cap, 30 where it has none." }) hashtags?: string[] | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Paths in the media library, or http, https or media: addresses; at most what the channel takes.',
+  })
+  mediaRefs?: string[] | null;
   @Field(() => Date, { nullable: true }) scheduledAt?: Date | null;
 }
 
