@@ -32,6 +32,8 @@ interface RequestState {
   span?: Span;
   graphql: boolean;
   operation?: string;
+  /** The operation ran for a verified caller: only then may its name take one of the metrics' places. */
+  verified: boolean;
   type: string;
   errors: Array<{ extensions?: Record<string, unknown> }>;
 }
@@ -81,13 +83,22 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
     const span = tracingActive()
       ? tracer().startSpan('graphql', { kind: SpanKind.SERVER, attributes: { ...attributes, 'http.request.method': request.method } }, parent)
       : undefined;
-    state = { started: performance.now(), ctx: span ? trace.setSpan(parent, span) : parent, span, graphql: false, type: 'unknown', errors: [] };
+    state = {
+      started: performance.now(),
+      ctx: span ? trace.setSpan(parent, span) : parent,
+      span,
+      graphql: false,
+      verified: false,
+      type: 'unknown',
+      errors: [],
+    };
     states.set(request, state);
     return state;
   };
 
-  const named = (state: RequestState, op: OperationDefinitionNode | undefined, name: string | null | undefined) => {
+  const named = (state: RequestState, op: OperationDefinitionNode | undefined, name: string | null | undefined, verified: boolean) => {
     if (!op) return;
+    state.verified = verified;
     state.type = op.operation;
     state.operation = name ?? op.name?.value ?? state.operation;
     state.span?.updateName(`${state.type} ${state.operation ?? 'anonymous'}`);
@@ -115,12 +126,12 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
       else if (text.trim().startsWith('{')) state.type = 'query';
     },
     onExecute({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) named(begin(request), operationOf(args.document, args.operationName), args.operationName);
+      const { request, caller } = args.contextValue as { request?: Request; caller?: unknown };
+      if (request) named(begin(request), operationOf(args.document, args.operationName), args.operationName, !!caller);
     },
     onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      if (request) named(begin(request), operationOf(args.document, args.operationName), args.operationName);
+      const { request, caller } = args.contextValue as { request?: Request; caller?: unknown };
+      if (request) named(begin(request), operationOf(args.document, args.operationName), args.operationName, !!caller);
     },
     onResultProcess({ request, result }) {
       const state = states.get(request);
@@ -138,6 +149,7 @@ export function gatewayObservability(config: Config, subgraphs: SubgraphSource[]
       }
       const seen = requests.observe({
         operation: state.operation ?? 'anonymous',
+        verified: state.verified,
         type: state.type,
         outcome: outcomeOf(state.errors, response.status),
         seconds: (performance.now() - state.started) / 1000,

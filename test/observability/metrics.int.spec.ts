@@ -135,6 +135,30 @@ describe('/metrics', () => {
     }
   });
 
+  it('labels requests by operation name only for operations run for a verified caller: others cannot use up the names', async () => {
+    const names = (m: Exposition) => new Set(samplesOf(m, 'mmhub_graphql_requests_total').map((x) => x.labels.operation));
+    const viewer = await riyadh.token(['viewer']);
+    const refused = [
+      // no token, a token that is no token, a document that does not validate, a mutation of a role the caller lacks
+      await riyadh.graphql('query ProbeNoToken { initiatives(first: 1) { totalCount } }'),
+      await riyadh.graphql('query ProbeBadToken { initiatives(first: 1) { totalCount } }', {}, 'not-a-jwt'),
+      await riyadh.graphql('query ProbeInvalid { initiatives(first: 1) { noSuchField } }', {}, viewer),
+      await riyadh.graphql('mutation ProbeForbidden { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }', {}, viewer),
+    ];
+    expect(refused.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'GRAPHQL_VALIDATION_FAILED', 'FORBIDDEN']);
+    const ran = await riyadh.graphql('query CountedByName { initiatives(first: 1) { totalCount } }', {}, viewer);
+    expect(ran.errors).toBeUndefined();
+
+    const seen = names(await riyadh.metrics('gateway'));
+    expect([...seen].filter((n) => n?.startsWith('Probe'))).toEqual([]);
+    expect(seen.has('CountedByName')).toBe(true);
+    expect(seen.has('other')).toBe(true);
+    // a name admitted once keeps its label when a later request of it is refused
+    await riyadh.graphql('query CountedByName { initiatives(first: 1) { totalCount } }');
+    const after = await riyadh.metrics('gateway');
+    expect(sumOf(after, 'mmhub_graphql_requests_total', { operation: 'CountedByName', outcome: 'client_error' })).toBe(1);
+  });
+
   it('counts duplicates and dead letters at the hub', async () => {
     const before = await hub.metrics('initiatives');
     const e = riyadhEvent();

@@ -33,16 +33,21 @@ export function outcomeOf(errors: ReadonlyArray<{ extensions?: Record<string, un
   return status >= 400 ? 'client_error' : 'ok';
 }
 
-/** Operation names come from clients: past `max` distinct ones, the rest count as "other". */
+/**
+ * Operation names come from clients: past `max` distinct ones, the rest count as "other". A name takes a
+ * place only when `admit` says its operation ran for a verified caller: any other request (no token, over
+ * a limit, not valid) keeps a name already admitted and counts as "other" otherwise, so anonymous callers
+ * cannot use the places up.
+ */
 export class OperationNames {
   private readonly seen = new Set<string>();
 
   constructor(private readonly max = 200) {}
 
-  label(name: string | null | undefined): string {
+  label(name: string | null | undefined, admit = true): string {
     const n = (name ?? '').trim().slice(0, 100) || 'anonymous';
-    if (this.seen.has(n)) return n;
-    if (this.seen.size >= this.max) return 'other';
+    if (this.seen.has(n) || n === 'anonymous') return n;
+    if (!admit || this.seen.size >= this.max) return 'other';
     this.seen.add(n);
     return n;
   }
@@ -50,6 +55,8 @@ export class OperationNames {
 
 export interface RequestObservation {
   operation: string;
+  /** Whether the operation ran for a verified caller; a name not admitted so before counts as "other" otherwise. */
+  verified?: boolean;
   type: string;
   outcome: Outcome;
   seconds: number;
@@ -80,7 +87,7 @@ export class GraphQLRequestMetrics {
 
   /** Records one request; returns the labels used (the operation name as counted). */
   observe(o: RequestObservation): RequestObservation {
-    const labels = { operation: this.names.label(o.operation), type: o.type || 'unknown', outcome: o.outcome };
+    const labels = { operation: this.names.label(o.operation, o.verified ?? true), type: o.type || 'unknown', outcome: o.outcome };
     this.total.inc(labels);
     this.duration.observe(labels, o.seconds);
     return { ...o, ...labels };

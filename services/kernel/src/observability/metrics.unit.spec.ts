@@ -19,9 +19,19 @@ describe('operation names as labels', () => {
     const names = new OperationNames(2);
     expect(names.label('Propose')).toBe('Propose');
     expect(names.label(undefined)).toBe('anonymous');
+    expect(names.label('Second')).toBe('Second');
     expect(names.label('Third')).toBe('other');
     expect(names.label('Propose')).toBe('Propose');
     expect(names.label('x'.repeat(300))).toBe('other');
+  });
+
+  it('gives a place only to a name whose operation ran', () => {
+    const names = new OperationNames(2);
+    expect(names.label('Probe', false)).toBe('other');
+    expect(names.label('Propose')).toBe('Propose');
+    expect(names.label('Propose', false)).toBe('Propose');
+    expect(names.label(undefined, false)).toBe('anonymous');
+    expect(names.label('Edit')).toBe('Edit');
   });
 });
 
