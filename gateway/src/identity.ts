@@ -202,7 +202,15 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
     onExecute({ args, setResultAndStopExecution }) {
       const caller = (args.contextValue as CallerContext).caller ?? null;
       const root = rootFields(args.document as DocumentNode, args.operationName);
-      if (!root || root.operation !== 'mutation') return;
+      if (!root) return;
+      // a read without a token costs no subgraph a call where every service would refuse it; the schema's own fields stay open
+      if (!caller && root.operation === 'query' && !config.auth.allowAnonymousRead && root.fields.some((f) => !f.name.value.startsWith('__'))) {
+        setResultAndStopExecution({
+          errors: [refusal('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)],
+        });
+        return;
+      }
+      if (root.operation !== 'mutation') return;
       for (const field of root.fields) {
         const roles = rolesForField(field.name.value);
         if (!roles) continue;

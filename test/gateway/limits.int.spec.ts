@@ -47,6 +47,15 @@ describe('identity at the gateway', () => {
     expect(r.data?.initiatives ?? null).toBeNull();
   });
 
+  it('a read without a token is refused 401 at the gateway; its own schema stays open', async () => {
+    const r = await riyadh.graphql(NORMAL);
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', messageAr: expect.any(String) } });
+    const schema = await riyadh.graphql('{ __typename __schema { queryType { name } } }');
+    expect(schema.errors).toBeUndefined();
+    expect(schema.data?.__schema.queryType.name).toBe('Query');
+  });
+
   it('a valid token with the wrong role → FORBIDDEN, before any subgraph is asked', async () => {
     const r = await riyadh.graphql('mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }', {}, await riyadh.token(['editor']));
     expect(r.status).toBe(403);

@@ -159,6 +159,18 @@ describe('/metrics', () => {
     expect(sumOf(after, 'mmhub_graphql_requests_total', { operation: 'CountedByName', outcome: 'client_error' })).toBe(1);
   });
 
+  it('asks no service when a read comes without a token', async () => {
+    const calls = (m: Exposition) => sumOf(m, 'mmhub_subgraph_request_duration_seconds_count') ?? 0;
+    const before = calls(await riyadh.metrics('gateway'));
+    const r = await riyadh.graphql('query Anonymous { initiatives(first: 1) { totalCount } }');
+    expect(r.status).toBe(401);
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(calls(await riyadh.metrics('gateway'))).toBe(before);
+    // the same read with a token is one call
+    expect((await riyadh.graphql('query Anonymous { initiatives(first: 1) { totalCount } }', {}, await riyadh.token(['viewer']))).errors).toBeUndefined();
+    expect(calls(await riyadh.metrics('gateway'))).toBe(before + 1);
+  });
+
   it('counts duplicates and dead letters at the hub', async () => {
     const before = await hub.metrics('initiatives');
     const e = riyadhEvent();
