@@ -13,8 +13,9 @@ const titles = {
   // digits as Arabic text writes them
   hotline: 'بلاغات ٩٤٠ العاجلة',
   dengue: 'مكافحة البعوض الناقل لحمى الضنك في أحياء جدة',
+  facilities: 'ترخيص المنشآت التجارية مع الشؤون البلدية',
 };
-const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '', hotline: '', dengue: '' };
+const ids: Record<keyof typeof titles, string> = { portal: '', services: '', branches: '', improvements: '', hotline: '', dengue: '', facilities: '' };
 
 beforeAll(async () => {
   [riyadh, ministry] = await Promise.all([
@@ -67,6 +68,10 @@ const examples: Array<[string, keyof typeof titles]> = [
   ['مكافحة حمى الضنك', 'dengue'],
   ['مكافحة البعوض بجدة', 'dengue'],
   ['الحمى', 'dengue'],
+  // a noun in ـأة for its plural in ـآت; hamza on the other seat (الشئون for الشؤون)
+  ['منشأة تجارية', 'facilities'],
+  ['ترخيص المنشأة', 'facilities'],
+  ['الشئون البلدية', 'facilities'],
 ];
 
 describe.each([

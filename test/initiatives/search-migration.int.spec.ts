@@ -49,10 +49,11 @@ describe('search keys of rows stored before this version', () => {
 
       // as the service does at start
       expect(await initiativesService.upkeep!({ orm, log })).toBe(4101);
+      // the hamza of الحدائق on its seat ئ is keyed ء
       expect(
         await query(
           db.url,
-          `select count(*)::int as n from initiatives.initiative where code like 'R-%' and search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حدائق ' || substr(code, 3)`,
+          `select count(*)::int as n from initiatives.initiative where code like 'R-%' and search_stems is distinct from 'r-' || substr(code, 3) || ' تطوير حداءق ' || substr(code, 3)`,
         ),
       ).toEqual([{ n: 0 }]);
       expect(await query(db.url, `select search_text, search_stems, search_stems_version from initiatives.initiative where code = 'PDF-1'`)).toEqual([

@@ -2,7 +2,7 @@ import { FOLDED_FROM, FOLDED_TO, INVISIBLE_CHARACTERS } from '../../../kernel/sr
 
 /**
  * The kernel's `normalizeArabic` as a SQL expression over `expr`, step by step: NFKC, invisible
- * characters out, tashkeel and tatweel out, أ إ آ ٱ → ا, ة → ه, ى → ي, other digits and Persian
+ * characters out, tashkeel and tatweel out, أ إ آ ٱ → ا, ة → ه, ى → ي, ؤ ئ → ء, other digits and Persian
  * letters folded, lower case, white space folded and trimmed. Titles are
  * stored as written; the duplicate finder compares them normalised on both sides of a pair.
  * duplicates.int.spec.ts checks this expression against `normalizeArabic`.

@@ -10,22 +10,27 @@ export const INVISIBLE_CHARACTERS =
   '\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\u3164\\uFE00-\\uFE0F\\uFEFF\\uFFA0\\uFFF0-\\uFFF8';
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARACTERS}]`, 'g');
 
-/** Letters and digits written another way, each beside the one it is read as: Arabic-Indic and Persian digits, Persian ی and ک. */
-export const FOLDED_FROM = '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹یک';
-export const FOLDED_TO = '01234567890123456789يك';
+/**
+ * Letters and digits written another way, each beside the one it is read as: Arabic-Indic and Persian digits,
+ * Persian ی and ک, and hamza on the seats ؤ and ئ as ء, since either seat is written after a ḍamma (الشؤون،
+ * الشئون; مسؤول، مسئول).
+ */
+export const FOLDED_FROM = '٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹یکؤئ';
+export const FOLDED_TO = '01234567890123456789يكءء';
 const FOLDED = new Map([...FOLDED_FROM].map((c, i) => [c, FOLDED_TO[i]]));
+const FOLDABLE = new RegExp(`[${FOLDED_FROM}]`, 'g');
 
 /**
  * One normalisation for Arabic text, applied on write and on query: NFKC (presentation forms such
  * as the lam-alef ligatures of text pasted from PDFs become letters), invisible format characters
- * removed, Arabic-Indic and Persian digits read as 0–9, Persian ی ک as ي ك, أ إ آ ٱ → ا, ة → ه,
+ * removed, Arabic-Indic and Persian digits read as 0–9, Persian ی ک as ي ك, ؤ ئ → ء, أ إ آ ٱ → ا, ة → ه,
  * ى → ي, tashkeel and tatweel removed, Latin lower-cased, spaces folded.
  */
 export function normalizeArabic(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
-    .replace(/[٠-٩۰-۹یک]/g, (c) => FOLDED.get(c)!)
+    .replace(FOLDABLE, (c) => FOLDED.get(c)!)
     .replace(DIACRITICS, '')
     .replace(/[\u0623\u0625\u0622\u0671]/g, '\u0627')
     .replace(/\u0629/g, '\u0647')
@@ -39,7 +44,7 @@ const ARABIC_LETTER = /[\u0621-\u064A]/;
 export const containsArabic = (text: string): boolean => ARABIC_LETTER.test(text);
 
 /** Bumped whenever `searchStems` gives other keys: stored keys of an older version are computed again at start. */
-export const SEARCH_STEMS_VERSION = 4;
+export const SEARCH_STEMS_VERSION = 5;
 
 // particles a search is not about; dropped from the stored text and from the query alike, with و or ف attached too
 const PARTICLES = new Set([
@@ -111,6 +116,8 @@ function withoutSuffixes(word: string): string {
   if (pronoun) w = pronoun[1];
   if (w.endsWith('ات') && w.length >= 4) return w.slice(0, -2);
   if (/(ون|ين)$/.test(w) && SOUND_MASCULINE_STEM.test(w.slice(0, -2))) return w.slice(0, -2);
+  // the alef of ـأة goes with it, as it merges into the plural's آت: منشأة and منشآت are keyed منش
+  if (w.endsWith('اه') && w.length >= 5) return w.slice(0, -2);
   if (w.endsWith('ه') && w.length >= 3) return w.slice(0, -1);
   // ة written ت before a pronoun: مبادرتها
   if (pronoun && w.endsWith('ت') && w.length >= 4) return w.slice(0, -1);

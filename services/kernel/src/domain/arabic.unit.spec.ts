@@ -16,11 +16,15 @@ describe('normalizeArabic', () => {
     // lam-alef presentation forms, as text pasted from a PDF carries them
     ['اﻷمانة', 'الامانه'],
     ['ﻹدارة', 'لاداره'],
-    ['ﻻئحة', 'لائحه'],
+    ['ﻻئحة', 'لاءحه'],
     // Arabic-Indic and Persian digits, Persian letters
     ['بلاغات ٩٤٠', 'بلاغات 940'],
     ['۲۰۲۶', '2026'],
     ['بلدیه مکه', 'بلديه مكه'],
+    // hamza on either seat after a ḍamma
+    ['الشؤون البلدية', 'الشءون البلديه'],
+    ['الشئون البلدية', 'الشءون البلديه'],
+    ['مسئول', 'مسءول'],
     // invisible: direction marks, joiners, the soft hyphen, the byte-order mark, a variation selector
     ['خبر عا\u200dجل', 'خبر عاجل'],
     ['عا\u00adجل\u200f', 'عاجل'],
@@ -34,6 +38,7 @@ describe('normalizeArabic', () => {
   it('treats the spelling variants of one word as the same', () => {
     expect(normalizeArabic('الأمانة')).toBe(normalizeArabic('الامانه'));
     expect(normalizeArabic('إِدارة')).toBe(normalizeArabic('اداره'));
+    expect(normalizeArabic('وزارة الشئون البلدية')).toBe(normalizeArabic('وزارة الشؤون البلدية'));
   });
 
   it('is idempotent', () => {
@@ -51,9 +56,13 @@ describe('searchStems', () => {
   const stems = (text: string) => searchStems(normalizeArabic(text));
 
   it.each([
-    ['الحدائق العامة', 'حدائق عام'],
-    ['والحدائق', 'حدائق'],
+    ['الحدائق العامة', 'حداءق عام'],
+    ['والحدائق', 'حداءق'],
     ['بالمدينة', 'مدين'],
+    // a noun in ـأة and its plural in ـآت
+    ['المنشأة', 'منش'],
+    ['للمنشآت التجارية', 'منش تجاري'],
+    ['مكافآت', 'مكاف'],
     ['للبلدية', 'بلدي'],
     ['البلديات', 'بلدي'],
     ['الخدمات الإلكترونية', 'خدم كتروني'],

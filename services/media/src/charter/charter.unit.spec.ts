@@ -47,6 +47,12 @@ describe('charter rules', () => {
     expect(check(r, 'خبر رسمي موثوق')).toEqual([]);
   });
 
+  it('BANNED_TERM: found with its hamza on either seat (مسؤول، مسئول)', () => {
+    const r = rule({ kind: K.BANNED_TERM, severity: Severity.BLOCKING, term: 'مصدر مسؤول' });
+    const text = 'صرح مصدر مسئول بأن';
+    expect(check(r, text).map((v) => v.span!.text)).toEqual(['مصدر مسئول']);
+  });
+
   it('BANNED_TERM: other spellings listed with the term are banned too', () => {
     const r = rule({ kind: K.BANNED_TERM, severity: Severity.ADVISORY, term: 'جوجل', variants: ['قوقل'] });
     expect(check(r, 'ابحث في قوقل').map((v) => v.span!.text)).toEqual(['قوقل']);
