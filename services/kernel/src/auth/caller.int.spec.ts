@@ -108,6 +108,10 @@ describe('the claims of a validly signed token', () => {
     ['a numeric sub', { sub: 42, node: 'riyadh', roles: ['viewer'] }],
     ['an unknown node', { sub: 'u', node: 'atlantis', roles: ['viewer'] }],
     ['a node that is not a string', { sub: 'u', node: ['riyadh'], roles: ['viewer'] }],
+    // a sub is written beside every change the caller makes: nothing a database refuses, nothing of a page's length
+    ['a sub holding NUL', { sub: 'u\u0000x', node: 'riyadh', roles: ['viewer'] }],
+    ['a sub holding a broken surrogate', { sub: 'u\ud800', node: 'riyadh', roles: ['viewer'] }],
+    ['a sub of 1,000 characters', { sub: 'u'.repeat(1000), node: 'riyadh', roles: ['viewer'] }],
   ])('refuses %s', async (_what, claims) => {
     await expect(verify(await sign(claims))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });

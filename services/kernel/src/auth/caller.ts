@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { DomainError, forbidden, notOwner, unauthenticated } from '../domain/errors';
+import { hasForbiddenCharacters } from '../domain/validate';
 
 export const ROLES = ['viewer', 'editor', 'reviewer', 'admin', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,12 +82,17 @@ function refusalOf(e: { code?: string; claim?: string; reason?: string }): { en:
 
 const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r);
 
-/** Claims taken only as they should be: sub a string, node a known node, roles a list of known roles. */
+/** The longest user id a token may name: it is written beside every change the caller makes. */
+const MAX_SUB_LENGTH = 255;
+
+/** Claims taken only as they should be: sub a storable string, node a known node, roles a list of known roles. */
 export function callerFromClaims(p: JWTPayload, knownNodes: readonly string[]): Caller {
   const { sub, node, roles } = p as { sub?: unknown; node?: unknown; roles?: unknown };
   if (
     typeof sub !== 'string' ||
     !sub.trim() ||
+    sub.length > MAX_SUB_LENGTH ||
+    hasForbiddenCharacters(sub) ||
     typeof node !== 'string' ||
     !knownNodes.includes(node) ||
     !Array.isArray(roles) ||
