@@ -2,6 +2,7 @@ import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@m
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Logger } from '../observability/logger';
+import { ConfigError } from '../config/config';
 
 export type { EntityManager };
 
@@ -47,8 +48,23 @@ export async function openDatabase(s: OrmSettings): Promise<MikroORM> {
   });
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** PostgreSQL's code for a database that does not exist. */
+const NO_SUCH_DATABASE = '3D000';
+
+/**
+ * Applies pending migrations; returns the names applied. A database that does not exist is a
+ * configuration error: the migrator would create it, and a mistyped URL would then serve an empty node.
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch (e) {
+    if ((e as { code?: string }).code !== NO_SUCH_DATABASE) throw e;
+    const name = orm.config.get('dbName');
+    throw new ConfigError([
+      `MMHUB_DATABASE_URL: the database "${name}" does not exist; create it first (infra/postgres/create-databases.sh <node>), or correct the URL`,
+    ]);
+  }
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
