@@ -203,7 +203,7 @@ export function buildProgram(ctx: RunContext): Command {
       .description("print a development token for the node (--node, else the environment's MMHUB_NODE); refused in production mode")
       .requiredOption('--roles <r1,r2>', 'viewer, editor, reviewer, admin, analyst: one or more, comma-separated')
       .option('--sub <id>', 'the subject (default <node>-<roles>)')
-      .option('--ttl <duration>', 'the lifetime, longer than zero: 30m, 8h, 2d', '8h'),
+      .option('--ttl <duration>', 'the lifetime, longer than zero and at most 366d: 30m, 8h, 2d', '8h'),
   ).action(async (o: { roles: string; sub?: string; ttl: string; node?: string; port?: string }) => {
     const config = loadConfig(envOf(ctx, o));
     try {

@@ -34,5 +34,17 @@ describe('mmhub token', () => {
     expect(() => parseTtl('0s')).toThrow('--ttl must be longer than zero; got "0s"');
     expect(() => parseTtl('0d')).toThrow(/longer than zero/);
     expect(parseTtl('2d')).toBe(172800);
+    expect(parseTtl('366d')).toBe(366 * 86400);
+    expect(() => parseTtl('367d')).toThrow('--ttl is at most 366d; got "367d"');
+    expect(() => parseTtl('100000000000000000000d')).toThrow(/--ttl is at most 366d/);
+  });
+
+  it('prints no token the node would refuse: an empty, control-laden or overlong --sub', async () => {
+    const config = loadConfig({ MMHUB_NODE: 'riyadh' });
+    for (const sub of ['', '   ', 'a\u0000b', 'x'.repeat(256)]) {
+      await expect(developmentToken(config, { roles: 'viewer', sub })).rejects.toThrow(/--sub takes a user id/);
+    }
+    const token = await developmentToken(config, { roles: 'viewer', sub: 'مستخدم-١' });
+    expect(await createTokenVerifier(config.auth)(token)).toMatchObject({ sub: 'مستخدم-١' });
   });
 });
