@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { run } from './program';
 import { exitOnUnhandledErrors } from '../services/kernel/src/service';
+import { quietWhenReadersLeave } from './io';
 
 /** A server's stop on SIGINT and SIGTERM; a second signal does not start a second stop. */
 function stopOnSignal(stop: () => Promise<void>): void {
@@ -20,6 +21,8 @@ function stopOnSignal(stop: () => Promise<void>): void {
 
 exitOnUnhandledErrors();
 const ctx: Parameters<typeof run>[1] = { env: process.env, io: { stdout: process.stdout, stderr: process.stderr } };
+// the reader of what was printed has all it wanted: done
+quietWhenReadersLeave(ctx.io, () => process.exit(0));
 run(process.argv.slice(2), ctx).then(
   (code) => {
     if (code >= 0) process.exit(code);

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -7,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { run } from '../../cli/program';
 import { csvOf, columnsOf } from '../../gateway/src/open-data';
 import { freePorts, startDemo, tokensIn } from '../console/demo';
+import { ROOT } from '../support/infra';
 
 /** A stream a command writes to, read back as text. */
 function sink(): PassThrough & { text(): string } {
@@ -95,6 +98,24 @@ describe('open data on the demo federation: mmhub export and the download at the
     const reports = JSON.parse(progress.stdout) as Array<{ initiativeId: string; percentComplete: number }>;
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.every((p) => p.initiativeId && typeof p.percentComplete === 'number')).toBe(true);
+  }, 120_000);
+
+  it('finishes its file and exits 0 when the reader of its progress goes away (mmhub export … 2>&1 | head -1)', async () => {
+    const file = path.join(outDir, 'progress-piped.ndjson');
+    const cli = spawn(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli/main.js'), 'export', 'progress', '--port', String(port), '--format', 'ndjson', '--out', file],
+      {
+        env: { PATH: process.env.PATH },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    // the reader takes the first line and leaves, as head does
+    cli.stderr!.once('data', () => cli.stderr!.destroy());
+    const [code] = (await once(cli, 'exit')) as [number];
+    expect(code).toBe(0);
+    expect(readFileSync(file, 'utf8').trim().split('\n').length).toBeGreaterThan(0);
+    expect(readdirSync(outDir).filter((f) => f.includes('.partial-'))).toEqual([]);
   }, 120_000);
 
   it('says which node answers when the port is another node’s', async () => {
