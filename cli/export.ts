@@ -70,7 +70,7 @@ export async function exportData(o: ExportCommand, config: Config, io: Io): Prom
     if (node === undefined) throw new Error(`no gateway answers at ${base}: start the node (or the demo, npm start), or give its address with --gateway`);
     if (node !== config.node)
       throw new UsageError(
-        `the gateway at ${base} is ${node}'s, not ${config.node}'s: give ${config.node}'s --port (on the demo, riyadh is at PORT+1 and jeddah at PORT+2) or --gateway`,
+        `the gateway at ${base} is ${node}'s, not ${config.node}'s: give ${config.node}'s --port (on the demo, riyadh is at MMHUB_PORT+1 and jeddah at MMHUB_PORT+2) or --gateway`,
       );
   }
   const token = await callerToken(config, o.token);
