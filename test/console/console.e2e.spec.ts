@@ -8,6 +8,7 @@ import { SeedDays } from '../../cli/seed/days';
 import { consoleSite } from '../../gateway/src/console';
 import { createLogger } from '../../services/kernel/src/observability';
 import { loadConfig } from '../../services/kernel/src/config';
+import { hijriOfDay } from '../../services/kernel/src/domain';
 import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
 import { freePorts, graphql, startDemo, tokensIn } from './demo';
 
@@ -120,6 +121,16 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await page.locator('[data-testid="detail"] .clash-list li').count()).toBeGreaterThan(0);
     await accessible();
     await shoot(page, 'calendar-detail');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
+
+    // a campaign's detail gives its first and last days in both calendars, the last the day before its midnight end
+    await page.locator('.chip[data-kind="campaign"]').first().click();
+    for (const part of ['from', 'to']) {
+      const text = (await page.locator(`[data-testid="detail-${part}"]`).textContent())!;
+      const day = /\((\d{4}-\d{2}-\d{2})\)/.exec(text)![1];
+      expect(text.startsWith(hijriOfDay(day).ar)).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
 

@@ -57,7 +57,7 @@ export const CalendarMonthQuery = graphql(`
             ar
             en
           }
-          endsAtHijri {
+          lastDayHijri {
             ar
             en
           }

@@ -193,7 +193,8 @@ export function Detail({ placed: p, onClose }: { placed: Placed; settings: Setti
     return () => document.removeEventListener('keydown', close);
   }, [onClose]);
   const fromHijri = campaign ? campaign.startsAtHijri : entry!.startDateHijri;
-  const toHijri = campaign ? campaign.endsAtHijri : entry!.endDateHijri;
+  // the last day included, as the grid shows it: endsAt is the midnight after it
+  const toHijri = campaign ? campaign.lastDayHijri : entry!.endDateHijri;
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div role="dialog" aria-modal="true" aria-labelledby="detail-title" className="dialog" onClick={(ev) => ev.stopPropagation()} data-testid="detail">
@@ -212,11 +213,11 @@ export function Detail({ placed: p, onClose }: { placed: Placed; settings: Setti
             </>
           )}
           <dt>{t('from')}</dt>
-          <dd>
+          <dd data-testid="detail-from">
             {pick(fromHijri.ar, fromHijri.en)} <small>({p.first})</small>
           </dd>
           <dt>{t('to')}</dt>
-          <dd>
+          <dd data-testid="detail-to">
             {pick(toHijri.ar, toHijri.en)} <small>({p.last})</small>
           </dd>
           {campaign && (
