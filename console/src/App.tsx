@@ -1,9 +1,10 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Provider } from 'urql';
-import { Link, Redirect, Route, Router, Switch, useLocation } from 'wouter';
+import { Link, Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { apiClient } from './lib/client';
 import { currentSession, signOut, type Session } from './lib/auth';
 import { useI18n } from './lib/i18n';
+import { ViewBoundary } from './lib/errors';
 import type { Settings } from './lib/settings';
 import { Callback, SignIn } from './views/SignIn';
 import { CalendarView } from './views/Calendar';
@@ -50,6 +51,7 @@ export function App({ settings }: { settings: Settings }) {
 function Shell({ settings, session, onSignOut }: { settings: Settings; session: Session; onSignOut(): void }) {
   const { t, e, lang, setLang } = useI18n();
   const [location] = useLocation();
+  const search = useSearch();
   return (
     <>
       <a className="skip" href="#main">
@@ -86,29 +88,31 @@ function Shell({ settings, session, onSignOut }: { settings: Settings; session: 
         </div>
       </header>
       <main id="main">
-        <Suspense fallback={<p>{t('loading')}</p>}>
-          <Switch>
-            <Route path="/calendar">
-              <CalendarView settings={settings} />
-            </Route>
-            <Route path="/initiatives">
-              <Initiatives />
-            </Route>
-            <Route path="/initiatives/:id">{(p) => <InitiativePage id={p.id} />}</Route>
-            <Route path="/dashboard">
-              <Dashboard />
-            </Route>
-            <Route path="/review">
-              <ReviewQueue session={session} />
-            </Route>
-            <Route path="/live">
-              <Live />
-            </Route>
-            <Route>
-              <Redirect to="/calendar" />
-            </Route>
-          </Switch>
-        </Suspense>
+        <ViewBoundary resetKey={location + search} message={t('viewFailed')} backLabel={t('backToCalendar')} backHref="/console/calendar">
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <Switch>
+              <Route path="/calendar">
+                <CalendarView settings={settings} />
+              </Route>
+              <Route path="/initiatives">
+                <Initiatives />
+              </Route>
+              <Route path="/initiatives/:id">{(p) => <InitiativePage id={p.id} />}</Route>
+              <Route path="/dashboard">
+                <Dashboard />
+              </Route>
+              <Route path="/review">
+                <ReviewQueue session={session} />
+              </Route>
+              <Route path="/live">
+                <Live />
+              </Route>
+              <Route>
+                <Redirect to="/calendar" />
+              </Route>
+            </Switch>
+          </Suspense>
+        </ViewBoundary>
       </main>
     </>
   );

@@ -149,6 +149,16 @@ describe('the console in a real browser, on the demo federation', () => {
     await view(`/calendar?view=week&w=${ramadan.from}`, '[data-testid="month-grid"] td[data-date]');
     expect(await page.locator('[data-testid="month-grid"] td[data-date]').count()).toBe(7);
     expect(await page.locator('[data-occasion="RAMADAN"]').count()).toBeGreaterThan(0);
+    // the week of the day asked, from its Sunday
+    const sunday = new Date(`${ramadan.from}T00:00:00Z`);
+    sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+    expect(await page.locator('[data-testid="month-grid"] td[data-date]').first().getAttribute('data-date')).toBe(sunday.toISOString().slice(0, 10));
+    // an address edited by hand shows this week or month, not a blank page
+    for (const address of ['/calendar?view=week&w=garbage', '/calendar?view=week&w=2027-02-30', '/calendar?y=1448&m=13']) {
+      await view(address, '[data-testid="month-grid"] td[data-date]');
+      expect(await page.locator('[data-testid="view-error"], [data-testid="api-error"]').count()).toBe(0);
+    }
+    expect(errors).toEqual([]);
     await accessible();
     await shoot(page, 'calendar-week');
     await view(`/calendar?view=agenda&y=${ramadan.hijriYear}&m=9`, '[data-testid="agenda"] li');

@@ -9,6 +9,13 @@ export function addDays(day: Day, n: number): Day {
   return d.toISOString().slice(0, 10);
 }
 
+/** The day an address names, when it names one that exists (2027-02-30 does not); else null. */
+export function dayOrNull(text: string | null): Day | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? text : null;
+}
+
 /** 0 for Sunday … 6 for Saturday. */
 export const weekday = (day: Day): number => new Date(`${day}T00:00:00Z`).getUTCDay();
 

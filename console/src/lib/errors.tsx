@@ -1,3 +1,4 @@
+import { Component, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import { useI18n } from './i18n';
 
@@ -39,4 +40,32 @@ export function ApiError({ error, onRetry }: { error?: CombinedError; onRetry?: 
       )}
     </div>
   );
+}
+
+/**
+ * A view that fails while drawing (an address edited into something it cannot show) is replaced by a message
+ * and a way back, not by a blank page: the header and its navigation stay. A new address draws the view again.
+ */
+export class ViewBoundary extends Component<
+  { resetKey: string; message: string; backLabel: string; backHref: string; children: ReactNode },
+  { failed: boolean }
+> {
+  state = { failed: false };
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+
+  componentDidUpdate(previous: { resetKey: string }): void {
+    if (previous.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false });
+  }
+
+  render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert" className="alert" data-testid="view-error">
+        {this.props.message} <a href={this.props.backHref}>{this.props.backLabel}</a>
+      </div>
+    );
+  }
 }

@@ -29,6 +29,8 @@ const TEXTS = {
   unreachable: { ar: 'الجهة لا تستجيب: تعذّر الوصول إلى البوابة.', en: 'The node is not answering: its gateway cannot be reached.' },
   serviceDown: { ar: 'خدمة لا تستجيب؛ بعض البيانات غير متاحة.', en: 'A service is not answering; some data is missing.' },
   retry: { ar: 'إعادة المحاولة', en: 'Try again' },
+  viewFailed: { ar: 'تعذّر عرض هذه الصفحة بهذا العنوان.', en: 'This page cannot be shown at this address.' },
+  backToCalendar: { ar: 'العودة إلى الروزنامة', en: 'Back to the calendar' },
   hijri: { ar: 'هجري', en: 'Hijri' },
   gregorian: { ar: 'ميلادي', en: 'Gregorian' },
   month: { ar: 'شهر', en: 'Month' },

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useLocation, useSearch } from 'wouter';
 import { CalendarMonthQuery, NodesQuery } from '../api/operations';
 import { ApiError } from '../lib/errors';
-import { addDays, formatDay, hijriOf, todayInRiyadh, weekday } from '../lib/dates';
+import { addDays, dayOrNull, formatDay, hijriOf, todayInRiyadh, weekday } from '../lib/dates';
 import { AUDIENCES, AXES, CHANNELS, useI18n } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 import { type Clash, type Mode, type CalendarKind, type Placed, FILTERS, placed, lastDayOfGregorianMonth, pad } from './calendar-placing';
@@ -44,9 +44,16 @@ export function CalendarView({ settings }: { settings: Settings }) {
   const kind: CalendarKind = params.get('cal') === 'gregorian' ? 'gregorian' : 'hijri';
   const mode: Mode = params.get('view') === 'week' ? 'week' : params.get('view') === 'agenda' ? 'agenda' : 'month';
   const todayHijri = hijriOf(today);
-  const year = Number(params.get('y')) || (kind === 'hijri' ? todayHijri.year : Number(today.slice(0, 4)));
-  const month = Number(params.get('m')) || (kind === 'hijri' ? todayHijri.month : Number(today.slice(5, 7)));
-  const weekStart = params.get('w') ?? addDays(today, -weekday(today));
+  // an address edited by hand falls back to today's month or week rather than to an error
+  const asked = (name: string, min: number, max: number) => {
+    const n = Number(params.get(name));
+    return Number.isInteger(n) && n >= min && n <= max ? n : null;
+  };
+  const year = asked('y', 1, 9999) ?? (kind === 'hijri' ? todayHijri.year : Number(today.slice(0, 4)));
+  const month = asked('m', 1, 12) ?? (kind === 'hijri' ? todayHijri.month : Number(today.slice(5, 7)));
+  // a week runs from Sunday: any of its days names it
+  const weekDay = dayOrNull(params.get('w')) ?? today;
+  const weekStart = addDays(weekDay, -weekday(weekDay));
   const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<(typeof FILTERS)[number], string>;
 
   const go = (changes: Record<string, string | number | null>) => {
