@@ -217,8 +217,8 @@ describe('the console in a real browser, on the demo federation', () => {
     await shoot(page, 'dashboard', { fullPage: true });
   }, 180_000);
 
-  it('lets the hub’s reviewer approve a municipality’s message, and the queue updates', async () => {
-    // riyadh writes for a national campaign and submits it: the ministry reviews it at the hub
+  /** A message riyadh writes for a national campaign and submits: the ministry reviews it at the hub. */
+  const submittedNationalMessage = async (): Promise<string> => {
     const tokens = tokensIn(dataDir);
     const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
     const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(
@@ -232,19 +232,28 @@ describe('the console in a real browser, on the demo federation', () => {
       'mutation ($c: ID!) { draftMessage(input: { bodyAr: "أمانة الرياض تشارك في الحملة الوطنية", campaignId: $c, variants: [{ channel: "X", text: "أمانة الرياض تشارك في الحملة الوطنية @MOMRAgov", hashtags: ["بلدي"] }] }) { id version } }',
       { c: campaigns.edges[0].node.id },
     );
-    const id = drafted.draftMessage.id;
     await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', {
-      id,
+      id: drafted.draftMessage.id,
       v: drafted.draftMessage.version,
     });
+    return drafted.draftMessage.id;
+  };
 
+  /** The hub's review queue, once it holds the message. */
+  const queueHolding = async (id: string) => {
     const card = page.locator(`li.card[data-message="${id}"]`);
     for (const deadline = Date.now() + 60_000; ;) {
       await view('/review', '[data-testid="queue-count"]');
-      if (await card.count()) break;
+      if (await card.count()) return card;
       if (Date.now() > deadline) throw new Error('the message submitted at riyadh never reached the hub’s review queue');
       await page.waitForTimeout(500);
     }
+  };
+
+  it('lets the hub’s reviewer approve a municipality’s message, and the queue updates', async () => {
+    const tokens = tokensIn(dataDir);
+    const id = await submittedNationalMessage();
+    const card = await queueHolding(id);
     const before = await page.locator('li.card[data-message]').count();
     await accessible();
     await shoot(page, 'review', { fullPage: true });
@@ -269,15 +278,41 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await card.count()).toBe(0);
   }, 180_000);
 
-  it('says in the user’s language why the API refuses a decision', async () => {
-    // a municipality's own local message is for its own reviewers: the hub's approval is refused
+  it('offers the hub’s reviewer no decision the API would refuse, and says in the user’s language why it refuses one', async () => {
+    // a municipality's own local message is for its own reviewers: the hub's are offered no decision on it
     await view('/review', 'li.card[data-message]');
     const local = page
       .locator('li.card[data-message]')
-      .filter({ has: page.locator('h2', { hasText: 'أمانة' }) })
+      .filter({ has: page.locator('h2', { hasText: 'محلي' }) })
       .first();
-    await local.locator('[data-testid="approve"]').click();
-    const alert = local.locator('[data-testid="api-error"]');
+    expect(await local.locator('[data-testid="approve"]').isDisabled()).toBe(true);
+    expect(await local.locator('[data-testid="request-changes"]').isDisabled()).toBe(true);
+    expect(await local.locator('[data-testid="decided-by-others"]').textContent()).toMatch(/[\u0600-\u06FF]/);
+
+    // riyadh's editor changes a message the hub's reviewer has open: the approval of the old text is refused
+    const id = await submittedNationalMessage();
+    const card = await queueHolding(id);
+    const tokens = tokensIn(dataDir);
+    const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
+    const { mediaMessage } = await graphql<{ mediaMessage: { version: number } }>(
+      riyadh,
+      tokens.RIYADH_EDITOR,
+      'query ($id: ID!) { mediaMessage(id: $id) { version } }',
+      {
+        id,
+      },
+    );
+    await graphql(
+      riyadh,
+      tokens.RIYADH_EDITOR,
+      'mutation ($id: ID!, $v: Int!) { editMessage(id: $id, version: $v, input: { bodyAr: "أمانة الرياض تشارك في الحملة الوطنية لهذا العام" }) { version } }',
+      {
+        id,
+        v: mediaMessage.version,
+      },
+    );
+    await card.locator('[data-testid="approve"]').click();
+    const alert = card.locator('[data-testid="api-error"]');
     await alert.waitFor({ timeout: 60_000 });
     expect(await alert.textContent()).toMatch(/[\u0600-\u06FF]/);
   }, 180_000);

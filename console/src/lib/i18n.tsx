@@ -29,6 +29,10 @@ const TEXTS = {
   unreachable: { ar: 'الجهة لا تستجيب: تعذّر الوصول إلى البوابة.', en: 'The node is not answering: its gateway cannot be reached.' },
   serviceDown: { ar: 'خدمة لا تستجيب؛ بعض البيانات غير متاحة.', en: 'A service is not answering; some data is missing.' },
   retry: { ar: 'إعادة المحاولة', en: 'Try again' },
+  decidedByOthers: {
+    ar: 'يقرر في هذه الرسالة مراجِع الجهة المالكة لها، أو مراجِع الوزارة إن كانت لحملة وطنية؛ ولا يعتمد كاتبها ما كتب.',
+    en: 'A reviewer of the node that owns this message decides on it, or the ministry’s for a national campaign; its author does not approve it.',
+  },
   viewFailed: { ar: 'تعذّر عرض هذه الصفحة بهذا العنوان.', en: 'This page cannot be shown at this address.' },
   backToCalendar: { ar: 'العودة إلى الروزنامة', en: 'Back to the calendar' },
   hijri: { ar: 'هجري', en: 'Hijri' },
@@ -122,6 +126,11 @@ const TEXTS = {
 export type TextKey = keyof typeof TEXTS;
 
 const ENUMS: Record<string, { ar: string; en: string }> = {
+  // where a media message came from, named on its review card when it has no campaign or initiative
+  AUTHORED: { ar: 'رسالة محررة', en: 'Written message' },
+  KEY_MESSAGE: { ar: 'من رسالة رئيسية', en: 'From a key message' },
+  PRESS_RELEASE: { ar: 'بيان صحفي', en: 'Press release' },
+  FACT_SHEET: { ar: 'صحيفة حقائق', en: 'Fact sheet' },
   HEALTH_AWARENESS: { ar: 'التوعية الصحية', en: 'Health awareness' },
   E_SERVICES: { ar: 'الخدمات الإلكترونية', en: 'E-services' },
   INTERACTIVE_SERVICES: { ar: 'الخدمات التفاعلية', en: 'Interactive services' },

@@ -85,6 +85,11 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
     setError(r.error);
     if (!r.error) onDecided();
   };
+  // as the API decides (message.review): a reviewer of the owner, or of the ministry for a national campaign's message; never its author
+  const mayDecide =
+    session.roles.includes('reviewer') &&
+    (m.node === session.node || (session.node === 'ministry' && m.campaign?.scope === 'NATIONAL')) &&
+    !m.authors.includes(session.sub);
   const titleId = `message-${m.id}`;
   return (
     <li className="card" data-message={m.id} aria-labelledby={titleId}>
@@ -129,18 +134,17 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
           </label>
         )}
         {missingReason && <p role="alert">{t('reasonRequired')}</p>}
-        <button
-          type="button"
-          className="primary"
-          disabled={result.fetching || !session.roles.some((r) => r === 'reviewer' || r === 'admin')}
-          onClick={() => void decide('APPROVE')}
-          data-testid="approve"
-        >
+        {!mayDecide && (
+          <p className="note" data-testid="decided-by-others">
+            {t('decidedByOthers')}
+          </p>
+        )}
+        <button type="button" className="primary" disabled={result.fetching || !mayDecide} onClick={() => void decide('APPROVE')} data-testid="approve">
           {t('approve')}
         </button>
         <button
           type="button"
-          disabled={result.fetching}
+          disabled={result.fetching || !mayDecide}
           onClick={() => (asking ? void decide('REQUEST_CHANGES') : setAsking(true))}
           data-testid="request-changes"
         >
