@@ -194,6 +194,24 @@ describe('message workflow', () => {
     ).toBe('BAD_USER_INPUT');
   });
 
+  it('counts the rules a refused message breaks, not their findings, and says each finding once', () => {
+    const onInstagram: Violation = { ...blocker, channel: Channel.INSTAGRAM };
+    const other: Violation = { ...blocker, ruleId: 'r2', message: { en: 'Too long.', ar: 'أطول من المسموح.' } };
+    const refusal = (violations: Violation[]) => {
+      try {
+        submitMessage(draft(), null, author, violations);
+      } catch (e) {
+        return (e as DomainError).text;
+      }
+      throw new Error('accepted');
+    };
+    expect(refusal([blocker, onInstagram])).toEqual({
+      en: 'The message cannot be submitted: it breaks 1 blocking charter rule: No Arabic.',
+      ar: 'لا يمكن إرسال الرسالة للمراجعة: تخالف قاعدة ملزمة واحدة في الميثاق: لا عربية.',
+    });
+    expect(refusal([blocker, onInstagram, other]).ar).toBe('لا يمكن إرسال الرسالة للمراجعة: تخالف قاعدتين ملزمتين في الميثاق: لا عربية. أطول من المسموح.');
+  });
+
   it('refuses scheduling in the past', () => {
     const approved = run.approve(run.submit(draft()));
     expect(codeOf(() => scheduleMessage(approved, new Date('2026-11-25T09:00:00Z'), author))).toBe('BAD_USER_INPUT');

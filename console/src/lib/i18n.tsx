@@ -29,6 +29,10 @@ const TEXTS = {
   unreachable: { ar: 'الجهة لا تستجيب: تعذّر الوصول إلى البوابة.', en: 'The node is not answering: its gateway cannot be reached.' },
   serviceDown: { ar: 'خدمة لا تستجيب؛ بعض البيانات غير متاحة.', en: 'A service is not answering; some data is missing.' },
   retry: { ar: 'إعادة المحاولة', en: 'Try again' },
+  blockedByCharter: {
+    ar: 'لا تُعتمد رسالة تخالف قاعدة ملزمة في الميثاق: اطلب تعديلها.',
+    en: 'A message that breaks a blocking charter rule is not approved: request changes.',
+  },
   decidedByOthers: {
     ar: 'يقرر في هذه الرسالة مراجِع الجهة المالكة لها، أو مراجِع الوزارة إن كانت لحملة وطنية؛ ولا يعتمد كاتبها ما كتب.',
     en: 'A reviewer of the node that owns this message decides on it, or the ministry’s for a national campaign; its author does not approve it.',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { InitiativesQuery, NodesQuery } from '../api/operations';
@@ -16,10 +16,17 @@ export function Initiatives() {
   const params = new URLSearchParams(search);
   const q = params.get('q') ?? '';
   const [typed, setTyped] = useState(q);
+  // the box says what is searched: after Back or a link that clears the search too
+  useEffect(() => setTyped(q), [q]);
+  // a value the API does not know, as an address edited by hand may hold, is no filter
+  const known = (name: string, values: readonly string[]) => {
+    const v = params.get(name) ?? '';
+    return values.includes(v) ? v : '';
+  };
   const node = params.get('node') ?? '';
-  const axis = params.get('axis') ?? '';
-  const status = params.get('status') ?? '';
-  const rag = params.get('rag') ?? '';
+  const axis = known('axis', AXES);
+  const status = known('status', STATUSES);
+  const rag = known('rag', RAGS);
   // national: the ministry's initiatives; local: the municipalities'
   const scope = params.get('scope') ?? '';
   const after = params.get('after');

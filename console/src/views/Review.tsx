@@ -90,6 +90,8 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
     session.roles.includes('reviewer') &&
     (m.node === session.node || (session.node === 'ministry' && m.campaign?.scope === 'NATIONAL')) &&
     !m.authors.includes(session.sub);
+  // the API refuses to approve a message that breaks a blocking rule: changes are what it needs
+  const blocked = m.violations.some((v) => v.severity === 'BLOCKING');
   const titleId = `message-${m.id}`;
   return (
     <li className="card" data-message={m.id} aria-labelledby={titleId}>
@@ -134,12 +136,23 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
           </label>
         )}
         {missingReason && <p role="alert">{t('reasonRequired')}</p>}
+        {mayDecide && blocked && (
+          <p className="note" data-testid="blocked-by-charter">
+            {t('blockedByCharter')}
+          </p>
+        )}
         {!mayDecide && (
           <p className="note" data-testid="decided-by-others">
             {t('decidedByOthers')}
           </p>
         )}
-        <button type="button" className="primary" disabled={result.fetching || !mayDecide} onClick={() => void decide('APPROVE')} data-testid="approve">
+        <button
+          type="button"
+          className="primary"
+          disabled={result.fetching || !mayDecide || blocked}
+          onClick={() => void decide('APPROVE')}
+          data-testid="approve"
+        >
           {t('approve')}
         </button>
         <button

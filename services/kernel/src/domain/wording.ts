@@ -162,6 +162,10 @@ export const NOUNS = {
     ar: { one: 'عنصر وسائط واحد', two: ['عنصرا وسائط', 'عنصري وسائط'], few: 'عناصر وسائط', many: 'عنصر وسائط', other: 'عنصر وسائط' },
     en: { one: 'media item', other: 'media items' },
   },
+  blockingRule: {
+    ar: { one: 'قاعدة ملزمة واحدة', two: ['قاعدتان ملزمتان', 'قاعدتين ملزمتين'], few: 'قواعد ملزمة', many: 'قاعدة ملزمة', other: 'قاعدة ملزمة' },
+    en: { one: 'blocking charter rule', other: 'blocking charter rules' },
+  },
 } as const satisfies Record<string, Noun>;
 
 /** A value as the caller sent it, cut short: a refusal never echoes a megabyte back. */

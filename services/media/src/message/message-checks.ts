@@ -1,4 +1,4 @@
-import { type DomainError, badInput } from '../../../kernel/src/domain';
+import { NOUNS, counted, type DomainError, badInput } from '../../../kernel/src/domain';
 import { CHANNEL_RULES, channelName } from '../channel/channel';
 import { blocking, type Violation } from '../charter/charter';
 import type { MessageState, Variant } from './message-state';
@@ -63,11 +63,14 @@ export function unknownLink(field: keyof typeof LINKED, id: string, node: string
 export function refuseBlocking(violations: Violation[], what: 'submitted' | 'approved'): void {
   const blockers = blocking(violations);
   if (!blockers.length) return;
+  // a rule broken on several channels is one rule; a finding worded alike on several is said once
+  const rules = counted(new Set(blockers.map((v) => v.ruleId)).size, NOUNS.blockingRule, 'oblique');
+  const said = (lang: 'en' | 'ar') => [...new Set(blockers.map((v) => v.message[lang]))].join(' ');
   throw badInput(
     'charter',
     {
-      en: `The message cannot be ${what}: it breaks ${blockers.length} blocking charter rule(s): ${blockers.map((v) => v.message.en).join(' ')}`,
-      ar: `لا يمكن ${what === 'submitted' ? 'إرسال الرسالة للمراجعة' : 'اعتماد الرسالة'}: تخالف ${blockers.length} من قواعد الميثاق الملزمة: ${blockers.map((v) => v.message.ar).join(' ')}`,
+      en: `The message cannot be ${what}: it breaks ${rules.en}: ${said('en')}`,
+      ar: `لا يمكن ${what === 'submitted' ? 'إرسال الرسالة للمراجعة' : 'اعتماد الرسالة'}: تخالف ${rules.ar} في الميثاق: ${said('ar')}`,
     },
     {
       violations: blockers.map((v) => ({
