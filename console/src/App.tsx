@@ -26,11 +26,22 @@ const NAV = [
 
 export function App({ settings }: { settings: Settings }) {
   const [session, setSession] = useState<Session | null>(() => currentSession());
-  const client = useMemo(() => apiClient(settings, () => currentSession()?.token ?? null), [settings, session?.token]);
+  const [expired, setExpired] = useState(false);
+  const client = useMemo(
+    () =>
+      apiClient(
+        settings,
+        () => currentSession()?.token ?? null,
+        () => (signOut(), setExpired(true), setSession(null)),
+      ),
+    [settings, session?.token],
+  );
   return (
     <Router base="/console">
       <Switch>
-        <Route path="/sign-in">{session ? <Redirect to="/calendar" /> : <SignIn settings={settings} onSignedIn={setSession} />}</Route>
+        <Route path="/sign-in">
+          {session ? <Redirect to="/calendar" /> : <SignIn settings={settings} expired={expired} onSignedIn={(s) => (setExpired(false), setSession(s))} />}
+        </Route>
         <Route path="/callback">
           <Callback settings={settings} onSignedIn={setSession} />
         </Route>

@@ -372,4 +372,33 @@ describe('the console in a real browser, on the demo federation', () => {
     await page.click('[data-testid="switch-lang"]');
     await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   }, 120_000);
+
+  it('ends a session whose token the API refuses (a key rotated, a token revoked) and says so at sign-in', async () => {
+    await view('/initiatives', '[data-testid="initiatives"] tbody tr');
+    // the same claims under a signature the node no longer accepts
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('mmhub.session')!) as { token: string };
+      s.token = `${s.token.slice(0, -6)}AAAAAA`;
+      sessionStorage.setItem('mmhub.session', JSON.stringify(s));
+    });
+    for (const address of ['/initiatives', '/live']) {
+      await page.goto(`${hub}/console${address}`);
+      const ended = page.locator('[data-testid="session-ended"]');
+      await ended.waitFor({ timeout: 60_000 });
+      expect(page.url()).toMatch(/\/console\/sign-in/);
+      expect(await ended.textContent()).toMatch(/[\u0600-\u06FF]/);
+      expect(await page.evaluate(() => sessionStorage.getItem('mmhub.session'))).toBeNull();
+      // the browser's complaints are the refused requests only
+      expect(errors.filter((m) => !/\b401\b/.test(m))).toEqual([]);
+      errors.length = 0;
+      await page.click('button[data-role="reviewer"]');
+      await page.waitForURL(/\/console\/calendar/);
+      if (address === '/initiatives')
+        await page.evaluate(() => {
+          const s = JSON.parse(sessionStorage.getItem('mmhub.session')!) as { token: string };
+          s.token = `${s.token.slice(0, -6)}AAAAAA`;
+          sessionStorage.setItem('mmhub.session', JSON.stringify(s));
+        });
+    }
+  }, 180_000);
 });

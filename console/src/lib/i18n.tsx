@@ -29,6 +29,10 @@ const TEXTS = {
   unreachable: { ar: 'الجهة لا تستجيب: تعذّر الوصول إلى البوابة.', en: 'The node is not answering: its gateway cannot be reached.' },
   serviceDown: { ar: 'خدمة لا تستجيب؛ بعض البيانات غير متاحة.', en: 'A service is not answering; some data is missing.' },
   retry: { ar: 'إعادة المحاولة', en: 'Try again' },
+  sessionEnded: {
+    ar: 'انتهت جلستك أو لم يعد رمز دخولك مقبولاً: سجّل الدخول مرة أخرى.',
+    en: 'Your session has ended or your token is no longer accepted: sign in again.',
+  },
   blockedByCharter: {
     ar: 'لا تُعتمد رسالة تخالف قاعدة ملزمة في الميثاق: اطلب تعديلها.',
     en: 'A message that breaks a blocking charter rule is not approved: request changes.',

@@ -14,7 +14,7 @@ function LangSwitch() {
   );
 }
 
-export function SignIn({ settings, onSignedIn }: { settings: Settings; onSignedIn(s: Session): void }) {
+export function SignIn({ settings, expired = false, onSignedIn }: { settings: Settings; expired?: boolean; onSignedIn(s: Session): void }) {
   const { t, e } = useI18n();
   const text = useErrorText();
   const [error, setError] = useState<(Error & { messageAr?: string }) | undefined>();
@@ -28,6 +28,11 @@ export function SignIn({ settings, onSignedIn }: { settings: Settings; onSignedI
           <h1>{t('signInTitle')}</h1>
           <LangSwitch />
         </div>
+        {expired && (
+          <p role="alert" className="alert" data-testid="session-ended">
+            {t('sessionEnded')}
+          </p>
+        )}
         {development ? (
           <>
             <p>{t('signInDev')}</p>
