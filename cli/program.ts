@@ -177,10 +177,11 @@ export function buildProgram(ctx: RunContext): Command {
     const { rebuildNode } = load<typeof import('./rebuild')>('./rebuild');
     const { progress } = load<typeof import('./progress')>('./progress');
     const bar = progress(io.stderr);
-    const result = await rebuildNode(config, (done, total, label) => bar.update(done, total, label));
+    const result = await rebuildNode(config, (done, total, label) => bar.update(done, total, label), undefined, io.stderr);
     bar.finish();
     for (const [consumer, n] of Object.entries(result.byConsumer)) out(`${consumer.padEnd(28)} ${n} events applied\n`);
-    out(`rebuilt ${config.node}: ${result.records} records read, ${result.applied} events applied in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const dead = result.deadLettered ? `, ${result.deadLettered} records not applied (sent to the dead-letter topics)` : '';
+    out(`rebuilt ${config.node}: ${result.records} records read, ${result.applied} events applied${dead} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 
   nodeOptions(

@@ -1,11 +1,12 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Kafka, logLevel } from 'kafkajs';
-import { EventConsumer, receivedRecord, type ReceivedRecord } from '../services/kernel/src/events';
+import type { DestinationStream } from 'pino';
+import { EventConsumer, KafkaBus, receivedRecord, type ReceivedRecord } from '../services/kernel/src/events';
 import { acceptedBy, type ServiceDefinition } from '../services/kernel/src/service';
 import { createLogger } from '../services/kernel/src/observability';
 import { noteFreshness } from '../services/kernel/src/nodes';
 import { openDatabase } from '../services/kernel/src/db';
-import type { Config } from '../services/kernel/src/config';
+import { ConfigError, type Config } from '../services/kernel/src/config';
 import { services } from './services';
 
 export interface RebuildProgress {
@@ -16,6 +17,21 @@ export interface RebuildResult {
   applied: number;
   records: number;
   byConsumer: Record<string, number>;
+  /** Records no consumer could apply, published to their topics' dead-letter topics as the live consumers would. */
+  deadLettered: number;
+}
+
+/** PostgreSQL's codes for a database, and a table, that do not exist. */
+const NO_SUCH_DATABASE = '3D000';
+const NO_SUCH_TABLE = '42P01';
+
+/** What the operator can do about a database the rebuild cannot use. */
+function databaseProblem(e: unknown, url: string): unknown {
+  const code = (e as { code?: string }).code;
+  if (code === NO_SUCH_DATABASE)
+    return new ConfigError([`MMHUB_DATABASE_URL: the database "${new URL(url).pathname.slice(1)}" does not exist; create it and migrate it first`]);
+  if (code === NO_SUCH_TABLE) return new Error(`the node's database has not been migrated: run mmhub migrate first (${(e as Error).message})`);
+  return e;
 }
 
 /**
@@ -24,16 +40,28 @@ export interface RebuildResult {
  * are cleared first; the records are then applied as the live consumer would (same inbox name),
  * so the live consumer, when the node starts, skips what the rebuild applied.
  */
-export async function rebuildNode(config: Config, progress: RebuildProgress, defs: ServiceDefinition<any>[] = services): Promise<RebuildResult> {
-  if (config.bus !== 'kafka') throw new Error('rebuild reads Kafka: set MMHUB_EVENT_BUS=kafka and MMHUB_KAFKA_BROKERS');
-  if (!config.databaseUrl) throw new Error('MMHUB_DATABASE_URL is required to rebuild');
+export async function rebuildNode(
+  config: Config,
+  progress: RebuildProgress,
+  defs: ServiceDefinition<any>[] = services,
+  logTo?: DestinationStream,
+): Promise<RebuildResult> {
+  if (config.bus !== 'kafka') throw new ConfigError(['MMHUB_EVENT_BUS: rebuild reads Kafka: set it to kafka, with MMHUB_KAFKA_BROKERS']);
+  if (!config.databaseUrl) throw new ConfigError(['MMHUB_DATABASE_URL: is required to rebuild']);
   const databaseUrl = config.databaseUrl;
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { node: config.node, service: 'rebuild' });
+  // warnings go where the progress goes, not into the summary on stdout
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, { node: config.node, service: 'rebuild' }, logTo);
   const kafka = new Kafka({ clientId: `${config.kafka.clientId}-rebuild`, brokers: config.kafka.brokers, logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
-  await admin.connect();
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(`cannot reach Kafka at ${config.kafka.brokers.join(',')} (MMHUB_KAFKA_BROKERS): ${(e as Error).message}`);
+  }
+  // what no consumer can apply goes to the dead-letter topics, as the live consumers send it
+  const deadLetters = new KafkaBus({ ...config.kafka, clientId: `${config.kafka.clientId}-rebuild`, log });
   const orms: MikroORM[] = [];
-  const result: RebuildResult = { applied: 0, records: 0, byConsumer: {} };
+  const result: RebuildResult = { applied: 0, records: 0, byConsumer: {}, deadLettered: 0 };
   try {
     // every consumer's copies, inbox and freshness are cleared before any of them applies a record
     const replays: Replay[] = [];
@@ -44,20 +72,25 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
       for (const c of def.consumers ?? []) {
         if (!c.rebuilds) continue;
         const name = `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`;
-        await orm.em.fork().transactional(async (em) => {
-          const conn = em.getConnection();
-          const ctx = em.getTransactionContext();
-          for (const r of c.rebuilds!) {
-            await conn.execute(`delete from "${schema}"."${r.table}"${r.allRows ? '' : ' where "node" <> ?'}`, r.allRows ? [] : [config.node], 'run', ctx);
-          }
-          await conn.execute(`delete from "${schema}"."inbox" where "consumer" = ?`, [name], 'run', ctx);
-          await conn.execute(`delete from "${schema}"."node_freshness"`, [], 'run', ctx);
-        });
+        await orm.em
+          .fork()
+          .transactional(async (em) => {
+            const conn = em.getConnection();
+            const ctx = em.getTransactionContext();
+            for (const r of c.rebuilds!) {
+              await conn.execute(`delete from "${schema}"."${r.table}"${r.allRows ? '' : ' where "node" <> ?'}`, r.allRows ? [] : [config.node], 'run', ctx);
+            }
+            await conn.execute(`delete from "${schema}"."inbox" where "consumer" = ?`, [name], 'run', ctx);
+            await conn.execute(`delete from "${schema}"."node_freshness"`, [], 'run', ctx);
+          })
+          .catch((e: unknown) => {
+            throw databaseProblem(e, databaseUrl);
+          });
         const applier = new EventConsumer({
           name,
           orm,
           schema,
-          bus: { publish: async () => undefined } as never,
+          bus: deadLetters,
           topics: c.topics,
           log,
           accept: acceptedBy(c, config),
@@ -96,10 +129,12 @@ export async function rebuildNode(config: Config, progress: RebuildProgress, def
       result.records += r.done;
       result.byConsumer[r.label] = r.applier.stats.applied;
       result.applied += r.applier.stats.applied;
+      result.deadLettered += r.applier.stats.deadLettered;
     }
   } finally {
     await Promise.all(orms.map((orm) => orm.close()));
     await admin.disconnect();
+    await deadLetters.close();
   }
   return result;
 }

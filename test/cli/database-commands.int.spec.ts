@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { run, EXIT } from '../../cli/program';
 import { adminQuery, createTestDatabase, dropDatabase, query } from '../support/database';
+import { kafkaBrokers } from '../support/node';
 
 async function mmhub(argv: string[], env: Record<string, string | undefined>) {
   let out = '';
@@ -42,4 +43,28 @@ describe('mmhub migrate', () => {
       await db.drop();
     }
   });
+});
+
+describe('mmhub rebuild', () => {
+  const env = (more: Record<string, string>) => ({ MMHUB_NODE: 'ministry', MMHUB_EVENT_BUS: 'kafka', MMHUB_KAFKA_BROKERS: kafkaBrokers(), ...more });
+
+  it('names the variable when the database is not given, and says a database never migrated needs mmhub migrate', async () => {
+    const none = await mmhub(['rebuild'], env({ MMHUB_DATABASE_URL: '' }));
+    expect(none.code).toBe(EXIT.configuration);
+    expect(none.stderr).toContain('MMHUB_DATABASE_URL');
+    const db = await createTestDatabase('rebuild');
+    try {
+      const bare = await mmhub(['rebuild'], env({ MMHUB_DATABASE_URL: db.url }));
+      expect(bare.code).toBe(EXIT.failure);
+      expect(bare.stderr).toContain('has not been migrated: run mmhub migrate first');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('names the variable when no broker answers', async () => {
+    const r = await mmhub(['rebuild'], env({ MMHUB_DATABASE_URL: urlOf('postgres'), MMHUB_KAFKA_BROKERS: '127.0.0.1:1' }));
+    expect(r.code).toBe(EXIT.failure);
+    expect(r.stderr).toContain('cannot reach Kafka at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS)');
+  }, 60_000);
 });
