@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { ConfigError, loadConfig, type Config } from '../services/kernel/src/config';
+import { ConfigError, NODE_CODE, loadConfig, type Config } from '../services/kernel/src/config';
 import { createLogger } from '../services/kernel/src/observability';
 import { EVENTS_HELP } from './events-help';
 import { EXIT, Failure, UsageError } from './errors';
@@ -35,8 +35,14 @@ function nodeOptions(cmd: Command): Command {
   return cmd.option('--node <code>', "the node, e.g. riyadh (else the environment's MMHUB_NODE)").option('--port <n>', "the gateway's port (else MMHUB_PORT)");
 }
 
-/** The environment with the command's --node and --port applied. */
+/** The environment with the command's --node and --port applied; a bad value is the option's fault, named as such. */
 function envOf(ctx: RunContext, o: { node?: string; port?: string }): Record<string, string | undefined> {
+  if (o.port !== undefined && (!/^\d{1,5}$/.test(o.port) || Number(o.port) > 65535)) {
+    throw new UsageError(`--port takes a port number from 0 to 65535; got "${o.port.slice(0, 40)}"`);
+  }
+  if (o.node !== undefined && !NODE_CODE.test(o.node)) {
+    throw new UsageError(`--node takes a node code such as riyadh (lower-case letters, digits and -); got "${o.node.slice(0, 40)}"`);
+  }
   return { ...ctx.env, ...(o.node ? { MMHUB_NODE: o.node } : {}), ...(o.port ? { MMHUB_PORT: o.port } : {}) };
 }
 

@@ -44,6 +44,10 @@ describe('the mmhub command line', () => {
       [['token', '--roles', 'viewer', '--ttl', '0s'], /--ttl must be longer than zero; got "0s"/],
       [['token', '--roles', 'king'], /--roles takes a comma-separated list of/],
       [['serve', '--service', 'billing'], /--service must be one of: initiatives, calendar, media; got "billing"/],
+      [['status', '--port', '-1'], /--port takes a port number from 0 to 65535; got "-1"/],
+      [['start', '--port', '70000'], /--port takes a port number from 0 to 65535; got "70000"/],
+      [['status', '--port', ''], /--port takes a port number/],
+      [['status', '--node', 'الرياض'], /--node takes a node code such as riyadh/],
       [[], /Usage: mmhub/],
     ];
     for (const [argv, message] of usage) {
