@@ -309,10 +309,15 @@ describe('the console in a real browser, on the demo federation', () => {
       await route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, version: body.variables.version - 1 } }) });
     });
     try {
+      // refused as stale, the queue is read again: the card shows the message as it is now
+      const reread = page.waitForRequest((r) => r.url().includes('/graphql') && `${r.url()} ${r.postData() ?? ''}`.includes('ReviewQueue'), {
+        timeout: 60_000,
+      });
       await card.locator('[data-testid="approve"]').click();
       const alert = card.locator('[data-testid="api-error"]');
       await alert.waitFor({ timeout: 60_000 });
       expect(await alert.textContent()).toMatch(/[\u0600-\u06FF]/);
+      await reread;
     } finally {
       await page.unroute(`${hub}/graphql`);
     }

@@ -65,6 +65,7 @@ export function ReviewQueue({ session }: { session: Session }) {
               setDecided((all) => new Set([...all, m.id]));
               refetch({ requestPolicy: 'network-only' });
             }}
+            onStale={() => refetch({ requestPolicy: 'network-only' })}
           />
         ))}
       </ol>
@@ -72,7 +73,7 @@ export function ReviewQueue({ session }: { session: Session }) {
   );
 }
 
-function ReviewCard({ message: m, session, onDecided }: { message: Message; session: Session; onDecided(): void }) {
+function ReviewCard({ message: m, session, onDecided, onStale }: { message: Message; session: Session; onDecided(): void; onStale(): void }) {
   const { t, e, pick, lang } = useI18n();
   const [comment, setComment] = useState('');
   const [asking, setAsking] = useState(false);
@@ -84,6 +85,8 @@ function ReviewCard({ message: m, session, onDecided }: { message: Message; sess
     const r = await review({ id: m.id, version: m.version, decision, comment: comment.trim() || null });
     setError(r.error);
     if (!r.error) onDecided();
+    // edited since the queue was read: the card shows the text as it is now, under the refusal that says so
+    else if (r.error.graphQLErrors.some((g) => (g.extensions as { code?: string } | undefined)?.code === 'CONFLICT')) onStale();
   };
   // as the API decides (message.review): a reviewer of the owner, or of the ministry for a national campaign's message; never its author
   const mayDecide =
