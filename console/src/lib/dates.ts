@@ -55,3 +55,22 @@ export function formatInstant(at: string, lang: 'ar' | 'en'): string {
 
 export const numberIn = (n: number | null | undefined, lang: 'ar' | 'en', digits = 0): string =>
   n === null || n === undefined ? '—' : new Intl.NumberFormat(lang === 'ar' ? 'ar-SA' : 'en-GB', { maximumFractionDigits: digits }).format(n);
+
+const ARABIC_PLURAL = new Intl.PluralRules('ar');
+
+/** A count of days that agrees with its number: «يوم واحد», «يومان», «٣ أيام», «٣٧ يومًا», «١٠٠ يوم»; "1 day", "37 days". */
+export function daysIn(n: number, lang: 'ar' | 'en'): string {
+  if (lang === 'en') return `${numberIn(n, 'en')} ${n === 1 ? 'day' : 'days'}`;
+  switch (ARABIC_PLURAL.select(n)) {
+    case 'one':
+      return 'يوم واحد';
+    case 'two':
+      return 'يومان';
+    case 'few':
+      return `${numberIn(n, 'ar')} أيام`;
+    case 'many':
+      return `${numberIn(n, 'ar')} يومًا`;
+    default:
+      return `${numberIn(n, 'ar')} يوم`;
+  }
+}

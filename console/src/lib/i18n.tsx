@@ -83,7 +83,6 @@ const TEXTS = {
   actual: { ar: 'الفعلي', en: 'Actual' },
   rag: { ar: 'التقييم', en: 'RAG' },
   late: { ar: 'التأخر', en: 'Late' },
-  days: { ar: 'يوم', en: 'days' },
   results: { ar: 'نتيجة', en: 'results' },
   more: { ar: 'الصفحة التالية', en: 'Next page' },
   first: { ar: 'الصفحة الأولى', en: 'First page' },

@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { InitiativeQuery } from '../api/operations';
 import { ApiError } from '../lib/errors';
-import { formatDay, formatInstant, numberIn } from '../lib/dates';
+import { daysIn, formatDay, formatInstant, numberIn } from '../lib/dates';
 import { useI18n } from '../lib/i18n';
 
 /** Progress expected on a day if work advanced evenly over the planned period. */
@@ -55,7 +55,7 @@ export default function InitiativePage({ id }: { id: string }) {
           {t('actual')} {numberIn(i.percentComplete, lang, 1)}٪ · {t('expected')} {numberIn(i.expectedProgress, lang, 1)}٪
         </dd>
         <dt>{t('late')}</dt>
-        <dd>{i.lateDays ? `${numberIn(i.lateDays, lang)} ${t('days')}` : '—'}</dd>
+        <dd>{i.lateDays ? daysIn(i.lateDays, lang) : '—'}</dd>
         <dt>{t('planned')}</dt>
         <dd>
           {formatDay(i.plannedStart, lang, 'islamic-umalqura')} – {formatDay(i.plannedEnd, lang, 'islamic-umalqura')}{' '}

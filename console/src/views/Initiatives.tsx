@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import { InitiativesQuery, NodesQuery } from '../api/operations';
 import { ApiError } from '../lib/errors';
-import { numberIn } from '../lib/dates';
+import { daysIn, numberIn } from '../lib/dates';
 import { AXES, RAGS, STATUSES, useI18n } from '../lib/i18n';
 
 const PAGE = 20;
@@ -170,7 +170,7 @@ export function Initiatives() {
                   <td>
                     <meter min={0} max={100} value={i.percentComplete} aria-label={t('progress')} /> {numberIn(i.percentComplete, lang)}٪
                   </td>
-                  <td>{i.lateDays ? `${numberIn(i.lateDays, lang)} ${t('days')}` : '—'}</td>
+                  <td>{i.lateDays ? daysIn(i.lateDays, lang) : '—'}</td>
                 </tr>
               ))}
             </tbody>

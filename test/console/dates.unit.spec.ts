@@ -1,0 +1,18 @@
+import { daysIn } from '../../console/src/lib/dates';
+
+describe('a count of days in the console', () => {
+  it('agrees with its number in Arabic, and in English', () => {
+    expect([1, 2, 3, 10, 11, 37, 99, 100, 101].map((n) => daysIn(n, 'ar'))).toEqual([
+      'يوم واحد',
+      'يومان',
+      '٣ أيام',
+      '١٠ أيام',
+      '١١ يومًا',
+      '٣٧ يومًا',
+      '٩٩ يومًا',
+      '١٠٠ يوم',
+      '١٠١ يوم',
+    ]);
+    expect([1, 2, 37].map((n) => daysIn(n, 'en'))).toEqual(['1 day', '2 days', '37 days']);
+  });
+});
