@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -131,6 +131,9 @@ describe('the console in a real browser, on the demo federation', () => {
       const day = /\((\d{4}-\d{2}-\d{2})\)/.exec(text)![1];
       expect(text.startsWith(hijriOfDay(day).ar)).toBe(true);
     }
+    // and the item as an .ics file, fetched with the session's token
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="item-ics"]')]);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('BEGIN:VEVENT');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="detail"]').waitFor({ state: 'detached' });
 
@@ -138,6 +141,15 @@ describe('the console in a real browser, on the demo federation', () => {
     await page.selectOption('select[name="node"]', 'riyadh');
     await page.waitForURL(/node=riyadh/);
     expect(await page.getAttribute('[data-testid="ics-link"]', 'href')).toBe(`${hub}/calendar.ics?node=riyadh`);
+    // a subscription link of one's own, which a calendar app follows without a sign-in token
+    await page.click('[data-testid="ics-issue"]');
+    const subscription = page.locator('[data-testid="ics-subscription"]');
+    await subscription.waitFor({ timeout: 60_000 });
+    const href = (await subscription.getAttribute('href'))!;
+    expect(href).toMatch(new RegExp(`^${hub}/calendar\\.ics\\?node=riyadh&token=`));
+    const feed = await fetch(href);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
   }, 180_000);
 
   it('shows the same month by Gregorian month, a week and an agenda', async () => {

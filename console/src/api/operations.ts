@@ -301,3 +301,12 @@ export const DashboardQuery = graphql(`
     }
   }
 `);
+
+export const IssueFeedTokenMutation = graphql(`
+  mutation IssueFeedToken {
+    issueCalendarFeedToken {
+      token
+      expiresAt
+    }
+  }
+`);

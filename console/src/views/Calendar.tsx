@@ -7,7 +7,7 @@ import { addDays, dayOrNull, formatDay, hijriOf, todayInRiyadh, weekday } from '
 import { AUDIENCES, AXES, CHANNELS, useI18n } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 import { type Clash, type Mode, type CalendarKind, type Placed, FILTERS, placed, lastDayOfGregorianMonth, pad } from './calendar-placing';
-import { Select, MonthGrid, Agenda, Legend, Detail } from './CalendarParts';
+import { Select, MonthGrid, Agenda, Legend, Detail, FeedLink } from './CalendarParts';
 
 // the first calendar of a page load counts from the navigation that loaded the page
 let loadedWithPage = true;
@@ -171,13 +171,7 @@ export function CalendarView({ settings }: { settings: Settings }) {
           onChange={(v) => go({ audience: v })}
         />
       </form>
-      <p className="ics">
-        {t('icsLink')}:{' '}
-        <a href={ics.toString()} data-testid="ics-link">
-          <bdi>{ics.toString()}</bdi>
-        </a>{' '}
-        <small>{t('icsNote')}</small>
-      </p>
+      <FeedLink feed={ics} />
       <ApiError error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {fetching && !data && <p>{t('loading')}</p>}
       {view && mode === 'month' && <MonthGrid from={view.from} to={view.to} kind={kind} items={items} today={today} onOpen={setOpen} />}

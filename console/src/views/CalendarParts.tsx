@@ -1,10 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { useMutation } from 'urql';
+import { IssueFeedTokenMutation } from '../api/operations';
+import { currentSession } from '../lib/auth';
+import { ApiError } from '../lib/errors';
 import { addDays, formatDay, hijriOf, weekday, type Day } from '../lib/dates';
 import { AXES, useI18n } from '../lib/i18n';
 import type { Settings } from '../lib/settings';
 import type { CalendarKind, Placed } from './calendar-placing';
 
-// The calendar's pieces: a filter, an item's chip, the month grid, the agenda, the legend and an item's detail.
+// The calendar's pieces: a filter, an item's chip, the month grid, the agenda, the legend, an item's detail and the feed's links.
 
 export function Select({
   label,
@@ -240,13 +244,74 @@ export function Detail({ placed: p, onClose }: { placed: Placed; settings: Setti
             </ul>
           </section>
         )}
-        <p>
-          <a href={`/calendar/items/${i.id}.ics`}>ICS</a>
-        </p>
+        <ItemDownload id={i.id} />
         <button type="button" onClick={onClose} autoFocus>
           {t('close')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** The item as an .ics file: fetched with the session's token, which a plain link cannot send. */
+function ItemDownload({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    const res = await fetch(`/calendar/items/${id}.ics`, { headers: { authorization: `Bearer ${currentSession()?.token ?? ''}` } });
+    setFailed(!res.ok);
+    if (!res.ok) return;
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${id}.ics`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <p>
+      <button type="button" onClick={() => void download()} data-testid="item-ics">
+        {t('icsItem')}
+      </button>
+      {failed && <span role="alert"> {t('icsFailed')}</span>}
+    </p>
+  );
+}
+
+/**
+ * The view's subscription link: the address, and on request the same with a feed token for calendar apps, which
+ * cannot send a sign-in token. Issued only when asked, since a new feed token ends the previous one.
+ */
+export function FeedLink({ feed }: { feed: URL }) {
+  const { t } = useI18n();
+  const [result, issue] = useMutation(IssueFeedTokenMutation);
+  const issued = result.data?.issueCalendarFeedToken;
+  const withToken = new URL(feed);
+  if (issued) withToken.searchParams.set('token', issued.token);
+  return (
+    <div className="ics">
+      <p>
+        {t('icsLink')}:{' '}
+        <a href={feed.toString()} data-testid="ics-link">
+          <bdi>{feed.toString()}</bdi>
+        </a>
+      </p>
+      {issued ? (
+        <p>
+          {t('icsSubscription')}:{' '}
+          <a href={withToken.toString()} data-testid="ics-subscription">
+            <bdi>{withToken.toString()}</bdi>
+          </a>
+        </p>
+      ) : (
+        <p>
+          <button type="button" disabled={result.fetching} onClick={() => void issue({})} data-testid="ics-issue">
+            {t('icsIssue')}
+          </button>{' '}
+          <small>{t('icsNote')}</small>
+        </p>
+      )}
+      <ApiError error={result.error} />
     </div>
   );
 }
