@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { isIP } from 'node:net';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createTokenVerifier, rolesForField, type Caller } from '../../services/kernel/src/auth';
+import { createTokenVerifier, rolesForField, rolesInArabic, type Caller } from '../../services/kernel/src/auth';
 import { DomainError } from '../../services/kernel/src/domain';
 import type { Config } from '../../services/kernel/src/config';
 import { demandRule, maxPageSizeRule, type RateLimiter } from './limits';
@@ -226,7 +226,7 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
               refusal(
                 'FORBIDDEN',
                 `${field.name.value} needs one of the roles: ${roles.join(', ')}.`,
-                `يتطلب ${field.name.value} أحد الأدوار: ${roles.join('، ')}.`,
+                `لا يسمح دورك بهذا الإجراء (${field.name.value})؛ يلزمه دور ${rolesInArabic(roles)}.`,
                 403,
               ),
             ],

@@ -60,6 +60,8 @@ describe('identity at the gateway', () => {
     const r = await riyadh.graphql('mutation { defineIntegrationCriterion(input: { nameAr: "معيار", weight: 1 }) { id } }', {}, await riyadh.token(['editor']));
     expect(r.status).toBe(403);
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // the role by its Arabic name, as the console shows roles
+    expect(r.errors?.[0]?.extensions?.messageAr).toBe('لا يسمح دورك بهذا الإجراء (defineIntegrationCriterion)؛ يلزمه دور مسؤول.');
   });
 
   it.each([

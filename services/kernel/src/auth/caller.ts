@@ -5,6 +5,12 @@ import { hasForbiddenCharacters } from '../domain/validate';
 export const ROLES = ['viewer', 'editor', 'reviewer', 'admin', 'analyst'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The roles as the console names them in Arabic: a refusal in Arabic names them so. */
+const ROLE_NAMES_AR: Record<Role, string> = { viewer: 'مطّلع', editor: 'محرر', reviewer: 'مراجع', admin: 'مسؤول', analyst: 'محلل' };
+
+/** Roles in a refusal: «مراجع» or «محرر أو مسؤول»; an unknown name as it is. */
+export const rolesInArabic = (roles: readonly string[]): string => roles.map((r) => ROLE_NAMES_AR[r as Role] ?? r).join(' أو ');
+
 /** Who is calling: verified claims of a bearer token. */
 export interface Caller {
   sub: string;
@@ -151,7 +157,7 @@ export function requireRole(caller: Caller | null, roles: Role[]): Caller {
   if (!hasRole(c, ...roles)) {
     throw forbidden({
       en: `This needs one of the roles: ${roles.join(', ')}.`,
-      ar: `يتطلب هذا أحد الأدوار: ${roles.join('، ')}.`,
+      ar: `يتطلب هذا دور ${rolesInArabic(roles)}.`,
     });
   }
   return c;

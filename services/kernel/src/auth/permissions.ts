@@ -1,7 +1,7 @@
 import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { MINISTRY } from '../domain/sector';
 import { DomainError, forbidden } from '../domain/errors';
-import { requireCaller, ROLES, type Caller, type Role } from './caller';
+import { requireCaller, rolesInArabic, ROLES, type Caller, type Role } from './caller';
 
 /** Where the record is, seen from the caller: their own node's, another municipality's, or (for the ministry) any. */
 export type Reach = 'own' | 'other' | 'ministry';
@@ -161,8 +161,8 @@ export function requireRoleFor(caller: Caller | null, action: Action): Caller {
   const c = requireCaller(caller);
   const p: Permission = PERMISSIONS[action];
   if (c.roles.some((r) => p.roles[r])) return c;
-  const roles = Object.keys(p.roles).join(', ');
-  throw forbidden({ en: `To ${p.description} you need one of the roles: ${roles}.`, ar: `يتطلب هذا الإجراء أحد الأدوار: ${roles}.` });
+  const roles = Object.keys(p.roles);
+  throw forbidden({ en: `To ${p.description} you need one of the roles: ${roles.join(', ')}.`, ar: `يتطلب هذا الإجراء دور ${rolesInArabic(roles)}.` });
 }
 
 /**

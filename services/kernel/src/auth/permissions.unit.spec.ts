@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
-import { authorize } from './permissions';
+import { authorize, requireRoleFor } from './permissions';
+import { rolesInArabic } from './caller';
 
 const refusal = (f: () => unknown) => {
   try {
@@ -28,5 +29,22 @@ describe('authorize', () => {
       code: 'FORBIDDEN',
       en: expect.stringContaining('a record of "riyadh"'),
     });
+  });
+});
+
+describe('a refusal for want of a role', () => {
+  it('names the roles in Arabic as the console does, not by their codes', () => {
+    const viewer = { sub: 'v', node: 'riyadh', roles: ['viewer' as const] };
+    const refusal = (() => {
+      try {
+        requireRoleFor(viewer, 'message.review');
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('allowed');
+    })();
+    expect(refusal.code).toBe('FORBIDDEN');
+    expect(refusal.text.ar).toBe('يتطلب هذا الإجراء دور مراجع.');
+    expect(rolesInArabic(['editor', 'admin'])).toBe('محرر أو مسؤول');
   });
 });
