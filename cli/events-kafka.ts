@@ -8,6 +8,7 @@ import { EVENT_TOPICS } from '../services/kernel/src/events/schemas';
 import { progress } from './progress';
 import { csvHeader } from './csv';
 import { UsageError } from './errors';
+import { requireWritableOut } from './io';
 import net from 'node:net';
 import { type EventFilter, type Position, matcher, eventJson, eventCsvColumns, eventCsv } from './events-format';
 
@@ -214,6 +215,7 @@ export interface ExportResult {
  */
 export async function exportEvents(o: ExportOptions): Promise<ExportResult> {
   if (o.until <= o.since) throw new UsageError(`--until (${o.until.toISOString()}) must come after --since (${o.since.toISOString()})`);
+  if (typeof o.out === 'string') await requireWritableOut(o.out);
   const kafka = kafkaClient(o.brokers, o.progress);
   const admin = kafka.admin();
   await admin.connect();

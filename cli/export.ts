@@ -10,7 +10,7 @@ import { exportWriter, type ExportFormat, type ExportName } from '../gateway/src
 import { developmentToken } from './token';
 import { progress } from './progress';
 import { Failure, UsageError } from './errors';
-import type { Io } from './io';
+import { requireWritableOut, type Io } from './io';
 
 export interface ExportCommand {
   what: ExportName;
@@ -64,6 +64,7 @@ async function answeringNode(base: string): Promise<string | undefined> {
  * output is a file or stderr a terminal.
  */
 export async function exportData(o: ExportCommand, config: Config, io: Io): Promise<void> {
+  if (o.out && o.out !== '-') await requireWritableOut(o.out);
   const base = gatewayBase(config, o.gateway);
   if (!o.token) {
     const node = await answeringNode(base);

@@ -1,3 +1,8 @@
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from './errors';
+
 /** Where a command writes; a test passes its own streams and an abort signal. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -23,5 +28,20 @@ export function quietWhenReadersLeave(io: Pick<Io, 'stdout' | 'stderr'>, end: ()
   io.stdout.on('error', (e: unknown) => {
     if (!gone(e)) throw e;
     end();
+  });
+}
+
+/** Whether --out can be written, asked before the work rather than found after it. */
+export async function requireWritableOut(out: string): Promise<void> {
+  const target = await stat(out).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENAMETOOLONG') throw new UsageError(`--out: the file name is too long for this system`);
+    return null;
+  });
+  if (target?.isDirectory()) throw new UsageError(`--out names the folder ${out}: give a file in it, e.g. ${path.join(out, 'export.csv')}`);
+  const folder = path.dirname(path.resolve(out));
+  const parent = await stat(folder).catch(() => null);
+  if (!parent?.isDirectory()) throw new UsageError(`--out: the folder ${folder} does not exist`);
+  await access(folder, constants.W_OK).catch(() => {
+    throw new UsageError(`--out: this user cannot write in ${folder}`);
   });
 }

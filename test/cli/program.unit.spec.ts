@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { PassThrough } from 'node:stream';
 import { decodeJwt } from 'jose';
 import { run, EXIT } from '../../cli/program';
@@ -48,6 +49,10 @@ describe('the mmhub command line', () => {
       [['start', '--port', '70000'], /--port takes a port number from 0 to 65535; got "70000"/],
       [['status', '--port', ''], /--port takes a port number/],
       [['status', '--node', 'الرياض'], /--node takes a node code such as riyadh/],
+      // asked before any download
+      [['export', 'initiatives', '--out', '/nonexistent/dir/x.csv'], /--out: the folder \/nonexistent\/dir does not exist/],
+      [['export', 'initiatives', '--out', os.tmpdir()], /--out names the folder/],
+      [['export', 'initiatives', '--out', `${os.tmpdir()}/${'x'.repeat(300)}.csv`], /--out: the file name is too long/],
       [[], /Usage: mmhub/],
     ];
     for (const [argv, message] of usage) {

@@ -10,7 +10,7 @@ import { createLogger } from '../../services/kernel/src/observability';
 import { loadConfig } from '../../services/kernel/src/config';
 import { hijriOfDay } from '../../services/kernel/src/domain';
 import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
-import { freePorts, graphql, startDemo, tokensIn } from './demo';
+import { freePorts, graphql, startDemo, submitNationalMessage, tokensIn } from './demo';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The screenshots of docs/console.md, rewritten only when asked: `npm run console:screenshots`. */
@@ -240,27 +240,7 @@ describe('the console in a real browser, on the demo federation', () => {
     await shoot(page, 'dashboard', { fullPage: true });
   }, 180_000);
 
-  /** A message riyadh writes for a national campaign and submits: the ministry reviews it at the hub. */
-  const submittedNationalMessage = async (): Promise<string> => {
-    const tokens = tokensIn(dataDir);
-    const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
-    const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(
-      riyadh,
-      tokens.RIYADH_VIEWER,
-      '{ campaigns(first: 1, filter: { scope: NATIONAL, status: [SCHEDULED, LIVE] }) { edges { node { id } } } }',
-    );
-    const drafted = await graphql<{ draftMessage: { id: string; version: number } }>(
-      riyadh,
-      tokens.RIYADH_EDITOR,
-      'mutation ($c: ID!) { draftMessage(input: { bodyAr: "أمانة الرياض تشارك في الحملة الوطنية", campaignId: $c, variants: [{ channel: "X", text: "أمانة الرياض تشارك في الحملة الوطنية @MOMRAgov", hashtags: ["بلدي"] }] }) { id version } }',
-      { c: campaigns.edges[0].node.id },
-    );
-    await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', {
-      id: drafted.draftMessage.id,
-      v: drafted.draftMessage.version,
-    });
-    return drafted.draftMessage.id;
-  };
+  const submittedNationalMessage = () => submitNationalMessage(dataDir, port);
 
   /** The hub's review queue, once it holds the message. */
   const queueHolding = async (id: string) => {
@@ -393,11 +373,12 @@ describe('the console in a real browser, on the demo federation', () => {
   it('ends a session whose token the API refuses (a key rotated, a token revoked) and says so at sign-in', async () => {
     await view('/initiatives', '[data-testid="initiatives"] tbody tr');
     // the same claims under a signature the node no longer accepts
-    await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('mmhub.session')!) as { token: string };
-      s.token = `${s.token.slice(0, -6)}AAAAAA`;
-      sessionStorage.setItem('mmhub.session', JSON.stringify(s));
-    });
+    const spoil = () =>
+      page.evaluate(() => {
+        const s = JSON.parse(sessionStorage.getItem('mmhub.session')!) as { token: string };
+        sessionStorage.setItem('mmhub.session', JSON.stringify({ ...s, token: `${s.token.slice(0, -6)}AAAAAA` }));
+      });
+    await spoil();
     for (const address of ['/initiatives', '/live']) {
       await page.goto(`${hub}/console${address}`);
       const ended = page.locator('[data-testid="session-ended"]');
@@ -410,12 +391,7 @@ describe('the console in a real browser, on the demo federation', () => {
       errors.length = 0;
       await page.click('button[data-role="reviewer"]');
       await page.waitForURL(/\/console\/calendar/);
-      if (address === '/initiatives')
-        await page.evaluate(() => {
-          const s = JSON.parse(sessionStorage.getItem('mmhub.session')!) as { token: string };
-          s.token = `${s.token.slice(0, -6)}AAAAAA`;
-          sessionStorage.setItem('mmhub.session', JSON.stringify(s));
-        });
+      if (address === '/initiatives') await spoil();
     }
   }, 180_000);
 });

@@ -67,3 +67,23 @@ export async function graphql<T = Record<string, any>>(url: string, token: strin
   if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
   return body.data as T;
 }
+
+/** A message riyadh writes for a national campaign and submits: the ministry reviews it at the hub. Its id. */
+export async function submitNationalMessage(dataDir: string, port: number): Promise<string> {
+  const tokens = tokensIn(dataDir);
+  const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
+  const { campaigns } = await graphql<{ campaigns: { edges: { node: { id: string } }[] } }>(
+    riyadh,
+    tokens.RIYADH_VIEWER,
+    '{ campaigns(first: 1, filter: { scope: NATIONAL, status: [SCHEDULED, LIVE] }) { edges { node { id } } } }',
+  );
+  const drafted = await graphql<{ draftMessage: { id: string; version: number } }>(
+    riyadh,
+    tokens.RIYADH_EDITOR,
+    'mutation ($c: ID!) { draftMessage(input: { bodyAr: "أمانة الرياض تشارك في الحملة الوطنية", campaignId: $c, variants: [{ channel: "X", text: "أمانة الرياض تشارك في الحملة الوطنية @MOMRAgov", hashtags: ["بلدي"] }] }) { id version } }',
+    { c: campaigns.edges[0].node.id },
+  );
+  const { id, version } = drafted.draftMessage;
+  await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', { id, v: version });
+  return id;
+}
