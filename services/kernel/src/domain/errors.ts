@@ -1,3 +1,5 @@
+import { nodeName } from './sector';
+
 /** Stable codes clients can branch on; they reach GraphQL as extensions.code. */
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_OWNER' | 'INVALID_TRANSITION';
 
@@ -38,15 +40,18 @@ export const conflict = (what: string, expected: number, actual: number) =>
     { expectedVersion: expected, currentVersion: actual },
   );
 
-export const notOwner = (owner: string, here: string) =>
-  new DomainError(
+/** A change aimed at a copy: the owner by the name its users know, its code in `extensions.owner` for clients. */
+export const notOwner = (owner: string, here: string) => {
+  const [o, h] = [nodeName(owner), nodeName(here)];
+  return new DomainError(
     'NOT_OWNER',
     {
-      en: `This record belongs to node "${owner}" and is a read-only copy at "${here}". Make the change at ${owner}.`,
-      ar: `هذا السجل مملوك للعقدة "${owner}" وهو نسخة للقراءة فقط في "${here}". أجرِ التعديل لدى ${owner}.`,
+      en: `This record belongs to ${o.nameEn} (${owner}); ${h.nameEn} holds a read-only copy of it. Make the change at ${o.nameEn}.`,
+      ar: `هذا السجل يخص ${o.nameAr}، وما لدى ${h.nameAr} نسخة منه للاطلاع فقط؛ أجرِ التعديل لدى ${o.nameAr}.`,
     },
     { owner },
   );
+};
 
 export const forbidden = (text: Message) => new DomainError('FORBIDDEN', text);
 
