@@ -116,6 +116,8 @@ export async function exportData(o: ExportCommand, config: Config, io: Io): Prom
       if (Number.isFinite(total)) bar?.update(o.what === 'progress' ? initiatives.size : count, total);
     }
     await put(writer.end());
+    // every initiative's reports are out, those of initiatives without any too: the bar ends full
+    if (o.what === 'progress' && Number.isFinite(total)) bar?.update(total, total);
     bar?.finish();
     if (partial) {
       sink.end();

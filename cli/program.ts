@@ -320,6 +320,9 @@ async function serviceOrUsage(name: string) {
 export async function run(argv: string[], ctx: RunContext): Promise<number> {
   const program = buildProgram(ctx);
   try {
+    // commander answers `help <unknown>` with the general help and no word about the unknown name
+    const [first, asked] = argv;
+    if (first === 'help' && asked && !program.commands.some((c) => c.name() === asked)) throw new UsageError(`unknown command '${asked.slice(0, 40)}'`);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.keepRunning ? -1 : EXIT.ok;
   } catch (e) {

@@ -98,6 +98,10 @@ describe('open data on the demo federation: mmhub export and the download at the
     const reports = JSON.parse(progress.stdout) as Array<{ initiativeId: string; percentComplete: number }>;
     expect(reports.length).toBeGreaterThan(0);
     expect(reports.every((p) => p.initiativeId && typeof p.percentComplete === 'number')).toBe(true);
+    // to a file, its bar follows the initiatives and ends full, those without reports counted too
+    const toFile = await mmhub(['export', 'progress', '--port', String(port), '--format', 'json', '--out', path.join(outDir, 'progress.json')]);
+    expect(toFile.code).toBe(0);
+    expect(toFile.stderr).toMatch(/100%\s+(\d+)\/\1 initiatives/);
   }, 120_000);
 
   it('finishes its file and exits 0 when the reader of its progress goes away (mmhub export … 2>&1 | head -1)', async () => {

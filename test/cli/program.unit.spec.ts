@@ -40,6 +40,7 @@ describe('the mmhub command line', () => {
   it('exits 2 on a usage error, saying what is wrong; 78 on a configuration error, naming the variable', async () => {
     const usage: Array<[string[], RegExp]> = [
       [['launch'], /unknown command 'launch'/],
+      [['help', 'launch'], /unknown command 'launch'/],
       [['status', '--colour'], /unknown option '--colour'/],
       [['token'], /required option '--roles <r1,r2>' not specified/],
       [['token', '--roles', 'viewer', '--ttl', '0s'], /--ttl must be longer than zero; got "0s"/],

@@ -32,7 +32,7 @@ export function ApiError({ error, onRetry }: { error?: CombinedError; onRetry?: 
   return (
     <div role="alert" className={error.networkError ? 'alert alert-unreachable' : 'alert'} data-testid="api-error">
       {partial && <strong>{t('serviceDown')} </strong>}
-      {text(error)}
+      {text(error)}{' '}
       {onRetry && (
         <button type="button" onClick={onRetry}>
           {t('retry')}
