@@ -10,7 +10,7 @@ import { createLogger } from '../../services/kernel/src/observability';
 import { loadConfig } from '../../services/kernel/src/config';
 import { hijriOfDay } from '../../services/kernel/src/domain';
 import { accessibilityProblems, collectErrors, startBrowser, type RunningBrowser } from './browser';
-import { freePorts, graphql, startDemo, submitNationalMessage, tokensIn } from './demo';
+import { freePorts, graphql, reviewCardOf, startDemo, submitNationalMessage, tokensIn } from './demo';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** The screenshots of docs/console.md, rewritten only when asked: `npm run console:screenshots`. */
@@ -153,6 +153,14 @@ describe('the console in a real browser, on the demo federation', () => {
   }, 180_000);
 
   it('shows the same month by Gregorian month, a week and an agenda', async () => {
+    // switching calendars keeps the month in view: the Gregorian month that holds the middle of Ramadan
+    await view(`/calendar?y=${ramadan.hijriYear}&m=9`, '[data-testid="month-grid"] td[data-date]');
+    await page.click('.segmented button:nth-child(2)');
+    await page.waitForURL(/cal=gregorian/);
+    const mid = new Date(`${ramadan.from}T00:00:00Z`);
+    mid.setUTCDate(mid.getUTCDate() + 14);
+    const shown = new URL(page.url()).searchParams;
+    expect([shown.get('y'), shown.get('m')]).toEqual([String(mid.getUTCFullYear()), String(mid.getUTCMonth() + 1)]);
     const [y, m] = ramadan.from.split('-');
     await view(`/calendar?cal=gregorian&y=${y}&m=${Number(m)}`, '[data-testid="month-grid"] td[data-date]');
     expect(await page.locator('[data-testid="month-grid"] td[data-date]').first().getAttribute('data-date')).toBe(`${y}-${m}-01`);
@@ -242,16 +250,7 @@ describe('the console in a real browser, on the demo federation', () => {
 
   const submittedNationalMessage = () => submitNationalMessage(dataDir, port);
 
-  /** The hub's review queue, once it holds the message. */
-  const queueHolding = async (id: string) => {
-    const card = page.locator(`li.card[data-message="${id}"]`);
-    for (const deadline = Date.now() + 60_000; ;) {
-      await view('/review', '[data-testid="queue-count"]');
-      if (await card.count()) return card;
-      if (Date.now() > deadline) throw new Error('the message submitted at riyadh never reached the hub’s review queue');
-      await page.waitForTimeout(500);
-    }
-  };
+  const queueHolding = (id: string) => reviewCardOf(page, () => view('/review', '[data-testid="queue-count"]'), id);
 
   it('lets the hub’s reviewer approve a municipality’s message, and the queue updates', async () => {
     const tokens = tokensIn(dataDir);

@@ -1,3 +1,4 @@
+import type { Locator, Page } from 'playwright-core';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -86,4 +87,15 @@ export async function submitNationalMessage(dataDir: string, port: number): Prom
   const { id, version } = drafted.draftMessage;
   await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', { id, v: version });
   return id;
+}
+
+/** The message's card in the review queue, once the queue shows it (`reload` opens the queue again). */
+export async function reviewCardOf(page: Page, reload: () => Promise<void>, id: string): Promise<Locator> {
+  const card = page.locator(`li.card[data-message="${id}"]`);
+  for (const deadline = Date.now() + 60_000; ;) {
+    await reload();
+    if (await card.count()) return card;
+    if (Date.now() > deadline) throw new Error('the message submitted at riyadh never reached the hub’s review queue');
+    await page.waitForTimeout(500);
+  }
 }

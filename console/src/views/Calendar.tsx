@@ -100,6 +100,12 @@ export function CalendarView({ settings }: { settings: Settings }) {
   };
 
   const view = data?.calendar;
+  // the month in view stays in view: the other calendar's month that holds its middle
+  const switchTo = (k: CalendarKind) => {
+    const mid = view && mode === 'month' ? addDays(view.from, 14) : null;
+    const target = !mid ? null : k === 'hijri' ? hijriOf(mid) : { year: Number(mid.slice(0, 4)), month: Number(mid.slice(5, 7)) };
+    go({ cal: k === 'hijri' ? null : k, y: target?.year ?? null, m: target?.month ?? null });
+  };
   const title =
     mode === 'week'
       ? `${formatDay(weekStart, lang, kind === 'hijri' ? 'islamic-umalqura' : 'gregory')} – ${formatDay(addDays(weekStart, 6), lang, kind === 'hijri' ? 'islamic-umalqura' : 'gregory')}`
@@ -129,7 +135,7 @@ export function CalendarView({ settings }: { settings: Settings }) {
       <div className="toolbar controls">
         <div role="group" aria-label={t('hijri') + ' / ' + t('gregorian')} className="segmented">
           {(['hijri', 'gregorian'] as const).map((k) => (
-            <button key={k} type="button" aria-pressed={kind === k} onClick={() => go({ cal: k === 'hijri' ? null : k, y: null, m: null })}>
+            <button key={k} type="button" aria-pressed={kind === k} onClick={() => switchTo(k)}>
               {t(k)}
             </button>
           ))}
