@@ -1,16 +1,16 @@
 import {
+  type Acting,
   AUDIENCES,
   Axis,
+  badInput,
   CHANNELS,
+  isUuid,
   Lifecycle,
   MINISTRY,
-  badInput,
-  isUuid,
-  optionalText,
-  requiredText,
-  requireChange,
-  type Acting,
   type NamedCode,
+  optionalText,
+  requireChange,
+  requiredText,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { samePeriod, validPeriod, type Period } from '../period/period';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor, pageSize, toPage, type Page } from '../../../kernel/src/graphql';
-import { isUuid, normalizeArabic, searchStems, optionalText, validId } from '../../../kernel/src/domain';
+import { isUuid, normalizeArabic, optionalText, searchStems, validId } from '../../../kernel/src/domain';
 import { plainRow, tableOf } from '../../../kernel/src/db';
 import type { InitiativeFilter } from './initiative.types';
 import { InitiativeRecord } from './initiative.entity';

@@ -1,17 +1,17 @@
 import {
+  type Acting,
+  type Actor,
   Axis,
-  Lifecycle,
-  MINISTRY,
   badInput,
   boundedNumber,
+  Lifecycle,
   localDate,
+  MINISTRY,
   normalizeArabic,
   optionalText,
   period,
-  requiredText,
   requireChange,
-  type Acting,
-  type Actor,
+  requiredText,
 } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 

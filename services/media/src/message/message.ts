@@ -1,4 +1,4 @@
-import { DomainError, Lifecycle, badInput, invalidTransition, optionalText, requireChange, type Acting, type Actor } from '../../../kernel/src/domain';
+import { type Acting, type Actor, badInput, DomainError, invalidTransition, Lifecycle, optionalText, requireChange } from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { channelName } from '../channel/channel';
 import type { Violation } from '../charter/charter';
