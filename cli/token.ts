@@ -1,6 +1,5 @@
-import { signToken, ROLES, type Role } from '../services/kernel/src/auth';
+import { isUserId, signToken, ROLES, type Role } from '../services/kernel/src/auth';
 import type { Config } from '../services/kernel/src/config';
-import { hasForbiddenCharacters } from '../services/kernel/src/domain';
 
 /** The longest lifetime a development token is given: a year. */
 const MAX_TTL_SECONDS = 366 * 86400;
@@ -14,7 +13,7 @@ export async function developmentToken(config: Config, v: { roles?: string; sub?
   if (!roles.length || unknown.length) throw new Error(`--roles takes a comma-separated list of: ${ROLES.join(', ')}`);
   const sub = v.sub ?? `${node}-${roles.join('-')}`;
   // the same rule as the nodes' verifier: a token it would refuse is not printed
-  if (!sub.trim() || sub.length > 255 || hasForbiddenCharacters(sub)) {
+  if (!isUserId(sub)) {
     throw new Error('--sub takes a user id of 1 to 255 characters, without control characters');
   }
   return signToken(config.auth.secret!, {

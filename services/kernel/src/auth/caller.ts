@@ -91,20 +91,14 @@ const isRole = (r: unknown): r is Role => typeof r === 'string' && (ROLES as rea
 /** The longest user id a token may name: it is written beside every change the caller makes. */
 const MAX_SUB_LENGTH = 255;
 
+/** A user id a token may carry as its sub: text that can be stored beside every change, of 1 to 255 characters. */
+export const isUserId = (sub: unknown): sub is string =>
+  typeof sub === 'string' && Boolean(sub.trim()) && sub.length <= MAX_SUB_LENGTH && !hasForbiddenCharacters(sub);
+
 /** Claims taken only as they should be: sub a storable string, node a known node, roles a list of known roles. */
 export function callerFromClaims(p: JWTPayload, knownNodes: readonly string[]): Caller {
   const { sub, node, roles } = p as { sub?: unknown; node?: unknown; roles?: unknown };
-  if (
-    typeof sub !== 'string' ||
-    !sub.trim() ||
-    sub.length > MAX_SUB_LENGTH ||
-    hasForbiddenCharacters(sub) ||
-    typeof node !== 'string' ||
-    !knownNodes.includes(node) ||
-    !Array.isArray(roles) ||
-    !roles.length ||
-    !roles.every(isRole)
-  ) {
+  if (!isUserId(sub) || typeof node !== 'string' || !knownNodes.includes(node) || !Array.isArray(roles) || !roles.length || !roles.every(isRole)) {
     throw unauthenticated({
       en: 'The token lacks valid claims: it needs sub (a string), node (a known node) and roles (a list of known roles).',
       ar: 'رمز الدخول لا يحمل البيانات المطلوبة: المعرّف (نص) والعقدة (عقدة معروفة) والأدوار (قائمة بأدوار معروفة).',

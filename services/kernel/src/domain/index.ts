@@ -19,7 +19,7 @@ export {
   type NationalOccasionRule,
 } from './sector';
 export { RIYADH, daysBetween, isLocalDate, riyadhDate, systemClock } from './time';
-export { boundedNumber, hasForbiddenCharacters, localDate, optionalText, period, requiredText, storableText } from './validate';
+export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';
 export { NOUNS, countOf, counted, cutShort, figure, gregorianDayOf, percentage, type GrammaticalCase, type Noun } from './wording';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 export { bySectorOrder, dashboardScope, nodesInView, scopeOfDashboardId, type DashboardScope } from './dashboard-scope';
