@@ -5,7 +5,7 @@ import { EventConsumer, KafkaBus, receivedRecord, type ReceivedRecord } from '..
 import { acceptedBy, type ServiceDefinition } from '../services/kernel/src/service';
 import { createLogger } from '../services/kernel/src/observability';
 import { noteFreshness } from '../services/kernel/src/nodes';
-import { openDatabase } from '../services/kernel/src/db';
+import { openDatabase, requireDatabase } from '../services/kernel/src/db';
 import { ConfigError, type Config } from '../services/kernel/src/config';
 import { services } from './services';
 
@@ -21,16 +21,13 @@ export interface RebuildResult {
   deadLettered: number;
 }
 
-/** PostgreSQL's codes for a database, and a table, that do not exist. */
-const NO_SUCH_DATABASE = '3D000';
+/** PostgreSQL's code for a table that does not exist. */
 const NO_SUCH_TABLE = '42P01';
 
 /** What the operator can do about a database the rebuild cannot use. */
-function databaseProblem(e: unknown, url: string): unknown {
-  const code = (e as { code?: string }).code;
-  if (code === NO_SUCH_DATABASE)
-    return new ConfigError([`MMHUB_DATABASE_URL: the database "${new URL(url).pathname.slice(1)}" does not exist; create it and migrate it first`]);
-  if (code === NO_SUCH_TABLE) return new Error(`the node's database has not been migrated: run mmhub migrate first (${(e as Error).message})`);
+function databaseProblem(e: unknown): unknown {
+  if ((e as { code?: string }).code === NO_SUCH_TABLE)
+    return new Error(`the node's database has not been migrated: run mmhub migrate first (${(e as Error).message})`);
   return e;
 }
 
@@ -69,6 +66,7 @@ export async function rebuildNode(
       const schema = def.name;
       const orm = await openDatabase({ url: databaseUrl, schema, entities: def.entities, migrations: def.migrations, poolMax: 2, log });
       orms.push(orm);
+      await requireDatabase(orm);
       for (const c of def.consumers ?? []) {
         if (!c.rebuilds) continue;
         const name = `${config.kafka.clientId}.${config.node}.${def.name}.${c.name}`;
@@ -84,7 +82,7 @@ export async function rebuildNode(
             await conn.execute(`delete from "${schema}"."node_freshness"`, [], 'run', ctx);
           })
           .catch((e: unknown) => {
-            throw databaseProblem(e, databaseUrl);
+            throw databaseProblem(e);
           });
         const applier = new EventConsumer({
           name,

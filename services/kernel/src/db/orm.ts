@@ -51,11 +51,8 @@ export async function openDatabase(s: OrmSettings): Promise<MikroORM> {
 /** PostgreSQL's code for a database that does not exist. */
 const NO_SUCH_DATABASE = '3D000';
 
-/**
- * Applies pending migrations; returns the names applied. A database that does not exist is a
- * configuration error: the migrator would create it, and a mistyped URL would then serve an empty node.
- */
-export async function migrate(orm: MikroORM): Promise<string[]> {
+/** The database answers; one that does not exist is a configuration error naming the variable. */
+export async function requireDatabase(orm: MikroORM): Promise<void> {
   try {
     await orm.em.getConnection().execute('select 1');
   } catch (e) {
@@ -65,6 +62,14 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
       `MMHUB_DATABASE_URL: the database "${name}" does not exist; create it first (infra/postgres/create-databases.sh <node>), or correct the URL`,
     ]);
   }
+}
+
+/**
+ * Applies pending migrations; returns the names applied. The database must exist: the migrator would
+ * create it, and a mistyped URL would then serve an empty node.
+ */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  await requireDatabase(orm);
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
