@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createTokenVerifier, rolesForField, rolesInArabic, type Caller } from '../../services/kernel/src/auth';
-import { DomainError } from '../../services/kernel/src/domain';
+import { DomainError, unauthenticated } from '../../services/kernel/src/domain';
 import type { Config } from '../../services/kernel/src/config';
 import { demandRule, maxPageSizeRule, type RateLimiter } from './limits';
 
@@ -13,6 +13,12 @@ export interface CallerContext {
 
 export const refusal = (code: string, en: string, ar: string, status: number) =>
   new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status } } });
+
+/** An operation that needs a caller and has none, in the services' words. */
+const signInFirst = (): GraphQLError => {
+  const { text } = unauthenticated();
+  return refusal('UNAUTHENTICATED', text.en, text.ar, 401);
+};
 
 /** What the gateway decided about a request before reading its operation: who calls, and whether it is refused. */
 export interface Admission {
@@ -206,7 +212,7 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
       // a read without a token costs no subgraph a call where every service would refuse it; the schema's own fields stay open
       if (!caller && root.operation === 'query' && !config.auth.allowAnonymousRead && root.fields.some((f) => !f.name.value.startsWith('__'))) {
         setResultAndStopExecution({
-          errors: [refusal('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)],
+          errors: [signInFirst()],
         });
         return;
       }
@@ -216,7 +222,7 @@ export function useIdentity(config: Config, admissions: Admissions, endpoint: st
         if (!roles) continue;
         if (!caller) {
           setResultAndStopExecution({
-            errors: [refusal('UNAUTHENTICATED', 'Sign in first: a valid bearer token is required.', 'سجّل الدخول أولاً: يلزم رمز دخول صالح.', 401)],
+            errors: [signInFirst()],
           });
           return;
         }
