@@ -1,19 +1,8 @@
-import { DomainError } from '../../services/kernel/src/domain';
+import { thrownDomainError as errorOf } from '../support/thrown';
 import { draftMessage, type VariantInput } from '../../services/media/src/message/message';
 
 const acting = { id: '0193a000-0000-7000-8000-000000000003', node: 'riyadh', by: 'editor-1', now: new Date('2026-11-26T09:00:00Z') };
 const drafted = (variants: VariantInput[]) => draftMessage({ bodyAr: 'أمانة الرياض تطلق خدمة جديدة', variants }, acting).data.state;
-
-/** The error a call throws, or a failure when it does not throw one of ours. */
-function errorOf(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('channel limits on a variant', () => {
   const refusal = (v: VariantInput) => errorOf(() => drafted([v]));

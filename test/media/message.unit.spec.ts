@@ -1,4 +1,5 @@
 import { DomainError } from '../../services/kernel/src/domain';
+import { thrownDomainError as errorOf } from '../support/thrown';
 import type { Role } from '../../services/kernel/src/auth';
 import { Channel } from '../../services/media/src/channel/channel';
 import { CharterRuleKind, Severity, type Violation } from '../../services/media/src/charter/charter';
@@ -40,17 +41,6 @@ const draft = () =>
     { bodyAr: 'أمانة الرياض تطلق خدمة جديدة', variants: [{ channel: 'X', text: 'خدمة جديدة لسكان الرياض', hashtags: ['الرياض'] }] },
     { id: '0193a000-0000-7000-8000-000000000001', node: 'riyadh', by: 'editor-1', now },
   ).data.state;
-
-/** The error a call throws, or a failure when it does not throw one of ours. */
-function errorOf(f: () => unknown): DomainError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 function codeOf(f: () => unknown): string | undefined {
   try {
