@@ -3,7 +3,7 @@ import type { TestNode } from '../support/node';
 const HIJRI = '{ year month day ar en }';
 export const CAMPAIGN_FIELDS = `id node scope titleAr titleEn axis audiences channels startsAt endsAt status sequence version initiativeIds
   createdAt updatedAt startsAtHijri ${HIJRI} endsAtHijri ${HIJRI} createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI}`;
-export const ENTRY_FIELDS = `id node kind titleAr titleEn location axis campaignId allDay startsAt endsAt startDate endDate status sequence version
+export const ENTRY_FIELDS = `id node kind titleAr titleEn descriptionAr location axis campaignId allDay startsAt endsAt startDate endDate status sequence version
   occasionCode occasionHijriYear createdAt updatedAt startDateHijri ${HIJRI} endDateHijri ${HIJRI} startsAtHijri ${HIJRI} endsAtHijri ${HIJRI}
   createdAtHijri ${HIJRI} updatedAtHijri ${HIJRI}`;
 export const CLASH_FIELDS = `kind node axis audiences reasonAr reasonEn overlapFrom overlapTo overlapFromHijri ${HIJRI} overlapToHijri ${HIJRI}

@@ -64,7 +64,25 @@ describe('Hijri through the gateway', () => {
       weekdayEn: 'Friday',
       weekend: true,
       publicHoliday: true,
-      occasions: [{ code: 'EID_AL_FITR', from: '2026-03-19', to: '2026-03-22' }],
+      occasions: [{ code: 'EID_AL_FITR', from: '2026-03-20', to: '2026-03-22' }],
+    });
+    // 30 Ramadan: the first day off of Eid al-Fitr, not the Eid
+    const eve = (
+      await must(
+        riyadh.graphql(
+          `{ hijriToGregorian(date: { year: 1447, month: 9, day: 30 }) { date publicHoliday occasions { code from to holidayFrom holidayTo } } }`,
+          {},
+          viewer,
+        ),
+      )
+    ).hijriToGregorian;
+    expect(eve).toEqual({
+      date: '2026-03-19',
+      publicHoliday: true,
+      occasions: [
+        { code: 'RAMADAN', from: '2026-02-18', to: '2026-03-19', holidayFrom: null, holidayTo: null },
+        { code: 'EID_AL_FITR', from: '2026-03-20', to: '2026-03-22', holidayFrom: '2026-03-19', holidayTo: '2026-03-22' },
+      ],
     });
     expect(d.dateHijri).toMatchObject({ year: 1447, month: 10, day: 1, ar: '١ شوال ١٤٤٧ هـ', en: 'Shawwal 1, 1447 AH' });
     const g = (
@@ -190,7 +208,7 @@ describe('the feed through the gateway', () => {
     // the ministry's Eid al-Fitr 1448 as this node's copy of it holds it
     await riyadh.sql(
       `insert into calendar.calendar_entry (id, node, kind, title_ar, title_en, all_day, starts_at, ends_at, status, occasion_code, occasion_hijri_year, sequence, created_by, created_at, updated_at, version)
-       values (gen_random_uuid(), 'ministry', 'OCCASION', 'عيد الفطر', 'Eid al-Fitr', true, '2027-03-09T00:00:00+03:00', '2027-03-13T00:00:00+03:00', 'CONFIRMED', 'EID_AL_FITR', 1448, 0, 'ministry-admin', now(), now(), 1)
+       values (gen_random_uuid(), 'ministry', 'OCCASION', 'عيد الفطر', 'Eid al-Fitr', true, '2027-03-09T00:00:00+03:00', '2027-03-12T00:00:00+03:00', 'CONFIRMED', 'EID_AL_FITR', 1448, 0, 'ministry-admin', now(), now(), 1)
        on conflict do nothing`,
     );
     // it opens nothing but the feed: the gateway takes it for no sign-in token
@@ -205,6 +223,6 @@ describe('the feed through the gateway', () => {
     const text = await withNational.text();
     expect(text).toContain('عيد الفطر');
     expect(text).toContain('DTSTART;VALUE=DATE:20270309');
-    expect(text).toContain('DTEND;VALUE=DATE:20270313');
+    expect(text).toContain('DTEND;VALUE=DATE:20270312');
   });
 });

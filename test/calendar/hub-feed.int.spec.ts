@@ -28,8 +28,9 @@ it('serves the sector’s occasions at the hub to a feed token it issued, with t
   const feed = await fetch(`${base}${issued.data!.issueCalendarFeedToken.feedPath}&from=2027-01-01&to=2027-12-31`);
   expect(feed.status).toBe(200);
   const text = (await feed.text()).replace(/\r\n /g, '');
-  // Eid al-Fitr 1448 over its four official days, described in one digit style with both years marked
+  // Eid al-Fitr 1448, 1 to 3 Shawwal, its four days off in its description, in one digit style with both years marked
   expect(text).toContain('DTSTART;VALUE=DATE:20270309');
-  expect(text).toContain('DTEND;VALUE=DATE:20270313');
+  expect(text).toContain('DTEND;VALUE=DATE:20270312');
   expect(text).toContain('١ شوال ١٤٤٨ هـ (٩ مارس ٢٠٢٧ م)');
+  expect(text).toContain('والإجازة الرسمية من ١ شوال ١٤٤٨ هـ (٩ مارس ٢٠٢٧ م) إلى ٤ شوال ١٤٤٨ هـ (١٢ مارس ٢٠٢٧ م)');
 });

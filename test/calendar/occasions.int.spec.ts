@@ -23,7 +23,7 @@ describe('national occasions', () => {
       ['RAMADAN', '2026-02-18', '2026-03-19'],
       ['FOUNDING_DAY', '2026-02-22', '2026-02-22'],
       ['FLAG_DAY', '2026-03-11', '2026-03-11'],
-      ['EID_AL_FITR', '2026-03-19', '2026-03-22'],
+      ['EID_AL_FITR', '2026-03-20', '2026-03-22'],
       ['ARAFAT_DAY', '2026-05-26', '2026-05-26'],
       ['EID_AL_ADHA', '2026-05-27', '2026-05-29'],
     ]);
@@ -36,9 +36,10 @@ describe('national occasions', () => {
       startDateHijri: { year: 1447, month: 9, day: 1 },
       endDateHijri: { year: 1447, month: 9, day: 30 },
     });
-    // the Eid al-Fitr holiday starts the day after 29 Ramadan: 30 Ramadan in 1447
-    expect(r.added[5].startDateHijri).toMatchObject({ year: 1447, month: 9, day: 30, en: 'Ramadan 30, 1447 AH' });
+    // the Eid is 1 Shawwal, after 30 Ramadan in 1447; its holiday, from 30 Ramadan, is in its description
+    expect(r.added[5].startDateHijri).toMatchObject({ year: 1447, month: 10, day: 1, en: 'Shawwal 1, 1447 AH' });
     expect(r.added[5].endDateHijri).toMatchObject({ year: 1447, month: 10, day: 3 });
+    expect(r.added[5].descriptionAr).toContain('والإجازة الرسمية من ٣٠ رمضان ١٤٤٧ هـ');
     expect(r.added[7].startDateHijri).toMatchObject({ year: 1447, month: 12, day: 10 });
   });
 
@@ -48,7 +49,7 @@ describe('national occasions', () => {
       ['NATIONAL_DAY', '2026-09-23', '2026-09-23'],
       ['RAMADAN', '2027-02-08', '2027-03-08'],
       ['FOUNDING_DAY', '2027-02-22', '2027-02-22'],
-      ['EID_AL_FITR', '2027-03-09', '2027-03-12'],
+      ['EID_AL_FITR', '2027-03-09', '2027-03-11'],
       ['FLAG_DAY', '2027-03-11', '2027-03-11'],
       ['ARAFAT_DAY', '2027-05-15', '2027-05-15'],
       ['EID_AL_ADHA', '2027-05-16', '2027-05-18'],

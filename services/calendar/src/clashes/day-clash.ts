@@ -53,9 +53,11 @@ export function dayClashesOf(item: PlacedItem, what: Message): DayClash[] {
       },
     });
   }
-  for (const o of occasionsBetween(first, last).filter((x) => x.publicHoliday)) {
-    const day = o.from > first ? o.from : first;
-    const when = periodText(daysPeriod(day, o.to < last ? o.to : last));
+  for (const o of occasionsBetween(first, last)) {
+    const off = o.holiday;
+    if (!off || off.from > last || off.to < first) continue;
+    const day = off.from > first ? off.from : first;
+    const when = periodText(daysPeriod(day, off.to < last ? off.to : last));
     found.push({
       kind: DayClashKind.HOLIDAY,
       day,

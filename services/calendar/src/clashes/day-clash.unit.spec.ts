@@ -9,6 +9,19 @@ describe('holidays and the weekend under a campaign or entry', () => {
     expect(kinds('2026-03-22', '2026-03-22')).toEqual([['HOLIDAY', '2026-03-22', 'EID_AL_FITR']]);
   });
 
+  it('30 Ramadan 1447 and 4 Shawwal 1448 are in the Eid al-Fitr holiday though not the Eid', () => {
+    expect(kinds('2026-03-19', '2026-03-19')).toEqual([['HOLIDAY', '2026-03-19', 'EID_AL_FITR']]);
+    // a Friday
+    expect(kinds('2027-03-12', '2027-03-12')).toEqual([
+      ['WEEKEND', '2027-03-12', null],
+      ['HOLIDAY', '2027-03-12', 'EID_AL_FITR'],
+    ]);
+    // 30 Ramadan 1448 does not exist: 2027-03-08 is 29 Ramadan, a working day
+    expect(kinds('2027-03-08', '2027-03-08')).toEqual([]);
+    const [c] = dayClashesOf(item('2026-03-15', '2026-03-19'), PLACED_NAMES.CAMPAIGN);
+    expect(c.reason.en).toBe('The campaign “Clean streets” falls on the public holiday of Eid al-Fitr, 2026-03-19 (Ramadan 30, 1447 AH).');
+  });
+
   it('9 Dhu al-Hijjah is Arafat Day, a holiday; a Friday start is the weekend', () => {
     // 2026-05-26 is a Tuesday
     expect(kinds('2026-05-26', '2026-05-26')).toEqual([['HOLIDAY', '2026-05-26', 'ARAFAT_DAY']]);

@@ -11,8 +11,8 @@ describe('national occasions of a Hijri year', () => {
       RAMADAN: ['2026-02-18', '2026-03-19'],
       FOUNDING_DAY: ['2026-02-22', '2026-02-22'],
       FLAG_DAY: ['2026-03-11', '2026-03-11'],
-      // Ramadan 1447 has 30 days: the holiday starts on 30 Ramadan, the day after the 29th
-      EID_AL_FITR: ['2026-03-19', '2026-03-22'],
+      // 1 to 3 Shawwal; Ramadan 1447 has 30 days, and the Eid is after the 30th
+      EID_AL_FITR: ['2026-03-20', '2026-03-22'],
       ARAFAT_DAY: ['2026-05-26', '2026-05-26'],
       EID_AL_ADHA: ['2026-05-27', '2026-05-29'],
     });
@@ -25,8 +25,7 @@ describe('national occasions of a Hijri year', () => {
       RAMADAN: ['2027-02-08', '2027-03-08'],
       FOUNDING_DAY: ['2027-02-22', '2027-02-22'],
       FLAG_DAY: ['2027-03-11', '2027-03-11'],
-      // Ramadan 1448 has 29 days: the holiday is 1 to 4 Shawwal
-      EID_AL_FITR: ['2027-03-09', '2027-03-12'],
+      EID_AL_FITR: ['2027-03-09', '2027-03-11'],
       ARAFAT_DAY: ['2027-05-15', '2027-05-15'],
       EID_AL_ADHA: ['2027-05-16', '2027-05-18'],
     });
@@ -51,6 +50,25 @@ describe('national occasions of a Hijri year', () => {
       descriptionEn: "National Day, Tuesday Rabi' al-Akhir 1, 1447 AH, a public holiday",
     });
     expect(list[1].mark).toEqual({ code: 'NATIONAL_DAY', hijriYear: 1447 });
+  });
+
+  it('Eid al-Fitr is 1 Shawwal; its four days off start the day after 29 Ramadan, on 30 Ramadan when Ramadan has 30 days', () => {
+    const fitr = (y: number) => occasionDaysOf(y).find((o) => o.code === 'EID_AL_FITR');
+    expect(fitr(1447)).toMatchObject({ from: '2026-03-20', to: '2026-03-22', holiday: { from: '2026-03-19', to: '2026-03-22' } });
+    expect(fitr(1448)).toMatchObject({ from: '2027-03-09', to: '2027-03-11', holiday: { from: '2027-03-09', to: '2027-03-12' } });
+    // 30 Ramadan 1447 and 4 Shawwal 1448 are days off that are not the Eid
+    expect(occasionsBetween('2026-03-19', '2026-03-19').map((o) => o.code)).toEqual(['RAMADAN', 'EID_AL_FITR']);
+    expect(occasionsBetween('2027-03-12', '2027-03-12').map((o) => o.code)).toEqual(['EID_AL_FITR']);
+    const entry = nationalOccasionsOf(1447).find((o) => o.mark.code === 'EID_AL_FITR')!.entry;
+    expect(entry.descriptionEn).toBe(
+      'Eid al-Fitr, Friday Shawwal 1, 1447 AH, the public holiday 2026-03-19 (Ramadan 30, 1447 AH) to 2026-03-22 (Shawwal 3, 1447 AH)',
+    );
+    expect(entry.descriptionAr).toBe(
+      'عيد الفطر، الجمعة ١ شوال ١٤٤٧ هـ، والإجازة الرسمية من ٣٠ رمضان ١٤٤٧ هـ (١٩ مارس ٢٠٢٦ م) إلى ٣ شوال ١٤٤٧ هـ (٢٢ مارس ٢٠٢٦ م)',
+    );
+    // Arafat Day and Eid al-Adha are their own days off
+    expect(occasionDaysOf(1447).find((o) => o.code === 'EID_AL_ADHA')!.holiday).toEqual({ from: '2026-05-27', to: '2026-05-29' });
+    expect(occasionDaysOf(1447).find((o) => o.code === 'RAMADAN')!.holiday).toBeNull();
   });
 
   it('covers every 22 February exactly once over consecutive Hijri years', () => {

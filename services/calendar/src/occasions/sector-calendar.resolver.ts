@@ -4,13 +4,15 @@ import { WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, weekdayOfDay } from '../../../kernel
 import { requireRoleFor } from '../../../kernel/src/auth';
 import type { CalendarContext } from '../context';
 import { gregorianOfHijriDay, validCalendarDay } from '../calendar/range';
-import { occasionDaysOf, occasionsBetween, type OccasionDays } from './national-occasions';
+import { isHolidayAmong, occasionDaysOf, occasionsBetween, type OccasionDays } from './national-occasions';
 import { CalendarDay, HijriDateInput, SectorOccasion, type DayClash as DayClashType } from './sector-calendar.types';
 import type { DayClash } from '../clashes/day-clash';
 
 export const sectorOccasionView = (o: OccasionDays): SectorOccasion => ({
   ...o,
   days: Math.round((Date.parse(o.to) - Date.parse(o.from)) / 86400_000) + 1,
+  holidayFrom: o.holiday?.from ?? null,
+  holidayTo: o.holiday?.to ?? null,
 });
 
 export const dayClashView = (c: DayClash): DayClashType => ({
@@ -23,13 +25,14 @@ export const dayClashView = (c: DayClash): DayClashType => ({
 
 function calendarDay(date: string): CalendarDay {
   const weekday = weekdayOfDay(date);
-  const occasions = occasionsBetween(date, date).map(sectorOccasionView);
+  const found = occasionsBetween(date, date);
+  const occasions = found.map(sectorOccasionView);
   return {
     date,
     weekdayAr: WEEKDAYS_AR[weekday],
     weekdayEn: WEEKDAYS_EN[weekday],
     weekend: (WEEKEND as readonly number[]).includes(weekday),
-    publicHoliday: occasions.some((o) => o.publicHoliday),
+    publicHoliday: isHolidayAmong(found, date),
     occasions,
   };
 }

@@ -21,6 +21,12 @@ export class SectorOccasion {
   @Field(() => LocalDateScalar, { description: 'Its first day.' }) from!: string;
   @Field(() => LocalDateScalar, { description: 'Its last day, included.' }) to!: string;
   @Field(() => Int, { description: 'How many days it lasts.' }) days!: number;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'The first day off it gives, null when none: Eid al-Fitr’s holiday starts the day after 29 Ramadan, before the Eid when Ramadan has 30 days.',
+  })
+  holidayFrom!: string | null;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The last day off it gives, included.' }) holidayTo!: string | null;
 }
 
 @ObjectType('DayClash', { description: 'A campaign or entry placed on a public holiday or starting on the weekend.' })
@@ -39,7 +45,7 @@ export class CalendarDay {
   @Field({ description: 'e.g. "Friday"' }) weekdayEn!: string;
   @Field({ description: 'Friday or Saturday.' }) weekend!: boolean;
   @Field({ description: 'A public holiday, or part of one.' }) publicHoliday!: boolean;
-  @Field(() => [SectorOccasion]) occasions!: SectorOccasion[];
+  @Field(() => [SectorOccasion], { description: 'The occasions on it, and those whose holiday it is part of.' }) occasions!: SectorOccasion[];
 }
 
 @InputType('HijriDateInput', { description: 'A day of the Umm al-Qura calendar, e.g. {year: 1447, month: 8, day: 29} for 29 Sha’ban 1447.' })

@@ -17,6 +17,7 @@ export {
   nodeName,
   type NamedCode,
   type NationalOccasionRule,
+  type OccasionStart,
 } from './sector';
 export { RIYADH, daysBetween, isLocalDate, riyadhDate, systemClock } from './time';
 export { boundedNumber, localDate, optionalText, period, requiredText, storableText } from './validate';

@@ -20,14 +20,23 @@ export type Channel = keyof typeof data.channels;
 export const Channel = Object.fromEntries(Object.keys(data.channels).map((code) => [code, code])) as { readonly [C in Channel]: C };
 export const CHANNELS: readonly NamedCode[] = Object.entries(data.channels).map(([code, names]) => ({ code, ...names }));
 export const AUDIENCES: readonly NamedCode[] = data.audiences;
+/** A day in one calendar, and how many days after it. */
+export interface OccasionStart {
+  calendar: 'hijri' | 'gregorian';
+  month: number;
+  day: number;
+  afterDays?: number;
+}
 /** A national occasion's rule: the day it starts on in one calendar (and how many days after it), and how long it lasts. */
 export interface NationalOccasionRule extends NamedCode {
   rule: string;
-  starts: { calendar: 'hijri' | 'gregorian'; month: number; day: number; afterDays?: number };
+  starts: OccasionStart;
   /** Whole days, or the whole Hijri month it starts in. */
   days: number | 'month';
   /** A day off for the sector: offices are closed. */
   publicHoliday: boolean;
+  /** The days off, where the law counts them apart from the occasion's own days (Eid al-Fitr's from the day after 29 Ramadan). */
+  holiday?: { starts: OccasionStart; days: number };
   /** The first day it was observed (Gregorian): none before it. */
   since?: string;
   /** The first day it was a public holiday, where it was observed before without one. */
