@@ -1,8 +1,5 @@
-import { isUserId, signToken, ROLES, type Role } from '../services/kernel/src/auth';
+import { MAX_TOKEN_LIFETIME_SECONDS, isUserId, signToken, ROLES, type Role } from '../services/kernel/src/auth';
 import type { Config } from '../services/kernel/src/config';
-
-/** The longest lifetime a development token is given: a year. */
-const MAX_TTL_SECONDS = 366 * 86400;
 
 /** A development token for the configured node (--node, else the environment's); refused when production mode is configured. */
 export async function developmentToken(config: Config, v: { roles?: string; sub?: string; ttl?: string }): Promise<string> {
@@ -32,6 +29,6 @@ export function parseTtl(ttl: string): number {
   const seconds = Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
   // a token that has already expired is no token
   if (seconds <= 0) throw new Error(`--ttl must be longer than zero; got "${ttl}"`);
-  if (seconds > MAX_TTL_SECONDS) throw new Error(`--ttl is at most 366d; got "${ttl}"`);
+  if (seconds > MAX_TOKEN_LIFETIME_SECONDS) throw new Error(`--ttl is at most 366d; got "${ttl}"`);
   return seconds;
 }

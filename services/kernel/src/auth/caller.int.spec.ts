@@ -91,6 +91,23 @@ describe('tokens signed with the shared secret (HS256)', () => {
     const refused = await verify(forever).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('no expiry'), ar: expect.stringContaining('exp') } });
   });
+
+  it('refuses a token issued in the future or valid for over a year, and takes one of a year from a clock a little ahead', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (iat: number, exp: number) =>
+      new SignJWT({ node: 'riyadh', roles: ['viewer'] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('viewer-1')
+        .setAudience('mmhub')
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(secret));
+    const future = await verify(await signed(now + 3600, now + 7200)).catch((e: unknown) => e);
+    expect(future).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('issued in the future (iat)'), ar: expect.stringContaining('iat') } });
+    const century = await verify(await signed(now, now + 100 * 365 * 86400)).catch((e: unknown) => e);
+    expect(century).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('more than 366 days'), ar: expect.stringContaining('٣٦٦') } });
+    await expect(verify(await signed(now + 30, now + 366 * 86400))).resolves.toMatchObject({ sub: 'viewer-1' });
+  });
 });
 
 describe('the claims of a validly signed token', () => {

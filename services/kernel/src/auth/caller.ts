@@ -64,11 +64,36 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
     } catch (e) {
       throw unauthenticated(refusalOf(e as { code?: string; claim?: string; reason?: string }));
     }
+    const refusal = timesRefusal(payload, Date.now() / 1000);
+    if (refusal) throw unauthenticated(refusal);
     const caller = callerFromClaims(payload, settings.knownNodes);
     if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value!);
     verified.set(token, { caller: { ...caller, roles: [...caller.roles] }, until: Math.min(payload.exp! * 1000, Date.now() + REMEMBER_MS) });
     return caller;
   };
+}
+
+/** The longest a token may be valid for from now: a year, as `mmhub token` issues at most; a leaked token of a century is not refused by its expiry. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 366 * 86400;
+
+/** How far the issuer's clock may run ahead of this node's before a token counts as issued in the future. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** Why a verified token's times are refused, if they are: issued in the future, or valid for over a year from now. */
+function timesRefusal(p: JWTPayload, now: number): { en: string; ar: string } | undefined {
+  if (typeof p.iat === 'number' && p.iat > now + CLOCK_SKEW_SECONDS) {
+    return {
+      en: 'The bearer token says it was issued in the future (iat): the clock of whoever issued it is ahead; ask for a new token.',
+      ar: 'يذكر رمز الدخول أنه صدر في المستقبل (iat): ساعة الجهة التي أصدرته متقدمة؛ اطلب رمزاً جديداً.',
+    };
+  }
+  if (p.exp! - now > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+    return {
+      en: 'The bearer token is valid for more than 366 days (exp): ask for a token that expires sooner.',
+      ar: 'رمز الدخول صالح لأكثر من ٣٦٦ يوماً (exp): اطلب رمزاً تنتهي صلاحيته قبل ذلك.',
+    };
+  }
+  return undefined;
 }
 
 /** Claims every bearer token must carry, whatever else the identity provider puts in it. */
