@@ -103,7 +103,10 @@ describe('tokens signed with the shared secret (HS256)', () => {
         .setExpirationTime(exp)
         .sign(new TextEncoder().encode(secret));
     const future = await verify(await signed(now + 3600, now + 7200)).catch((e: unknown) => e);
-    expect(future).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('issued in the future (iat)'), ar: expect.stringContaining('iat') } });
+    expect(future).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      text: { en: expect.stringContaining('issued in the future (iat)'), ar: expect.stringContaining('iat') },
+    });
     const century = await verify(await signed(now, now + 100 * 365 * 86400)).catch((e: unknown) => e);
     expect(century).toMatchObject({ code: 'UNAUTHENTICATED', text: { en: expect.stringContaining('more than 366 days'), ar: expect.stringContaining('٣٦٦') } });
     await expect(verify(await signed(now + 30, now + 366 * 86400))).resolves.toMatchObject({ sub: 'viewer-1' });

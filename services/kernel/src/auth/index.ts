@@ -1,5 +1,16 @@
 /** The caller and their token, the gateway's proof, and what each role may do. */
-export { MAX_TOKEN_LIFETIME_SECONDS, ROLES, createTokenVerifier, isUserId, rolesInArabic, requireOwnedHere, signToken, type Caller, type Role, type TokenVerifier } from './caller';
+export {
+  MAX_TOKEN_LIFETIME_SECONDS,
+  ROLES,
+  createTokenVerifier,
+  isUserId,
+  rolesInArabic,
+  requireOwnedHere,
+  signToken,
+  type Caller,
+  type Role,
+  type TokenVerifier,
+} from './caller';
 export {
   GATEWAY_PROOF_HEADER,
   createGatewayProofVerifier,
