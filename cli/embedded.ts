@@ -12,6 +12,7 @@ import { nodeName } from '../services/kernel/src/domain';
 import { startEmbeddedPostgres, LingeringBus } from '../services/kernel/src/embedded';
 import { InProcessNode, NodeThread, type NodeHost } from './node-thread';
 import { services } from './services';
+import { START_ADVICE, requireFreePorts } from './ports';
 import { describeSeed, seedSector, type SeedSummary } from './seed/seed';
 import { readSeedMarker, writeSeedMarker } from './seed/marker';
 import { releaseSeedHeap } from './heap';
@@ -56,6 +57,11 @@ export async function startEmbedded(o: EmbeddedOptions): Promise<{ stop(): Promi
   const base = loadConfig(env);
   const log = createLogger(base.logLevel, { footprint: 'embedded' });
   const ports = gatewayPorts(base.port);
+  await requireFreePorts(
+    base.host,
+    ports.map((port, i) => ({ port, holder: `the gateway of ${DEMO_NODES[i]}`, variable: 'MMHUB_PORT' })),
+    START_ADVICE,
+  );
   // each node's console links to the others' sign-in, when their addresses are known before they start
   if (!o.env.MMHUB_CONSOLE_NODES && ports.every((p) => p > 0)) {
     Object.assign(env, { MMHUB_CONSOLE_NODES: DEMO_NODES.map((node, i) => `${node}=http://${browserHost(base.host)}:${ports[i]}`).join(',') });

@@ -175,7 +175,7 @@ export class NodeThread implements NodeHost {
 
   constructor(
     readonly node: string,
-    private readonly settings: NodeSettings,
+    settings: NodeSettings,
     bus: EventBus,
     private readonly progress: (line: string) => void,
   ) {
@@ -221,9 +221,8 @@ export class NodeThread implements NodeHost {
       case 'failed':
         this.ready?.reject(
           m.code === 'EADDRINUSE'
-            ? new ConfigError([
-                `MMHUB_PORT: ${this.settings.port} (the gateway of ${this.node}) is in use; start with another first port (MMHUB_PORT or --port), e.g. --port 5000 for 5000–5002`,
-              ])
+            ? // taken since the check before the start: the listen's own message names the port
+              new ConfigError([`MMHUB_PORT: a port of ${this.node} is in use (${m.message}); choose another first port (MMHUB_PORT or --port)`])
             : new Error(`${this.node}: ${m.message}`),
         );
         return;

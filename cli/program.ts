@@ -123,6 +123,13 @@ export function buildProgram(ctx: RunContext): Command {
   ).action(async (o: { service?: string; dataDir?: string; node?: string; port?: string }) => {
     const env = envOf(ctx, o);
     const config = loadConfig(env);
+    const alone = o.service && o.service !== 'gateway' ? await serviceOrUsage(o.service) : undefined;
+    const { requireServePortsFree } = load<typeof import('./ports')>('./ports');
+    await requireServePortsFree(
+      config,
+      load<typeof import('./services')>('./services').services.map((s) => s.name),
+      o.service,
+    );
     if (!o.service) {
       const { startNode } = load<typeof import('./node')>('./node');
       const { startEmbeddedNode } = load<typeof import('./embedded')>('./embedded');
@@ -138,9 +145,8 @@ export function buildProgram(ctx: RunContext): Command {
       });
       ctx.keepRunning = () => gateway.stop();
     } else {
-      const def = await serviceOrUsage(o.service);
       const { startService } = load<typeof import('../services/kernel/src/service')>('../services/kernel/src/service');
-      const running = await startService(def, config);
+      const running = await startService(alone!, config);
       ctx.keepRunning = () => running.stop();
     }
   });
