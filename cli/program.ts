@@ -31,8 +31,10 @@ Exit codes:
 Configuration is read from the environment: docs/configuration.md lists every variable.`;
 
 /** --node and --port, which override the environment's for one command. */
-function nodeOptions(cmd: Command): Command {
-  return cmd.option('--node <code>', "the node, e.g. riyadh (else the environment's MMHUB_NODE)").option('--port <n>', "the gateway's port (else MMHUB_PORT)");
+function nodeOptions(cmd: Command, o: { port: boolean } = { port: true }): Command {
+  cmd.option('--node <code>', "the node, e.g. riyadh (else the environment's MMHUB_NODE)");
+  // offered only where a port is used: a command that would ignore it does not take it
+  return o.port ? cmd.option('--port <n>', "the gateway's port (else MMHUB_PORT)") : cmd;
 }
 
 /** The environment with the command's --node and --port applied; a bad value is the option's fault, named as such. */
@@ -156,7 +158,8 @@ export function buildProgram(ctx: RunContext): Command {
       .command('migrate')
       .description("apply pending migrations to the node's database (MMHUB_DATABASE_URL): every service's, or one's")
       .option('--service <name>', `only this service: ${SERVICE_NAMES}`),
-  ).action(async (o: { service?: string; node?: string; port?: string }) => {
+    { port: false },
+  ).action(async (o: { service?: string; node?: string }) => {
     const config = loadConfig(envOf(ctx, o));
     if (!config.databaseUrl) throw new ConfigError(['MMHUB_DATABASE_URL: is required to migrate']);
     const log = createLogger(config.logLevel, { node: config.node });
@@ -183,7 +186,8 @@ export function buildProgram(ctx: RunContext): Command {
 
   nodeOptions(
     program.command('rebuild').description("rebuild the node's copies of other nodes' records from Kafka, from the beginning (run it with the node stopped)"),
-  ).action(async (o: { node?: string; port?: string }) => {
+    { port: false },
+  ).action(async (o: { node?: string }) => {
     const config = loadConfig(envOf(ctx, o));
     const started = Date.now();
     const { rebuildNode } = load<typeof import('./rebuild')>('./rebuild');
@@ -217,7 +221,8 @@ export function buildProgram(ctx: RunContext): Command {
       .requiredOption('--roles <r1,r2>', 'viewer, editor, reviewer, admin, analyst: one or more, comma-separated')
       .option('--sub <id>', 'the subject (default <node>-<roles>)')
       .option('--ttl <duration>', 'the lifetime, longer than zero and at most 366d: 30m, 8h, 2d', '8h'),
-  ).action(async (o: { roles: string; sub?: string; ttl: string; node?: string; port?: string }) => {
+    { port: false },
+  ).action(async (o: { roles: string; sub?: string; ttl: string; node?: string }) => {
     const config = loadConfig(envOf(ctx, o));
     try {
       const { developmentToken } = load<typeof import('./token')>('./token');
@@ -248,15 +253,20 @@ export function buildProgram(ctx: RunContext): Command {
         'after',
         '\nThe same files are downloaded at the gateway: GET /export/<what>.csv (.json, .ndjson) with "Authorization: Bearer <token>". See docs/open-data.md.',
       ),
-  ).action(async (what: string, o: { format: string; out: string; headers: string; gateway?: string; token?: string; node?: string; port?: string }) => {
-    const config = loadConfig(envOf(ctx, o));
-    const { exportData } = load<typeof import('./export')>('./export');
-    await exportData(
-      { what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token },
-      config,
-      io,
-    );
-  });
+  ).action(
+    async (what: string, o: { format: string; out: string; headers: string; gateway?: string; token?: string; node?: string; port?: string }, cmd: Command) => {
+      if (o.format !== 'csv' && cmd.getOptionValueSource('headers') === 'cli') {
+        throw new UsageError(`--headers applies to CSV only (its column headers); ${o.format} keeps the API's field names`);
+      }
+      const config = loadConfig(envOf(ctx, o));
+      const { exportData } = load<typeof import('./export')>('./export');
+      await exportData(
+        { what: what as never, format: o.format as never, out: o.out, headers: o.headers as never, gateway: o.gateway, token: o.token },
+        config,
+        io,
+      );
+    },
+  );
 
   const events = program
     .command('events')

@@ -276,7 +276,27 @@ export async function serveDownload(
     const ar = typeof o.refused?.extensions.messageAr === 'string' ? o.refused.extensions.messageAr : 'رمز الدخول غير صالح.';
     return refuse(res, 401, 'UNAUTHENTICATED', o.refused?.message ?? 'The token is not valid.', ar);
   }
-  const arabic = new URL(req.url ?? '/', 'http://gateway').searchParams.get('headers') === 'ar';
+  const headers = new URL(req.url ?? '/', 'http://gateway').searchParams.get('headers');
+  // a language asked for and not given would be taken for the one given
+  if (headers !== null && headers !== 'ar' && headers !== 'en') {
+    return refuse(
+      res,
+      400,
+      'BAD_USER_INPUT',
+      `headers takes ar or en (the language of a CSV's column headers); got "${headers.slice(0, 20)}".`,
+      `تقبل headers القيمة ar أو en (لغة عناوين أعمدة ملف CSV)؛ القيمة "${headers.slice(0, 20)}".`,
+    );
+  }
+  if (headers !== null && o.format !== 'csv') {
+    return refuse(
+      res,
+      400,
+      'BAD_USER_INPUT',
+      `headers applies to CSV only: ${o.format.toUpperCase()} keeps the API's field names.`,
+      `تنطبق headers على ملفات CSV فقط: يحتفظ ${o.format.toUpperCase()} بأسماء حقول الواجهة البرمجية.`,
+    );
+  }
+  const arabic = headers === 'ar';
   const writer = exportWriter(o.what, o.format, arabic);
   const records = readExport(o.what, o.execute, (total) => {
     const day = new Date().toISOString().slice(0, 10);

@@ -153,6 +153,18 @@ describe('open data on the demo federation: mmhub export and the download at the
     const forged = await fetch(`${hub}/export/initiatives.csv`, { headers: { authorization: 'Bearer not-a-token' } });
     expect(forged.status).toBe(401);
 
+    // a language it does not have, or headers for JSON, is said so rather than ignored
+    for (const [path, said] of [
+      ['initiatives.csv?headers=fr', 'headers takes ar or en'],
+      ['initiatives.json?headers=ar', 'headers applies to CSV only'],
+    ]) {
+      const bad = await fetch(`${hub}/export/${path}`, { headers: { authorization: `Bearer ${tokens.MINISTRY_VIEWER}` } });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { errors: Array<{ message: string; extensions: Record<string, string> }> }).errors[0]).toMatchObject({
+        message: expect.stringContaining(said),
+        extensions: { code: 'BAD_USER_INPUT', messageAr: expect.stringContaining('headers') },
+      });
+    }
     const csv = await fetch(`${hub}/export/initiatives.csv?headers=ar`, { headers: { authorization: `Bearer ${tokens.MINISTRY_VIEWER}` } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');

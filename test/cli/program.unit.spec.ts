@@ -54,6 +54,12 @@ describe('the mmhub command line', () => {
       [['export', 'initiatives', '--out', '/nonexistent/dir/x.csv'], /--out: the folder \/nonexistent\/dir does not exist/],
       [['export', 'initiatives', '--out', os.tmpdir()], /--out names the folder/],
       [['export', 'initiatives', '--out', `${os.tmpdir()}/${'x'.repeat(300)}.csv`], /--out: the file name is too long/],
+      // a port only where one is used
+      [['token', '--roles', 'viewer', '--port', '4000'], /unknown option '--port'/],
+      [['migrate', '--port', '4000'], /unknown option '--port'/],
+      [['rebuild', '--port', '4000'], /unknown option '--port'/],
+      // column headers are a CSV's alone
+      [['export', 'initiatives', '--format', 'json', '--headers', 'ar'], /--headers applies to CSV only/],
       [[], /Usage: mmhub/],
     ];
     for (const [argv, message] of usage) {
