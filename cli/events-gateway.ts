@@ -73,10 +73,11 @@ export async function tailThroughGateway(o: GatewayTailOptions): Promise<{ shown
 }
 
 /** The node answering at a gateway (its /ready says), asked briefly; undefined when nothing answers. */
-export async function gatewayNode(base: string): Promise<string | undefined> {
+export async function gatewayNode(base: string): Promise<{ node: string; bus?: string } | undefined> {
   try {
     const res = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(BROKER_CHECK_MS) });
-    return ((await res.json()) as { node?: string }).node;
+    const body = (await res.json()) as { node?: unknown; bus?: unknown };
+    return typeof body.node === 'string' ? { node: body.node, bus: typeof body.bus === 'string' ? body.bus : undefined } : undefined;
   } catch {
     return undefined;
   }

@@ -5,5 +5,6 @@ Times: 2026-03-01 (midnight in Riyadh), 2026-03-01T09:00:00+03:00, or a while ag
 Reads mmhub.initiatives.v1, mmhub.calendar.v1 and mmhub.media.v1 from the brokers in MMHUB_KAFKA_BROKERS
 (default 127.0.0.1:9092) with a consumer group of its own; times are the Kafka timestamps of the records
 (when each node published the event). The topics are documented in docs/events.md. The embedded demo
-has no broker: there, tail follows the events subscription of the node's gateway (--port, else MMHUB_PORT),
-as it does any gateway given with --gateway and --token (docs/open-data.md); export needs a broker.`;
+has no broker: tail follows the events subscription of a node's gateway given with --port, or of the one at
+MMHUB_PORT when it runs on an in-process bus (even if a broker answers here, it is not the demo's log) or no
+broker answers, as it does any gateway given with --gateway and --token (docs/open-data.md); export needs a broker.`;

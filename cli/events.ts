@@ -33,21 +33,34 @@ function filterOf(o: { type?: string[]; node?: string[] }, io: Io): EventFilter 
 }
 
 /**
- * Where `events tail` reads: the gateway asked for (--gateway), else the brokers when one answers,
- * else, in development, the events subscription of the node's gateway (the embedded demo has no
- * broker); else it says at once that it needs one or the other.
+ * Where `events tail` reads: the gateway asked for (--gateway, or --port for a node's own), else a
+ * node's gateway that says it runs on an in-process bus (the embedded demo: a broker that answers on
+ * this machine is not its log), else the brokers when one answers, else, in development, the events
+ * subscription of the node's gateway; else it says at once that it needs one or the other.
  */
 async function tailSource(
-  o: { gateway?: string; token?: string },
+  o: { gateway?: string; token?: string; port?: string },
   env: Record<string, string | undefined>,
-): Promise<{ brokers: string[] } | { gateway: string; token: string; node?: string }> {
+): Promise<{ brokers: string[] } | { gateway: string; token: string; node?: string; why?: string }> {
   const config = loadConfig(env);
   if (o.gateway) return { gateway: gatewayBase(config, o.gateway), token: await callerToken(config, o.token, 'analyst') };
+  const base = gatewayBase(config);
+  const mayFollowGateway = config.mode === 'development' || Boolean(o.token);
+  const gateway = mayFollowGateway || o.port ? await gatewayNode(base) : undefined;
+  const follow = async (g: { node: string }, why: string) => ({
+    gateway: base,
+    node: g.node,
+    why,
+    token: await callerToken({ ...config, node: g.node }, o.token, 'analyst'),
+  });
+  if (o.port) {
+    if (!gateway) throw new Error(`no gateway answers at ${base} (--port ${o.port}): start the node, or give the port of its gateway`);
+    return follow(gateway, '--port');
+  }
+  if (gateway && gateway.bus === 'memory') return follow(gateway, 'its events are on an in-process bus, not Kafka');
   const brokers = config.kafka.brokers;
   if (await anyBrokerAnswers(brokers)) return { brokers };
-  const base = gatewayBase(config);
-  const node = config.mode === 'development' || o.token ? await gatewayNode(base) : undefined;
-  if (node) return { gateway: base, node, token: await callerToken({ ...config, node }, o.token, 'analyst') };
+  if (gateway && mayFollowGateway) return follow(gateway, 'no broker answers');
   throw new Error(
     `the events are read from Kafka, and no broker answers at ${brokers.join(',')} (MMHUB_KAFKA_BROKERS); nor does a gateway at ${base}. ` +
       "Start the demo (npm start) or a node, or follow a node's gateway with --gateway <url> --token <an analyst's token> (docs/open-data.md).",
@@ -56,7 +69,7 @@ async function tailSource(
 
 /** `mmhub events tail`. */
 export async function eventsTail(
-  o: { type?: string[]; node?: string[]; since?: string; gateway?: string; token?: string },
+  o: { type?: string[]; node?: string[]; since?: string; gateway?: string; token?: string; port?: string },
   env: Record<string, string | undefined>,
   io: Io,
 ): Promise<void> {
@@ -67,7 +80,7 @@ export async function eventsTail(
   const signal = io.signal ?? stopSignal();
   if ('gateway' in source) {
     io.stderr.write(
-      `following the events subscription at ${source.gateway}/graphql${source.node ? ` (${source.node}; no broker answers)` : ''} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`,
+      `following the events subscription at ${source.gateway}/graphql${source.node ? ` (${source.node}; ${source.why})` : ''} from ${since ? since.toISOString() : 'now'}; Ctrl-C stops\n`,
     );
     await tailThroughGateway({ ...filter, gateway: source.gateway, token: source.token, since, out: io.stdout, signal });
     return;

@@ -283,7 +283,7 @@ export function buildProgram(ctx: RunContext): Command {
       "follow the events subscription of this node's gateway instead of Kafka (without a broker, as on the demo, the node's own gateway is followed)",
     )
     .option('--token <token>', "an analyst's or admin's token for --gateway (else, in development, the node's analyst's)")
-    .option('--port <n>', "the node's gateway port, followed when no broker answers (else MMHUB_PORT)")
+    .option('--port <n>', "follow the gateway of the node at this port instead of Kafka (else MMHUB_PORT's, when no broker answers or it has none)")
     .addOption(new Option('--until <time>').hideHelp())
     .addOption(new Option('--format <f>').hideHelp())
     .addOption(new Option('--out <file>').hideHelp())

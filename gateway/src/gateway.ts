@@ -173,9 +173,10 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     if (path === '/ready' && req.method === 'GET') {
       const { ready, services } = await readiness(o.subgraphs);
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      // whose gateway this is; in development also where its services listen, which `mmhub status` follows on the demo
+      // whose gateway this is; in development also where its services listen, which `mmhub status` follows on the demo,
+      // and its bus, by which `mmhub events tail` knows a broker that answers is not this node's log
       const addresses = development ? Object.fromEntries(o.subgraphs.map((s) => [s.name, new URL(s.url).origin])) : undefined;
-      res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', node: config.node, services, addresses }));
+      res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready', node: config.node, services, addresses, bus: development ? config.bus : undefined }));
       return;
     }
     if (path === '/metrics' && metricsInPublic && observability.serve(req, res)) return;

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { run } from '../../cli/program';
+import { kafkaBrokers } from '../support/node';
 import { csvOf, columnsOf } from '../../gateway/src/open-data';
 import { freePorts, startDemo, tokensIn } from '../console/demo';
 import { ROOT } from '../support/infra';
@@ -194,7 +195,7 @@ describe('open data on the demo federation: mmhub export and the download at the
     }
   }, 120_000);
 
-  it('events tail follows the hub’s events subscription on the demo, asked with --gateway or because no broker answers', async () => {
+  it('events tail follows the hub’s events subscription on the demo, asked with --gateway or --port, or because the demo has no broker', async () => {
     const follow = async (argv: string[], env: Record<string, string | undefined>) => {
       const stop = new AbortController();
       const stdout = sink();
@@ -226,10 +227,22 @@ describe('open data on the demo federation: mmhub export and the download at the
     });
     expect(asked.lines.every((e) => String(e.type).startsWith('mmhub.campaign.'))).toBe(true);
 
-    // no broker at the address configured (port 9 takes no connection): the node's own gateway is followed
-    const fallback = await follow(['events', 'tail', '--since', '1d', '--port', String(port)], { MMHUB_KAFKA_BROKERS: '127.0.0.1:9' });
-    expect(fallback.stderr).toContain('no broker answers');
+    // the demo's gateway says its bus is in-process: followed, with no broker at the address configured (port 9 takes no connection)
+    const fallback = await follow(['events', 'tail', '--since', '1d'], { MMHUB_PORT: String(port), MMHUB_KAFKA_BROKERS: '127.0.0.1:9' });
+    expect(fallback.stderr).toContain('(ministry; its events are on an in-process bus, not Kafka)');
     expect(fallback.lines.every((e) => ['ministry', 'riyadh', 'jeddah'].includes(String(e.node)) && String(e.type).startsWith('mmhub.'))).toBe(true);
+
+    // and when the suite's broker answers, which is not the demo's log
+    const brokers = { MMHUB_KAFKA_BROKERS: kafkaBrokers() };
+    const demo = await follow(['events', 'tail', '--since', '1d'], { ...brokers, MMHUB_PORT: String(port) });
+    expect(demo.stderr).toContain(
+      `following the events subscription at http://127.0.0.1:${port}/graphql (ministry; its events are on an in-process bus, not Kafka)`,
+    );
+    const pointed = await follow(['events', 'tail', '--since', '1d', '--port', String(port)], brokers);
+    expect(pointed.stderr).toContain('(ministry; --port)');
+    const nowhere = await mmhub(['events', 'tail', '--port', '9'], brokers);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('no gateway answers at http://127.0.0.1:9 (--port 9)');
 
     const exported = await mmhub(['events', 'export', '--since', '1d', '--until', 'now', '--format', 'csv', '--out', '-'], {
       MMHUB_KAFKA_BROKERS: '127.0.0.1:9',

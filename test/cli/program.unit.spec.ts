@@ -92,7 +92,7 @@ describe('the mmhub command line', () => {
   it('events tail and export say at once that they need a broker (or, for tail, a gateway) where none answers, exit 1', async () => {
     const started = Date.now();
     // port 1: no gateway either, whatever else runs on this machine
-    const tail = await mmhub(['events', 'tail', '--port', '1'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1' });
+    const tail = await mmhub(['events', 'tail'], { MMHUB_KAFKA_BROKERS: '127.0.0.1:1', MMHUB_PORT: '1' });
     expect(tail.code).toBe(EXIT.failure);
     expect(tail.stderr).toContain('no broker answers at 127.0.0.1:1 (MMHUB_KAFKA_BROKERS); nor does a gateway at http://127.0.0.1:1');
     expect(tail.stderr).toContain('--gateway <url> --token');
