@@ -120,7 +120,13 @@ describe('readiness of the node', () => {
     expect(await own.json()).toMatchObject({ database: true, bus: false });
     const ready = await fetch(at(gateway, '/ready'));
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', node: 'riyadh', services: { initiatives: true, calendar: true }, addresses: expect.any(Object) });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      node: 'riyadh',
+      services: { initiatives: true, calendar: true },
+      addresses: expect.any(Object),
+      bus: 'kafka',
+    });
   });
 
   it('is not ready once a service has lost its database, though that service is alive', async () => {
@@ -139,6 +145,7 @@ describe('readiness of the node', () => {
       node: 'riyadh',
       services: { initiatives: false, calendar: true },
       addresses: expect.any(Object),
+      bus: 'kafka',
     });
     expect((await fetch(initiatives.service.url.replace('/graphql', '/health'))).status).toBe(200);
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
@@ -213,6 +220,8 @@ describe('a service whose own process is stopped', () => {
       node: 'riyadh',
       services: { initiatives: true, calendar: true, media: true },
       addresses: expect.any(Object),
+      // in development: what `mmhub events tail` asks
+      bus: 'kafka',
     });
     const r = await post(gateway, QUERY, { id: initiativeId }, editor);
     expect(r.errors).toBeUndefined();
@@ -237,6 +246,7 @@ describe('a service whose own process is stopped', () => {
       node: 'riyadh',
       services: { initiatives: true, calendar: true, media: false },
       addresses: expect.any(Object),
+      bus: 'kafka',
     });
     expect((await fetch(at(gateway, '/health'))).status).toBe(200);
   });
