@@ -51,7 +51,7 @@ interface Attempt {
 }
 
 /** Titles no initiative may have, whatever else the request gets right. */
-const INVALID_TITLES = ['', '   ', 'Latin only', '\u0000مبادرة', 'م'.repeat(301)];
+const INVALID_TITLES = ['', '   ', 'Latin only', '\u0000مبادرة', 'مبادرة\u202Egnp.exe', 'م'.repeat(301)];
 /** A version other than the record's current one. */
 const wrongVersion = (v: number) => pick([v - 1, v + 1, v + 7]);
 const NOT_RIYADH_EDITORS = ['viewer', 'jeddah', 'reviewer', 'none'] as const;

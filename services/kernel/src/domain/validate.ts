@@ -61,6 +61,18 @@ export function requiredText(field: string, value: string | null | undefined, ru
   return v;
 }
 
+// Left-to-right and right-to-left override (U+202D, U+202E): they show the characters after them in another order
+// than they are stored, so a title can read as something else; writing Arabic beside Latin never needs them.
+const BIDI_OVERRIDE = /[\u202D\u202E]/;
+const BIDI_OPENERS = /[\u202A\u202B\u202D\u202E\u2066\u2067\u2068]/g;
+const BIDI_CLOSERS = /[\u202C\u2069]/g;
+
+/** Whether a text overrides the direction of its characters, or leaves an embedding or isolate open to spill over what follows it on a page. */
+export function misusesBidiControls(v: string): boolean {
+  if (BIDI_OVERRIDE.test(v)) return true;
+  return (v.match(BIDI_OPENERS)?.length ?? 0) > (v.match(BIDI_CLOSERS)?.length ?? 0);
+}
+
 /** An optional text; empty becomes null. */
 export function optionalText(field: string, value: string | null | undefined, rule: TextRule): string | null {
   if (value == null) return null;
@@ -70,6 +82,12 @@ export function optionalText(field: string, value: string | null | undefined, ru
     throw badInput(field, {
       en: `${rule.label.en} contains characters that are not allowed.`,
       ar: `يحتوي ${rule.label.ar} على محارف غير مسموح بها.`,
+    });
+  }
+  if (misusesBidiControls(v)) {
+    throw badInput(field, {
+      en: `${rule.label.en} contains a direction override (U+202D, U+202E) or an embedding left open, which would show its characters in another order than they are written: remove it (marks such as U+200F are fine).`,
+      ar: `يحتوي ${rule.label.ar} على محرف يفرض اتجاه الكتابة (U+202D أو U+202E) أو تضمين غير مغلق، فيظهر النص بترتيب غير الذي كُتب به: احذفه (علامات الاتجاه مثل U+200F مقبولة).`,
     });
   }
   if ([...v].length > rule.max) {
