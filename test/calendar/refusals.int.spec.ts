@@ -114,7 +114,7 @@ const CASES: Case[] = [
     () => ({ id: cancelled.id, version: cancelled.version, period }),
     writer,
     null,
-    { code: 'BAD_USER_INPUT', field: 'id', status: 'CANCELLED' },
+    { code: 'INVALID_TRANSITION', from: 'CANCELLED', allowed: [] },
   ],
   [
     'rescheduling to an end before the start',
@@ -160,7 +160,7 @@ const CASES: Case[] = [
     () => ({ id: cancelledEntry.id, version: cancelledEntry.version, when: { startDate: '2036-01-11' } }),
     writer,
     null,
-    { code: 'BAD_USER_INPUT', field: 'id' },
+    { code: 'INVALID_TRANSITION', from: 'CANCELLED', allowed: [] },
   ],
   [
     'an entry on jeddah’s campaign',

@@ -3,6 +3,7 @@ import {
   AUDIENCES,
   Axis,
   badInput,
+  closedTo,
   CHANNELS,
   isUuid,
   Lifecycle,
@@ -154,13 +155,12 @@ const periodOf = (s: CampaignState): Period => ({ startsAt: new Date(s.startsAt)
 
 function requireOpen(s: CampaignState, doing: { en: string; ar: string }): void {
   if (campaignLifecycle.isFinal(s.status)) {
-    throw badInput(
-      'id',
+    throw closedTo(
       {
         en: `A ${s.status.toLowerCase()} campaign can no longer be ${doing.en}.`,
         ar: `لا يمكن ${doing.ar} حملة ${s.status === S.DONE ? 'منتهية' : 'ملغاة'}.`,
       },
-      { status: s.status },
+      s.status,
     );
   }
 }

@@ -142,7 +142,7 @@ describe('scheduling and rescheduling', () => {
   });
 
   it.each([S.CANCELLED, S.DONE])('refuses to reschedule a %s campaign', (status) => {
-    expect(codeOf(() => rescheduleCampaign(state(status), later, actor))).toBe('BAD_USER_INPUT:id');
+    expect(codeOf(() => rescheduleCampaign(state(status), later, actor))).toBe('INVALID_TRANSITION:');
   });
 
   it('refuses a reschedule to the same period and an end before the start', () => {
@@ -162,6 +162,6 @@ describe('updating a campaign', () => {
   it('refuses nothing to change, bad codes and finished campaigns', () => {
     expect(codeOf(() => updateCampaign(state(S.DRAFT), { titleEn: 'Public cleanliness' }, actor))).toBe('BAD_USER_INPUT:input');
     expect(codeOf(() => updateCampaign(state(S.DRAFT), { audiences: ['NOBODY'] }, actor))).toBe('BAD_USER_INPUT:audiences.0');
-    expect(codeOf(() => updateCampaign(state(S.DONE), { titleEn: 'x' }, actor))).toBe('BAD_USER_INPUT:id');
+    expect(codeOf(() => updateCampaign(state(S.DONE), { titleEn: 'x' }, actor))).toBe('INVALID_TRANSITION:');
   });
 });

@@ -1,4 +1,16 @@
-import { type Axis, Lifecycle, MINISTRY, badInput, localDate, optionalText, period, requiredText, riyadhDate, type Acting } from '../../../kernel/src/domain';
+import {
+  type Axis,
+  Lifecycle,
+  MINISTRY,
+  badInput,
+  closedTo,
+  localDate,
+  optionalText,
+  period,
+  requiredText,
+  riyadhDate,
+  type Acting,
+} from '../../../kernel/src/domain';
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { CampaignStatus, validAxis, type Actor } from '../campaign/campaign';
 import { addDays, dayStart, lastDay, samePeriod, validPeriod, type Period } from '../period/period';
@@ -193,7 +205,7 @@ const timeOf = (s: CalendarEntryState) => ({ allDay: s.allDay, startsAt: s.start
 /** Moves an entry to a new time (timed or whole days); a cancelled entry stays where it was. */
 export function moveCalendarEntry(s: CalendarEntryState, when: EntryTime, a: Actor): CalendarEntryEvent {
   if (s.status === S.CANCELLED) {
-    throw badInput('id', { en: 'A cancelled entry can no longer be moved.', ar: 'لا يمكن نقل مناسبة ملغاة.' }, { status: s.status });
+    throw closedTo({ en: 'A cancelled entry can no longer be moved.', ar: 'لا يمكن نقل مناسبة ملغاة.' }, s.status);
   }
   const time = entryTime(when);
   if (time.allDay === s.allDay && samePeriod(time, { startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) })) {

@@ -3,6 +3,7 @@ import {
   type Actor,
   Axis,
   badInput,
+  closedTo,
   boundedNumber,
   Lifecycle,
   localDate,
@@ -220,10 +221,7 @@ export function updateInitiative(
   a: Pick<Actor, 'by' | 'now'>,
 ): InitiativeEvent {
   if (initiativeLifecycle.isFinal(state.status)) {
-    throw badInput('id', {
-      en: `A ${state.status.toLowerCase()} initiative can no longer be edited.`,
-      ar: 'لا يمكن تعديل مبادرة مكتملة أو ملغاة.',
-    });
+    throw closedTo({ en: `A ${state.status.toLowerCase()} initiative can no longer be edited.`, ar: 'لا يمكن تعديل مبادرة مكتملة أو ملغاة.' }, state.status);
   }
   const merged: InitiativeFields = { ...state };
   for (const k of EDITABLE) if (patch[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = patch[k];

@@ -143,7 +143,7 @@ describe('updating an initiative', () => {
   });
 
   it('refuses edits of finished initiatives', () => {
-    expect(codeOf(() => updateInitiative({ ...base, status: S.CANCELLED }, { titleEn: 'x' }, null, { by: 'x', now }))).toBe('BAD_USER_INPUT:id');
+    expect(codeOf(() => updateInitiative({ ...base, status: S.CANCELLED }, { titleEn: 'x' }, null, { by: 'x', now }))).toBe('INVALID_TRANSITION:');
   });
 
   it('validates the merged result', () => {

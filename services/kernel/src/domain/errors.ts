@@ -58,6 +58,9 @@ export const forbidden = (text: Message) => new DomainError('FORBIDDEN', text);
 export const unauthenticated = (text: Message = { en: 'Sign in first: a valid bearer token is required.', ar: 'سجّل الدخول أولاً: يلزم رمز دخول صالح.' }) =>
   new DomainError('UNAUTHENTICATED', text);
 
+/** A change the record's status no longer allows (it is final): the same code as a move its lifecycle refuses. */
+export const closedTo = (text: Message, from: string) => new DomainError('INVALID_TRANSITION', text, { from, allowed: [] });
+
 export const invalidTransition = (what: string, from: string, to: string, allowed: readonly string[]) =>
   new DomainError(
     'INVALID_TRANSITION',

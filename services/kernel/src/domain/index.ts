@@ -1,7 +1,7 @@
 /** The sector's shared facts and rules: errors, ids, Arabic text, Hijri dates, nodes and channels, lifecycles, validation. */
 export { expectVersion, type Acting, type Actor } from './acting';
 export { FOLDED_FROM, FOLDED_TO, INVISIBLE_CHARACTERS, SEARCH_STEMS_VERSION, containsArabic, normalizeArabic, searchStems } from './arabic';
-export { DomainError, badInput, conflict, forbidden, invalidTransition, notFound, requireChange, unauthenticated, type Message } from './errors';
+export { DomainError, badInput, closedTo, conflict, forbidden, invalidTransition, notFound, requireChange, unauthenticated, type Message } from './errors';
 export { HIJRI_MONTHS_AR, HIJRI_MONTHS_EN, WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, gregorianOfHijri, hijriMonthRange, hijriOfDay, weekdayOfDay } from './hijri';
 export { isUuid, newId, validId } from './ids';
 export { Lifecycle } from './lifecycle';
