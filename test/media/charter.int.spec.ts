@@ -210,6 +210,32 @@ describe('review of national campaign messages by the ministry', () => {
       20000,
       'the approval back at the hub',
     );
+    const REVIEWS = 'query($id: ID!) { mediaMessage(id: $id) { version reviews { id outcome } } }';
+    expect(dataOf(await ministry.graphql(REVIEWS, { id: m.id }, ministryReviewer)).mediaMessage.reviews).toEqual([{ id: review.id, outcome: 'APPLIED' }]);
+
+    // a decision on a version riyadh has left behind (the author edited it before the decision arrived) is not applied, and says so
+    const stale = newId();
+    const decidedAt = new Date().toISOString();
+    const state = {
+      ...{ id: stale, node: 'ministry', messageId: m.id, messageNode: 'riyadh', messageVersion: m.version, decision: 'REQUEST_CHANGES' },
+      ...{ comment: 'أضف رابط الحملة', reviewerId: 'ministry-reviewer', reviewerNode: 'ministry', remote: true, decidedAt, version: 1 },
+    };
+    await produce('media', [{ type: 'mmhub.review.decided.v1', subject: stale, node: 'ministry', aggregateVersion: 1, data: { state, change: state } }]);
+    const atRiyadh = await eventually(
+      async () => {
+        const reviews = dataOf(await riyadh.graphql(REVIEWS, { id: m.id }, editor)).mediaMessage;
+        return reviews.reviews.length === 2 ? reviews : undefined;
+      },
+      20000,
+      'the stale decision at riyadh',
+    );
+    expect(atRiyadh.version).toBe(m.version + 1);
+    expect(new Map(atRiyadh.reviews.map((r: { id: string; outcome: string }) => [r.id, r.outcome]))).toEqual(
+      new Map([
+        [review.id, 'APPLIED'],
+        [stale, 'NOT_APPLIED'],
+      ]),
+    );
 
     // a replica of a local campaign's message is not the hub's to review
     const local = messageIn(dataOf(await draft(riyadh, editor, simpleDraft())));

@@ -87,8 +87,8 @@ export async function counts(n: TestNode): Promise<{ messages: number; reviews: 
   return r;
 }
 
-/** Produces events of another service straight onto its topic, as its relay would. */
-export async function produce(service: 'initiatives' | 'calendar', events: Array<Omit<CloudEvent, 'id' | 'source' | 'time'>>): Promise<void> {
+/** Produces events straight onto a service's topic, as the relay of the node they name would. */
+export async function produce(service: 'initiatives' | 'calendar' | 'media', events: Array<Omit<CloudEvent, 'id' | 'source' | 'time'>>): Promise<void> {
   const kafka = new Kafka({ clientId: 'test-producer', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();

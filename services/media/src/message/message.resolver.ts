@@ -10,7 +10,7 @@ import { activeRules, violationsOf } from '../charter/charter.queries';
 import { CharterViolation, TextLength } from '../charter/charter.types';
 import { violationView } from '../charter/violation.view';
 import { ReviewRecord, reviewAggregate } from '../review/review.entity';
-import { ReviewDecision, reviewAt } from '../review/review';
+import { ReviewDecision, ReviewOutcome, reviewAt, reviewOutcome } from '../review/review';
 import { Review } from '../review/review.types';
 import { CampaignRef, InitiativeRef } from '../links/links.types';
 import { KeyMessage } from '../keymessage/key-message.types';
@@ -239,5 +239,13 @@ export class ReviewResolver {
   @FieldResolver(() => MediaMessage, { nullable: true, description: 'The message as this node has it now.' })
   async message(@Root() r: ReviewRecord, @Ctx() ctx: MediaContext) {
     return ctx.loaders.message.load(r.messageId);
+  }
+
+  @FieldResolver(() => ReviewOutcome, {
+    description:
+      'Whether it took effect on the message as this node has it: a decision the ministry took on a message its owner had changed since is NOT_APPLIED.',
+  })
+  async outcome(@Root() r: ReviewRecord, @Ctx() ctx: MediaContext): Promise<ReviewOutcome> {
+    return reviewOutcome(r, await ctx.loaders.message.load(r.messageId));
   }
 }

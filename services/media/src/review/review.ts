@@ -138,3 +138,20 @@ export function reviewAt(
   const review = decideReview(message, { ...verdict, comment: (event.data.change.comment as string | null) ?? null }, { node: here, now });
   return { review, message: message.node === here ? event : null };
 }
+
+/** Whether a review took effect on the message as a node has it. */
+export enum ReviewOutcome {
+  /** The message's history carries the decision. */
+  APPLIED = 'APPLIED',
+  /** Not yet applied at the owner node, or its application not yet seen here. */
+  PENDING = 'PENDING',
+  /** The message changed before the decision reached its owner node: it did not take effect, and the message needs reviewing again. */
+  NOT_APPLIED = 'NOT_APPLIED',
+}
+
+/** What became of a review, by the message as this node has it (null when the message is not known here). */
+export function reviewOutcome(r: Pick<ReviewState, 'id' | 'messageVersion'>, message: Pick<MessageState, 'version' | 'history'> | null): ReviewOutcome {
+  if (message?.history.some((t) => t.reviewId === r.id)) return ReviewOutcome.APPLIED;
+  // the owner applies a decision only to the version its reviewer read: a later version without it means it was left
+  return message && message.version > r.messageVersion ? ReviewOutcome.NOT_APPLIED : ReviewOutcome.PENDING;
+}

@@ -1,5 +1,17 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ReviewDecision } from './review';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ReviewDecision, ReviewOutcome } from './review';
+
+registerEnumType(ReviewOutcome, {
+  name: 'ReviewOutcome',
+  description: 'Whether a review took effect on the message, as this node has the message.',
+  valuesConfig: {
+    APPLIED: { description: 'The message carries the decision.' },
+    PENDING: { description: 'Decided away from the owner node and not yet applied there, or its application not yet seen here.' },
+    NOT_APPLIED: {
+      description: 'The message changed before the decision reached its owner node: the decision did not take effect; review the message as it is now.',
+    },
+  },
+});
 
 @ObjectType('Review', { description: 'A review decision on a message. Decided by the ministry away from the owner node, it applies there when it arrives.' })
 export class Review {
