@@ -233,6 +233,8 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await page.inputValue('input[name="q"]')).toBe('الدفع الالكتروني');
     await found.first().click();
     await page.locator('[data-testid="progress-chart"] svg').first().waitFor({ timeout: 60_000 });
+    // the percentages in the reader's digits
+    expect(await page.locator('[data-testid="progress-chart"] .recharts-cartesian-axis-tick-value').allTextContents()).toContain('١٠٠٪');
     await accessible();
     await shoot(page, 'initiative', { fullPage: true });
   }, 180_000);
@@ -242,6 +244,8 @@ describe('the console in a real browser, on the demo federation', () => {
     // the three nodes of the demo are heard from; the sector's other municipalities are known but silent
     for (const node of ['ministry', 'riyadh', 'jeddah'])
       expect(await page.locator(`[data-testid="freshness"] tr[data-node="${node}"] .liveness-LIVE`).count()).toBe(1);
+    // when each was last heard from, Hijri beside Gregorian
+    expect(await page.locator('[data-testid="freshness"] tr[data-node="riyadh"]').innerText()).toMatch(/هـ \([٠-٩]+ [^)]+ [٠-٩]{4} م\)، /);
     await page.locator('[data-testid="rag-by-axis"] .recharts-bar-rectangle').first().waitFor();
     expect(await page.locator('[data-testid="ranking"] li').count()).toBeGreaterThan(0);
     await accessible();

@@ -47,10 +47,14 @@ export function formatDay(
   return new Intl.DateTimeFormat(`${lang === 'ar' ? 'ar-SA' : 'en-GB'}-u-ca-${calendar}`, { timeZone: 'UTC', ...style }).format(new Date(`${day}T12:00:00Z`));
 }
 
+/** A moment in Riyadh with its day in both calendars, the reader's first: «٢٦ جمادى الآخرة ١٤٤٨ هـ (٦ ديسمبر ٢٠٢٦ م)، ٩:٠٠ م». */
 export function formatInstant(at: string, lang: 'ar' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-islamic-umalqura' : 'en-GB', { timeZone: RIYADH, dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(at),
-  );
+  const d = new Date(at);
+  const locale = lang === 'ar' ? 'ar-SA' : 'en-GB';
+  const day = (calendar: 'gregory' | 'islamic-umalqura') =>
+    new Intl.DateTimeFormat(`${locale}-u-ca-${calendar}`, { timeZone: RIYADH, day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  const time = new Intl.DateTimeFormat(`${locale}-u-ca-gregory`, { timeZone: RIYADH, timeStyle: 'short' }).format(d);
+  return lang === 'ar' ? `${day('islamic-umalqura')} (${day('gregory')} م)، ${time}` : `${day('gregory')} (${day('islamic-umalqura')}), ${time}`;
 }
 
 export const numberIn = (n: number | null | undefined, lang: 'ar' | 'en', digits = 0): string =>

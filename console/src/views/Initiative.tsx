@@ -72,7 +72,7 @@ export default function InitiativePage({ id }: { id: string }) {
             <LineChart data={points} margin={{ top: 10, right: 20, left: 0, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="at" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tick} />
-              <YAxis domain={[0, 100]} unit="%" />
+              <YAxis domain={[0, 100]} tickFormatter={(v: number) => `${numberIn(v, lang)}${lang === 'ar' ? '٪' : '%'}`} />
               <Tooltip labelFormatter={(v) => formatInstant(new Date(Number(v)).toISOString(), lang)} />
               <Legend />
               <Line type="monotone" dataKey="actual" name={t('actual')} stroke="#0b6e4f" strokeWidth={2} isAnimationActive={false} />
