@@ -260,6 +260,8 @@ describe('the console in a real browser, on the demo federation', () => {
     const tokens = tokensIn(dataDir);
     const id = await submittedNationalMessage();
     const card = await queueHolding(id);
+    // the X variant's length in words, with the unit X counts in
+    expect(await card.locator('figure[data-channel="X"] figcaption').innerText()).toMatch(/[٠-٩]+ حرفًا موزونًا من ٢٨٠/);
     const before = await page.locator('li.card[data-message]').count();
     await accessible();
     await shoot(page, 'review', { fullPage: true });

@@ -44,7 +44,12 @@ describe('bad input is refused with a typed error and changes nothing', () => {
     expect(messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: fits }] })))).variants[0]).toMatchObject({
       length: 280,
       limit: 280,
+      // in words, with the unit the channel counts in
+      lengthAr: '٢٨٠ حرفًا موزونًا من ٢٨٠',
+      lengthEn: '280 weighted characters of 280',
     });
+    const sms = messageIn(dataOf(await draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'SMS', text: 'ب'.repeat(71) }] })))).variants[0];
+    expect(sms).toMatchObject({ length: 2, limit: 4, lengthAr: 'جزءان من رسالة نصية من ٤', lengthEn: '2 SMS parts of 4' });
     const e = await refused(() => draft(riyadh, editor, simpleDraft({ variants: [{ channel: 'X', text: `ب${fits}` }] })), 'BAD_USER_INPUT');
     expect(e.extensions).toMatchObject({ length: 281, limit: 280 });
     const measured = dataOf(

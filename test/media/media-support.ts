@@ -6,7 +6,7 @@ import { mediaService } from '../../services/media/src/service';
 import { kafkaBrokers, startTestService, uniqueSuffix, type GraphQLResult, type TestNode } from '../support/node';
 
 export const MESSAGE_FIELDS =
-  'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit publishedText } history { from to by byNode comment }';
+  'id node status version bodyAr bodyEn campaignId initiativeId keyMessageId origin authors variants { channel text hashtags length limit lengthAr lengthEn publishedText } history { from to by byNode comment }';
 
 /** riyadh's media service alone, with its editor's and reviewer's tokens. */
 export async function startRiyadhMedia(): Promise<{ riyadh: TestNode; editor: string; reviewer: string }> {

@@ -36,6 +36,8 @@ export const ReviewQueueQuery = graphql(`
             publishedText
             length
             limit
+            lengthAr
+            lengthEn
           }
           violations {
             ruleId

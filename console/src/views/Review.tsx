@@ -173,14 +173,14 @@ function ReviewCard({ message: m, session, onDecided, onStale }: { message: Mess
 }
 
 function VariantPreview({ variant: v, violations }: { variant: Variant; violations: Violation[] }) {
-  const { t, e, lang } = useI18n();
+  const { t, e, pick, lang } = useI18n();
   const over = v.length > v.limit;
   return (
     <figure className={`variant channel-${v.channel}`} data-channel={v.channel}>
       <figcaption>
         <strong>{e(v.channel)}</strong>{' '}
         <span className={over ? 'over' : 'within'}>
-          {t('length')} {numberIn(v.length, lang)} / {numberIn(v.limit, lang)}
+          {t('length')} {pick(v.lengthAr, v.lengthEn)}
         </span>
       </figcaption>
       <p dir="auto" className="preview">

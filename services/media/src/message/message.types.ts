@@ -21,6 +21,8 @@ export class MessageVariant {
   @Field({ description: 'The text as published: text and hashtags.' }) publishedText!: string;
   @Field(() => Int, { description: 'Length counted the way the channel counts (see TextLength).' }) length!: number;
   @Field(() => Int) limit!: number;
+  @Field({ description: 'The length and the limit in words, with the unit the channel counts in: «جزءان من رسالة نصية من ٤».' }) lengthAr!: string;
+  @Field({ description: 'The same in English: "2 SMS parts of 4", "143 characters of 280".' }) lengthEn!: string;
 }
 
 @ObjectType('MessageTransition', { description: 'One step of the workflow: who, when, from, to, and why.' })
