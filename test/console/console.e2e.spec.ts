@@ -233,7 +233,6 @@ describe('the console in a real browser, on the demo federation', () => {
     expect(await page.inputValue('input[name="q"]')).toBe('الدفع الالكتروني');
     await found.first().click();
     await page.locator('[data-testid="progress-chart"] svg').first().waitFor({ timeout: 60_000 });
-    // the percentages in the reader's digits
     expect(await page.locator('[data-testid="progress-chart"] .recharts-cartesian-axis-tick-value').allTextContents()).toContain('١٠٠٪');
     await accessible();
     await shoot(page, 'initiative', { fullPage: true });
@@ -244,7 +243,6 @@ describe('the console in a real browser, on the demo federation', () => {
     // the three nodes of the demo are heard from; the sector's other municipalities are known but silent
     for (const node of ['ministry', 'riyadh', 'jeddah'])
       expect(await page.locator(`[data-testid="freshness"] tr[data-node="${node}"] .liveness-LIVE`).count()).toBe(1);
-    // when each was last heard from, Hijri beside Gregorian
     expect(await page.locator('[data-testid="freshness"] tr[data-node="riyadh"]').innerText()).toMatch(/هـ \([٠-٩]+ [^)]+ [٠-٩]{4} م\)، /);
     await page.locator('[data-testid="rag-by-axis"] .recharts-bar-rectangle').first().waitFor();
     expect(await page.locator('[data-testid="ranking"] li').count()).toBeGreaterThan(0);
@@ -260,7 +258,6 @@ describe('the console in a real browser, on the demo federation', () => {
     const tokens = tokensIn(dataDir);
     const id = await submittedNationalMessage();
     const card = await queueHolding(id);
-    // the X variant's length in words, with the unit X counts in
     expect(await card.locator('figure[data-channel="X"] figcaption').innerText()).toMatch(/[٠-٩]+ حرفًا موزونًا من ٢٨٠/);
     const before = await page.locator('li.card[data-message]').count();
     await accessible();
