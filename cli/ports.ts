@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { ConfigError } from '../services/kernel/src/config';
 
 /** A port a command is about to listen on, and what it would serve there, as its error names it. */
-export interface WantedPort {
+interface WantedPort {
   port: number;
   /** e.g. "the gateway of riyadh", "the initiatives service (the gateway's port + 1)" */
   holder: string;
@@ -11,18 +11,13 @@ export interface WantedPort {
 }
 
 /** Whether another program listens on `port` at `host`: a bind that fails with EADDRINUSE. */
-export function portInUse(port: number, host: string): Promise<boolean> {
+function portInUse(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     // anything but a busy port (no such address, a privileged port) is left to the real listen, which says what it is
     probe.once('error', (e: NodeJS.ErrnoException) => resolve(e.code === 'EADDRINUSE'));
     probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve(false)));
   });
-}
-
-/** One ConfigError for ports another program holds, naming each and what to do. */
-export function portsInUseError(busy: WantedPort[], advice: string): ConfigError {
-  return new ConfigError(busy.map((w) => `${w.variable}: ${w.port} (${w.holder}) is in use; ${advice}`));
 }
 
 /**
@@ -32,7 +27,7 @@ export function portsInUseError(busy: WantedPort[], advice: string): ConfigError
 export async function requireFreePorts(host: string, wanted: WantedPort[], advice: string): Promise<void> {
   const checked = wanted.filter((w) => w.port > 0);
   const busy = (await Promise.all(checked.map(async (w) => ((await portInUse(w.port, host)) ? [w] : [])))).flat();
-  if (busy.length) throw portsInUseError(busy, advice);
+  if (busy.length) throw new ConfigError(busy.map((w) => `${w.variable}: ${w.port} (${w.holder}) is in use; ${advice}`));
 }
 
 /** What `mmhub serve` says to do about a busy port. */

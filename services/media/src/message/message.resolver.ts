@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { MINISTRY, countOf, figure, newId, validId, type Actor } from '../../../kernel/src/domain';
+import { MINISTRY, counted, figure, newId, validId, type Actor } from '../../../kernel/src/domain';
 import { changeAggregate, createAggregate } from '../../../kernel/src/db';
 import { requireOwnedHere } from '../../../kernel/src/auth';
 import type { MediaContext } from '../context';
@@ -194,14 +194,15 @@ export class MessageResolver {
       const rule = CHANNEL_RULES[v.channel];
       const out = publishedText(v);
       const length = measure(out, rule.counting);
+      const said = counted(length, UNIT[rule.counting]);
       return {
         ...v,
         scheduledAt: v.scheduledAt ? new Date(v.scheduledAt) : null,
         publishedText: out,
         length,
         limit: rule.maxLength,
-        lengthAr: `${countOf(length, UNIT[rule.counting], 'ar')} من ${figure(rule.maxLength, 'ar')}`,
-        lengthEn: `${countOf(length, UNIT[rule.counting], 'en')} of ${figure(rule.maxLength, 'en')}`,
+        lengthAr: `${said.ar} من ${figure(rule.maxLength, 'ar')}`,
+        lengthEn: `${said.en} of ${figure(rule.maxLength, 'en')}`,
       };
     });
   }
