@@ -139,24 +139,30 @@ export interface RunningEmbeddedNode {
   stop(): Promise<void>;
 }
 
+/** What an embedded node runs with, or the configuration error that stops it before anything starts. */
+export function embeddedNodeConfig(given: EmbeddedNodeOptions['env']): { env: EmbeddedNodeOptions['env']; config: Config } {
+  // an explicit Kafka without a database would be half of what was asked: said rather than ignored
+  if (given.MMHUB_EVENT_BUS === 'kafka') {
+    throw new ConfigError([
+      'MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus',
+    ]);
+  }
+  // each commit that records events wakes its relay at once; each poll costs PGlite work
+  const env = { MMHUB_OUTBOX_POLL_MS: '10000', ...given, MMHUB_EVENT_BUS: 'memory' };
+  const config = loadConfig(env);
+  if (config.mode === 'production') {
+    throw new ConfigError(['MMHUB_DATABASE_URL: is required in production mode; the embedded database is for development']);
+  }
+  return { env, config };
+}
+
 /**
  * One node — its three services and its gateway — on the embedded default, as `mmhub start` runs
  * each of its nodes: PGlite in a data folder kept across restarts, and an in-process bus. What
  * `mmhub serve` runs when MMHUB_DATABASE_URL is not set; for development only.
  */
 export async function startEmbeddedNode(o: EmbeddedNodeOptions): Promise<RunningEmbeddedNode> {
-  // an explicit Kafka without a database would be half of what was asked: said rather than ignored
-  if (o.env.MMHUB_EVENT_BUS === 'kafka') {
-    throw new ConfigError([
-      'MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka; without MMHUB_DATABASE_URL the node runs on an embedded database and an in-process bus',
-    ]);
-  }
-  // each commit that records events wakes its relay at once; each poll costs PGlite work
-  const env = { MMHUB_OUTBOX_POLL_MS: '10000', ...o.env, MMHUB_EVENT_BUS: 'memory' };
-  const config = loadConfig(env);
-  if (config.mode === 'production') {
-    throw new ConfigError(['MMHUB_DATABASE_URL: is required in production mode; the embedded database is for development']);
-  }
+  const { env, config } = embeddedNodeConfig(o.env);
   const log = createLogger(config.logLevel, { node: config.node, footprint: 'embedded' });
   const progress = (line: string) => process.stderr.write(`[mmhub] ${line}\n`);
   const root = path.resolve(o.dataDir ?? '.mmhub/serve');

@@ -127,27 +127,31 @@ export function buildProgram(ctx: RunContext): Command {
     const config = loadConfig(env);
     const alone = o.service && o.service !== 'gateway' ? await serviceOrUsage(o.service) : undefined;
     const { requireServePortsFree } = load<typeof import('./ports')>('./ports');
-    await requireServePortsFree(
-      config,
-      load<typeof import('./services')>('./services').services.map((s) => s.name),
-      o.service,
-    );
+    // what the configuration lacks is said first: ports another program holds are checked only once it is complete
+    const portsFree = () =>
+      requireServePortsFree(
+        config,
+        load<typeof import('./services')>('./services').services.map((s) => s.name),
+        o.service,
+      );
     if (!o.service) {
       const { startNode } = load<typeof import('./node')>('./node');
-      const { startEmbeddedNode } = load<typeof import('./embedded')>('./embedded');
+      const { embeddedNodeConfig, startEmbeddedNode } = load<typeof import('./embedded')>('./embedded');
       // without a database of its own the node runs on the embedded default, as each node of `mmhub start` does
+      if (!config.databaseUrl) embeddedNodeConfig(env);
+      await portsFree();
       const node = config.databaseUrl ? await startNode({ env }) : await startEmbeddedNode({ env, dataDir: o.dataDir });
       ctx.keepRunning = () => node.stop();
     } else if (o.service === 'gateway') {
       const { startGateway } = load<typeof import('../gateway/src/gateway')>('../gateway/src/gateway');
-      const gateway = await startGateway({
-        config,
-        subgraphs: await remoteSubgraphs(config),
-        log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }),
-      });
+      const subgraphs = await remoteSubgraphs(config);
+      await portsFree();
+      const gateway = await startGateway({ config, subgraphs, log: createLogger(config.logLevel, { node: config.node, service: 'gateway' }) });
       ctx.keepRunning = () => gateway.stop();
     } else {
-      const { startService } = load<typeof import('../services/kernel/src/service')>('../services/kernel/src/service');
+      const { serviceDatabaseUrl, startService } = load<typeof import('../services/kernel/src/service')>('../services/kernel/src/service');
+      serviceDatabaseUrl(alone!.name, config);
+      await portsFree();
       const running = await startService(alone!, config);
       ctx.keepRunning = () => running.stop();
     }

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { initiativesService } from '../../services/initiatives/src/service';
@@ -85,24 +86,48 @@ describe('mmhub serve --node riyadh', () => {
 
 describe('a database is required', () => {
   const production = { MMHUB_MODE: 'production', MMHUB_JWT_SECRET: 'j'.repeat(40), MMHUB_JWT_AUDIENCE: 'mmhub', MMHUB_GATEWAY_SECRET: 'g'.repeat(40) };
+  // the port the command would take is held by another program: what the configuration lacks is still what it names
+  let busy: Server;
+  let MMHUB_PORT: string;
+  beforeAll(async () => {
+    busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    MMHUB_PORT = String((busy.address() as AddressInfo).port);
+  });
+  afterAll(() => new Promise((resolve) => busy.close(resolve)));
 
   it('to serve one service alone: a configuration error naming MMHUB_DATABASE_URL, with its exit code', async () => {
-    const r = await runMmhub(['serve', '--service', 'initiatives', '--node', 'riyadh'], { MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined });
+    const r = await runMmhub(['serve', '--service', 'initiatives', '--node', 'riyadh'], { MMHUB_PORT, MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined });
     expect(r.stderr).toContain('Invalid configuration:\n  - MMHUB_DATABASE_URL: is required to serve the initiatives service');
+    expect(r.stderr).not.toContain('in use');
     expect(r.code).toBe(78);
     // the code of every other configuration error
-    expect((await runMmhub(['serve', '--service', 'initiatives'], { MMHUB_DATABASE_URL: 'mysql://riyadh' })).code).toBe(78);
+    expect((await runMmhub(['serve', '--service', 'initiatives'], { MMHUB_PORT, MMHUB_DATABASE_URL: 'mysql://riyadh' })).code).toBe(78);
   });
 
   it('in production mode, which has no embedded database', async () => {
-    const r = await runMmhub(['serve', '--node', 'riyadh'], { ...production, MMHUB_DATABASE_URL: undefined });
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { ...production, MMHUB_PORT, MMHUB_DATABASE_URL: undefined });
     expect(r.stderr).toContain('MMHUB_DATABASE_URL: is required in production mode');
+    expect(r.stderr).not.toContain('in use');
     expect(r.code).toBe(78);
   });
 
   it('with MMHUB_EVENT_BUS=kafka, rather than running on the in-process bus instead', async () => {
-    const r = await runMmhub(['serve', '--node', 'riyadh'], { MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined, MMHUB_EVENT_BUS: 'kafka' });
+    const r = await runMmhub(['serve', '--node', 'riyadh'], { MMHUB_PORT, MMHUB_DATABASE_URL: undefined, MMHUB_MODE: undefined, MMHUB_EVENT_BUS: 'kafka' });
     expect(r.stderr).toContain('MMHUB_DATABASE_URL: is required with MMHUB_EVENT_BUS=kafka');
+    expect(r.stderr).not.toContain('in use');
+    expect(r.code).toBe(78);
+  });
+
+  it("and a gateway alone needs its services' addresses", async () => {
+    const r = await runMmhub(['serve', '--service', 'gateway', '--node', 'riyadh'], {
+      MMHUB_PORT,
+      MMHUB_INITIATIVES_URL: undefined,
+      MMHUB_CALENDAR_URL: undefined,
+      MMHUB_MEDIA_URL: undefined,
+    });
+    expect(r.stderr).toContain('a gateway alone needs the URL of at least one service');
+    expect(r.stderr).not.toContain('in use');
     expect(r.code).toBe(78);
   });
 

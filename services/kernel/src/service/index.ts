@@ -1,5 +1,5 @@
 /** One bootstrap for a service, and the process's last word on an unhandled error. */
-export { startService } from './service';
+export { serviceDatabaseUrl, startService } from './service';
 export { runStops, type Stop } from './lifecycle';
 export { acceptedBy, type ConsumerDefinition, type RunningService, type ServiceDefinition, type ServiceRuntime } from './definition';
 export { exitOnUnhandledErrors } from './fatal';

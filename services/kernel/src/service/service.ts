@@ -36,17 +36,23 @@ import { schemaOf, acceptedBy } from './definition';
 import { joinBus, runStops, type Stop } from './lifecycle';
 import { MAX_GRAPHQL_BODY_BYTES, isPlainGraphQLPost, serveGraphQLPost } from './graphql-http';
 
+/** The database a service alone runs on: it has no embedded default. */
+export function serviceDatabaseUrl(service: string, config: Config): string {
+  if (!config.databaseUrl) throw new ConfigError([`MMHUB_DATABASE_URL: is required to serve the ${service} service`]);
+  return config.databaseUrl;
+}
+
 /** One readable pass: database → migrations → bus → relay and consumers → GraphQL → listen. */
 export async function startService<C extends RequestContext>(def: ServiceDefinition<C>, config: Config, options: StartOptions = {}): Promise<RunningService> {
   const log = options.log ?? createLogger(config.logLevel, { node: config.node, service: def.name });
   const clock = options.clock ?? systemClock;
-  if (!config.databaseUrl) throw new ConfigError([`MMHUB_DATABASE_URL: is required to serve the ${def.name} service`]);
+  const databaseUrl = serviceDatabaseUrl(def.name, config);
   // before the database opens: the pg instrumentation hooks the driver as it loads
   startTracing({ endpoint: config.observability.otlpEndpoint, serviceName: config.observability.serviceName });
   const telemetry = new ServiceTelemetry({ config, service: def.name, log });
   const schema = schemaOf(def.name);
   const orm = await openDatabase({
-    url: config.databaseUrl,
+    url: databaseUrl,
     schema,
     entities: [...def.entities, OutboxEntry],
     migrations: def.migrations,
@@ -84,7 +90,7 @@ export async function startService<C extends RequestContext>(def: ServiceDefinit
       batchSize: config.outbox.batchSize,
       pollMs: config.outbox.pollMs,
       // a server's commits, whichever process made them, wake the relay; the embedded footprint wakes it in-process
-      listenUrl: config.bus === 'kafka' ? config.databaseUrl : undefined,
+      listenUrl: config.bus === 'kafka' ? databaseUrl : undefined,
       observer: telemetry.relayObserver(),
     });
 
