@@ -3,9 +3,13 @@ import { graphql } from '../gql';
 // the review queue and a reviewer's decision; persisted documents like every operation
 
 export const ReviewQueueQuery = graphql(`
-  query ReviewQueue {
-    mediaMessages(first: 50, filter: { status: [IN_REVIEW] }) {
+  query ReviewQueue($after: String) {
+    mediaMessages(first: 50, after: $after, filter: { status: [IN_REVIEW] }) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
+import { useLocation, useSearch } from 'wouter';
 import { ReviewMessageMutation, ReviewQueueQuery } from '../api/review';
 import { MessageStatusChangedSubscription } from '../api/subscriptions';
 import type { ReviewQueueQuery as QueueData } from '../gql/graphql';
@@ -34,18 +35,26 @@ function highlighted(text: string, violations: Violation[]): ReactNode[] {
 /** The review queue: messages in review, each channel previewed with its limit, the charter's violations marked, approve or request changes. */
 export function ReviewQueue({ session }: { session: Session }) {
   const { t, lang } = useI18n();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: ReviewQueueQuery });
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  // pages by cursor in the address, as the inventory does: Back returns to the page before
+  const after = new URLSearchParams(search).get('after');
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ReviewQueueQuery, variables: { after } });
   // a decision taken here on another node's message applies there first: it leaves the queue at once, and the copy follows
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   useSubscription({ query: MessageStatusChangedSubscription }, (_prev, d) => {
     refetch({ requestPolicy: 'network-only' });
     return d;
   });
-  const queue = data?.mediaMessages.edges.map((e) => e.node).filter((m) => !decided.has(m.id)) ?? [];
+  const page = data?.mediaMessages;
+  const listed = page?.edges.map((e) => e.node) ?? [];
+  const queue = listed.filter((m) => !decided.has(m.id));
+  // every message in review, not the page's: a decision taken here leaves the count before the queue is read again
+  const waiting = Math.max(0, (page?.totalCount ?? 0) - (listed.length - queue.length));
   return (
     <section aria-labelledby="review-title">
       <h1 id="review-title">
-        {t('inReview')} <span data-testid="queue-count">({numberIn(queue.length, lang)})</span>
+        {t('inReview')} <span data-testid="queue-count">({numberIn(waiting, lang)})</span>
       </h1>
       <ApiError error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       {fetching && !data && <p>{t('loading')}</p>}
@@ -54,7 +63,7 @@ export function ReviewQueue({ session }: { session: Session }) {
           {t('decided')}
         </p>
       )}
-      {data && !queue.length && <p>{t('queueEmpty')}</p>}
+      {data && !waiting && <p>{t('queueEmpty')}</p>}
       <ol className="queue">
         {queue.map((m) => (
           <ReviewCard
@@ -69,6 +78,18 @@ export function ReviewQueue({ session }: { session: Session }) {
           />
         ))}
       </ol>
+      <div className="pager">
+        {after && (
+          <button type="button" onClick={() => navigate('/review')}>
+            {t('first')}
+          </button>
+        )}
+        {page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
+          <button type="button" onClick={() => navigate(`/review?after=${encodeURIComponent(page.pageInfo.endCursor!)}`)} data-testid="queue-next">
+            {t('more')}
+          </button>
+        )}
+      </div>
     </section>
   );
 }
