@@ -1,6 +1,6 @@
 import { DomainError, badInput, boundedNumber, daysBetween, optionalText, riyadhDate, type Acting } from '../../../kernel/src/domain';
 import { eventType } from '../../../kernel/src/events';
-import { InitiativeStatus, type InitiativeEvent, type InitiativeState } from './initiative';
+import { InitiativeStatus, initiativeLifecycle, type InitiativeEvent, type InitiativeState } from './initiative';
 
 export enum Rag {
   ON_TRACK = 'ON_TRACK',
@@ -67,18 +67,39 @@ export interface ReportProgress {
   note?: string | null;
 }
 
+/** The status an initiative is in, as its people say it. */
+const STATUS_WORDS: Record<InitiativeStatus, { en: string; ar: string }> = {
+  PROPOSED: { en: 'proposed', ar: 'مقترحة' },
+  APPROVED: { en: 'approved', ar: 'معتمدة' },
+  IN_PROGRESS: { en: 'in progress', ar: 'قيد التنفيذ' },
+  SUSPENDED: { en: 'suspended', ar: 'معلّقة' },
+  COMPLETED: { en: 'completed', ar: 'مكتملة' },
+  CANCELLED: { en: 'cancelled', ar: 'ملغاة' },
+};
+
+/** Progress is reported only while the work is under way: what to do instead depends on where the initiative is. */
+function notUnderWay(status: InitiativeStatus): DomainError {
+  const is = STATUS_WORDS[status];
+  const next = initiativeLifecycle.isFinal(status)
+    ? { en: 'Its progress can no longer change.', ar: 'لم يعد إنجازها قابلاً للتحديث.' }
+    : status === InitiativeStatus.PROPOSED
+      ? { en: 'Approve it and start it first.', ar: 'اعتمدها ثم ابدأ تنفيذها أولاً.' }
+      : status === InitiativeStatus.SUSPENDED
+        ? { en: 'Resume it first.', ar: 'استأنف تنفيذها أولاً.' }
+        : { en: 'Start it first.', ar: 'ابدأ تنفيذها أولاً.' };
+  return new DomainError(
+    'INVALID_TRANSITION',
+    {
+      en: `Progress is reported only on an initiative in progress; this one is ${is.en}. ${next.en}`,
+      ar: `يُسجَّل الإنجاز فقط لمبادرة قيد التنفيذ؛ هذه المبادرة ${is.ar}. ${next.ar}`,
+    },
+    { from: status, allowed: initiativeLifecycle.allowed(status), status },
+  );
+}
+
 /** Records implementation progress on an initiative under way. */
 export function reportProgress(state: InitiativeState, cmd: ReportProgress, a: Acting): { event: InitiativeEvent; report: ProgressReportState } {
-  if (state.status !== InitiativeStatus.IN_PROGRESS) {
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      {
-        en: `Progress is reported only on an initiative IN_PROGRESS; this one is ${state.status}. Start it first.`,
-        ar: `يُسجَّل الإنجاز فقط لمبادرة قيد التنفيذ؛ حالة هذه المبادرة ${state.status}. ابدأ تنفيذها أولاً.`,
-      },
-      { status: state.status },
-    );
-  }
+  if (state.status !== InitiativeStatus.IN_PROGRESS) throw notUnderWay(state.status);
   const percent = boundedNumber('percentComplete', cmd.percentComplete, 0, 100, { en: 'Percent complete', ar: 'نسبة الإنجاز' });
   const kpis = new Map(state.targets.map((t) => [t.kpi, t]));
   const kpiActuals = (cmd.kpiActuals ?? []).map((k, i) => {

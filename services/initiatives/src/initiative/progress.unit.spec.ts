@@ -95,4 +95,22 @@ describe('reporting progress', () => {
       expect((e as DomainError).code).toBe('INVALID_TRANSITION');
     }
   });
+
+  it.each([
+    [S.APPROVED, ['IN_PROGRESS', 'SUSPENDED', 'CANCELLED'], 'Start it first.', 'معتمدة. ابدأ تنفيذها أولاً.'],
+    [S.SUSPENDED, ['APPROVED', 'IN_PROGRESS', 'CANCELLED'], 'Resume it first.', 'معلّقة. استأنف تنفيذها أولاً.'],
+    [S.COMPLETED, [], 'Its progress can no longer change.', 'مكتملة. لم يعد إنجازها قابلاً للتحديث.'],
+  ])('refuses progress on an initiative %s as its other refusals of a status do, saying what to do', (status, allowed, en, ar) => {
+    const refused = (() => {
+      try {
+        reportProgress({ ...started, status }, { percentComplete: 1 }, acting);
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(refused?.code).toBe('INVALID_TRANSITION');
+    expect(refused?.details).toEqual({ from: status, allowed, status });
+    expect(refused?.text.en).toContain(en);
+    expect(refused?.text.ar).toContain(ar);
+  });
 });
