@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { followChanges } from '../../../kernel/src/graphql';
-import { requireRoleFor } from '../../../kernel/src/auth';
 import { createLoaders, type CalendarContext } from '../context';
 import { CampaignRecord } from './campaign.entity';
 import { Campaign } from './campaign.types';
@@ -12,7 +11,6 @@ export class CampaignChangesResolver {
   @Subscription(() => Campaign, {
     description: 'Each campaign, as it is here, after every change from now on (the hub: every node’s; a municipality: its own and the national ones).',
     subscribe: ({ args, context }: SubscribeData) => {
-      requireRoleFor(context.caller, 'calendar.read');
       return followChanges(context, {
         filter: { types: ['mmhub.campaign.*'], nodes: args.node ? [args.node as string] : undefined },
         load: (em, id) => em.findOne(CampaignRecord, { id }),

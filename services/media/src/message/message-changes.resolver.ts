@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { followChanges } from '../../../kernel/src/graphql';
-import { requireRoleFor } from '../../../kernel/src/auth';
 import { createLoaders, type MediaContext } from '../context';
 import { MediaMessageRecord } from './message.entity';
 import { MediaMessage } from './message.types';
@@ -13,7 +12,6 @@ export class MessageChangesResolver {
     description:
       'Each media message, as it is here, after every change of its workflow status from now on (drafted, submitted, reviewed, scheduled, published, archived).',
     subscribe: ({ args, context }: SubscribeData) => {
-      requireRoleFor(context.caller, 'media.read');
       return followChanges(context, {
         filter: { types: ['mmhub.message.*'], nodes: args.node ? [args.node as string] : undefined },
         when: (e) => (e.data.change as { status?: unknown } | undefined)?.status !== undefined,
