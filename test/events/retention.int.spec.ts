@@ -101,6 +101,26 @@ describe('retention of the event tables', () => {
     expect(got.map((x) => x.data!.events.id)).toEqual(kept.map((k) => k.id));
   }, 60_000);
 
+  it('keeps the newest event however old: a journal pruned empty would take any old cursor as one that missed nothing', async () => {
+    // a journal of its own, whose every event is older than the retention, as on a node that took in nothing for 90 days
+    await riyadh.sql('drop schema if exists retention_probe cascade; create schema retention_probe');
+    try {
+      await riyadh.sql('create table retention_probe.journal (like initiatives.journal including all)');
+      await riyadh.sql(
+        `insert into retention_probe.journal ("seq", "id", "type", "service", "source", "node", "subject", "aggregate_version", "time", "data", "taken_at")
+           overriding system value
+           select s, gen_random_uuid(), 'mmhub.initiative.updated.v1', 'initiatives', '/nodes/riyadh/initiatives', 'riyadh', gen_random_uuid()::text, 1, now() - interval '100 days', '{}'::jsonb, now() - interval '100 days'
+           from generate_series(1, 25) s`,
+      );
+      let n = 0;
+      const prune = pruneStatements('retention_probe').journal.replace(/\?/g, () => `$${++n}`);
+      for (let pass = 0; pass < 5; pass++) await riyadh.sql(prune, [new Date(Date.now() - 90 * 86_400_000), 10]);
+      expect(await riyadh.sql('select "seq"::int as seq from retention_probe.journal')).toEqual([{ seq: 25 }]);
+    } finally {
+      await riyadh.sql('drop schema if exists retention_probe cascade');
+    }
+  });
+
   it('shows the sizes of the outbox, the journal and the inbox as metrics', async () => {
     const res = await fetch(riyadh.running.services[0].url.replace(/\/graphql$/, '/metrics'));
     const m = parsePrometheusText(await res.text());

@@ -160,7 +160,7 @@ export const variables = z.object({
   MMHUB_JOURNAL_RETENTION_DAYS: int(0, 36500)
     .default(90)
     .describe(
-      'the journal keeps the events taken in over this many days (0: for ever); resuming from an older cursor is refused with the oldest cursor still kept',
+      'the journal keeps the events taken in over this many days (0: for ever), and its newest event however old; resuming from an older cursor is refused with the cursor to resume from',
     ),
   MMHUB_INBOX_RETENTION_DAYS: int(0, 36500)
     .default(30)

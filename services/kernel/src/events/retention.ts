@@ -104,10 +104,11 @@ export function pruneStatements(schema: string): Record<keyof Pruned, string> {
     // found through the block-range index on applied_at: no pass reads the whole inbox
     inbox: `delete from ${table('inbox')} where ctid = any(array(
        select ctid from ${table('inbox')} where "applied_at" < ? limit ? for update skip locked))`,
-    // the oldest numbers first, up to the first event taken in within the retention
+    // the oldest numbers first, up to the first event taken in within the retention; the newest event stays
+    // however old, so that a cursor from before it is still told apart from one that has missed nothing
     journal: `delete from ${table('journal')} where "seq" = any(array(
        select "seq" from ${table('journal')}
-       where "seq" < coalesce((select min("seq") from ${table('journal')} where "taken_at" >= ?), (select max("seq") + 1 from ${table('journal')}))
+       where "seq" < coalesce((select min("seq") from ${table('journal')} where "taken_at" >= ?), (select max("seq") from ${table('journal')}))
        order by "seq" limit ?))`,
   };
 }
