@@ -22,7 +22,8 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../services/kernel/src/domain';
 
-const refuse = (code: string, en: string, ar: string) => new GraphQLError(en, { extensions: { code, messageAr: ar, http: { status: 400 } } });
+const refuse = (code: string, en: string, ar: string, more: Record<string, unknown> = {}) =>
+  new GraphQLError(en, { extensions: { code, messageAr: ar, ...more, http: { status: 400 } } });
 
 const isIntrospection = (f: FieldNode) => f.name.value === '__schema' || f.name.value === '__type';
 
@@ -186,6 +187,8 @@ export function maxPageSizeRule() {
             'BAD_USER_INPUT',
             `${node.name.value} must be between 1 and ${MAX_PAGE_SIZE}; got ${node.value.value}.`,
             `يجب أن يكون عدد العناصر بين 1 و${MAX_PAGE_SIZE}.`,
+            // as the services name it when the size comes in a variable
+            { field: node.name.value },
           ),
         );
       }

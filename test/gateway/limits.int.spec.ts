@@ -113,6 +113,12 @@ describe('limits', () => {
     await servesNormally();
   });
 
+  it('a page too large is refused alike whether its size is written or in a variable, naming the argument', async () => {
+    const written = await riyadh.graphql('{ initiatives(first: 1000) { totalCount } }', {}, viewer);
+    const variable = await riyadh.graphql('query($n: Int) { initiatives(first: $n) { totalCount } }', { n: 1000 }, viewer);
+    for (const r of [written, variable]) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
   it('a document too deep to parse is refused in both languages, before authentication', async () => {
     const res = await fetch(riyadh.url, {
       method: 'POST',
