@@ -36,7 +36,7 @@ at every node of the municipal sector, as a CloudEvents 1.0 event on Kafka.
 - **Versions**: within a \`.v1\` type, fields may be added, never removed or changed in meaning; ignore fields you do not
   know. A breaking change is a new type (\`.v2\`).
 - **Kept for ever** (\`retention.ms\` -1): a new consumer can read every topic from the beginning.
-- **Time**: \`ce_time\` is when the change committed at its node; the Kafka record timestamp is when the node published it,
+- **Time**: \`ce_time\` is when the change was made at its node (the time its command ran, its state's \`updatedAt\`); the Kafka record timestamp is when the node published it,
   later when Kafka was unreachable meanwhile (the outbox keeps events until then).
 
 The JSON Schema of every type's data is in \`schema/events/<type>.json\`.`;
@@ -59,7 +59,11 @@ const CLOUD_EVENT_HEADERS = {
       description: '`mmhub.<aggregate>.<verb>.v1`: what happened; names the schema of the value.',
     },
     ce_subject: { type: 'string', description: 'The aggregate id (the node code for heartbeats); also the record key.' },
-    ce_time: { type: 'string', format: 'date-time', description: 'When the change committed at its node (ISO 8601, UTC).' },
+    ce_time: {
+      type: 'string',
+      format: 'date-time',
+      description: "When the change was made at its node: the time its command ran, the state's `updatedAt` (ISO 8601, UTC).",
+    },
     ce_node: { type: 'string', description: "Extension: the aggregate's owner node, e.g. `ministry`, `riyadh`." },
     ce_aggregateversion: {
       type: 'string',
@@ -86,7 +90,11 @@ const DEAD_LETTER_HEADERS = {
       maxLength: 2000,
       description: 'Why the record was not applied, e.g. `undecodable: missing CloudEvents headers: ce_id` or `not applied: ...`.',
     },
-    dlq_consumer: { type: 'string', description: 'The consumer (and Kafka consumer group) that gave up on it.' },
+    dlq_consumer: {
+      type: 'string',
+      description:
+        'The consumer that gave up on it: `<client id>.<node>.<service>.<consumer>`; its service reads in the Kafka consumer group `<client id>.<node>.<service>` (`….from-now` for consumers that start at the end).',
+    },
     dlq_topic: { type: 'string', description: 'The topic it was read from.' },
     dlq_partition: { type: 'string', pattern: '^[0-9]+$', description: 'Its partition there.' },
     dlq_offset: { type: 'string', pattern: '^[0-9]+$', description: 'Its offset there.' },

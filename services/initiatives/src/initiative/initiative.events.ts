@@ -101,7 +101,7 @@ const I = aggregateEvents('initiatives', 'initiative');
 /** What happens to an initiative, its progress reports included. */
 export const initiativeEvents = [
   I('proposed', 'An initiative was proposed at its owner node (status PROPOSED, version 1).', withChange(initiativeState, 'The whole new initiative.')),
-  I('updated', "An initiative's descriptive fields changed.", withChange(edits, 'Each field that changed, before and after; possibly none.')),
+  I('updated', "An initiative's descriptive fields changed.", withChange(edits, 'Each field that changed, before and after; at least one.')),
   I('approved', 'A proposed initiative was approved.', statusData([S.APPROVED])),
   I('started', 'An approved initiative started (IN_PROGRESS).', statusData([S.IN_PROGRESS])),
   I('suspended', 'An initiative was suspended.', statusData([S.SUSPENDED])),

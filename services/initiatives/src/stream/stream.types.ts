@@ -14,7 +14,7 @@ export class DomainEventType {
   @Field(() => ID, { description: 'The event id: the same event never has two; drop a repeat by it.' }) id!: string;
   @Field({ description: 'mmhub.<aggregate>.<verb>.v1, documented in docs/events.md.' }) type!: string;
   @Field({ description: 'The service whose topic carried it: initiatives, calendar or media.' }) service!: string;
-  @Field({ description: 'The CloudEvents source: /mmhub/<node>/<service>.' }) source!: string;
+  @Field({ description: 'The CloudEvents source: /nodes/<node>/<service>.' }) source!: string;
   @Field({ description: 'The node that owns the aggregate and published the event.' }) node!: string;
   @Field(() => ID, { description: 'The aggregate the event is about.' }) subject!: string;
   @Field({ description: 'When the change was made at its node.' }) time!: Date;
