@@ -4,6 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 # fixes to dependencies, applied by npm ci (postinstall)
 COPY patches ./patches
+# what npm ci runs after installing: the build, the console's and the embedded template's
+COPY scripts/prepare.js ./scripts/prepare.js
 COPY bin ./bin
 COPY cli ./cli
 COPY services ./services

@@ -88,6 +88,14 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toContain(`(process.env.MMHUB_PORT||${loadConfig({}).port})`);
   });
 
+  it('copies into the image, before its npm ci, the script npm ci runs to prepare the checkout', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    const install = dockerfile.indexOf('RUN npm ci');
+    const copied = [...dockerfile.slice(0, install).matchAll(/^COPY (?!--)(.+) \S+$/gm)].flatMap((m) => m[1].split(/\s+/));
+    const prepare = /^node (\S+)$/.exec(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.prepare)![1];
+    expect(copied).toContain(prepare);
+  });
+
   it('sends the alert rules to Alertmanager and traces to a current Jaeger; builds on Node 22', () => {
     const prometheus = parse(readFileSync(path.join(ROOT, 'infra/prometheus/prometheus.yml'), 'utf8'));
     expect(prometheus.alerting.alertmanagers[0].static_configs[0].targets).toEqual(['alertmanager:9093']);
