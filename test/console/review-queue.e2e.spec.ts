@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { numberIn } from '../../console/src/lib/dates';
 import { collectErrors, startBrowser, type RunningBrowser } from './browser';
-import { freePorts, graphql, startDemo, submitNationalMessage, tokensIn } from './demo';
+import { freePorts, graphql, reviewCardOf, startDemo, submitNationalMessage, tokensIn } from './demo';
 
 /** The queue's page, as the console asks for it. */
 const PAGE = 50;
@@ -81,4 +81,45 @@ describe('the review queue in a real browser, longer than a page', () => {
     await page.locator(`li.card[data-message="${first[0]}"]`).waitFor();
     expect(errors).toEqual([]);
   }, 400_000);
+
+  it('shows on a message sent back for review what its reviewers asked before', async () => {
+    const tokens = tokensIn(dataDir);
+    const riyadh = `http://127.0.0.1:${port + 1}/graphql`;
+    const hub = `http://127.0.0.1:${port}/graphql`;
+    const id = await submitNationalMessage(dataDir, port);
+    const versionAt = async (url: string, token: string, status: string) => {
+      for (const deadline = Date.now() + 60_000; ; await page.waitForTimeout(250)) {
+        const { mediaMessage } = await graphql<{ mediaMessage: { status: string; version: number } | null }>(
+          url,
+          token,
+          'query ($id: ID!) { mediaMessage(id: $id) { status version } }',
+          { id },
+        );
+        if (mediaMessage?.status === status) return mediaMessage.version;
+        if (Date.now() > deadline) throw new Error(`the message is ${mediaMessage?.status ?? 'not there'} at ${url}, not ${status}`);
+      }
+    };
+    // the ministry asks for changes at the hub; riyadh's editor sends the message back unchanged
+    await graphql(
+      hub,
+      tokens.MINISTRY_REVIEWER,
+      'mutation ($id: ID!, $v: Int!) { reviewMessage(id: $id, version: $v, decision: REQUEST_CHANGES, comment: "أضيفوا رابط الخدمة") { id } }',
+      {
+        id,
+        v: await versionAt(hub, tokens.MINISTRY_REVIEWER, 'IN_REVIEW'),
+      },
+    );
+    const v = await versionAt(riyadh, tokens.RIYADH_EDITOR, 'CHANGES_REQUESTED');
+    await graphql(riyadh, tokens.RIYADH_EDITOR, 'mutation ($id: ID!, $v: Int!) { submitMessage(id: $id, version: $v) { status } }', { id, v });
+    await versionAt(hub, tokens.MINISTRY_REVIEWER, 'IN_REVIEW');
+
+    const card = await reviewCardOf(page, () => page.goto(`http://127.0.0.1:${port}/console/review`).then(() => cards().first().waitFor()), id);
+    const earlier = card.locator('[data-testid="earlier-reviews"] li');
+    expect(await earlier.count()).toBe(1);
+    expect(await earlier.innerText()).toContain('طلب تعديلات');
+    expect(await earlier.locator('.comment').innerText()).toBe('أضيفوا رابط الخدمة');
+    // it took effect at riyadh: no note that it did not
+    expect(await earlier.locator('[data-testid="review-outcome"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

@@ -43,6 +43,16 @@ export const ReviewQueueQuery = graphql(`
             lengthAr
             lengthEn
           }
+          reviews {
+            id
+            decision
+            comment
+            reviewerId
+            reviewerNode
+            messageVersion
+            decidedAt
+            outcome
+          }
           violations {
             ruleId
             kind

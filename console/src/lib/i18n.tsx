@@ -124,6 +124,13 @@ const TEXTS = {
   advisory: { ar: 'تنبيه', en: 'Advisory' },
   authors: { ar: 'المؤلفون', en: 'Authors' },
   decided: { ar: 'تم تسجيل القرار.', en: 'The decision is recorded.' },
+  earlierReviews: { ar: 'المراجعات السابقة', en: 'Earlier reviews' },
+  ofVersion: { ar: 'على الإصدار', en: 'on version' },
+  reviewPending: { ar: 'لم يصل القرار إلى الجهة المالكة بعد.', en: 'The decision has not reached the owner yet.' },
+  reviewNotApplied: {
+    ar: 'لم يُطبَّق: كانت الرسالة قد تغيّرت عند الجهة المالكة قبل وصول القرار.',
+    en: 'Not applied: the message had changed at its owner before the decision arrived.',
+  },
   liveTitle: { ar: 'ما يحدث الآن', en: 'What is happening now' },
   liveWaiting: { ar: 'بانتظار الأحداث… تظهر التغييرات هنا فور وقوعها.', en: 'Waiting for events… changes appear here as they happen.' },
   liveConnected: { ar: 'متصل', en: 'Connected' },
@@ -196,6 +203,8 @@ const ENUMS: Record<string, { ar: string; en: string }> = {
   reviewer: { ar: 'مراجع', en: 'Reviewer' },
   admin: { ar: 'مسؤول', en: 'Admin' },
   analyst: { ar: 'محلل', en: 'Analyst' },
+  APPROVE: { ar: 'اعتماد', en: 'Approved' },
+  REQUEST_CHANGES: { ar: 'طلب تعديلات', en: 'Changes requested' },
 };
 
 export const AXES = ['HEALTH_AWARENESS', 'E_SERVICES', 'INTERACTIVE_SERVICES', 'INFRASTRUCTURE', 'OVERSIGHT', 'PROCEDURE_IMPROVEMENT'] as const;

@@ -5,13 +5,14 @@ import { ReviewMessageMutation, ReviewQueueQuery } from '../api/review';
 import { MessageStatusChangedSubscription } from '../api/subscriptions';
 import type { ReviewQueueQuery as QueueData } from '../gql/graphql';
 import { ApiError } from '../lib/errors';
-import { numberIn } from '../lib/dates';
+import { formatInstant, numberIn } from '../lib/dates';
 import { useI18n } from '../lib/i18n';
 import type { Session } from '../lib/auth';
 
 type Message = QueueData['mediaMessages']['edges'][number]['node'];
 type Variant = Message['variants'][number];
 type Violation = Message['violations'][number];
+type EarlierReview = Message['reviews'][number];
 
 /** The text with each violation's span marked. */
 function highlighted(text: string, violations: Violation[]): ReactNode[] {
@@ -140,6 +141,7 @@ function ReviewCard({ message: m, session, onDecided, onStale }: { message: Mess
           <VariantPreview key={v.channel} variant={v} violations={m.violations.filter((x) => x.channel === v.channel)} />
         ))}
       </div>
+      {m.reviews.length > 0 && <EarlierReviews reviews={m.reviews} />}
       {m.violations.length > 0 && (
         <section aria-label={t('violations')}>
           <h3>{t('violations')}</h3>
@@ -190,6 +192,35 @@ function ReviewCard({ message: m, session, onDecided, onStale }: { message: Mess
       </div>
       <ApiError error={error} />
     </li>
+  );
+}
+
+/** What reviewers decided on the message before, newest first: what was asked for, and whether it took effect. */
+function EarlierReviews({ reviews }: { reviews: EarlierReview[] }) {
+  const { t, e, lang } = useI18n();
+  const newestFirst = [...reviews].sort((a, b) => b.decidedAt.localeCompare(a.decidedAt));
+  return (
+    <section aria-label={t('earlierReviews')} data-testid="earlier-reviews">
+      <h3>{t('earlierReviews')}</h3>
+      <ol className="reviews">
+        {newestFirst.map((r) => (
+          <li key={r.id} data-review={r.id}>
+            <strong>{e(r.decision)}</strong> · {r.reviewerId} ({e(r.reviewerNode)}) · {formatInstant(r.decidedAt, lang)} · {t('ofVersion')}{' '}
+            {numberIn(r.messageVersion, lang)}
+            {r.comment && (
+              <p dir="auto" className="comment">
+                {r.comment}
+              </p>
+            )}
+            {r.outcome !== 'APPLIED' && (
+              <p className="note" data-testid="review-outcome">
+                {t(r.outcome === 'PENDING' ? 'reviewPending' : 'reviewNotApplied')}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
