@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from 'urql';
 import { IssueFeedTokenMutation } from '../api/operations';
 import { currentSession } from '../lib/auth';
@@ -191,17 +191,32 @@ export function Detail({ placed: p, onClose }: { placed: Placed; settings: Setti
   const i = p.item;
   const campaign = i.__typename === 'Campaign' ? i : null;
   const entry = i.__typename === 'CalendarEntry' ? i : null;
+  const dialog = useRef<HTMLDialogElement>(null);
+  // a modal dialog of the browser's own: the page behind is inert, and focus goes back to the chip that opened it
   useEffect(() => {
-    const close = (ev: KeyboardEvent) => ev.key === 'Escape' && onClose();
-    document.addEventListener('keydown', close);
-    return () => document.removeEventListener('keydown', close);
-  }, [onClose]);
+    const d = dialog.current!;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    d.showModal();
+    return () => {
+      if (d.open) d.close();
+      opener?.focus();
+    };
+  }, []);
   const fromHijri = campaign ? campaign.startsAtHijri : entry!.startDateHijri;
   // the last day included, as the grid shows it: endsAt is the midnight after it
   const toHijri = campaign ? campaign.lastDayHijri : entry!.endDateHijri;
   return (
-    <div className="dialog-backdrop" onClick={onClose}>
-      <div role="dialog" aria-modal="true" aria-labelledby="detail-title" className="dialog" onClick={(ev) => ev.stopPropagation()} data-testid="detail">
+    <dialog
+      ref={dialog}
+      aria-labelledby="detail-title"
+      className="dialog"
+      data-testid="detail"
+      // Escape: closed by the view, which owns what is open
+      onCancel={(ev) => (ev.preventDefault(), onClose())}
+      // a click on the backdrop lands on the dialog itself, outside its content
+      onClick={(ev) => ev.target === ev.currentTarget && onClose()}
+    >
+      <div className="dialog-content">
         <h2 id="detail-title">{pick(i.titleAr, i.titleEn)}</h2>
         <dl>
           <dt>{campaign ? t('campaign') : t('entry')}</dt>
@@ -249,7 +264,7 @@ export function Detail({ placed: p, onClose }: { placed: Placed; settings: Setti
           {t('close')}
         </button>
       </div>
-    </div>
+    </dialog>
   );
 }
 
