@@ -1,5 +1,6 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
-import { Provider } from 'urql';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import { NodesQuery } from './api/operations';
 import { Link, Redirect, Route, Router, Switch, useLocation, useSearch } from 'wouter';
 import { apiClient } from './lib/client';
 import { currentSession, signOut, type Session } from './lib/auth';
@@ -60,7 +61,11 @@ export function App({ settings }: { settings: Settings }) {
 }
 
 function Shell({ settings, session, onSignOut }: { settings: Settings; session: Session; onSignOut(): void }) {
-  const { t, e, lang, setLang } = useI18n();
+  const { t, e, lang, setLang, knowNodes } = useI18n();
+  const [nodes] = useQuery({ query: NodesQuery });
+  useEffect(() => {
+    if (nodes.data) knowNodes(nodes.data.nodes);
+  }, [nodes.data, knowNodes]);
   const [location] = useLocation();
   const search = useSearch();
   return (

@@ -114,6 +114,8 @@ describe('the review queue in a real browser, longer than a page', () => {
     await versionAt(hub, tokens.MINISTRY_REVIEWER, 'IN_REVIEW');
 
     const card = await reviewCardOf(page, () => page.goto(`http://127.0.0.1:${port}/console/review`).then(() => cards().first().waitFor()), id);
+    // its node by the name the API gives it, as every municipality is named, not only those the console knows
+    expect(await card.locator('h2').innerText()).toContain('أمانة منطقة الرياض');
     const earlier = card.locator('[data-testid="earlier-reviews"] li');
     expect(await earlier.count()).toBe(1);
     expect(await earlier.innerText()).toContain('طلب تعديلات');

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 export type Lang = 'ar' | 'en';
 
@@ -217,8 +217,10 @@ interface I18n {
   lang: Lang;
   dir: 'rtl' | 'ltr';
   t(key: TextKey): string;
-  /** An enum value or code in the user's language, itself when unknown. */
+  /** An enum value or code in the user's language (a node by the name the API gives it), itself when unknown. */
   e(value: string | null | undefined): string;
+  /** The sector's nodes as the API names them, for e(). */
+  knowNodes(nodes: readonly { code: string; nameAr: string; nameEn: string }[]): void;
   /** The Arabic or English of a pair; the Arabic when the English is missing. */
   pick(ar: string | null | undefined, en: string | null | undefined): string;
   setLang(lang: Lang): void;
@@ -229,6 +231,10 @@ const STORED = 'mmhub.lang';
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem(STORED) === 'en' ? 'en' : 'ar'));
+  // every municipality by its name, not only those the console knows by heart
+  const [nodeNames, setNodeNames] = useState<ReadonlyMap<string, { ar: string; en: string }>>(new Map());
+  // stable: a view that hands the names over on every answer must not be handed a new function each time
+  const knowNodes = useCallback<I18n['knowNodes']>((nodes) => setNodeNames(new Map(nodes.map((n) => [n.code, { ar: n.nameAr, en: n.nameEn }]))), []);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
@@ -240,11 +246,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       dir: lang === 'ar' ? 'rtl' : 'ltr',
       t: (key) => TEXTS[key][lang],
-      e: (v) => (v ? (ENUMS[v]?.[lang] ?? v) : ''),
+      e: (v) => (v ? (nodeNames.get(v)?.[lang] ?? ENUMS[v]?.[lang] ?? v) : ''),
+      knowNodes,
       pick: (ar, en) => (lang === 'en' && en ? en : (ar ?? en ?? '')),
       setLang,
     }),
-    [lang],
+    [lang, nodeNames],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
