@@ -148,7 +148,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     ],
   });
 
-  // the operator's port, when set (always so in production): /metrics there, never on the public one
+  // the operator's port, when set: /metrics there, never on the public one (in production, only there)
   const operator = config.observability.metricsPort !== undefined ? http.createServer((req, res) => observability.serve(req, res) || notFound(res)) : undefined;
   const metricsInPublic = development && !operator;
 

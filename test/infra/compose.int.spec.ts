@@ -88,6 +88,20 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toContain(`(process.env.MMHUB_PORT||${loadConfig({}).port})`);
   });
 
+  it('has Prometheus scrape every mmhub process where it serves /metrics: a service on its port, a gateway on its operator port', () => {
+    const prometheus = parse(readFileSync(path.join(ROOT, 'infra/prometheus/prometheus.yml'), 'utf8'));
+    const targets: string[] = prometheus.scrape_configs.find((c: { job_name: string }) => c.job_name === 'mmhub').static_configs[0].targets;
+    const processes = Object.entries(compose.services).filter(([, s]) => s.command?.[0] === 'serve');
+    const expected = processes.map(([name, s]) => {
+      // production serves a gateway's /metrics on MMHUB_METRICS_PORT alone, a service's on its own port
+      const gateway = s.command!.includes('gateway');
+      const port = gateway ? s.environment?.MMHUB_METRICS_PORT : s.environment?.MMHUB_PORT;
+      expect({ name, port }).toEqual({ name, port: expect.stringMatching(/^\d+$/) });
+      return `${name}:${port}`;
+    });
+    expect([...targets].sort()).toEqual(expected.sort());
+  });
+
   it('copies into the image, before its npm ci, the script npm ci runs to prepare the checkout', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
     const install = dockerfile.indexOf('RUN npm ci');
