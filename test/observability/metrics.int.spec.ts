@@ -159,6 +159,24 @@ describe('/metrics', () => {
     expect(sumOf(after, 'mmhub_graphql_requests_total', { operation: 'CountedByName', outcome: 'client_error' })).toBe(1);
   });
 
+  it('names no operation of a caller without a token, where anonymous reading lets it run', async () => {
+    const open = await startObservedNode('jeddah', { services: [initiativesService], env: { MMHUB_ALLOW_ANONYMOUS_READ: 'true' } });
+    try {
+      const ran = await open.graphql('query ProbeAnonymousRead { initiatives(first: 1) { totalCount } }');
+      expect(ran.errors).toBeUndefined();
+      for (const target of ['gateway', 'initiatives']) {
+        const operations = samplesOf(await open.metrics(target), 'mmhub_graphql_requests_total').map((x) => x.labels.operation);
+        expect({ target, named: operations.some((o) => o?.includes('ProbeAnonymousRead')), other: operations.includes('other') }).toEqual({
+          target,
+          named: false,
+          other: true,
+        });
+      }
+    } finally {
+      await open.stop();
+    }
+  }, 120_000);
+
   it('asks no service when a read comes without a token', async () => {
     const calls = (m: Exposition) => sumOf(m, 'mmhub_subgraph_request_duration_seconds_count') ?? 0;
     const before = calls(await riyadh.metrics('gateway'));

@@ -317,10 +317,12 @@ export class ServiceTelemetry {
             span?.updateName(`${type} ${operation ?? 'anonymous'}`);
             span?.setAttributes({ 'graphql.operation.name': operation ?? 'anonymous', 'graphql.operation.type': type });
           },
-          async willSendResponse({ response }) {
+          async willSendResponse({ response, contextValue }) {
             const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
             const seen = requests.observe({
               operation: operation ?? 'anonymous',
+              // a caller without a token (anonymous reading) names no operation of its own into the metrics
+              verified: Boolean((contextValue as { caller?: unknown } | undefined)?.caller),
               type,
               outcome: outcomeOf(errors, response.http.status ?? 200),
               seconds: (performance.now() - started) / 1000,
