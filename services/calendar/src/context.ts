@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hideUnpublished } from '../../kernel/src/auth';
 import { plainRows } from '../../kernel/src/db';
 import type { RequestContext } from '../../kernel/src/graphql';
-import { CampaignStatus } from './campaign/campaign';
+import { calendarUnpublished } from './events';
 import { CampaignRecord } from './campaign/campaign.entity';
 import { CalendarEntryRecord } from './entry/calendar-entry.entity';
 
@@ -44,6 +44,6 @@ export interface CalendarContext extends RequestContext {
 
 export const extendContext = (base: RequestContext): CalendarContext => {
   // another node's drafts are not there for callers the permission matrix does not let read them
-  hideUnpublished(base.em, base.caller, CampaignRecord, [CampaignStatus.DRAFT]);
+  hideUnpublished(base.em, base.caller, CampaignRecord, calendarUnpublished['mmhub.campaign.']);
   return { ...base, loaders: createLoaders(base.em) };
 };

@@ -4,7 +4,7 @@ import { hideUnpublished } from '../../kernel/src/auth';
 import { isUuid } from '../../kernel/src/domain';
 import { plainRows } from '../../kernel/src/db';
 import type { RequestContext } from '../../kernel/src/graphql';
-import { MessageStatus } from './message/message';
+import { mediaUnpublished } from './events';
 import { MediaMessageRecord } from './message/message.entity';
 import { ReviewRecord } from './review/review.entity';
 import { KeyMessageRecord } from './keymessage/key-message.entity';
@@ -58,6 +58,6 @@ export interface MediaContext extends RequestContext {
 
 export const extendContext = (base: RequestContext): MediaContext => {
   // another node's messages before approval are not there for callers the permission matrix does not let read them
-  hideUnpublished(base.em, base.caller, MediaMessageRecord, [MessageStatus.DRAFT, MessageStatus.IN_REVIEW, MessageStatus.CHANGES_REQUESTED]);
+  hideUnpublished(base.em, base.caller, MediaMessageRecord, mediaUnpublished['mmhub.message.']);
   return { ...base, loaders: createLoaders(base.em) };
 };

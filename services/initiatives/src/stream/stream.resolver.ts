@@ -2,7 +2,9 @@ import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } fro
 import { DomainError, MINISTRY, badInput } from '../../../kernel/src/domain';
 import { cursorOf, readJournal, requireKept, seqOfCursor, type JournalEvent, type JournalFilter, type JournalStart } from '../../../kernel/src/events';
 import { followChanges } from '../../../kernel/src/graphql';
-import { requireRoleFor } from '../../../kernel/src/auth';
+import { requireRoleFor, unpublishedEventHiddenFrom } from '../../../kernel/src/auth';
+import { calendarUnpublished } from '../../../calendar/src/events';
+import { mediaUnpublished } from '../../../media/src/events';
 import { InitiativeRecord } from '../initiative/initiative.entity';
 import { Initiative } from '../initiative/initiative.types';
 import { createLoaders, type InitiativesContext } from '../context';
@@ -42,6 +44,11 @@ function startOf(after: string | undefined, since: Date | undefined): JournalSta
 
 const asEvent = (e: JournalEvent): DomainEventType => ({ ...e, cursor: cursorOf(e.seq) });
 
+/** The journal's events but those hidden from the caller; a cursor after a hidden one still resumes past it. */
+async function* readable(events: AsyncGenerator<JournalEvent>, hidden: (e: JournalEvent) => boolean): AsyncGenerator<JournalEvent> {
+  for await (const e of events) if (!hidden(e)) yield e;
+}
+
 @Resolver()
 export class StreamResolver {
   @Subscription(() => DomainEventType, {
@@ -53,7 +60,9 @@ export class StreamResolver {
       const filter: JournalFilter = { nodes: scopeOf(caller.node, f.nodes), services: f.services, types: f.types, axes: f.axis, subject: f.subject };
       const start = startOf(args.after as string | undefined, args.since as Date | undefined);
       if (typeof start === 'object' && 'after' in start) await requireKept(context.em, 'initiatives', start.after);
-      return readJournal({ em: context.em, schema: 'initiatives', bell: context.journal, filter, start, signal: context.signal });
+      // another node's drafts are not the caller's to read, as events no more than as records
+      const hidden = unpublishedEventHiddenFrom(caller, { ...calendarUnpublished, ...mediaUnpublished });
+      return readable(readJournal({ em: context.em, schema: 'initiatives', bell: context.journal, filter, start, signal: context.signal }), hidden);
     },
   })
   events(

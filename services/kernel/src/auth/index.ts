@@ -19,4 +19,16 @@ export {
   type GatewayProof,
   type GatewayProofVerifier,
 } from './gateway-proof';
-export { PERMISSIONS, allows, authorize, hideUnpublished, requireRoleFor, rolesForField, type Action, type Permission, type Reach } from './permissions';
+export {
+  PERMISSIONS,
+  allows,
+  authorize,
+  hideUnpublished,
+  requireRoleFor,
+  rolesForField,
+  unpublishedEventHiddenFrom,
+  type Action,
+  type Permission,
+  type Reach,
+  type Unpublished,
+} from './permissions';

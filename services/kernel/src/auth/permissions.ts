@@ -207,6 +207,23 @@ export function hideUnpublished(em: EntityManager, caller: Caller | null, entity
   em.addFilter('unpublished', { $or: [{ status: { $nin: [...unpublished] } }, { node: { $in: readable } }] }, entity, true);
 }
 
+/** Records not yet published, by the prefix of their events' types: the statuses in which only some callers see them. */
+export type Unpublished = Readonly<Record<string, readonly string[]>>;
+
+/**
+ * Whether an event shows the caller a record they may not read yet: a state among its unpublished
+ * statuses, of a node whose unpublished records the caller may not read (as hideUnpublished leaves them out of reads).
+ */
+export function unpublishedEventHiddenFrom(caller: Caller | null, unpublished: Unpublished): (e: { type: string; node: string; data: unknown }) => boolean {
+  const readable = unpublishedReadableBy(caller);
+  return (e) => {
+    if (readable === 'all' || readable.includes(e.node)) return false;
+    const prefix = Object.keys(unpublished).find((p) => e.type.startsWith(p));
+    const status = (e.data as { state?: { status?: unknown } } | null)?.state?.status;
+    return prefix !== undefined && typeof status === 'string' && unpublished[prefix].includes(status);
+  };
+}
+
 /** The roles that may perform some action through a root field, for the gateway's first check. */
 export function rolesForField(field: string): Role[] | undefined {
   for (const p of Object.values(PERMISSIONS) as Permission[]) {
