@@ -64,13 +64,26 @@ export function requiredText(field: string, value: string | null | undefined, ru
 // Left-to-right and right-to-left override (U+202D, U+202E): they show the characters after them in another order
 // than they are stored, so a title can read as something else; writing Arabic beside Latin never needs them.
 const BIDI_OVERRIDE = /[\u202D\u202E]/;
-const BIDI_OPENERS = /[\u202A\u202B\u202D\u202E\u2066\u2067\u2068]/g;
-const BIDI_CLOSERS = /[\u202C\u2069]/g;
+const BIDI_CONTROLS = /[\u202A-\u202C\u2066-\u2069]/g;
+const EMBEDDING = /[\u202A\u202B]/;
 
-/** Whether a text overrides the direction of its characters, or leaves an embedding or isolate open to spill over what follows it on a page. */
+/**
+ * Whether a text overrides the direction of its characters, or leaves an embedding or isolate open to
+ * spill over what follows it on a page. Closers pair as Unicode's bidirectional algorithm pairs them:
+ * U+202C closes the latest embedding only if nothing was isolated since; U+2069 closes the latest isolate
+ * and what was opened inside it; any other closer does nothing (a closer first, an isolate ended by U+202C).
+ */
 export function misusesBidiControls(v: string): boolean {
   if (BIDI_OVERRIDE.test(v)) return true;
-  return (v.match(BIDI_OPENERS)?.length ?? 0) > (v.match(BIDI_CLOSERS)?.length ?? 0);
+  const open: ('embedding' | 'isolate')[] = [];
+  for (const [c] of v.matchAll(BIDI_CONTROLS)) {
+    if (c === '\u202C') {
+      if (open[open.length - 1] === 'embedding') open.pop();
+    } else if (c === '\u2069') {
+      if (open.includes('isolate')) while (open.pop() !== 'isolate');
+    } else open.push(EMBEDDING.test(c) ? 'embedding' : 'isolate');
+  }
+  return open.length > 0;
 }
 
 /** An optional text; empty becomes null. */

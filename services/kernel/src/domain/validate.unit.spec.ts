@@ -24,6 +24,11 @@ describe('direction controls in texts people read', () => {
     expect(misusesBidiControls('رقم \u202B123')).toBe(true);
     expect(misusesBidiControls('رقم \u2067123\u2069 فقط')).toBe(false);
     expect(misusesBidiControls('رقم \u202B123\u202C فقط')).toBe(false);
+    // closers pair as the bidirectional algorithm pairs them, not by count
+    expect(misusesBidiControls('رقم \u2069\u2067123 فقط')).toBe(true);
+    expect(misusesBidiControls('رقم \u2066123\u202C فقط')).toBe(true);
+    expect(misusesBidiControls('رقم \u2067\u202B123\u2069 فقط')).toBe(false);
+    expect(misusesBidiControls('\u202Cرقم \u2067123\u2069 فقط')).toBe(false);
     expect(optionalText('titleAr', 'مبادرة\u200F 2030 \u200Eand more', TITLE)).toBe('مبادرة\u200F 2030 \u200Eand more');
     expect(optionalText('titleAr', 'مبادرة \u2068Smart City\u2069 للرياض', TITLE)).toBe('مبادرة \u2068Smart City\u2069 للرياض');
   });

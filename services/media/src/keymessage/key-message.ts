@@ -1,7 +1,10 @@
 import {
   Axis,
   MINISTRY,
+  NOUNS,
   badInput,
+  counted,
+  figure,
   gregorianDayOf,
   hijriOfDay,
   nodeName,
@@ -14,6 +17,7 @@ import {
 import { eventType, type DomainEvent } from '../../../kernel/src/events';
 import { type Channel, validChannel } from '../channel/channel';
 import type { VariantInput } from '../message/message';
+import { MAX_HASHTAGS, validHashtags } from '../message/message-content';
 
 /** A ministry template for one channel. */
 export interface VariantTemplate {
@@ -114,8 +118,15 @@ function validKeyMessage(i: KeyMessageInput) {
   const variants = (i.variants ?? []).map((v, n) => ({
     channel: validChannel(`variants.${n}.channel`, v.channel),
     template: validTemplate(`variants.${n}.template`, v.template, { en: 'The variant template', ar: 'قالب القناة' }, false, true)!,
-    hashtags: (v.hashtags ?? []).map((h) => h.trim().replace(/^#/, '')).filter(Boolean),
+    hashtags: validHashtags(`variants.${n}.hashtags`, v.hashtags),
   }));
+  const crowded = variants.findIndex((v) => v.hashtags.length > MAX_HASHTAGS);
+  if (crowded >= 0) {
+    throw badInput(`variants.${crowded}.hashtags`, {
+      en: `A template takes at most ${counted(MAX_HASHTAGS, NOUNS.hashtag).en}; this one has ${figure(variants[crowded].hashtags.length, 'en')}.`,
+      ar: `يقبل القالب ${counted(MAX_HASHTAGS, NOUNS.hashtag, 'oblique').ar} على الأكثر؛ وفي هذا القالب ${figure(variants[crowded].hashtags.length, 'ar')}.`,
+    });
+  }
   if (new Set(variants.map((v) => v.channel)).size !== variants.length) {
     throw badInput('variants', { en: 'One template per channel.', ar: 'قالب واحد لكل قناة.' });
   }

@@ -33,6 +33,22 @@ describe('key messages', () => {
     }
   });
 
+  it('checks a template’s hashtags as a message’s: no direction override, no space, at most 30', () => {
+    const withTags = (hashtags: string[]) => () =>
+      defineKeyMessage({ titleAr: 'عنوان', templateAr: 'مرحبا', variants: [{ channel: 'X', template: 'مرحبا', hashtags }] }, acting);
+    const fieldOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return [(e as DomainError).code, (e as DomainError).details.field];
+      }
+    };
+    expect(fieldOf(withTags(['بلدي\u202Egnp']))).toEqual(['BAD_USER_INPUT', 'variants.0.hashtags.0']);
+    expect(fieldOf(withTags(['وسم فيه مسافة']))).toEqual(['BAD_USER_INPUT', 'variants.0.hashtags']);
+    expect(fieldOf(withTags(Array.from({ length: 31 }, (_, n) => `وسم${n}`)))).toEqual(['BAD_USER_INPUT', 'variants.0.hashtags']);
+    expect(withTags(['#بلدي', 'بلدي'])().data.state.variants[0].hashtags).toEqual(['بلدي']);
+  });
+
   it('refuses unknown placeholders when defined, and definition away from the ministry', () => {
     expect(() => defineKeyMessage({ titleAr: 'عنوان', templateAr: 'مرحبا {mayor_name}' }, acting)).toThrow(/\{mayor_name\}/);
     expect(() => defineKeyMessage({ titleAr: 'عنوان', templateAr: 'مرحبا' }, { ...acting, node: 'riyadh' })).toThrow(DomainError);

@@ -49,6 +49,14 @@ export function optionalId(field: string, id: string | null | undefined): string
   return id;
 }
 
+/** Hashtags as written for a variant or a key message's template: each a word without spaces or #, its # dropped, each once. */
+export function validHashtags(field: string, given: readonly string[] | null | undefined): string[] {
+  const hashtags = [...new Set((given ?? []).map((h, n) => requiredText(`${field}.${n}`, h, { label: L.hashtag, max: 100 }).replace(/^#/, '')))];
+  const bad = hashtags.find((h) => /[\s#]/.test(h));
+  if (bad) throw badInput(field, { en: `"${bad}" is not a hashtag: no spaces or #.`, ar: `"${bad}" ليس وسماً صالحاً: بلا مسافات أو #.` });
+  return hashtags;
+}
+
 /**
  * One variant within its channel's limits; over a limit is refused with the measured length and the limit.
  * With `now`, the variant's own publication time must come after it.
@@ -58,11 +66,7 @@ function validVariant(v: VariantInput, i: number, now: Date | null): Variant {
   const rule = CHANNEL_RULES[channel];
   const name = channelName(channel);
   const text = requiredText(`variants.${i}.text`, v.text, { label: L.text, max: 100_000, multiline: true });
-  const hashtags = [
-    ...new Set((v.hashtags ?? []).map((h, n) => requiredText(`variants.${i}.hashtags.${n}`, h, { label: L.hashtag, max: 100 }).replace(/^#/, ''))),
-  ];
-  const bad = hashtags.find((h) => /[\s#]/.test(h));
-  if (bad) throw badInput(`variants.${i}.hashtags`, { en: `"${bad}" is not a hashtag: no spaces or #.`, ar: `"${bad}" ليس وسماً صالحاً: بلا مسافات أو #.` });
+  const hashtags = validHashtags(`variants.${i}.hashtags`, v.hashtags);
   const mediaRefs = (v.mediaRefs ?? []).map((m, n) => validMediaRef(`variants.${i}.mediaRefs.${n}`, m));
   const out = publishedText({ text, hashtags });
   const length = measure(out, rule.counting);
