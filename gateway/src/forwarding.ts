@@ -132,8 +132,11 @@ export async function forward(
   res.end(body);
 }
 
-/** Errors with a code pass as they are; anything else is logged and replaced by a plain message. */
-export function maskUnexpected(e: unknown, message: string, log: Logger): Error {
+/**
+ * Errors with a code pass as they are; anything else is logged and replaced by a plain message. Without
+ * `suggestions` (production, where introspection is off), a refused variable's message names nothing it did not.
+ */
+export function maskUnexpected(e: unknown, message: string, log: Logger, o: { suggestions: boolean }): Error {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   if (e instanceof GraphQLError && e.extensions?.code) return e;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
@@ -142,13 +145,15 @@ export function maskUnexpected(e: unknown, message: string, log: Logger): Error 
   if (plain && !(plain instanceof Error) && typeof plain.message === 'string' && typeof plain.extensions?.code === 'string') {
     return new GraphQLError(plain.message, { path: plain.path, extensions: plain.extensions });
   }
-  // a variable the schema cannot accept is the client's to fix, whichever layer coerced it
+  // a variable the schema cannot accept is the client's to fix, whichever layer coerced it; without
+  // introspection, its message names no enum value or field the caller did not write ("Did you mean …" goes)
   if (
     e instanceof GraphQLError &&
     (/^Variable "\$/.test(e.message) ||
       (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))
   ) {
-    return new GraphQLError(e.message, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
+    const said = o.suggestions ? e.message : e.message.replace(/ Did you mean .*$/s, '');
+    return new GraphQLError(said, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix
   if (e instanceof GraphQLError && !e.originalError) {

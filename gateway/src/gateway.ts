@@ -81,12 +81,18 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     graphiql: development ? { title: `mmhub — ${config.node}` } : false,
-    // browsers of the configured origins only; no origin is reflected
+    // browsers of the configured origins only, each answered with its own; any other gets no CORS header at all
+    // (given the list, the CORS plugin answers an unlisted origin "null", which sandboxed pages and data: URLs carry)
     cors: config.gateway.corsOrigins.length
-      ? {
-          origin: config.gateway.corsOrigins,
-          credentials: true,
-          allowedHeaders: ['authorization', 'content-type', 'x-graphql-csrf', 'graphql-preflight', 'apollo-require-preflight'],
+      ? (request: Request) => {
+          const origin = request.headers.get('origin');
+          return origin && config.gateway.corsOrigins.includes(origin)
+            ? {
+                origin: [origin],
+                credentials: true,
+                allowedHeaders: ['authorization', 'content-type', 'x-graphql-csrf', 'graphql-preflight', 'apollo-require-preflight'],
+              }
+            : false;
         }
       : false,
     renderGraphiQL,
@@ -94,7 +100,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     // nothing reads a request id: our log lines and spans carry the trace id instead
     requestId: false,
-    maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log) },
+    maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log, { suggestions: development }) },
     ...(operations
       ? {
           persistedDocuments: {
