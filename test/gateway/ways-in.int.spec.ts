@@ -300,4 +300,13 @@ describe.each(['initiatives', 'calendar', 'media'])('the %s service, called dire
     });
     expect(r.body).toContain('UNAUTHENTICATED');
   });
+
+  it('checks the gateway’s proof on its event stream before it reads the operation: 401, and nothing about the schema', async () => {
+    for (const query of ['subscription { events { id } }', '{ initiativs { totalCount } }', '{ __schema { types { name } } }']) {
+      const r = await raw(servicePort(service), '/graphql', { method: 'POST', headers: { accept: 'text/event-stream' }, body: JSON.stringify({ query }) });
+      expect({ query, status: r.status }).toEqual({ query, status: 401 });
+      expect(r.body).toContain('UNAUTHENTICATED');
+      expect(r.body).not.toMatch(/GRAPHQL_VALIDATION_FAILED|Cannot query field|"types"/);
+    }
+  });
 });

@@ -61,6 +61,19 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
       if (!res.writableEnded) res.end('event: complete\ndata:\n\n');
     };
 
+    // the caller first, as for any other request: nothing is parsed nor validated for a request without the gateway's proof
+    let contextValue: C;
+    try {
+      contextValue = await o.context(req, aborted.signal);
+    } catch (e) {
+      const error = e instanceof GraphQLError ? e : new GraphQLError((e as Error).message, { originalError: e as Error });
+      if (error.extensions?.code === 'UNAUTHENTICATED') {
+        res.status(401).json({ errors: formatted([error]) });
+        return;
+      }
+      send({ errors: [error] });
+      return complete();
+    }
     let document: DocumentNode;
     try {
       if (typeof body.query !== 'string') throw new GraphQLError('Send the operation as "query" in a JSON body.', { extensions: { code: 'BAD_REQUEST' } });
@@ -73,13 +86,6 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
     if (invalid.length) {
       const message = (m: string) => (o.hideSchemaDetails ? m.replace(/ Did you mean .*$/s, '') : m);
       send({ errors: invalid.map((e) => new GraphQLError(message(e.message), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
-      return complete();
-    }
-    let contextValue: C;
-    try {
-      contextValue = await o.context(req, aborted.signal);
-    } catch (e) {
-      send({ errors: [e instanceof GraphQLError ? e : new GraphQLError((e as Error).message, { originalError: e as Error })] });
       return complete();
     }
     const args = { schema: o.schema, document, variableValues: body.variables, operationName: body.operationName, contextValue };
