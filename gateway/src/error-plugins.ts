@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { requestErrorInArabic } from '../../services/kernel/src/graphql';
+import { requestErrorInArabic, withoutSuggestions } from '../../services/kernel/src/graphql';
 import type { CallerContext } from './identity';
 
 // How errors leave the gateway: a service that does not answer named, no schema suggestions, requests refused in Arabic too.
@@ -40,7 +40,7 @@ export function useServiceErrors(): GatewayPlugin<CallerContext> {
 export function useNoSuggestions(): GatewayPlugin<CallerContext> {
   const plain = (e: Error): Error =>
     e instanceof GraphQLError && / Did you mean /.test(e.message)
-      ? new GraphQLError(e.message.replace(/ Did you mean .*$/s, ''), { nodes: e.nodes, extensions: e.extensions })
+      ? new GraphQLError(withoutSuggestions(e.message), { nodes: e.nodes, extensions: e.extensions })
       : e;
   return {
     onValidate() {

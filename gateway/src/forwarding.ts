@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_PROOF_HEADER } from '../../services/kernel/src/auth';
 import type { Logger } from '../../services/kernel/src/observability';
+import { withoutSuggestions } from '../../services/kernel/src/graphql';
 import type { SubgraphSource } from './compose';
 
 // The gateway's HTTP beside GraphQL: calendar feeds forwarded to their service, bodies refused early, readiness.
@@ -152,7 +153,7 @@ export function maskUnexpected(e: unknown, message: string, log: Logger, o: { su
     (/^Variable "\$/.test(e.message) ||
       (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))
   ) {
-    const said = o.suggestions ? e.message : e.message.replace(/ Did you mean .*$/s, '');
+    const said = o.suggestions ? e.message : withoutSuggestions(e.message);
     return new GraphQLError(said, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix

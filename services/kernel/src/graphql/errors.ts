@@ -67,6 +67,9 @@ const BY_CODE: Record<string, string> = {
   BAD_REQUEST: 'الطلب غير صالح.',
 };
 
+/** A GraphQL message without its "Did you mean …": where introspection is off, it would name fields and values the caller did not write. */
+export const withoutSuggestions = (message: string): string => message.replace(/ Did you mean .*$/s, '');
+
 /** The Arabic of an error GraphQL itself raised for a malformed request, naming the variable where it names one. */
 export function requestErrorInArabic(message: string, code: string): string {
   const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];

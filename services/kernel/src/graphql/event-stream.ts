@@ -1,7 +1,7 @@
 import type { Request, Response, NextFunction } from 'express';
 import { GraphQLError, execute, getOperationAST, parse, subscribe, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from '../observability/logger';
-import type { formatError } from './errors';
+import { withoutSuggestions, type formatError } from './errors';
 
 /** A comment line this often keeps proxies from closing a quiet stream. */
 const KEEP_ALIVE_MS = 15_000;
@@ -84,7 +84,7 @@ export function graphqlEventStream<C>(o: EventStreamOptions<C>) {
     }
     const invalid = validate(o.schema, document);
     if (invalid.length) {
-      const message = (m: string) => (o.hideSchemaDetails ? m.replace(/ Did you mean .*$/s, '') : m);
+      const message = (m: string) => (o.hideSchemaDetails ? withoutSuggestions(m) : m);
       send({ errors: invalid.map((e) => new GraphQLError(message(e.message), { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) });
       return complete();
     }

@@ -2,6 +2,6 @@
 export { followChanges } from './changes';
 export { Connection, decodeCursor, encodeCursor, pageSize, toPage, type Page } from './connection';
 export type { RequestContext } from './context';
-export { requestErrorInArabic } from './errors';
+export { requestErrorInArabic, withoutSuggestions } from './errors';
 export { LocalDateScalar } from './scalars';
 export { buildSubgraph } from './subgraph';
