@@ -35,6 +35,16 @@ export const initiativeLifecycle = new Lifecycle<InitiativeStatus>('initiative',
   CANCELLED: [],
 });
 
+/** The status an initiative is in, as its people say it: in refusals and in press texts. */
+export const initiativeStatusWords: Record<InitiativeStatus, { ar: string; en: string }> = {
+  PROPOSED: { ar: 'مقترحة', en: 'proposed' },
+  APPROVED: { ar: 'معتمدة', en: 'approved' },
+  IN_PROGRESS: { ar: 'قيد التنفيذ', en: 'in progress' },
+  COMPLETED: { ar: 'مكتملة', en: 'completed' },
+  SUSPENDED: { ar: 'معلّقة', en: 'suspended' },
+  CANCELLED: { ar: 'ملغاة', en: 'cancelled' },
+};
+
 /** The verb an analyst reads in the event type for each status change. */
 function statusVerb(from: InitiativeStatus, to: InitiativeStatus): string {
   if (from === S.SUSPENDED && to !== S.CANCELLED) return 'resumed';

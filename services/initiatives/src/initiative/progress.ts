@@ -1,6 +1,6 @@
 import { DomainError, badInput, boundedNumber, daysBetween, optionalText, riyadhDate, type Acting } from '../../../kernel/src/domain';
 import { eventType } from '../../../kernel/src/events';
-import { InitiativeStatus, initiativeLifecycle, type InitiativeEvent, type InitiativeState } from './initiative';
+import { InitiativeStatus, initiativeLifecycle, initiativeStatusWords, type InitiativeEvent, type InitiativeState } from './initiative';
 
 export enum Rag {
   ON_TRACK = 'ON_TRACK',
@@ -67,19 +67,9 @@ export interface ReportProgress {
   note?: string | null;
 }
 
-/** The status an initiative is in, as its people say it. */
-const STATUS_WORDS: Record<InitiativeStatus, { en: string; ar: string }> = {
-  PROPOSED: { en: 'proposed', ar: 'مقترحة' },
-  APPROVED: { en: 'approved', ar: 'معتمدة' },
-  IN_PROGRESS: { en: 'in progress', ar: 'قيد التنفيذ' },
-  SUSPENDED: { en: 'suspended', ar: 'معلّقة' },
-  COMPLETED: { en: 'completed', ar: 'مكتملة' },
-  CANCELLED: { en: 'cancelled', ar: 'ملغاة' },
-};
-
 /** Progress is reported only while the work is under way: what to do instead depends on where the initiative is. */
 function notUnderWay(status: InitiativeStatus): DomainError {
-  const is = STATUS_WORDS[status];
+  const is = initiativeStatusWords[status];
   const next = initiativeLifecycle.isFinal(status)
     ? { en: 'Its progress can no longer change.', ar: 'لم يعد إنجازها قابلاً للتحديث.' }
     : status === InitiativeStatus.PROPOSED

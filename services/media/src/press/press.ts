@@ -16,6 +16,7 @@ import {
   type Noun,
 } from '../../../kernel/src/domain';
 import type { KpiActualView, TargetView } from '../replication/sources.entity';
+import { initiativeStatusWords } from '../../../initiatives/src/initiative/initiative';
 
 /** The initiative facts press material is written from. */
 export interface InitiativeFacts {
@@ -36,15 +37,6 @@ export interface PressText {
   bodyAr: string;
   bodyEn: string;
 }
-
-const STATUS: Record<string, { ar: string; en: string }> = {
-  PROPOSED: { ar: 'مقترحة', en: 'proposed' },
-  APPROVED: { ar: 'معتمدة', en: 'approved' },
-  IN_PROGRESS: { ar: 'قيد التنفيذ', en: 'in progress' },
-  COMPLETED: { ar: 'مكتملة', en: 'completed' },
-  SUSPENDED: { ar: 'معلّقة', en: 'suspended' },
-  CANCELLED: { ar: 'ملغاة', en: 'cancelled' },
-};
 
 /** A day in both calendars: «٢٤ شعبان ١٤٣٧ هـ الموافق ٣١ مايو ٢٠١٦ م». */
 export const bothCalendars = {
@@ -114,7 +106,7 @@ export function pressReleaseText(i: InitiativeFacts, actuals: KpiActualView[], n
   const today = riyadhDate(now);
   const owner = nodeName(i.node);
   const axis = axisName(i.axis);
-  const status = STATUS[i.status] ?? { ar: i.status, en: i.status };
+  const status = (initiativeStatusWords as Record<string, { ar: string; en: string } | undefined>)[i.status] ?? { ar: i.status, en: i.status };
   const targets = targetLines(i.targets, actuals);
   const bodyAr = [
     `${owner.nameAr} — ${bothCalendars.ar(today)}`,
