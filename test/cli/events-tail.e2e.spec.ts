@@ -1,16 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { run } from '../../cli/program';
 import { PROPOSE, proposal } from '../initiatives/fixtures';
 import { startNodeProcess, type NodeProcess } from '../support/process';
-
-/** A stream a command writes to, read back as text. */
-function sink(): PassThrough & { text(): string } {
-  const chunks: Buffer[] = [];
-  const s = new PassThrough() as PassThrough & { text(): string };
-  s.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  s.text = () => Buffer.concat(chunks).toString('utf8');
-  return s;
-}
+import { sink } from '../support/output';
 
 describe('mmhub events tail on a node whose broker does not answer', () => {
   let riyadh: NodeProcess;

@@ -3,7 +3,6 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { run } from '../../cli/program';
@@ -11,15 +10,7 @@ import { kafkaBrokers } from '../support/node';
 import { csvOf, columnsOf } from '../../gateway/src/open-data';
 import { freePorts, startDemo, tokensIn } from '../console/demo';
 import { ROOT } from '../support/infra';
-
-/** A stream a command writes to, read back as text. */
-function sink(): PassThrough & { text(): string } {
-  const chunks: Buffer[] = [];
-  const s = new PassThrough() as PassThrough & { text(): string };
-  s.on('data', (c: Buffer) => chunks.push(Buffer.from(c)));
-  s.text = () => Buffer.concat(chunks).toString('utf8');
-  return s;
-}
+import { sink } from '../support/output';
 
 /** `mmhub <argv>` in this process, on the given environment (by default none: npm's own variables stay out); its exit code and what it wrote. */
 async function mmhub(argv: string[], env: Record<string, string | undefined> = {}, signal?: AbortSignal) {
