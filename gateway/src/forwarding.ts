@@ -2,7 +2,6 @@ import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import { GATEWAY_PROOF_HEADER } from '../../services/kernel/src/auth';
 import type { Logger } from '../../services/kernel/src/observability';
-import { withoutSuggestions } from '../../services/kernel/src/graphql';
 import type { SubgraphSource } from './compose';
 
 // The gateway's HTTP beside GraphQL: calendar feeds forwarded to their service, bodies refused early, readiness.
@@ -134,10 +133,10 @@ export async function forward(
 }
 
 /**
- * Errors with a code pass as they are; anything else is logged and replaced by a plain message. Without
- * `suggestions` (production, where introspection is off), a refused variable's message names nothing it did not.
+ * Errors with a code pass as they are; anything else is logged and replaced by a plain message. A refused
+ * variable's message goes through `said` (in production, where introspection is off, it names nothing the caller did not).
  */
-export function maskUnexpected(e: unknown, message: string, log: Logger, o: { suggestions: boolean }): Error {
+export function maskUnexpected(e: unknown, message: string, log: Logger, said: (message: string) => string = (m) => m): Error {
   const original = e instanceof GraphQLError && e.originalError ? e.originalError : e;
   if (e instanceof GraphQLError && e.extensions?.code) return e;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
@@ -153,8 +152,7 @@ export function maskUnexpected(e: unknown, message: string, log: Logger, o: { su
     (/^Variable "\$/.test(e.message) ||
       (original instanceof GraphQLError && /cannot represent|does not exist in|of required type|is not defined by type/.test(original.message)))
   ) {
-    const said = o.suggestions ? e.message : withoutSuggestions(e.message);
-    return new GraphQLError(said, { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(said(e.message), { nodes: e.nodes, path: e.path, extensions: { code: 'BAD_USER_INPUT' } });
   }
   // errors GraphQL itself raises about the request (CSRF, malformed HTTP, validation) are the client's to fix
   if (e instanceof GraphQLError && !e.originalError) {

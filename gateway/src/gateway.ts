@@ -11,6 +11,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { signGatewayProof, GATEWAY_PROOF_HEADER } from '../../services/kernel/src/auth';
 import type { Config } from '../../services/kernel/src/config';
 import type { Logger } from '../../services/kernel/src/observability';
+import { withoutSuggestions } from '../../services/kernel/src/graphql';
 import { composeSupergraph, type SubgraphSource } from './compose';
 import { RateLimiter, useParseLimits } from './limits';
 import { Admissions, rateLimitedBody, useIdentity, type CallerContext } from './identity';
@@ -100,7 +101,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     csrfPrevention: { requestHeaders: ['x-graphql-csrf', 'apollo-require-preflight', 'graphql-preflight'] },
     // nothing reads a request id: our log lines and spans carry the trace id instead
     requestId: false,
-    maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log, { suggestions: development }) },
+    maskedErrors: { maskError: (e, message) => maskUnexpected(e, message, log, development ? undefined : withoutSuggestions) },
     ...(operations
       ? {
           persistedDocuments: {
